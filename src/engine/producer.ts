@@ -1,0 +1,145 @@
+import { mixSeed, poissonCount, type Source, sampleCdf, sourceFor } from './rng';
+import type { CompiledProducer, CompiledScenario } from './scenario';
+import { timeOfTick } from './time';
+import { type NewTuple, TupleFlag } from './tuples';
+import type { DelayModel, ProducerSpec } from './types';
+
+const STREAM_PRODUCER = 1;
+const STREAM_EXPLICIT = 2;
+
+/**
+ * The tuples whose event time falls in tick `tick`, i.e. in ((tick−1)·tickMs, tick·tickMs]
+ * (tick 0: time ≤ 0), ordered by event time, then producer, then creation order.
+ * A pure function of (scenario, seed, tick): nothing about earlier ticks is needed.
+ */
+export function generateTick(scenario: CompiledScenario, seed: number, tick: number): NewTuple[] {
+  const { tickMs } = scenario.spec;
+  // Integer-millisecond event times in [fromMs, toMs].
+  const fromMs = tick === 0 ? Number.NEGATIVE_INFINITY : timeOfTick(tick - 1, tickMs) + 1;
+  const toMs = timeOfTick(tick, tickMs);
+  const out: NewTuple[] = [];
+  for (const producer of scenario.producers) {
+    if (producer.spec.ratePerSec > 0 && producer.keyIndices.length > 0) {
+      generateForProducer(producer, seed, tick, fromMs, toMs, out);
+    }
+  }
+  appendExplicit(scenario, seed, fromMs, toMs, out);
+  if (scenario.producers.length > 1 || scenario.explicit.length > 0) {
+    // Each producer's run is already in event-time order; a stable sort merges them.
+    out.sort((a, b) => a.eventTimeMs - b.eventTimeMs || a.producerIndex - b.producerIndex);
+  }
+  return out;
+}
+
+function generateForProducer(
+  producer: CompiledProducer,
+  seed: number,
+  tick: number,
+  fromMs: number,
+  toMs: number,
+  out: NewTuple[],
+): void {
+  const p = producer.spec;
+  const lo = Math.max(fromMs, p.startMs);
+  const hi = Math.min(toMs, p.stopMs - 1);
+  if (lo > hi) return;
+  const source = sourceFor(seed, STREAM_PRODUCER, producer.index, tick);
+  if (p.arrivals === 'fixed') {
+    // Event n happens at startMs + floor(n · 1000 / rate).
+    const at = (n: number) => p.startMs + Math.floor((n * 1000) / p.ratePerSec);
+    let n = Math.max(0, Math.floor(((lo - p.startMs) * p.ratePerSec) / 1000) - 1);
+    while (at(n) < lo) n++;
+    for (; at(n) <= hi; n++) out.push(makeTuple(producer, at(n), source));
+  } else {
+    const spanMs = hi - lo + 1;
+    const count = poissonCount(source, (p.ratePerSec * spanMs) / 1000);
+    const times = new Float64Array(count);
+    for (let i = 0; i < count; i++) times[i] = lo + Math.floor(source() * spanMs);
+    times.sort();
+    for (let i = 0; i < count; i++) out.push(makeTuple(producer, times[i]!, source));
+  }
+}
+
+/** Every tuple draws the same six numbers in the same order, whatever its settings. */
+function makeTuple(producer: CompiledProducer, eventTimeMs: number, source: Source): NewTuple {
+  const p = producer.spec;
+  const uKey = source();
+  const uValue = source();
+  const uDelay = source();
+  const uJitter = source();
+  const uJitterAmount = source();
+  const uDrop = source();
+  const payloadSeed = (source() * 0x100000000) >>> 0;
+  let flags = 0;
+  const sentTimeMs = sendTime(p, eventTimeMs);
+  if (sentTimeMs !== eventTimeMs) flags |= TupleFlag.backfilled;
+  let arrivalTimeMs = sentTimeMs + networkDelay(p.delay, uDelay);
+  if (uJitter < p.jitter.probability && p.jitter.maxMs > 0) {
+    flags |= TupleFlag.jittered;
+    arrivalTimeMs += Math.max(1, Math.ceil(uJitterAmount * p.jitter.maxMs));
+  }
+  if (uDrop < p.dropProbability) flags |= TupleFlag.dropped;
+  return {
+    producerIndex: producer.index,
+    keyIndex: producer.keyIndices[sampleCdf(producer.keyCdf, uKey)]!,
+    value: roundTo(p.value.min + uValue * (p.value.max - p.value.min), p.value.decimals),
+    eventTimeMs,
+    sentTimeMs,
+    arrivalTimeMs,
+    payloadSeed,
+    flags,
+  };
+}
+
+/** A producer that is offline buffers what it creates and sends it when it reconnects. */
+export function sendTime(p: ProducerSpec, eventTimeMs: number): number {
+  for (const period of p.offline) {
+    if (eventTimeMs >= period.fromMs && eventTimeMs < period.toMs) return period.toMs;
+  }
+  return eventTimeMs;
+}
+
+export function networkDelay(model: DelayModel, u: number): number {
+  switch (model.kind) {
+    case 'constant':
+      return model.ms;
+    case 'uniform':
+      return Math.round(model.minMs + u * (model.maxMs - model.minMs));
+    case 'exponential':
+      // Inverse CDF of the exponential distribution, the transform d3-random's randomExponential uses.
+      return Math.round(-Math.log1p(-u) * model.meanMs);
+  }
+}
+
+function appendExplicit(scenario: CompiledScenario, seed: number, fromMs: number, toMs: number, out: NewTuple[]) {
+  const list = scenario.explicit;
+  if (list.length === 0) return;
+  // First explicit tuple with eventTime ≥ fromMs.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.eventTime < fromMs) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.eventTime <= toMs; i++) {
+    const t = list[i]!;
+    const numeric = typeof t.value === 'number';
+    out.push({
+      producerIndex: t.producerIndex,
+      keyIndex: scenario.keyIndex.get(t.key)!,
+      value: numeric ? (t.value as number) : Number.NaN,
+      ...(numeric ? {} : { jsonValue: t.value }),
+      eventTimeMs: t.eventTime,
+      sentTimeMs: t.eventTime,
+      arrivalTimeMs: t.arrivalTime,
+      payloadSeed: mixSeed(seed, STREAM_EXPLICIT, t.order),
+      flags: TupleFlag.explicit,
+    });
+  }
+}
+
+function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}

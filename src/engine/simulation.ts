@@ -1,0 +1,229 @@
+import { upperBound } from './columns';
+import { type CompiledScenario, compileScenario } from './scenario';
+import { tickOfTime, timeOfTick } from './time';
+import type { TraceEntry } from './trace';
+import type { TupleView } from './tuples';
+import type { ScenarioSpec } from './types';
+import { cloneState, History, initialState, stepWorld, type WorldState } from './world';
+
+/** What the world looks like at one tick: plain numbers, safe to compare and serialise. */
+export interface FrameSummary {
+  readonly tick: number;
+  readonly timeMs: number;
+  readonly created: number;
+  readonly arrived: number;
+  readonly dropped: number;
+  readonly buffered: number;
+  readonly inFlight: number;
+  readonly maxEventTimeSeenMs: number | null;
+  readonly traceLength: number;
+}
+
+interface Keyframe {
+  readonly tick: number;
+  readonly state: WorldState;
+}
+
+/** Keyframe at least this often in ticks … */
+const KEYFRAME_MAX_TICKS = 64;
+/** … and whenever this much work (tuples created + arrived) has passed, so replays stay short. */
+const KEYFRAME_MAX_WORK = 4096;
+
+/**
+ * A run of a scenario with a movable cursor. A run is a pure function of (scenario, seed): `seek(t)`
+ * restores the nearest keyframe at or before t and replays, giving exactly the state that stepping
+ * from 0 gives. Reads answer for the cursor's tick and never reveal what happens later.
+ */
+export class Simulation {
+  readonly scenario: CompiledScenario;
+  readonly lastTick: number;
+  private readonly history: History;
+  private state: WorldState;
+  private readonly keyframes: Keyframe[] = [];
+  private workSinceKeyframe = 0;
+
+  constructor(
+    spec: ScenarioSpec,
+    readonly seed: number,
+  ) {
+    this.scenario = compileScenario(spec);
+    this.lastTick = this.scenario.lastTick;
+    this.history = new History(this.scenario);
+    this.state = initialState();
+    this.advance();
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  get timeMs(): number {
+    return timeOfTick(this.state.tick, this.scenario.spec.tickMs);
+  }
+
+  /** The furthest tick computed so far. */
+  get frontier(): number {
+    return this.history.createdByTick.length - 1;
+  }
+
+  get atEnd(): boolean {
+    return this.state.tick >= this.lastTick;
+  }
+
+  /** One tick forward; false (and no change) at the last tick. */
+  step(): boolean {
+    if (this.atEnd) return false;
+    this.advance();
+    return true;
+  }
+
+  stepBack(): boolean {
+    if (this.state.tick <= 0) return false;
+    this.seek(this.state.tick - 1);
+    return true;
+  }
+
+  /** Moves the cursor to `tick` (clamped to the run). */
+  seek(tick: number): void {
+    const target = Math.max(0, Math.min(this.lastTick, Math.floor(tick)));
+    if (target === this.state.tick) return;
+    const keyframe = this.keyframeAtOrBefore(target);
+    if (!(target > this.state.tick && this.state.tick >= keyframe.tick)) {
+      this.state = cloneState(keyframe.state);
+    }
+    while (this.state.tick < target) this.advance();
+  }
+
+  seekTime(timeMs: number): void {
+    this.seek(tickOfTime(timeMs, this.scenario.spec.tickMs));
+  }
+
+  frame(): FrameSummary {
+    const s = this.state;
+    return {
+      tick: s.tick,
+      timeMs: this.timeMs,
+      created: s.created,
+      arrived: s.arrived,
+      dropped: s.dropped,
+      buffered: s.buffered.length,
+      inFlight: s.inFlight.length,
+      maxEventTimeSeenMs: Number.isFinite(s.maxEventTimeSeenMs) ? s.maxEventTimeSeenMs : null,
+      traceLength: s.traced,
+    };
+  }
+
+  /** Full comparable state at the cursor: frame, pending sets and a hash of the trace so far. */
+  snapshot(): FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string } {
+    return {
+      ...this.frame(),
+      buffered: this.state.buffered.slice().sort((a, b) => a - b),
+      inFlight: this.state.inFlight.slice().sort((a, b) => a - b),
+      traceHash: this.traceHash(),
+    } as FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string };
+  }
+
+  tuple(id: number): TupleView | undefined {
+    if (!Number.isInteger(id) || id < 0 || id >= this.state.created) return undefined;
+    return this.history.tuples.viewAt(id, this.timeMs);
+  }
+
+  /** Ids of tuples that arrived in (fromMs, toMs], in arrival order (up to the cursor). */
+  arrivalsBetween(fromMs: number, toMs: number): number[] {
+    const { arrivalOrder, arrivalTimes } = this.history;
+    const n = this.state.arrived;
+    const out: number[] = [];
+    for (let i = upperBound(arrivalTimes, fromMs, n); i < n && arrivalTimes.get(i) <= toMs; i++) {
+      out.push(arrivalOrder.get(i));
+    }
+    return out;
+  }
+
+  /** Ids of tuples dropped so far whose send time is in (fromMs, toMs]. */
+  droppedBetween(fromMs: number, toMs: number): number[] {
+    const out: number[] = [];
+    const { droppedOrder, tuples } = this.history;
+    for (let i = 0; i < this.state.dropped; i++) {
+      const id = droppedOrder.get(i);
+      const t = tuples.sentTime.get(id);
+      if (t > fromMs && t <= toMs) out.push(id);
+    }
+    return out;
+  }
+
+  /** Tuples created but not yet arrived or dropped at the cursor, by id. */
+  pending(): number[] {
+    return [...this.state.buffered, ...this.state.inFlight].sort((a, b) => a - b);
+  }
+
+  /** Trace entries recorded during `tick` (which must not be after the cursor). */
+  traceAtTick(tick: number): TraceEntry[] {
+    if (tick < 0 || tick > this.state.tick) return [];
+    const from = tick === 0 ? 0 : this.history.tracedByTick.get(tick - 1);
+    return this.history.trace.range(from, this.history.tracedByTick.get(tick));
+  }
+
+  /** Trace entries [from, to) clipped to what has happened by the cursor. */
+  traceRange(from: number, to: number): TraceEntry[] {
+    return this.history.trace.range(Math.max(0, from), Math.min(to, this.state.traced));
+  }
+
+  /** Where a tuple has been so far: its trace entries up to the cursor. */
+  traceForTuple(id: number): TraceEntry[] {
+    if (id < 0 || id >= this.state.created) return [];
+    return this.history.trace.forTuple(id, this.state.traced);
+  }
+
+  traceHash(): string {
+    return this.history.trace.hash(this.state.traced);
+  }
+
+  /** Bytes held by the run's history and keyframes (typed arrays and pending sets). */
+  memoryBytes(): number {
+    const h = this.history;
+    let keyframeBytes = 0;
+    for (const k of this.keyframes) keyframeBytes += 8 * (k.state.buffered.length + k.state.inFlight.length) + 96;
+    return (
+      h.tuples.byteLength +
+      h.trace.byteLength +
+      h.arrivalOrder.byteLength +
+      h.arrivalTimes.byteLength +
+      h.droppedOrder.byteLength +
+      h.createdByTick.byteLength +
+      h.tracedByTick.byteLength +
+      keyframeBytes
+    );
+  }
+
+  get keyframeCount(): number {
+    return this.keyframes.length;
+  }
+
+  private advance(): void {
+    const recording = this.state.tick + 1 > this.frontier;
+    const before = this.state.created + this.state.arrived;
+    stepWorld(this.scenario, this.seed, this.state, this.history);
+    if (!recording) return;
+    this.workSinceKeyframe += this.state.created + this.state.arrived - before;
+    const last = this.keyframes[this.keyframes.length - 1];
+    if (
+      last === undefined ||
+      this.state.tick - last.tick >= KEYFRAME_MAX_TICKS ||
+      this.workSinceKeyframe >= KEYFRAME_MAX_WORK
+    ) {
+      this.keyframes.push({ tick: this.state.tick, state: cloneState(this.state) });
+      this.workSinceKeyframe = 0;
+    }
+  }
+
+  private keyframeAtOrBefore(tick: number): Keyframe {
+    let lo = 0;
+    let hi = this.keyframes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.keyframes[mid]!.tick <= tick) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.keyframes[lo]!;
+  }
+}

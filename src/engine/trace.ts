@@ -1,0 +1,117 @@
+import { float64Column, int32Column, uint8Column } from './columns';
+import type { TupleTable } from './tuples';
+
+/**
+ * Everything that happens in a run, in the order it happens. An entry's id is its index: stable
+ * because a run is a pure function of (scenario, seed). Later subsystems (broker, micro-batches,
+ * checkpoints) add their kinds here.
+ */
+export const TraceKinds = ['emitted', 'sent', 'arrived', 'dropped'] as const;
+export type TraceKind = (typeof TraceKinds)[number];
+const kindCode: Record<TraceKind, number> = { emitted: 0, sent: 1, arrived: 2, dropped: 3 };
+
+export interface TraceEntry {
+  readonly id: number;
+  readonly kind: TraceKind;
+  readonly timeMs: number;
+  readonly tupleId: number;
+  /** Producer index for tuple events. */
+  readonly producerIndex: number;
+}
+
+export const traceDescriptions: Record<TraceKind, string> = {
+  emitted: 'created at its source (its event time)',
+  sent: 'sent after the producer reconnected (backfill)',
+  arrived: 'arrived at the stream processor',
+  dropped: 'lost by the network',
+};
+
+export class TraceLog {
+  private readonly kind = uint8Column();
+  private readonly time = float64Column();
+  private readonly tuple = int32Column();
+  private readonly producer = int32Column();
+  /** Next entry of the same tuple, −1 at the end of the chain. */
+  private readonly nextForTuple = int32Column();
+
+  constructor(private readonly tuples: TupleTable) {}
+
+  get length(): number {
+    return this.kind.length;
+  }
+
+  append(kind: TraceKind, timeMs: number, tupleId: number, producerIndex: number): number {
+    const id = this.kind.push(kindCode[kind]);
+    this.time.push(timeMs);
+    this.tuple.push(tupleId);
+    this.producer.push(producerIndex);
+    this.nextForTuple.push(-1);
+    if (tupleId >= 0) {
+      const last = this.tuples.lastTrace.get(tupleId);
+      if (last < 0) this.tuples.firstTrace.set(tupleId, id);
+      else this.nextForTuple.set(last, id);
+      this.tuples.lastTrace.set(tupleId, id);
+    }
+    return id;
+  }
+
+  entry(id: number): TraceEntry {
+    return {
+      id,
+      kind: TraceKinds[this.kind.get(id)] as TraceKind,
+      timeMs: this.time.get(id),
+      tupleId: this.tuple.get(id),
+      producerIndex: this.producer.get(id),
+    };
+  }
+
+  /** Entries [from, to) in order. */
+  range(from: number, to: number): TraceEntry[] {
+    const out: TraceEntry[] = [];
+    for (let id = from; id < to; id++) out.push(this.entry(id));
+    return out;
+  }
+
+  /** The chain of entries for one tuple, restricted to ids below `limit`. */
+  forTuple(tupleId: number, limit: number): TraceEntry[] {
+    const out: TraceEntry[] = [];
+    for (let id = this.tuples.firstTrace.get(tupleId); id >= 0 && id < limit; id = this.nextForTuple.get(id)) {
+      out.push(this.entry(id));
+    }
+    return out;
+  }
+
+  /** FNV-1a over the first `limit` entries: equal hashes mean equal traces (for determinism tests). */
+  hash(limit: number): string {
+    let h = 0x811c9dc5;
+    const mix = (x: number) => {
+      h ^= x & 0xff;
+      h = Math.imul(h, 0x01000193);
+      h ^= (x >>> 8) & 0xff;
+      h = Math.imul(h, 0x01000193);
+      h ^= (x >>> 16) & 0xff;
+      h = Math.imul(h, 0x01000193);
+      h ^= x >>> 24;
+      h = Math.imul(h, 0x01000193);
+    };
+    for (let id = 0; id < limit; id++) {
+      mix(this.kind.get(id));
+      const t = this.time.get(id);
+      mix(t | 0);
+      mix(Math.floor(t / 0x100000000));
+      mix(this.tuple.get(id));
+      mix(this.producer.get(id));
+    }
+    return (h >>> 0).toString(16).padStart(8, '0');
+  }
+
+  get byteLength(): number {
+    return (
+      this.kind.byteLength +
+      this.time.byteLength +
+      this.tuple.byteLength +
+      this.producer.byteLength +
+      this.nextForTuple.byteLength
+    );
+  }
+}

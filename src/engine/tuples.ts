@@ -1,0 +1,155 @@
+import { float64Column, int32Column, uint8Column, uint16Column, uint32Column } from './columns';
+import type { JsonValue } from './types';
+
+/** Bit flags stored per tuple. */
+export const TupleFlag = {
+  /** Written into the scenario by hand. */
+  explicit: 1,
+  /** Created while its producer was offline and sent on reconnect. */
+  backfilled: 2,
+  /** Held back by out-of-order jitter. */
+  jittered: 4,
+  /** Lost by the network (only when the scenario asks for loss). */
+  dropped: 8,
+  /** Arrived after a tuple with a later event time. Set on arrival. */
+  outOfOrder: 16,
+  /** Arrived more than the lateness bound behind the newest event time. Set on arrival. */
+  late: 32,
+} as const;
+
+/** What a tuple is at a given moment of processing time. */
+export type TupleStatus = 'buffered' | 'inFlight' | 'arrived' | 'dropped';
+
+/** A tuple as seen at one moment: flags that are only known on arrival are hidden before it. */
+export interface TupleView {
+  readonly id: number;
+  readonly producerIndex: number;
+  readonly key: string;
+  readonly value: JsonValue;
+  readonly eventTimeMs: number;
+  readonly sentTimeMs: number;
+  readonly arrivalTimeMs: number;
+  readonly delayMs: number;
+  readonly status: TupleStatus;
+  readonly explicit: boolean;
+  readonly backfilled: boolean;
+  readonly jittered: boolean;
+  readonly dropped: boolean;
+  readonly outOfOrder: boolean;
+  readonly late: boolean;
+  /** Newest event time the consumer had seen just before this tuple arrived (if it has arrived). */
+  readonly maxEventTimeBeforeMs: number | null;
+  readonly payloadSeed: number;
+}
+
+export interface NewTuple {
+  producerIndex: number;
+  keyIndex: number;
+  value: number;
+  /** Non-numeric values of explicit tuples; `value` is NaN then. */
+  jsonValue?: JsonValue;
+  eventTimeMs: number;
+  sentTimeMs: number;
+  arrivalTimeMs: number;
+  payloadSeed: number;
+  flags: number;
+}
+
+/** Append-only, columnar store of every tuple a run has created, indexed by tuple id. */
+export class TupleTable {
+  readonly producer = uint16Column();
+  readonly keyIndex = int32Column();
+  readonly value = float64Column();
+  readonly eventTime = float64Column();
+  readonly sentTime = float64Column();
+  readonly arrivalTime = float64Column();
+  readonly payloadSeed = uint32Column();
+  readonly flags = uint8Column();
+  /** Newest event time seen by the consumer before this tuple arrived (NaN until it arrives). */
+  readonly maxSeenBefore = float64Column();
+  /** Head and tail of each tuple's chain of trace entries. */
+  readonly firstTrace = int32Column();
+  readonly lastTrace = int32Column();
+  private readonly jsonValues = new Map<number, JsonValue>();
+
+  constructor(readonly keys: readonly string[]) {}
+
+  get length(): number {
+    return this.producer.length;
+  }
+
+  append(t: NewTuple): number {
+    const id = this.producer.push(t.producerIndex);
+    this.keyIndex.push(t.keyIndex);
+    this.value.push(t.value);
+    this.eventTime.push(t.eventTimeMs);
+    this.sentTime.push(t.sentTimeMs);
+    this.arrivalTime.push(t.arrivalTimeMs);
+    this.payloadSeed.push(t.payloadSeed);
+    this.flags.push(t.flags);
+    this.maxSeenBefore.push(Number.NaN);
+    this.firstTrace.push(-1);
+    this.lastTrace.push(-1);
+    if (t.jsonValue !== undefined) this.jsonValues.set(id, t.jsonValue);
+    return id;
+  }
+
+  key(id: number): string {
+    return this.keys[this.keyIndex.get(id)] as string;
+  }
+
+  valueOf(id: number): JsonValue {
+    return this.jsonValues.get(id) ?? this.value.get(id);
+  }
+
+  statusAt(id: number, timeMs: number): TupleStatus {
+    const flags = this.flags.get(id);
+    if (flags & TupleFlag.dropped && this.sentTime.get(id) <= timeMs) return 'dropped';
+    if (this.arrivalTime.get(id) <= timeMs && !(flags & TupleFlag.dropped)) return 'arrived';
+    return this.sentTime.get(id) <= timeMs ? 'inFlight' : 'buffered';
+  }
+
+  /** The tuple as known at `timeMs`. Callers must only ask for tuples created by then. */
+  viewAt(id: number, timeMs: number): TupleView {
+    const flags = this.flags.get(id);
+    const status = this.statusAt(id, timeMs);
+    const arrived = status === 'arrived';
+    const eventTimeMs = this.eventTime.get(id);
+    const arrivalTimeMs = this.arrivalTime.get(id);
+    return {
+      id,
+      producerIndex: this.producer.get(id),
+      key: this.key(id),
+      value: this.valueOf(id),
+      eventTimeMs,
+      sentTimeMs: this.sentTime.get(id),
+      arrivalTimeMs,
+      delayMs: arrivalTimeMs - eventTimeMs,
+      status,
+      explicit: (flags & TupleFlag.explicit) !== 0,
+      backfilled: (flags & TupleFlag.backfilled) !== 0,
+      jittered: (flags & TupleFlag.jittered) !== 0,
+      dropped: status === 'dropped',
+      outOfOrder: arrived && (flags & TupleFlag.outOfOrder) !== 0,
+      late: arrived && (flags & TupleFlag.late) !== 0,
+      maxEventTimeBeforeMs: arrived && Number.isFinite(this.maxSeenBefore.get(id)) ? this.maxSeenBefore.get(id) : null,
+      payloadSeed: this.payloadSeed.get(id),
+    };
+  }
+
+  get byteLength(): number {
+    return (
+      this.producer.byteLength +
+      this.keyIndex.byteLength +
+      this.value.byteLength +
+      this.eventTime.byteLength +
+      this.sentTime.byteLength +
+      this.arrivalTime.byteLength +
+      this.payloadSeed.byteLength +
+      this.flags.byteLength +
+      this.maxSeenBefore.byteLength +
+      this.firstTrace.byteLength +
+      this.lastTrace.byteLength
+    );
+  }
+}

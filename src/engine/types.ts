@@ -1,0 +1,88 @@
+/**
+ * The scenario as the engine sees it: plain, fully-defaulted data.
+ * `src/scenarios` turns untrusted JSON into this shape (validation, defaults, messages);
+ * the engine trusts it and throws developer errors with context if an invariant is broken.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** How a producer picks the key of each tuple. */
+export type KeyDistribution =
+  | { readonly kind: 'uniform' }
+  /** P(key i) ∝ 1 / i^exponent, i = 1 for the first key. */
+  | { readonly kind: 'zipf'; readonly exponent: number }
+  /** `share` of all tuples carry `key`; the rest are spread uniformly over the other keys. */
+  | { readonly kind: 'hotKey'; readonly key: string; readonly share: number };
+
+/** Network delay between the moment a tuple is sent and the moment it arrives. */
+export type DelayModel =
+  | { readonly kind: 'constant'; readonly ms: number }
+  | { readonly kind: 'uniform'; readonly minMs: number; readonly maxMs: number }
+  | { readonly kind: 'exponential'; readonly meanMs: number };
+
+export type PayloadSpec =
+  /** A row with typed columns, like a table in a relational database. */
+  | { readonly kind: 'structured'; readonly keyColumn: string; readonly valueColumn: string; readonly unit: string }
+  /** A JSON document whose optional fields come and go from tuple to tuple. */
+  | { readonly kind: 'semiStructured' }
+  /** A line of free text; `templates` may use {key}, {value} and {time}. */
+  | { readonly kind: 'unstructured'; readonly templates: readonly string[] };
+
+export interface ValueSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly decimals: number;
+}
+
+export interface OfflinePeriod {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export interface ProducerSpec {
+  readonly id: string;
+  readonly label: string;
+  /** Events per second of event time. 0 means the producer only carries explicit tuples. */
+  readonly ratePerSec: number;
+  /** `fixed`: evenly spaced events; `poisson`: a Poisson process with the same mean rate. */
+  readonly arrivals: 'fixed' | 'poisson';
+  readonly startMs: number;
+  /** Exclusive end of event generation; defaults to the scenario's duration. */
+  readonly stopMs: number;
+  readonly keys: readonly string[];
+  readonly keyDistribution: KeyDistribution;
+  readonly value: ValueSpec;
+  readonly payload: PayloadSpec;
+  readonly delay: DelayModel;
+  /** Out-of-order jitter: with `probability`, a tuple is held back a further uniform(0, maxMs]. */
+  readonly jitter: { readonly probability: number; readonly maxMs: number };
+  /** While offline the producer buffers; on reconnect (at `toMs`) it sends the backlog (backfill). */
+  readonly offline: readonly OfflinePeriod[];
+  /** Probability that the network loses a tuple (a scenario that says so may lose data). */
+  readonly dropProbability: number;
+}
+
+/** A tuple written into the scenario by hand, e.g. to reproduce a slide's example exactly. */
+export interface ExplicitTupleSpec {
+  readonly producer: string;
+  readonly key: string;
+  readonly value: JsonValue;
+  readonly eventTime: number;
+  readonly arrivalTime: number;
+}
+
+export interface ScenarioSpec {
+  readonly version: 1;
+  readonly name: string;
+  readonly description: string;
+  readonly durationMs: number;
+  readonly tickMs: number;
+  readonly seed: number;
+  /**
+   * A simplified lateness rule used before watermarks are introduced: a tuple is late when its
+   * event time is more than `boundMs` behind the newest event time seen so far.
+   */
+  readonly lateness: { readonly boundMs: number };
+  readonly producers: readonly ProducerSpec[];
+  readonly tuples: readonly ExplicitTupleSpec[];
+}

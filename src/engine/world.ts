@@ -1,0 +1,143 @@
+import { float64Column, int32Column } from './columns';
+import { heapPeekTime, heapPop, heapPush } from './heap';
+import { generateTick } from './producer';
+import type { CompiledScenario } from './scenario';
+import { timeOfTick } from './time';
+import { TraceLog } from './trace';
+import { TupleFlag, TupleTable } from './tuples';
+
+/**
+ * The part of the world that changes in place from tick to tick. It is small and plain, so a
+ * keyframe is a cheap copy of it; everything append-only lives in `History`.
+ */
+export interface WorldState {
+  tick: number;
+  /** Tuples held by an offline producer, by send time. */
+  buffered: number[];
+  /** Tuples on the network, by arrival time. */
+  inFlight: number[];
+  /** Newest event time the consumer has seen (−∞ before the first arrival). */
+  maxEventTimeSeenMs: number;
+  /** Prefix lengths of the history at this tick. */
+  created: number;
+  arrived: number;
+  dropped: number;
+  traced: number;
+}
+
+export function initialState(): WorldState {
+  return {
+    tick: -1,
+    buffered: [],
+    inFlight: [],
+    maxEventTimeSeenMs: Number.NEGATIVE_INFINITY,
+    created: 0,
+    arrived: 0,
+    dropped: 0,
+    traced: 0,
+  };
+}
+
+export function cloneState(s: WorldState): WorldState {
+  return { ...s, buffered: s.buffered.slice(), inFlight: s.inFlight.slice() };
+}
+
+/** Append-only record of a run: each tick sees a prefix of it. Written only at the frontier. */
+export class History {
+  readonly tuples: TupleTable;
+  readonly trace: TraceLog;
+  /** Tuple ids in the order the consumer received them (arrival time, then id). */
+  readonly arrivalOrder = int32Column();
+  /** Arrival time of arrivalOrder[i], for binary search by time. */
+  readonly arrivalTimes = float64Column();
+  /** Dropped tuple ids in the order they were lost. */
+  readonly droppedOrder = int32Column();
+  /** Number of tuples created up to and including tick k. */
+  readonly createdByTick = int32Column();
+  /** Trace length at the end of tick k: the entries of tick k are [tracedByTick[k−1], tracedByTick[k]). */
+  readonly tracedByTick = int32Column();
+
+  constructor(scenario: CompiledScenario) {
+    this.tuples = new TupleTable(scenario.keys);
+    this.trace = new TraceLog(this.tuples);
+  }
+}
+
+/**
+ * Advances `state` by one tick, processing creations, sends and arrivals in time order
+ * (ties: creation, then send, then arrival). At the frontier it records into `history`;
+ * behind it (replay after a seek) it reads what was recorded and changes only `state`.
+ */
+export function stepWorld(scenario: CompiledScenario, seed: number, state: WorldState, history: History): void {
+  const tick = state.tick + 1;
+  const nowMs = timeOfTick(tick, scenario.spec.tickMs);
+  const recording = tick >= history.createdByTick.length;
+  const { tuples, trace } = history;
+  const { sentTime, arrivalTime, eventTime, flags } = tuples;
+  const boundMs = scenario.spec.lateness.boundMs;
+
+  let firstNew: number;
+  let endNew: number;
+  if (recording) {
+    firstNew = tuples.length;
+    for (const t of generateTick(scenario, seed, tick)) tuples.append(t);
+    endNew = tuples.length;
+  } else {
+    firstNew = tick === 0 ? 0 : history.createdByTick.get(tick - 1);
+    endNew = history.createdByTick.get(tick);
+  }
+
+  const route = (id: number) => {
+    if (flags.get(id) & TupleFlag.dropped) {
+      if (recording) {
+        trace.append('dropped', sentTime.get(id), id, tuples.producer.get(id));
+        history.droppedOrder.push(id);
+      }
+      state.dropped++;
+    } else {
+      heapPush(state.inFlight, arrivalTime, id);
+    }
+  };
+
+  let next = firstNew;
+  for (;;) {
+    const createAt = next < endNew ? eventTime.get(next) : Number.POSITIVE_INFINITY;
+    const sendAt = heapPeekTime(state.buffered, sentTime);
+    const arriveAt = heapPeekTime(state.inFlight, arrivalTime);
+    const at = Math.min(createAt, sendAt, arriveAt);
+    if (at > nowMs) break;
+    if (createAt === at) {
+      const id = next++;
+      if (recording) trace.append('emitted', createAt, id, tuples.producer.get(id));
+      if (sentTime.get(id) > createAt) heapPush(state.buffered, sentTime, id);
+      else route(id);
+    } else if (sendAt === at) {
+      const id = heapPop(state.buffered, sentTime);
+      if (recording) trace.append('sent', sendAt, id, tuples.producer.get(id));
+      route(id);
+    } else {
+      const id = heapPop(state.inFlight, arrivalTime);
+      const e = eventTime.get(id);
+      if (recording) {
+        let f = flags.get(id);
+        if (e < state.maxEventTimeSeenMs) f |= TupleFlag.outOfOrder;
+        if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
+        flags.set(id, f);
+        tuples.maxSeenBefore.set(id, state.maxEventTimeSeenMs);
+        trace.append('arrived', arriveAt, id, tuples.producer.get(id));
+        history.arrivalOrder.push(id);
+        history.arrivalTimes.push(arriveAt);
+      }
+      if (e > state.maxEventTimeSeenMs) state.maxEventTimeSeenMs = e;
+      state.arrived++;
+    }
+  }
+
+  state.tick = tick;
+  state.created = endNew;
+  if (recording) {
+    history.createdByTick.push(endNew);
+    history.tracedByTick.push(trace.length);
+  }
+  state.traced = history.tracedByTick.get(tick);
+}

@@ -1,0 +1,33 @@
+import type { ScenarioSpec } from '../../engine/types';
+import { formatProblems, parseScenario } from '../validate';
+import dense from './dense.json';
+import offlineBackfill from './offline-backfill.json';
+import skewedKeys from './skewed-keys.json';
+import slideExample from './slide-example.json';
+import threeKinds from './three-kinds.json';
+
+export interface Preset {
+  readonly id: string;
+  readonly scenario: ScenarioSpec;
+}
+
+function preset(id: string, json: unknown): Preset {
+  const result = parseScenario(json);
+  if (!result.ok) throw new Error(`Preset "${id}" is invalid:\n${formatProblems(result.problems)}`);
+  return { id, scenario: result.scenario };
+}
+
+/** Built-in scenarios, in menu order. The first is the default. */
+export const presets: readonly Preset[] = [
+  preset('three-kinds', threeKinds),
+  preset('slide-example', slideExample),
+  preset('offline-backfill', offlineBackfill),
+  preset('skewed-keys', skewedKeys),
+  preset('dense', dense),
+];
+
+export const defaultPreset = presets[0] as Preset;
+
+export function findPreset(id: string): Preset | undefined {
+  return presets.find((p) => p.id === id);
+}
