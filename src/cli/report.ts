@@ -1,0 +1,91 @@
+import type { Simulation, TraceEntry } from '../engine';
+import { tickOfTime } from '../engine';
+
+export interface ReportOptions {
+  readonly summaryOnly: boolean;
+}
+
+/**
+ * Steps `sim` to `untilMs` and writes the run as one JSON document in chunks (runs can be large):
+ * { scenario, seed, tickMs, untilMs, final, ticks[], trace[], tuples[] }.
+ */
+export function runReport(sim: Simulation, untilMs: number, options: ReportOptions, write: (s: string) => void): void {
+  const spec = sim.scenario.spec;
+  const producers = sim.scenario.producers.map((p) => p.spec.id);
+  const until = tickOfTime(untilMs, spec.tickMs);
+  const header = {
+    scenario: spec.name,
+    seed: sim.seed,
+    tickMs: spec.tickMs,
+    untilMs,
+    producers,
+  };
+  write(`{${JSON.stringify(header).slice(1, -1)},\n"ticks":[`);
+  let buffer = '';
+  const flush = (force: boolean) => {
+    if (force || buffer.length > 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  };
+  sim.seek(0);
+  let first = true;
+  for (let tick = 0; ; tick++) {
+    const f = sim.frame();
+    const events = sim.traceAtTick(tick).length;
+    if (!options.summaryOnly || tick === until) {
+      buffer += `${first ? '' : ','}\n${JSON.stringify({ ...f, events })}`;
+      first = false;
+    }
+    flush(false);
+    if (tick >= until || !sim.step()) break;
+  }
+  flush(true);
+  write('\n],\n"final":');
+  write(JSON.stringify(sim.frame()));
+  if (!options.summaryOnly) {
+    write(',\n"trace":[');
+    const entries = sim.traceRange(0, sim.frame().traceLength);
+    writeList(entries, (e) => JSON.stringify(traceJson(sim, e, producers)), write);
+    write('],\n"tuples":[');
+    const ids = Array.from({ length: sim.frame().created }, (_, i) => i);
+    writeList(ids, (id) => JSON.stringify(tupleJson(sim, id, producers)), write);
+    write(']');
+  }
+  write('\n}\n');
+}
+
+function writeList<T>(items: readonly T[], render: (item: T) => string, write: (s: string) => void): void {
+  let buffer = '';
+  items.forEach((item, i) => {
+    buffer += `${i === 0 ? '' : ','}\n${render(item)}`;
+    if (buffer.length > 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  });
+  write(`${buffer}\n`);
+}
+
+function traceJson(sim: Simulation, e: TraceEntry, producers: readonly string[]) {
+  return { id: e.id, kind: e.kind, timeMs: e.timeMs, tuple: e.tupleId, producer: producers[e.producerIndex] };
+}
+
+function tupleJson(sim: Simulation, id: number, producers: readonly string[]) {
+  const t = sim.tuple(id)!;
+  return {
+    id,
+    producer: producers[t.producerIndex],
+    key: t.key,
+    value: t.value,
+    eventTimeMs: t.eventTimeMs,
+    sentTimeMs: t.sentTimeMs,
+    arrivalTimeMs: t.arrivalTimeMs,
+    status: t.status,
+    outOfOrder: t.outOfOrder,
+    late: t.late,
+    backfilled: t.backfilled,
+    jittered: t.jittered,
+    explicit: t.explicit,
+  };
+}

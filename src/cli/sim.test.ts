@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function sim(...args: string[]) {
+  return spawnSync(tsx, ['src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
+}
+
+describe('npm run sim', () => {
+  it('prints the run as JSON: ticks, trace and tuples, the same for the same seed', () => {
+    const a = sim('preset:slide-example', '--until', '7000');
+    expect(a.status).toBe(0);
+    const run = JSON.parse(a.stdout);
+    expect(run.final).toMatchObject({ timeMs: 7000, created: 7, arrived: 5 });
+    expect(run.ticks).toHaveLength(29);
+    expect(run.trace[0]).toEqual({ id: 0, kind: 'emitted', timeMs: 1000, tuple: 0, producer: 'sensor' });
+    const outOfOrder = run.tuples.find((t: { outOfOrder: boolean }) => t.outOfOrder);
+    expect(outOfOrder).toMatchObject({ eventTimeMs: 3000, arrivalTimeMs: 6200 });
+    expect(sim('preset:slide-example', '--until', '7000').stdout).toBe(a.stdout);
+  }, 20000);
+
+  it('exits with code 2 and names the field for an invalid scenario, without a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'bad', durationMs: 1000, producers: [{ id: 'a', ratePerSec: 'fast' }] }));
+    const r = sim(file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('producers[0].ratePerSec: invalid type: Expected number but received "fast"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(sim('preset:nope').status).toBe(2);
+    expect(sim('preset:dense', '--seed', '-1').status).toBe(2);
+  }, 20000);
+});

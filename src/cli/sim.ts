@@ -1,0 +1,51 @@
+/**
+ * npm run sim -- FILE [--until MS] [--seed N] [--summary]
+ *
+ * Runs a scenario headlessly and prints one JSON document on stdout (format: docs in README).
+ * Exit codes: 0 ok, 2 bad arguments or invalid scenario (message on stderr, never a stack trace).
+ */
+import { parseArgs } from 'node:util';
+import { Simulation } from '../engine';
+import { runReport } from './report';
+import { loadScenario, UsageError } from './load';
+
+const USAGE = 'usage: npm run sim -- FILE|preset:ID [--until MS] [--seed N] [--summary]';
+
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number ≥ 0, got "${text}"`);
+  return Number(text);
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      until: { type: 'string' },
+      seed: { type: 'string' },
+      summary: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const spec = loadScenario(positionals[0] as string);
+  const seed = wholeNumber('seed', values.seed) ?? spec.seed;
+  if (seed > 2 ** 31 - 1) throw new UsageError('--seed must be at most 2147483647');
+  const untilMs = Math.min(wholeNumber('until', values.until) ?? spec.durationMs, spec.durationMs);
+  const sim = new Simulation(spec, seed);
+  runReport(sim, untilMs, { summaryOnly: values.summary ?? false }, (chunk) => process.stdout.write(chunk));
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

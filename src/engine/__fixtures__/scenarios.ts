@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import type { DelayModel, ExplicitTupleSpec, KeyDistribution, ProducerSpec, ScenarioSpec } from '../types';
+
+/** Random but valid scenarios for property tests: small enough to run hundreds of times. */
+const delay: fc.Arbitrary<DelayModel> = fc.oneof(
+  fc.record({ kind: fc.constant('constant' as const), ms: fc.integer({ min: 0, max: 2000 }) }),
+  fc
+    .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 3000 }))
+    .map(([a, b]) => ({ kind: 'uniform' as const, minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
+  fc.record({ kind: fc.constant('exponential' as const), meanMs: fc.integer({ min: 0, max: 1500 }) }),
+);
+
+const distribution = (keys: string[]): fc.Arbitrary<KeyDistribution> =>
+  fc.oneof(
+    fc.constant({ kind: 'uniform' as const }),
+    fc.record({ kind: fc.constant('zipf' as const), exponent: fc.double({ min: 0.5, max: 2, noNaN: true }) }),
+    fc.record({ kind: fc.constant('hotKey' as const), key: fc.constantFrom(...keys), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  );
+
+function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitrary<ProducerSpec> {
+  return fc
+    .integer({ min: 1, max: 5 })
+    .chain((keyCount) => {
+      const keys = Array.from({ length: keyCount }, (_, i) => `k${i}`);
+      return fc.record({
+        ratePerSec: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.double({ min: 0.5, max: 30, noNaN: true })),
+        arrivals: fc.constantFrom('fixed' as const, 'poisson' as const),
+        startMs: fc.integer({ min: 0, max: Math.floor(durationMs / 2) }),
+        keyDistribution: distribution(keys),
+        delay,
+        jitter: fc.record({ probability: fc.double({ min: 0, max: 0.5, noNaN: true }), maxMs: fc.integer({ min: 0, max: 4000 }) }),
+        offline: fc
+          .uniqueArray(fc.integer({ min: 0, max: durationMs }), { minLength: 0, maxLength: 4 })
+          .map((cuts) => {
+            const sorted = cuts.sort((a, b) => a - b);
+            const periods = [];
+            for (let i = 0; i + 1 < sorted.length; i += 2) periods.push({ fromMs: sorted[i]!, toMs: sorted[i + 1]! });
+            return periods;
+          }),
+        dropProbability: lossy ? fc.constantFrom(0, 0.2) : fc.constant(0),
+        payloadKind: fc.constantFrom('structured', 'semiStructured', 'unstructured'),
+      }).map((r) => ({
+        id: `p${index}`,
+        label: `Producer ${index}`,
+        ratePerSec: r.ratePerSec,
+        arrivals: r.arrivals,
+        startMs: r.startMs,
+        stopMs: durationMs,
+        keys,
+        keyDistribution: r.keyDistribution,
+        value: { min: 0, max: 10, decimals: 1 },
+        payload:
+          r.payloadKind === 'structured'
+            ? { kind: 'structured' as const, keyColumn: 'key', valueColumn: 'value', unit: '' }
+            : r.payloadKind === 'semiStructured'
+              ? { kind: 'semiStructured' as const }
+              : { kind: 'unstructured' as const, templates: ['{key} did {value}'] },
+        delay: r.delay,
+        jitter: r.jitter,
+        offline: r.offline,
+        dropProbability: r.dropProbability,
+      }));
+    });
+}
+
+function explicitTuples(durationMs: number, producerIds: string[]): fc.Arbitrary<ExplicitTupleSpec[]> {
+  return fc.array(
+    fc
+      .record({
+        producer: fc.constantFrom('scripted', ...producerIds),
+        key: fc.constantFrom('x', 'y', 'k0'),
+        value: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.string({ maxLength: 4 })),
+        eventTime: fc.integer({ min: 0, max: durationMs }),
+        lag: fc.integer({ min: 0, max: 5000 }),
+      })
+      .map(({ lag, ...t }) => ({ ...t, arrivalTime: t.eventTime + lag })),
+    { maxLength: 6 },
+  );
+}
+
+export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitrary<ScenarioSpec> {
+  return fc
+    .record({
+      durationMs: fc.integer({ min: 500, max: 15000 }),
+      tickMs: fc.constantFrom(7, 10, 50, 100, 250, 1000),
+      producerCount: fc.integer({ min: 1, max: 3 }),
+      boundMs: fc.integer({ min: 0, max: 3000 }),
+    })
+    .chain(({ durationMs, tickMs, producerCount, boundMs }) =>
+      fc
+        .tuple(...Array.from({ length: producerCount }, (_, i) => producer(i, durationMs, options.lossy ?? false)))
+        .chain((producers) =>
+          explicitTuples(
+            durationMs,
+            producers.map((p) => p.id),
+          ).map(
+            (tuples): ScenarioSpec => ({
+              version: 1,
+              name: 'random',
+              description: '',
+              durationMs,
+              tickMs,
+              seed: 1,
+              lateness: { boundMs },
+              producers,
+              tuples,
+            }),
+          ),
+        ),
+    );
+}
