@@ -16,7 +16,7 @@ describe('npm run sim', () => {
     const a = sim('preset:slide-example', '--until', '7000');
     expect(a.status).toBe(0);
     const run = JSON.parse(a.stdout);
-    expect(run.final).toMatchObject({ timeMs: 7000, created: 7, arrived: 5 });
+    expect(run.final).toMatchObject({ timeMs: 7000, created: 8, arrived: 6 });
     expect(run.ticks).toHaveLength(29);
     expect(run.trace[0]).toEqual({ id: 0, kind: 'emitted', timeMs: 1000, tuple: 0, producer: 'sensor' });
     const outOfOrder = run.tuples.find((t: { outOfOrder: boolean }) => t.outOfOrder);
