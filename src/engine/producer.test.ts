@@ -81,10 +81,11 @@ describe('delay models', () => {
 describe('offline and backfill', () => {
   it('events created while offline are sent at reconnection and marked backfilled', () => {
     const p = { offline: [{ fromMs: 5000, toMs: 8000 }] };
-    expect(sendTime(p as ProducerSpec, 4999)).toBe(4999);
-    expect(sendTime(p as ProducerSpec, 5000)).toBe(8000);
-    expect(sendTime(p as ProducerSpec, 7999)).toBe(8000);
-    expect(sendTime(p as ProducerSpec, 8000)).toBe(8000);
+    const spec = scenario(p).producers[0]!;
+    expect(sendTime(spec, 4999)).toBe(4999);
+    expect(sendTime(spec, 5000)).toBe(8000);
+    expect(sendTime(spec, 7999)).toBe(8000);
+    expect(sendTime(spec, 8000)).toBe(8000);
     const tuples = allTuples(scenario({ ...p, delay: { kind: 'constant', ms: 100 } }));
     const backfilled = tuples.filter((t) => t.backfilled);
     expect(backfilled.length).toBeGreaterThan(100);

@@ -19,6 +19,8 @@ export interface CompiledScenario {
   /** Explicit tuples sorted by event time (stable), with their producer index. */
   readonly explicit: readonly (ExplicitTupleSpec & { readonly producerIndex: number; readonly order: number })[];
   readonly lastTick: number;
+  /** Roughly how many tuples the run will create (to size its storage). */
+  readonly expectedTuples: number;
 }
 
 /** The lane that holds explicit tuples which name no producer. */
@@ -55,7 +57,12 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
       return { ...t, producerIndex: index, order };
     })
     .sort((a, b) => a.eventTime - b.eventTime || a.order - b.order);
-  return { spec, keys, keyIndex, producers, explicit, lastTick: lastTick(spec.durationMs, spec.tickMs) };
+    let expectedTuples = explicit.length;
+  for (const p of producers) {
+    const spanMs = Math.max(0, Math.min(p.spec.stopMs, spec.durationMs + 1) - p.spec.startMs);
+    expectedTuples += (p.spec.ratePerSec * spanMs) / 1000;
+  }
+  return { spec, keys, keyIndex, producers, explicit, lastTick: lastTick(spec.durationMs, spec.tickMs), expectedTuples };
 }
 
 function scriptedProducer(spec: ScenarioSpec): ProducerSpec {

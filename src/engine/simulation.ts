@@ -1,4 +1,3 @@
-import { upperBound } from './columns';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
@@ -130,12 +129,20 @@ export class Simulation {
 
   /** Ids of tuples that arrived in (fromMs, toMs], in arrival order (up to the cursor). */
   arrivalsBetween(fromMs: number, toMs: number): number[] {
-    const { arrivalOrder, arrivalTimes } = this.history;
+    const { arrivalOrder } = this.history;
+    const arrivalTime = this.history.tuples.arrivalTime;
+    const at = (i: number) => arrivalTime.get(arrivalOrder.get(i));
     const n = this.state.arrived;
-    const out: number[] = [];
-    for (let i = upperBound(arrivalTimes, fromMs, n); i < n && arrivalTimes.get(i) <= toMs; i++) {
-      out.push(arrivalOrder.get(i));
+    // Arrival order is sorted by arrival time: binary search for the first arrival after fromMs.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at(mid) <= fromMs) lo = mid + 1;
+      else hi = mid;
     }
+    const out: number[] = [];
+    for (let i = lo; i < n && at(i) <= toMs; i++) out.push(arrivalOrder.get(i));
     return out;
   }
 
@@ -187,7 +194,6 @@ export class Simulation {
       h.tuples.byteLength +
       h.trace.byteLength +
       h.arrivalOrder.byteLength +
-      h.arrivalTimes.byteLength +
       h.droppedOrder.byteLength +
       h.createdByTick.byteLength +
       h.tracedByTick.byteLength +

@@ -1,4 +1,4 @@
-import { float64Column, int32Column, uint8Column } from './columns';
+import { Float64Column, Int32Column } from './columns';
 import type { TupleTable } from './tuples';
 
 /**
@@ -27,24 +27,31 @@ export const traceDescriptions: Record<TraceKind, string> = {
 };
 
 export class TraceLog {
-  private readonly kind = uint8Column();
-  private readonly time = float64Column();
-  private readonly tuple = int32Column();
-  private readonly producer = int32Column();
+  private readonly kind: Int32Column;
+  private readonly time: Float64Column;
+  private readonly tuple: Int32Column;
   /** Next entry of the same tuple, −1 at the end of the chain. */
-  private readonly nextForTuple = int32Column();
+  private readonly nextForTuple: Int32Column;
 
-  constructor(private readonly tuples: TupleTable) {}
+  /** `capacity`: expected number of entries. */
+  constructor(
+    private readonly tuples: TupleTable,
+    capacity: number,
+  ) {
+    this.kind = new Int32Column(capacity);
+    this.time = new Float64Column(capacity);
+    this.tuple = new Int32Column(capacity);
+    this.nextForTuple = new Int32Column(capacity);
+  }
 
   get length(): number {
     return this.kind.length;
   }
 
-  append(kind: TraceKind, timeMs: number, tupleId: number, producerIndex: number): number {
+  append(kind: TraceKind, timeMs: number, tupleId: number): number {
     const id = this.kind.push(kindCode[kind]);
     this.time.push(timeMs);
     this.tuple.push(tupleId);
-    this.producer.push(producerIndex);
     this.nextForTuple.push(-1);
     if (tupleId >= 0) {
       const last = this.tuples.lastTrace.get(tupleId);
@@ -56,12 +63,13 @@ export class TraceLog {
   }
 
   entry(id: number): TraceEntry {
+    const tupleId = this.tuple.get(id);
     return {
       id,
       kind: TraceKinds[this.kind.get(id)] as TraceKind,
       timeMs: this.time.get(id),
-      tupleId: this.tuple.get(id),
-      producerIndex: this.producer.get(id),
+      tupleId,
+      producerIndex: tupleId >= 0 ? this.tuples.producer.get(tupleId) : -1,
     };
   }
 
@@ -100,7 +108,6 @@ export class TraceLog {
       mix(t | 0);
       mix(Math.floor(t / 0x100000000));
       mix(this.tuple.get(id));
-      mix(this.producer.get(id));
     }
     return (h >>> 0).toString(16).padStart(8, '0');
   }
@@ -110,7 +117,6 @@ export class TraceLog {
       this.kind.byteLength +
       this.time.byteLength +
       this.tuple.byteLength +
-      this.producer.byteLength +
       this.nextForTuple.byteLength
     );
   }

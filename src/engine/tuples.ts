@@ -1,4 +1,4 @@
-import { float64Column, int32Column, uint8Column, uint16Column, uint32Column } from './columns';
+import { Float64Column, Int32Column } from './columns';
 import type { JsonValue } from './types';
 
 /** Bit flags stored per tuple. */
@@ -57,22 +57,39 @@ export interface NewTuple {
 
 /** Append-only, columnar store of every tuple a run has created, indexed by tuple id. */
 export class TupleTable {
-  readonly producer = uint16Column();
-  readonly keyIndex = int32Column();
-  readonly value = float64Column();
-  readonly eventTime = float64Column();
-  readonly sentTime = float64Column();
-  readonly arrivalTime = float64Column();
-  readonly payloadSeed = uint32Column();
-  readonly flags = uint8Column();
+  readonly producer: Int32Column;
+  readonly keyIndex: Int32Column;
+  readonly value: Float64Column;
+  readonly eventTime: Float64Column;
+  readonly sentTime: Float64Column;
+  readonly arrivalTime: Float64Column;
+  /** Stored as int32; read back with `>>> 0`. */
+  readonly payloadSeed: Int32Column;
+  readonly flags: Int32Column;
   /** Newest event time seen by the consumer before this tuple arrived (NaN until it arrives). */
-  readonly maxSeenBefore = float64Column();
+  readonly maxSeenBefore: Float64Column;
   /** Head and tail of each tuple's chain of trace entries. */
-  readonly firstTrace = int32Column();
-  readonly lastTrace = int32Column();
+  readonly firstTrace: Int32Column;
+  readonly lastTrace: Int32Column;
   private readonly jsonValues = new Map<number, JsonValue>();
 
-  constructor(readonly keys: readonly string[]) {}
+  /** `capacity`: expected number of tuples, so that columns rarely need to grow. */
+  constructor(
+    readonly keys: readonly string[],
+    capacity: number,
+  ) {
+    this.producer = new Int32Column(capacity);
+    this.keyIndex = new Int32Column(capacity);
+    this.value = new Float64Column(capacity);
+    this.eventTime = new Float64Column(capacity);
+    this.sentTime = new Float64Column(capacity);
+    this.arrivalTime = new Float64Column(capacity);
+    this.payloadSeed = new Int32Column(capacity);
+    this.flags = new Int32Column(capacity);
+    this.maxSeenBefore = new Float64Column(capacity);
+    this.firstTrace = new Int32Column(capacity);
+    this.lastTrace = new Int32Column(capacity);
+  }
 
   get length(): number {
     return this.producer.length;
@@ -85,7 +102,7 @@ export class TupleTable {
     this.eventTime.push(t.eventTimeMs);
     this.sentTime.push(t.sentTimeMs);
     this.arrivalTime.push(t.arrivalTimeMs);
-    this.payloadSeed.push(t.payloadSeed);
+    this.payloadSeed.push(t.payloadSeed | 0);
     this.flags.push(t.flags);
     this.maxSeenBefore.push(Number.NaN);
     this.firstTrace.push(-1);
@@ -133,7 +150,7 @@ export class TupleTable {
       outOfOrder: arrived && (flags & TupleFlag.outOfOrder) !== 0,
       late: arrived && (flags & TupleFlag.late) !== 0,
       maxEventTimeBeforeMs: arrived && Number.isFinite(this.maxSeenBefore.get(id)) ? this.maxSeenBefore.get(id) : null,
-      payloadSeed: this.payloadSeed.get(id),
+      payloadSeed: this.payloadSeed.get(id) >>> 0,
     };
   }
 

@@ -1,4 +1,4 @@
-import { float64Column, int32Column } from './columns';
+import { Int32Column } from './columns';
 import { heapPeekTime, heapPop, heapPush } from './heap';
 import { generateTick } from './producer';
 import type { CompiledScenario } from './scenario';
@@ -47,19 +47,21 @@ export class History {
   readonly tuples: TupleTable;
   readonly trace: TraceLog;
   /** Tuple ids in the order the consumer received them (arrival time, then id). */
-  readonly arrivalOrder = int32Column();
-  /** Arrival time of arrivalOrder[i], for binary search by time. */
-  readonly arrivalTimes = float64Column();
+  readonly arrivalOrder: Int32Column;
   /** Dropped tuple ids in the order they were lost. */
-  readonly droppedOrder = int32Column();
+  readonly droppedOrder = new Int32Column();
   /** Number of tuples created up to and including tick k. */
-  readonly createdByTick = int32Column();
+  readonly createdByTick: Int32Column;
   /** Trace length at the end of tick k: the entries of tick k are [tracedByTick[k−1], tracedByTick[k]). */
-  readonly tracedByTick = int32Column();
+  readonly tracedByTick: Int32Column;
 
   constructor(scenario: CompiledScenario) {
-    this.tuples = new TupleTable(scenario.keys);
-    this.trace = new TraceLog(this.tuples);
+    const expected = Math.ceil(scenario.expectedTuples * 1.02) + 1024;
+    this.tuples = new TupleTable(scenario.keys, expected);
+    this.trace = new TraceLog(this.tuples, 2 * expected);
+    this.arrivalOrder = new Int32Column(expected);
+    this.createdByTick = new Int32Column(scenario.lastTick + 1);
+    this.tracedByTick = new Int32Column(scenario.lastTick + 1);
   }
 }
 
@@ -90,7 +92,7 @@ export function stepWorld(scenario: CompiledScenario, seed: number, state: World
   const route = (id: number) => {
     if (flags.get(id) & TupleFlag.dropped) {
       if (recording) {
-        trace.append('dropped', sentTime.get(id), id, tuples.producer.get(id));
+        trace.append('dropped', sentTime.get(id), id);
         history.droppedOrder.push(id);
       }
       state.dropped++;
@@ -108,12 +110,12 @@ export function stepWorld(scenario: CompiledScenario, seed: number, state: World
     if (at > nowMs) break;
     if (createAt === at) {
       const id = next++;
-      if (recording) trace.append('emitted', createAt, id, tuples.producer.get(id));
+      if (recording) trace.append('emitted', createAt, id);
       if (sentTime.get(id) > createAt) heapPush(state.buffered, sentTime, id);
       else route(id);
     } else if (sendAt === at) {
       const id = heapPop(state.buffered, sentTime);
-      if (recording) trace.append('sent', sendAt, id, tuples.producer.get(id));
+      if (recording) trace.append('sent', sendAt, id);
       route(id);
     } else {
       const id = heapPop(state.inFlight, arrivalTime);
@@ -124,9 +126,8 @@ export function stepWorld(scenario: CompiledScenario, seed: number, state: World
         if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
         flags.set(id, f);
         tuples.maxSeenBefore.set(id, state.maxEventTimeSeenMs);
-        trace.append('arrived', arriveAt, id, tuples.producer.get(id));
+        trace.append('arrived', arriveAt, id);
         history.arrivalOrder.push(id);
-        history.arrivalTimes.push(arriveAt);
       }
       if (e > state.maxEventTimeSeenMs) state.maxEventTimeSeenMs = e;
       state.arrived++;

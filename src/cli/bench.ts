@@ -1,0 +1,102 @@
+/**
+ * npm run bench — engine throughput, seek latency and memory, as medians over repeated runs.
+ * Runs under `node --expose-gc` so memory is measured after a full collection.
+ */
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Simulation } from '../engine';
+import type { ProducerSpec, ScenarioSpec } from '../engine/types';
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const SEEKS = 2000;
+
+function producer(i: number, ratePerSec: number, durationMs: number): ProducerSpec {
+  const delays: ProducerSpec['delay'][] = [
+    { kind: 'constant', ms: 50 },
+    { kind: 'uniform', minMs: 10, maxMs: 300 },
+    { kind: 'exponential', meanMs: 120 },
+  ];
+  return {
+    id: `p${i}`,
+    label: `p${i}`,
+    ratePerSec,
+    arrivals: i % 2 === 0 ? 'poisson' : 'fixed',
+    startMs: 0,
+    stopMs: durationMs,
+    keys: Array.from({ length: 100 }, (_, k) => `k${k}`),
+    keyDistribution: i % 3 === 0 ? { kind: 'zipf', exponent: 1.2 } : { kind: 'uniform' },
+    value: { min: 0, max: 100, decimals: 1 },
+    payload: { kind: 'structured', keyColumn: 'key', valueColumn: 'value', unit: '' },
+    delay: delays[i % 3]!,
+    jitter: { probability: 0.05, maxMs: 500 },
+    offline: i === 3 ? [{ fromMs: 2000, toMs: 3000 }] : [],
+    dropProbability: 0,
+  };
+}
+
+/** 10 producers × 10,000 events/s × 10 s = 1,000,000 tuples. */
+export function benchScenario(): ScenarioSpec {
+  const durationMs = 10_000;
+  return {
+    version: 1,
+    name: 'bench: one million tuples',
+    description: '',
+    durationMs,
+    tickMs: 10,
+    seed: 42,
+    lateness: { boundMs: 200 },
+    producers: Array.from({ length: 10 }, (_, i) => producer(i, 10_000, durationMs)),
+    tuples: [],
+  };
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function main(): void {
+  const spec = benchScenario();
+  const rates: number[] = [];
+  let sim: Simulation | undefined;
+  for (let r = 0; r < REPEATS; r++) {
+    sim = undefined;
+    gc();
+    const start = performance.now();
+    sim = new Simulation(spec, 42 + r);
+    while (sim.step());
+    rates.push(sim.frame().created / ((performance.now() - start) / 1000));
+  }
+  const run = sim!;
+  const tuples = run.frame().created;
+  gc();
+  const mem = process.memoryUsage();
+
+  // Seek latency: random ticks, each from wherever the previous seek left the cursor.
+  let x = 12345;
+  const next = () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x / 2 ** 32;
+  };
+  const seeks: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    const target = Math.floor(next() * (run.lastTick + 1));
+    const start = performance.now();
+    run.seek(target);
+    seeks.push(performance.now() - start);
+  }
+
+  const lines = [
+    `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+    `run: ${tuples.toLocaleString('en')} tuples, ${run.lastTick} ticks, ${run.keyframeCount} keyframes`,
+    `producer → consumer throughput: ${Math.round(median(rates)).toLocaleString('en')} tuples/s (median of ${REPEATS}; min ${Math.round(Math.min(...rates)).toLocaleString('en')})`,
+    `seek latency over ${SEEKS} random seeks: median ${median(seeks).toFixed(2)} ms, p99 ${quantile(seeks, 0.99).toFixed(2)} ms, max ${Math.max(...seeks).toFixed(2)} ms`,
+    `memory after run: JS heap ${mb(mem.heapUsed)} + typed arrays ${mb(mem.arrayBuffers)} (engine's own estimate ${mb(run.memoryBytes())})`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (!process.env.BENCH_NO_MAIN) main();
