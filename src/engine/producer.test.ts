@@ -140,9 +140,12 @@ describe('explicit tuples', () => {
     const byValue = new Map(tuples.map((t) => [t.value, t]));
     expect(byValue.get(3)!.outOfOrder).toBe(true);
     expect(byValue.get(3)!.late).toBe(false);
-    expect(byValue.get(3)!.maxEventTimeBeforeMs).toBe(4000);
+    expect(byValue.get(3)!.overtakenBy).toMatchObject({ id: byValue.get(2)!.id, eventTimeMs: 4000 });
+    // 'cat' is the first tuple of its own lane, so not out of order, but 2 s behind the newest (4 s): late.
+    expect(byValue.get('cat')!.outOfOrder).toBe(false);
     expect(byValue.get('cat')!.late).toBe(true);
-    expect(byValue.get(1)!.maxEventTimeBeforeMs).toBeNull();
+    expect(byValue.get('cat')!.newestBefore).toMatchObject({ id: byValue.get(2)!.id, eventTimeMs: 4000 });
+    expect(byValue.get(1)!.newestBefore).toBeNull();
   });
 });
 

@@ -48,7 +48,7 @@ export class Simulation {
     this.scenario = compileScenario(spec);
     this.lastTick = this.scenario.lastTick;
     this.history = new History(this.scenario);
-    this.state = initialState();
+    this.state = initialState(this.scenario.producers.length);
     this.advance();
   }
 

@@ -11,9 +11,9 @@ export const TupleFlag = {
   jittered: 4,
   /** Lost by the network (only when the scenario asks for loss). */
   dropped: 8,
-  /** Arrived after a tuple with a later event time. Set on arrival. */
+  /** Arrived after a later tuple (by event time) from the same producer. Set on arrival. */
   outOfOrder: 16,
-  /** Arrived more than the lateness bound behind the newest event time. Set on arrival. */
+  /** Arrived more than the lateness bound behind the newest event time from any producer. Set on arrival. */
   late: 32,
 } as const;
 
@@ -37,8 +37,10 @@ export interface TupleView {
   readonly dropped: boolean;
   readonly outOfOrder: boolean;
   readonly late: boolean;
-  /** Newest event time the consumer had seen just before this tuple arrived (if it has arrived). */
-  readonly maxEventTimeBeforeMs: number | null;
+  /** The tuple with the newest event time the consumer had seen just before this one arrived. */
+  readonly newestBefore: { readonly id: number; readonly eventTimeMs: number; readonly producerIndex: number } | null;
+  /** For an out-of-order tuple: the later tuple from the same producer that arrived first. */
+  readonly overtakenBy: { readonly id: number; readonly eventTimeMs: number } | null;
   readonly payloadSeed: number;
 }
 
@@ -66,8 +68,10 @@ export class TupleTable {
   /** Stored as int32; read back with `>>> 0`. */
   readonly payloadSeed: Int32Column;
   readonly flags: Int32Column;
-  /** Newest event time seen by the consumer before this tuple arrived (NaN until it arrives). */
-  readonly maxSeenBefore: Float64Column;
+  /** Id of the newest tuple (by event time) seen before this one arrived; −1 if none or not yet. */
+  readonly newestBefore: Int32Column;
+  /** Id of the same-producer tuple that overtook this one; −1 if it arrived in order. */
+  readonly overtakenBy: Int32Column;
   /** Head and tail of each tuple's chain of trace entries. */
   readonly firstTrace: Int32Column;
   readonly lastTrace: Int32Column;
@@ -86,7 +90,8 @@ export class TupleTable {
     this.arrivalTime = new Float64Column(capacity);
     this.payloadSeed = new Int32Column(capacity);
     this.flags = new Int32Column(capacity);
-    this.maxSeenBefore = new Float64Column(capacity);
+    this.newestBefore = new Int32Column(capacity);
+    this.overtakenBy = new Int32Column(capacity);
     this.firstTrace = new Int32Column(capacity);
     this.lastTrace = new Int32Column(capacity);
   }
@@ -104,7 +109,8 @@ export class TupleTable {
     this.arrivalTime.push(t.arrivalTimeMs);
     this.payloadSeed.push(t.payloadSeed | 0);
     this.flags.push(t.flags);
-    this.maxSeenBefore.push(Number.NaN);
+    this.newestBefore.push(-1);
+    this.overtakenBy.push(-1);
     this.firstTrace.push(-1);
     this.lastTrace.push(-1);
     if (t.jsonValue !== undefined) this.jsonValues.set(id, t.jsonValue);
@@ -149,9 +155,14 @@ export class TupleTable {
       dropped: status === 'dropped',
       outOfOrder: arrived && (flags & TupleFlag.outOfOrder) !== 0,
       late: arrived && (flags & TupleFlag.late) !== 0,
-      maxEventTimeBeforeMs: arrived && Number.isFinite(this.maxSeenBefore.get(id)) ? this.maxSeenBefore.get(id) : null,
+      newestBefore: arrived ? this.ref(this.newestBefore.get(id)) : null,
+      overtakenBy: arrived ? this.ref(this.overtakenBy.get(id)) : null,
       payloadSeed: this.payloadSeed.get(id) >>> 0,
     };
+  }
+
+  private ref(id: number) {
+    return id < 0 ? null : { id, eventTimeMs: this.eventTime.get(id), producerIndex: this.producer.get(id) };
   }
 
   get byteLength(): number {
@@ -164,7 +175,8 @@ export class TupleTable {
       this.arrivalTime.byteLength +
       this.payloadSeed.byteLength +
       this.flags.byteLength +
-      this.maxSeenBefore.byteLength +
+      this.newestBefore.byteLength +
+      this.overtakenBy.byteLength +
       this.firstTrace.byteLength +
       this.lastTrace.byteLength
     );

@@ -16,8 +16,11 @@ export interface WorldState {
   buffered: number[];
   /** Tuples on the network, by arrival time. */
   inFlight: number[];
-  /** Newest event time the consumer has seen (−∞ before the first arrival). */
+  /** Newest event time the consumer has seen (−∞ before the first arrival), and the tuple that carried it. */
   maxEventTimeSeenMs: number;
+  newestTuple: number;
+  /** Per producer: the arrived tuple with the newest event time (−1 before the first). */
+  newestByProducer: number[];
   /** Prefix lengths of the history at this tick. */
   created: number;
   arrived: number;
@@ -25,12 +28,14 @@ export interface WorldState {
   traced: number;
 }
 
-export function initialState(): WorldState {
+export function initialState(producerCount: number): WorldState {
   return {
     tick: -1,
     buffered: [],
     inFlight: [],
     maxEventTimeSeenMs: Number.NEGATIVE_INFINITY,
+    newestTuple: -1,
+    newestByProducer: new Array(producerCount).fill(-1),
     created: 0,
     arrived: 0,
     dropped: 0,
@@ -39,7 +44,7 @@ export function initialState(): WorldState {
 }
 
 export function cloneState(s: WorldState): WorldState {
-  return { ...s, buffered: s.buffered.slice(), inFlight: s.inFlight.slice() };
+  return { ...s, buffered: s.buffered.slice(), inFlight: s.inFlight.slice(), newestByProducer: s.newestByProducer.slice() };
 }
 
 /** Append-only record of a run: each tick sees a prefix of it. Written only at the frontier. */
@@ -120,16 +125,27 @@ export function stepWorld(scenario: CompiledScenario, seed: number, state: World
     } else {
       const id = heapPop(state.inFlight, arrivalTime);
       const e = eventTime.get(id);
+      const producer = tuples.producer.get(id);
+      const sourceNewest = state.newestByProducer[producer]!;
       if (recording) {
+        // Out of order: overtaken by a later tuple from the same source.
+        // Late: further than the bound behind the newest event time from any source.
         let f = flags.get(id);
-        if (e < state.maxEventTimeSeenMs) f |= TupleFlag.outOfOrder;
+        if (sourceNewest >= 0 && e < eventTime.get(sourceNewest)) {
+          f |= TupleFlag.outOfOrder;
+          tuples.overtakenBy.set(id, sourceNewest);
+        }
         if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
         flags.set(id, f);
-        tuples.maxSeenBefore.set(id, state.maxEventTimeSeenMs);
+        tuples.newestBefore.set(id, state.newestTuple);
         trace.append('arrived', arriveAt, id);
         history.arrivalOrder.push(id);
       }
-      if (e > state.maxEventTimeSeenMs) state.maxEventTimeSeenMs = e;
+      if (sourceNewest < 0 || e > eventTime.get(sourceNewest)) state.newestByProducer[producer] = id;
+      if (e > state.maxEventTimeSeenMs) {
+        state.maxEventTimeSeenMs = e;
+        state.newestTuple = id;
+      }
       state.arrived++;
     }
   }

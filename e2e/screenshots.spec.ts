@@ -1,0 +1,23 @@
+import { test } from '@playwright/test';
+
+/** Not a check: writes screenshots for a person to look at (SCREENSHOTS=dir npm run e2e -- screenshots). */
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=<dir> to write screenshots');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshot ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?scenario=three-kinds&seed=7&t=36000&tuple=80');
+    await page.getByRole('region', { name: 'Producers' }).waitFor();
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/app-${scheme}.png`, fullPage: true });
+  });
+}
+
+test('screenshot slide example', async ({ page }) => {
+  await page.goto('./?scenario=slide-example&t=12000&tuple=2');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/slide.png`, fullPage: true });
+});
+
+test('screenshot dense', async ({ page }) => {
+  await page.goto('./?scenario=dense&t=45000');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/dense.png`, fullPage: true });
+});

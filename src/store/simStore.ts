@@ -1,0 +1,134 @@
+import { create } from 'zustand';
+import { Simulation } from '../engine';
+import { defaultPreset, findPreset, presets } from '../scenarios/presets';
+import { type LinkState, parseLink } from './url';
+
+export interface Notice {
+  readonly id: number;
+  readonly text: string;
+}
+
+export interface SimStore {
+  /** The run. It mutates as the cursor moves; `tick` mirrors its cursor so selectors re-render. */
+  readonly sim: Simulation;
+  readonly presetId: string;
+  readonly seed: number;
+  readonly tick: number;
+  readonly selectedTuple: number | null;
+  readonly notices: readonly Notice[];
+  /** Sub-tick remainder of wall-clock time not yet turned into a step. */
+  readonly carryMs: number;
+
+  load(presetId: string, seed?: number): void;
+  setSeed(seed: number): void;
+  seek(tick: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  reset(): void;
+  /** Advances by `ms` of simulated time (whole ticks; the rest carries over). */
+  advanceBy(ms: number): void;
+  select(tupleId: number | null): void;
+  notify(text: string): void;
+  dismiss(id: number): void;
+  /** Applies a link's state; problems become notices and everything else is kept. */
+  openLink(search: string): void;
+}
+
+let noticeId = 0;
+
+function newRun(presetId: string, seed?: number) {
+  const preset = findPreset(presetId) ?? defaultPreset;
+  const s = seed ?? preset.scenario.seed;
+  return { sim: new Simulation(preset.scenario, s), presetId: preset.id, seed: s };
+}
+
+export const useSim = create<SimStore>()((set, get) => {
+  const moved = () => set({ tick: get().sim.tick });
+  return {
+    ...newRun(defaultPreset.id),
+    tick: 0,
+    selectedTuple: null,
+    notices: [],
+    carryMs: 0,
+
+    load(presetId, seed) {
+      const run = newRun(presetId, seed);
+      set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
+    },
+    setSeed(seed) {
+      const { presetId, sim } = get();
+      const tick = sim.tick;
+      const run = newRun(presetId, seed);
+      run.sim.seek(tick);
+      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+    },
+    seek(tick) {
+      get().sim.seek(tick);
+      set({ carryMs: 0 });
+      moved();
+    },
+    stepForward() {
+      get().sim.step();
+      set({ carryMs: 0 });
+      moved();
+    },
+    stepBack() {
+      get().sim.stepBack();
+      set({ carryMs: 0 });
+      moved();
+    },
+    reset() {
+      get().sim.seek(0);
+      set({ carryMs: 0 });
+      moved();
+    },
+    advanceBy(ms) {
+      const { sim } = get();
+      const tickMs = sim.scenario.spec.tickMs;
+      let carry = get().carryMs + ms;
+      while (carry >= tickMs && sim.step()) carry -= tickMs;
+      set({ carryMs: sim.atEnd ? 0 : carry });
+      moved();
+    },
+    select(tupleId) {
+      set({ selectedTuple: tupleId });
+    },
+    notify(text) {
+      set({ notices: [...get().notices, { id: ++noticeId, text }] });
+    },
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    openLink(search) {
+      const parsed = parseLink(
+        search,
+        presets.map((p) => p.id),
+      );
+      const { state } = parsed;
+      const problems = [...parsed.problems];
+      const run = newRun(state.scenario ?? defaultPreset.id, state.seed);
+      if (state.timeMs !== undefined) {
+        if (state.timeMs > run.sim.scenario.spec.durationMs) {
+          problems.push(`The link's time ${state.timeMs} ms is past the end of this scenario; showing the last moment.`);
+        }
+        run.sim.seekTime(state.timeMs);
+      }
+      let selectedTuple: number | null = null;
+      if (state.tuple !== undefined && state.tuple !== null) {
+        if (state.tuple < run.sim.frame().created) selectedTuple = state.tuple;
+        else problems.push(`Tuple #${state.tuple} does not exist yet at this moment; nothing is selected.`);
+      }
+      set({
+        ...run,
+        tick: run.sim.tick,
+        selectedTuple,
+        carryMs: 0,
+        notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
+      });
+    },
+  };
+});
+
+export function linkStateOf(s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple'>): LinkState {
+  return { scenario: s.presetId, seed: s.seed, timeMs: s.sim.timeMs, tuple: s.selectedTuple };
+}

@@ -1,0 +1,59 @@
+/**
+ * The link holds scenario, seed, time and the selected tuple, so a shared URL reopens the exact frame:
+ * ?scenario=three-kinds&seed=7&t=12300&tuple=42
+ */
+export interface LinkState {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly timeMs: number;
+  readonly tuple: number | null;
+}
+
+export interface ParsedLink {
+  /** Only the parameters that were present and valid. */
+  readonly state: Partial<LinkState>;
+  /** One sentence per parameter that was present but unusable. */
+  readonly problems: readonly string[];
+}
+
+const WHOLE = /^\d{1,15}$/;
+
+export function parseLink(search: string, knownScenarios: readonly string[]): ParsedLink {
+  const params = new URLSearchParams(search);
+  const state: { -readonly [K in keyof LinkState]?: LinkState[K] } = {};
+  const problems: string[] = [];
+  const scenario = params.get('scenario');
+  if (scenario !== null) {
+    if (knownScenarios.includes(scenario)) state.scenario = scenario;
+    else problems.push(`The link names an unknown scenario "${clip(scenario)}"; showing the default one.`);
+  }
+  const seed = params.get('seed');
+  if (seed !== null) {
+    if (WHOLE.test(seed) && Number(seed) <= 2 ** 31 - 1) state.seed = Number(seed);
+    else problems.push(`The link's seed "${clip(seed)}" is not a whole number from 0 to 2147483647; using the scenario's seed.`);
+  }
+  const t = params.get('t');
+  if (t !== null) {
+    if (WHOLE.test(t)) state.timeMs = Number(t);
+    else problems.push(`The link's time "${clip(t)}" is not a whole number of milliseconds; starting at 0 s.`);
+  }
+  const tuple = params.get('tuple');
+  if (tuple !== null) {
+    if (WHOLE.test(tuple)) state.tuple = Number(tuple);
+    else problems.push(`The link's tuple "${clip(tuple)}" is not a tuple number; nothing is selected.`);
+  }
+  return { state, problems };
+}
+
+export function formatLink(state: LinkState): string {
+  const params = new URLSearchParams();
+  params.set('scenario', state.scenario);
+  params.set('seed', String(state.seed));
+  params.set('t', String(state.timeMs));
+  if (state.tuple !== null) params.set('tuple', String(state.tuple));
+  return `?${params.toString()}`;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useSim } from '../store/simStore';
+import { ProducerLanes } from '../viz/producers/ProducerLanes';
+import { FrameStats } from './FrameStats';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { Playback } from './playback';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { Transport } from './Transport';
+import { TupleInspector } from './TupleInspector';
+import { useShortcuts } from './useShortcuts';
+import { useUrlSync } from './useUrlSync';
+
+export function App() {
+  return (
+    <Playback.Provider>
+      <Shell />
+    </Playback.Provider>
+  );
+}
+
+function Shell() {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const actor = Playback.useActorRef();
+  useShortcuts(openHelp);
+  useUrlSync();
+  // A link may open at the last moment: let the machine know where the run stands.
+  useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
+  const scenario = useSim((s) => s.sim.scenario.spec);
+  return (
+    <div className="app">
+      <Header onHelp={openHelp} />
+      <Notices />
+      <main className="workspace">
+        <section className="panel producers" aria-labelledby="producers-title">
+          <div className="panel__head">
+            <h2 id="producers-title">Producers</h2>
+            <p className="panel__lede">{scenario.description}</p>
+          </div>
+          <FrameStats />
+          <ProducerLanes />
+        </section>
+        <TupleInspector />
+      </main>
+      <Transport />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useSim } from '../store/simStore';
+import { Playback } from './playback';
+
+/** Targets that handle these keys themselves. */
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input, select, textarea, [contenteditable="true"], dialog')) return true;
+  return (key === ' ' || key === 'Enter') && target.closest('button, [role="button"], a[href]') !== null;
+}
+
+/** Space play/pause, ←/→ step, Home/End, +/− speed, ? shortcuts. */
+export function useShortcuts(openHelp: () => void): void {
+  const actor = Playback.useActorRef();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target, e.key)) return;
+      const send = actor.send;
+      switch (e.key) {
+        case ' ':
+          send({ type: 'TOGGLE' });
+          break;
+        case 'ArrowRight':
+          send({ type: 'STEP_FORWARD' });
+          break;
+        case 'ArrowLeft':
+          send({ type: 'STEP_BACK' });
+          break;
+        case 'Home':
+          send({ type: 'RESET' });
+          break;
+        case 'End':
+          send({ type: 'SEEK', tick: useSim.getState().sim.lastTick });
+          break;
+        case '+':
+        case '=':
+          send({ type: 'SPEED_UP' });
+          break;
+        case '-':
+        case '_':
+          send({ type: 'SPEED_DOWN' });
+          break;
+        case '?':
+          openHelp();
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actor, openHelp]);
+}
+
+export const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['Space', 'Play / pause'],
+  ['→', 'Step forward one tick'],
+  ['←', 'Step back one tick'],
+  ['Home', 'Back to the start'],
+  ['End', 'Jump to the end'],
+  ['+ / −', 'Faster / slower (0.25× to 16×)'],
+  ['Tab, then ← → ↑ ↓', 'Move between tuples in the lanes'],
+  ['Enter', 'Inspect the focused tuple'],
+  ['?', 'Show these shortcuts'],
+];

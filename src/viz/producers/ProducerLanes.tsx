@@ -1,0 +1,303 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../../store/simStore';
+import { useElementWidth } from '../useElementWidth';
+import { categoryLabels, defaultWindowMs, type Mark, type MarkCategory, layoutProducers, type ProducersLayout } from './layout';
+import { drawMark, MarkShape } from './MarkShape';
+import { describeTuple, visibleTuples } from './visibleTuples';
+
+/** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
+const SVG_MARK_LIMIT = 900;
+const CATEGORIES: MarkCategory[] = ['onTime', 'outOfOrder', 'late', 'inFlight', 'buffered', 'dropped'];
+
+const selectView = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick, selected: s.selectedTuple, select: s.select });
+
+export function ProducerLanes() {
+  const { sim, tick, selected, select } = useSim(useShallow(selectView));
+  const containerRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(containerRef);
+  const spec = sim.scenario.spec;
+  const lanesInput = useMemo(
+    () =>
+      sim.scenario.producers.map((p) => ({
+        label: p.spec.label,
+        kind: p.spec.ratePerSec === 0 ? ('explicit' as const) : p.spec.payload.kind,
+        ratePerSec: p.spec.ratePerSec,
+        offline: p.spec.offline,
+      })),
+    [sim],
+  );
+  const windowMs = useMemo(
+    () => defaultWindowMs(sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0), spec.durationMs),
+    [sim, spec.durationMs],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
+  const tuples = useMemo(() => visibleTuples(sim, windowMs), [sim, tick, windowMs]);
+  const layout = useMemo(
+    () => layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the cursor moves
+    [sim, tick, windowMs, width, lanesInput, tuples],
+  );
+  const byId = useMemo(() => new Map(tuples.map((t) => [t.id, t])), [tuples]);
+  const [active, setActive] = useState<number | null>(null);
+  const dense = layout.marks.length > SVG_MARK_LIMIT;
+  const label = (id: number) => {
+    const t = byId.get(id);
+    return t ? describeTuple(t, lanesInput[t.producerIndex]?.label ?? '') : `Tuple #${id}`;
+  };
+
+  const counts = countCategories(layout.marks);
+  const summary = `At ${(sim.timeMs / 1000).toFixed(1)} s, in the last ${(windowMs / 1000).toFixed(0)} s: ${CATEGORIES.filter((c) => counts[c] > 0)
+    .map((c) => `${counts[c]} ${categoryLabels[c]}`)
+    .join(', ') || 'no tuples'}.`;
+
+  const onMarkKey = (event: KeyboardEvent, mark: Mark) => {
+    const next = neighbour(layout.marks, mark, event.key);
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      select(mark.id);
+    } else if (next) {
+      event.preventDefault();
+      event.stopPropagation();
+      setActive(next.id);
+    } else if (event.key === 'Escape') {
+      select(null);
+    }
+  };
+
+  // Move DOM focus with the roving tab stop.
+  useEffect(() => {
+    if (active === null || dense) return;
+    const el = containerRef.current?.querySelector<SVGGElement>(`[data-tuple="${active}"]`);
+    if (el && el !== document.activeElement && containerRef.current?.contains(document.activeElement)) el.focus();
+  }, [active, dense]);
+
+  const rovingId = active !== null && layout.marks.some((m) => m.id === active) ? active : layout.marks[layout.marks.length - 1]?.id;
+
+  return (
+    <div className="lanes" ref={containerRef}>
+      <Legend />
+      <p className="sr-only" aria-live="polite">
+        {summary}
+      </p>
+      <svg
+        className="lanes__svg"
+        width={layout.width}
+        height={layout.height}
+        role="group"
+        aria-label={`Producer lanes over processing time. ${summary} Tab to a tuple, arrow keys move between tuples, Enter inspects.`}
+      >
+        <defs>
+          <pattern id="offline-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
+          </pattern>
+        </defs>
+        <Lanes layout={layout} />
+        <g className="delays" aria-hidden="true">
+          {!dense &&
+            layout.marks.map((m) =>
+              m.toX - m.fromX > 1 ? (
+                <g key={m.id} className={`delay delay--${m.category}`}>
+                  <line x1={m.fromX} x2={m.toX} y1={m.y} y2={m.y} />
+                  <line x1={m.fromX} x2={m.fromX} y1={m.y - 4} y2={m.y + 4} />
+                </g>
+              ) : null,
+            )}
+        </g>
+        {!dense && (
+          <g className="marks">
+            {layout.marks.map((m) => (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG glyph cannot be a <button>
+              <g
+                key={m.id}
+                data-tuple={m.id}
+                role="button"
+                tabIndex={m.id === rovingId ? 0 : -1}
+                aria-label={label(m.id)}
+                aria-pressed={selected === m.id}
+                className={`tuple${selected === m.id ? ' tuple--selected' : ''}`}
+                onClick={() => {
+                  setActive(m.id);
+                  select(m.id);
+                }}
+                onFocus={() => setActive(m.id)}
+                onKeyDown={(e) => onMarkKey(e, m)}
+              >
+                <title>{label(m.id)}</title>
+                <circle className="tuple__hit" cx={m.x} cy={m.y} r={10} />
+                {m.backfilled && <circle className="tuple__backfill" cx={m.x} cy={m.y} r={9.5} />}
+                <MarkShape category={m.category} x={m.x} y={m.y} />
+                {selected === m.id && <circle className="tuple__ring" cx={m.x} cy={m.y} r={12} />}
+                {m.label && (
+                  <text className="tuple__label" x={m.x} y={m.y - 13} textAnchor="middle">
+                    {m.label}
+                  </text>
+                )}
+              </g>
+            ))}
+          </g>
+        )}
+        <NowLine layout={layout} nowMs={sim.timeMs} />
+      </svg>
+      {dense && <DenseMarks layout={layout} selected={selected} onPick={(id) => select(id)} label={label} />}
+    </div>
+  );
+}
+
+function Lanes({ layout }: { layout: ProducersLayout }) {
+  return (
+    <g className="lanes__frame">
+      {layout.lanes.map((lane) => (
+        <g key={lane.index}>
+          <rect className={`lane lane--${lane.index % 2}`} x={0} y={lane.y} width={layout.plotRight} height={lane.height} />
+          {lane.offline.map((o) => (
+            <g key={o.x0}>
+              <rect className="offline" x={o.x0} y={lane.y + 3} width={Math.max(0, o.x1 - o.x0)} height={lane.height - 6} />
+              {o.x1 - o.x0 > 60 && (
+                <text className="offline__label" x={o.x0 + 6} y={lane.y + 15}>
+                  offline{o.ongoing ? ' — buffering' : ''}
+                </text>
+              )}
+            </g>
+          ))}
+          <text className="lane__label" x={12} y={lane.y + lane.height / 2 - 2}>
+            {lane.label}
+          </text>
+          <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 14}>
+            {lane.kind === 'explicit' ? 'explicit tuples' : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`}
+          </text>
+        </g>
+      ))}
+      <line className="axis" x1={layout.plotLeft} x2={layout.plotRight} y1={layout.axisY} y2={layout.axisY} />
+      {layout.ticks.map((t) => (
+        <g key={t.x} className="axis__tick">
+          <line x1={t.x} x2={t.x} y1={layout.axisY} y2={layout.axisY + 5} />
+          <text x={t.x} y={layout.axisY + 18} textAnchor="middle">
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) {
+  return (
+    <g className="now" aria-hidden="true">
+      <line x1={layout.nowX} x2={layout.nowX} y1={2} y2={layout.axisY} />
+      <text x={layout.nowX - 4} y={layout.axisY - 6} textAnchor="end">
+        now {(nowMs / 1000).toFixed(1)} s
+      </text>
+    </g>
+  );
+}
+
+function DenseMarks({ layout, selected, onPick, label }: { layout: ProducersLayout; selected: number | null; onPick: (id: number) => void; label: (id: number) => string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = layout.width * ratio;
+    canvas.height = layout.height * ratio;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, layout.width, layout.height);
+    const style = getComputedStyle(canvas);
+    const colours = Object.fromEntries(CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888'])) as Record<MarkCategory, string>;
+    for (const m of layout.marks) drawMark(ctx, m.category, m.x, m.y, colours, 3.5);
+    const s = layout.marks.find((m) => m.id === selected);
+    if (s) {
+      ctx.beginPath();
+      ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
+      ctx.strokeStyle = style.getPropertyValue('--c-focus').trim() || '#000';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    }
+  }, [layout, selected]);
+  const pick = (clientX: number, clientY: number) => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const px = clientX - rect.left;
+    const py = clientY - rect.top;
+    let best: Mark | undefined;
+    let bestD = 64;
+    for (const m of layout.marks) {
+      const d = (m.x - px) ** 2 + (m.y - py) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    if (best) onPick(best.id);
+  };
+  const last = layout.marks[layout.marks.length - 1];
+  return (
+    <canvas
+      ref={canvasRef}
+      className="lanes__canvas"
+      style={{ width: layout.width, height: layout.height }}
+      tabIndex={0}
+      aria-label={`${layout.marks.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${label(last.id)})` : ''}.`}
+      onClick={(e) => pick(e.clientX, e.clientY)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && last) onPick(last.id);
+      }}
+    />
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {CATEGORIES.map((c) => (
+        <li key={c}>
+          <svg width="16" height="16" aria-hidden="true">
+            <MarkShape category={c} x={8} y={8} r={5} />
+          </svg>
+          {categoryLabels[c]}
+        </li>
+      ))}
+      <li>
+        <svg width="16" height="16" aria-hidden="true">
+          <circle className="tuple__backfill" cx={8} cy={8} r={6.5} />
+        </svg>
+        backfilled
+      </li>
+      <li className="legend__note">Dot: arrival time · line: delay since its event time · number: event time (s)</li>
+    </ul>
+  );
+}
+
+const kindNames = { structured: 'rows', semiStructured: 'JSON', unstructured: 'text' } as const;
+
+function formatRate(rate: number): string {
+  return Number.isInteger(rate) ? String(rate) : rate.toFixed(1);
+}
+
+function countCategories(marks: readonly Mark[]): Record<MarkCategory, number> {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<MarkCategory, number>;
+  for (const m of marks) counts[m.category]++;
+  return counts;
+}
+
+/** Arrow-key neighbour: ←/→ along the lane by position, ↑/↓ to the nearest mark in the next lane. */
+function neighbour(marks: readonly Mark[], from: Mark, key: string): Mark | undefined {
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const lane = marks.filter((m) => m.lane === from.lane);
+    const i = lane.findIndex((m) => m.id === from.id);
+    return lane[i + (key === 'ArrowLeft' ? -1 : 1)];
+  }
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    const lanes = [...new Set(marks.map((m) => m.lane))].sort((a, b) => a - b);
+    const target = lanes[lanes.indexOf(from.lane) + (key === 'ArrowUp' ? -1 : 1)];
+    if (target === undefined) return undefined;
+    let best: Mark | undefined;
+    for (const m of marks) if (m.lane === target && (!best || Math.abs(m.x - from.x) < Math.abs(best.x - from.x))) best = m;
+    return best;
+  }
+  if (key === 'Home') return marks.find((m) => m.lane === from.lane);
+  if (key === 'End') return marks.filter((m) => m.lane === from.lane).at(-1);
+  return undefined;
+}

@@ -1,0 +1,182 @@
+import { scaleLinear } from 'd3-scale';
+import type { OfflinePeriod, PayloadSpec, TupleView } from '../../engine';
+
+/** How a tuple is drawn: each category has its own shape as well as its own colour. */
+export type MarkCategory = 'onTime' | 'outOfOrder' | 'late' | 'inFlight' | 'buffered' | 'dropped';
+
+export interface LaneInput {
+  readonly label: string;
+  readonly kind: PayloadSpec['kind'] | 'explicit';
+  readonly ratePerSec: number;
+  readonly offline: readonly OfflinePeriod[];
+}
+
+export interface LayoutInput {
+  readonly nowMs: number;
+  readonly windowMs: number;
+  readonly width: number;
+  readonly lanes: readonly LaneInput[];
+  /** Tuples to draw: arrived or dropped in the window, plus those still on their way. */
+  readonly tuples: readonly TupleView[];
+}
+
+export interface Lane {
+  readonly index: number;
+  readonly label: string;
+  readonly kind: LaneInput['kind'];
+  readonly ratePerSec: number;
+  readonly y: number;
+  readonly height: number;
+  /** Offline periods clipped to the window, in pixels. */
+  readonly offline: readonly { readonly x0: number; readonly x1: number; readonly ongoing: boolean }[];
+}
+
+export interface Mark {
+  readonly id: number;
+  readonly lane: number;
+  readonly category: MarkCategory;
+  readonly backfilled: boolean;
+  /** Where the tuple is drawn: its arrival (or, still on its way, where it started). */
+  readonly x: number;
+  readonly y: number;
+  /** Start of its delay line: its event time, clipped to the window. */
+  readonly fromX: number;
+  /** End of its delay line: arrival, or "now" while it travels. */
+  readonly toX: number;
+  /** Event time label (seconds), or null where labels would collide. */
+  readonly label: string | null;
+}
+
+export interface ProducersLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly plotLeft: number;
+  readonly plotRight: number;
+  readonly nowX: number;
+  readonly lanes: readonly Lane[];
+  readonly marks: readonly Mark[];
+  readonly ticks: readonly { readonly x: number; readonly label: string }[];
+  readonly axisY: number;
+}
+
+export const LANE_HEIGHT = 76;
+export const LABEL_WIDTH = 168;
+const TOP = 8;
+const AXIS_HEIGHT = 30;
+const RIGHT_PAD = 24;
+const LABEL_GAP_PX = 30;
+const ROW_GAP_PX = 9;
+const ROWS = 3;
+
+export function formatSeconds(ms: number, digits = 1): string {
+  return `${(ms / 1000).toFixed(digits)}`;
+}
+
+export function categoryOf(t: TupleView): MarkCategory {
+  switch (t.status) {
+    case 'buffered':
+      return 'buffered';
+    case 'inFlight':
+      return 'inFlight';
+    case 'dropped':
+      return 'dropped';
+    case 'arrived':
+      return t.late ? 'late' : t.outOfOrder ? 'outOfOrder' : 'onTime';
+  }
+}
+
+/** Labels for the categories, shared by the legend, tooltips and screen-reader text. */
+export const categoryLabels: Record<MarkCategory, string> = {
+  onTime: 'in order',
+  outOfOrder: 'out of order',
+  late: 'late',
+  inFlight: 'on its way',
+  buffered: 'buffered at producer (offline)',
+  dropped: 'lost',
+};
+
+/** Lanes over processing time: a pure function from what is visible at the cursor to shapes. */
+export function layoutProducers(input: LayoutInput): ProducersLayout {
+  const { nowMs, windowMs, width } = input;
+  const plotLeft = LABEL_WIDTH;
+  const plotRight = Math.max(plotLeft + 50, width - RIGHT_PAD);
+  const x = scaleLinear()
+    .domain([nowMs - windowMs, nowMs])
+    .range([plotLeft, plotRight]);
+  const clampX = (ms: number) => Math.max(plotLeft, Math.min(plotRight, x(ms)));
+
+  const lanes: Lane[] = input.lanes.map((lane, index) => ({
+    index,
+    label: lane.label,
+    kind: lane.kind,
+    ratePerSec: lane.ratePerSec,
+    y: TOP + index * LANE_HEIGHT,
+    height: LANE_HEIGHT,
+    offline: lane.offline
+      .filter((o) => o.fromMs < nowMs && o.toMs > nowMs - windowMs)
+      .map((o) => ({ x0: clampX(o.fromMs), x1: clampX(Math.min(o.toMs, nowMs)), ongoing: o.toMs > nowMs })),
+  }));
+
+  const marks: Mark[] = [];
+  const sorted = [...input.tuples].sort((a, b) => drawAt(a, nowMs) - drawAt(b, nowMs) || a.id - b.id);
+  const rowEnd: number[][] = lanes.map(() => new Array(ROWS).fill(Number.NEGATIVE_INFINITY));
+  const lastLabelX: number[] = lanes.map(() => Number.NEGATIVE_INFINITY);
+  for (const t of sorted) {
+    const lane = lanes[t.producerIndex];
+    if (!lane) continue;
+    const category = categoryOf(t);
+    const mx = clampX(drawAt(t, nowMs));
+    // Stack marks that would overlap into up to three rows around the lane's centre line.
+    const rows = rowEnd[t.producerIndex]!;
+    let row = rows.findIndex((end) => mx - end >= ROW_GAP_PX);
+    if (row < 0) row = rows.indexOf(Math.min(...rows));
+    rows[row] = mx;
+    const rowOffset = row === 0 ? 0 : row === 1 ? -ROW_GAP_PX - 3 : ROW_GAP_PX + 3;
+    const y = lane.y + lane.height / 2 + 6 + rowOffset;
+    let label: string | null = null;
+    if (row === 0 && mx - lastLabelX[t.producerIndex]! >= LABEL_GAP_PX) {
+      label = formatSeconds(t.eventTimeMs);
+      lastLabelX[t.producerIndex] = mx;
+    }
+    const mark: Mark = {
+      id: t.id,
+      lane: t.producerIndex,
+      category,
+      backfilled: t.backfilled,
+      x: mx,
+      y,
+      fromX: clampX(t.eventTimeMs),
+      toX: t.status === 'arrived' ? mx : category === 'dropped' ? mx : clampX(nowMs),
+      label,
+    };
+    marks.push(mark);
+  }
+
+  const axisY = TOP + lanes.length * LANE_HEIGHT + 4;
+  const ticks = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((ms) => ({ x: x(ms), label: `${formatSeconds(ms, Number.isInteger(ms / 1000) ? 0 : 1)} s` }));
+  return {
+    width,
+    height: axisY + AXIS_HEIGHT,
+    plotLeft,
+    plotRight,
+    nowX: x(nowMs),
+    lanes,
+    marks,
+    ticks: ticks.filter((t) => t.x >= plotLeft - 1),
+    axisY,
+  };
+}
+
+/** Arrived tuples are drawn where they arrived; the others where they are now. */
+function drawAt(t: TupleView, nowMs: number): number {
+  if (t.status === 'arrived') return t.arrivalTimeMs;
+  if (t.status === 'dropped') return t.sentTimeMs;
+  if (t.status === 'buffered') return t.eventTimeMs;
+  return Math.min(nowMs, t.sentTimeMs);
+}
+
+/** Seconds of processing time in view: enough to see delays, few enough tuples to read. */
+export function defaultWindowMs(totalRatePerSec: number, durationMs: number): number {
+  const byDensity = totalRatePerSec > 0 ? (600 / totalRatePerSec) * 1000 : 20000;
+  return Math.min(durationMs, Math.max(4000, Math.min(20000, Math.round(byDensity / 1000) * 1000)));
+}
