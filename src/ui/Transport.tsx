@@ -49,7 +49,9 @@ export function Transport() {
         />
       </label>
       <output className="transport__time" aria-label="Processing time">
-        <strong>{seconds(nowMs)}</strong> / {seconds(durationMs)}
+        <span>
+          <strong>{seconds(nowMs)}</strong> of {seconds(durationMs)}
+        </span>
         <span className="transport__tick">step {tick} of {sim.lastTick} · {sim.scenario.spec.tickMs} ms each</span>
       </output>
       <label className="transport__speed">

@@ -129,13 +129,19 @@ export function ProducerLanes() {
                 {m.backfilled && <circle className="tuple__backfill" cx={m.x} cy={m.y} r={9.5} />}
                 <MarkShape category={m.category} x={m.x} y={m.y} />
                 {selected === m.id && <circle className="tuple__ring" cx={m.x} cy={m.y} r={12} />}
-                {m.label && (
-                  <text className="tuple__label" x={m.x} y={m.y - 13} textAnchor="middle">
-                    {m.label}
-                  </text>
-                )}
               </g>
             ))}
+          </g>
+        )}
+        {!dense && (
+          <g className="labels" aria-hidden="true">
+            {layout.marks.map((m) =>
+              m.label ? (
+                <text key={m.id} className="tuple__label" x={m.x} y={layout.lanes[m.lane]!.y + 14} textAnchor="middle">
+                  {m.label}
+                </text>
+              ) : null,
+            )}
           </g>
         )}
         <NowLine layout={layout} nowMs={sim.timeMs} />
@@ -155,20 +161,30 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
             <g key={o.x0}>
               <rect className="offline" x={o.x0} y={lane.y + 3} width={Math.max(0, o.x1 - o.x0)} height={lane.height - 6} />
               {o.x1 - o.x0 > 60 && (
-                <text className="offline__label" x={o.x0 + 6} y={lane.y + 15}>
+                <text className="offline__label" x={o.x0 + 6} y={lane.y + lane.height - 8}>
                   offline{o.ongoing ? ' — buffering' : ''}
                 </text>
               )}
             </g>
           ))}
-          <text className="lane__label" x={12} y={lane.y + lane.height / 2 - 2}>
+          <text className="lane__label" x={12} y={lane.y + lane.height / 2 + 2}>
             {lane.label}
           </text>
-          <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 14}>
+          <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 18}>
             {lane.kind === 'explicit' ? 'explicit tuples' : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`}
           </text>
         </g>
       ))}
+      {layout.future && (
+        <g className="future">
+          <rect x={layout.future.x0} y={24} width={layout.future.x1 - layout.future.x0} height={layout.axisY - 24} />
+          {layout.future.x1 - layout.future.x0 > 80 && (
+            <text x={(layout.future.x0 + layout.future.x1) / 2} y={layout.axisY - 8} textAnchor="middle">
+              not yet happened
+            </text>
+          )}
+        </g>
+      )}
       <line className="axis" x1={layout.plotLeft} x2={layout.plotRight} y1={layout.axisY} y2={layout.axisY} />
       {layout.ticks.map((t) => (
         <g key={t.x} className="axis__tick">
@@ -185,8 +201,8 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
 function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) {
   return (
     <g className="now" aria-hidden="true">
-      <line x1={layout.nowX} x2={layout.nowX} y1={2} y2={layout.axisY} />
-      <text x={layout.nowX - 4} y={layout.axisY - 6} textAnchor="end">
+      <line x1={layout.nowX} x2={layout.nowX} y1={20} y2={layout.axisY} />
+      <text x={layout.nowX} y={13} textAnchor={layout.future ? 'middle' : 'end'} className="now__label">
         now {(nowMs / 1000).toFixed(1)} s
       </text>
     </g>

@@ -57,11 +57,18 @@ export interface ProducersLayout {
   readonly marks: readonly Mark[];
   readonly ticks: readonly { readonly x: number; readonly label: string }[];
   readonly axisY: number;
+  /** The part of the plot after "now": time that has not happened yet. */
+  readonly future: { readonly x0: number; readonly x1: number } | null;
 }
 
-export const LANE_HEIGHT = 76;
+/** Lanes are roomy when few, tighter when many, so eight still fit on a projector. */
+export function laneHeight(laneCount: number): number {
+  return laneCount <= 4 ? 80 : 60;
+}
 export const LABEL_WIDTH = 168;
-const TOP = 8;
+const TOP = 24;
+/** Event-time labels sit in a band at the top of each lane, above the marks they name. */
+export const LABEL_BAND = 20;
 const AXIS_HEIGHT = 30;
 const RIGHT_PAD = 24;
 const LABEL_GAP_PX = 30;
@@ -100,9 +107,12 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
   const { nowMs, windowMs, width } = input;
   const plotLeft = LABEL_WIDTH;
   const plotRight = Math.max(plotLeft + 50, width - RIGHT_PAD);
+  // The window ends at "now"; near the start of a run it shows [0, window] with the future still empty.
+  const start = Math.max(0, nowMs - windowMs);
   const x = scaleLinear()
-    .domain([nowMs - windowMs, nowMs])
+    .domain([start, start + windowMs])
     .range([plotLeft, plotRight]);
+  const height = laneHeight(input.lanes.length);
   const clampX = (ms: number) => Math.max(plotLeft, Math.min(plotRight, x(ms)));
 
   const lanes: Lane[] = input.lanes.map((lane, index) => ({
@@ -110,8 +120,8 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     label: lane.label,
     kind: lane.kind,
     ratePerSec: lane.ratePerSec,
-    y: TOP + index * LANE_HEIGHT,
-    height: LANE_HEIGHT,
+    y: TOP + index * height,
+    height,
     offline: lane.offline
       .filter((o) => o.fromMs < nowMs && o.toMs > nowMs - windowMs)
       .map((o) => ({ x0: clampX(o.fromMs), x1: clampX(Math.min(o.toMs, nowMs)), ongoing: o.toMs > nowMs })),
@@ -132,9 +142,9 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     if (row < 0) row = rows.indexOf(Math.min(...rows));
     rows[row] = mx;
     const rowOffset = row === 0 ? 0 : row === 1 ? -ROW_GAP_PX - 3 : ROW_GAP_PX + 3;
-    const y = lane.y + lane.height / 2 + 6 + rowOffset;
+    const y = lane.y + LABEL_BAND + (lane.height - LABEL_BAND) / 2 + rowOffset;
     let label: string | null = null;
-    if (row === 0 && mx - lastLabelX[t.producerIndex]! >= LABEL_GAP_PX) {
+    if (mx - lastLabelX[t.producerIndex]! >= LABEL_GAP_PX) {
       label = formatSeconds(t.eventTimeMs);
       lastLabelX[t.producerIndex] = mx;
     }
@@ -152,7 +162,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     marks.push(mark);
   }
 
-  const axisY = TOP + lanes.length * LANE_HEIGHT + 4;
+  const axisY = TOP + lanes.length * height + 4;
   const ticks = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((ms) => ({ x: x(ms), label: `${formatSeconds(ms, Number.isInteger(ms / 1000) ? 0 : 1)} s` }));
   return {
     width,
@@ -164,6 +174,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     marks,
     ticks: ticks.filter((t) => t.x >= plotLeft - 1),
     axisY,
+    future: x(nowMs) < plotRight - 1 ? { x0: x(nowMs), x1: plotRight } : null,
   };
 }
 

@@ -1,0 +1,29 @@
+import { test as base, expect } from '@playwright/test';
+
+/** Every test fails on a console error, an uncaught exception or a request to another origin. */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) problems.push(`request to another origin: ${r.url()}`);
+      });
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The processing time the transport shows, in seconds. */
+export async function shownSeconds(page: import('@playwright/test').Page): Promise<number> {
+  const text = await page.getByRole('slider', { name: 'Simulation time' }).getAttribute('aria-valuetext');
+  return Number(text?.split(' ')[0]);
+}

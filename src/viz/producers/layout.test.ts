@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../engine';
+import { presets } from '../../scenarios/presets';
+import { categoryOf, defaultWindowMs, layoutProducers } from './layout';
+import { visibleTuples } from './visibleTuples';
+
+function layoutAt(presetId: string, timeMs: number, width = 1000) {
+  const preset = presets.find((p) => p.id === presetId)!;
+  const sim = new Simulation(preset.scenario, preset.scenario.seed);
+  sim.seekTime(timeMs);
+  const windowMs = defaultWindowMs(
+    preset.scenario.producers.reduce((s, p) => s + p.ratePerSec, 0),
+    preset.scenario.durationMs,
+  );
+  const tuples = visibleTuples(sim, windowMs);
+  const lanes = sim.scenario.producers.map((p) => ({ label: p.spec.label, kind: p.spec.payload.kind, ratePerSec: p.spec.ratePerSec, offline: p.spec.offline }));
+  return { sim, tuples, layout: layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes, tuples }) };
+}
+
+describe('producer lanes layout', () => {
+  it('draws each arrived tuple at its arrival time, in its producer lane, with a delay line from its event time', () => {
+    const { layout, tuples } = layoutAt('slide-example', 12000);
+    // The slide example fits its window: time runs from 0 s, "now" is 12 s, the rest is future.
+    expect(layout.ticks[0]).toMatchObject({ label: '0 s' });
+    expect(layout.future).not.toBeNull();
+    const late = layout.marks.find((m) => m.category === 'late')!;
+    const t = tuples.find((x) => x.id === late.id)!;
+    expect([t.eventTimeMs, t.arrivalTimeMs]).toEqual([2500, 11000]);
+    expect(late.fromX).toBeLessThan(late.x);
+    const scale = (ms: number) => layout.plotLeft + ((layout.plotRight - layout.plotLeft) * ms) / 16000;
+    expect(late.x).toBeCloseTo(scale(11000), 5);
+    expect(late.fromX).toBeCloseTo(scale(2500), 5);
+    expect(layout.marks.filter((m) => m.category === 'outOfOrder').map((m) => tuples.find((x) => x.id === m.id)!.eventTimeMs)).toEqual([3000]);
+    expect(layout.marks.map((m) => m.lane)).toEqual(layout.marks.map(() => 0));
+  });
+
+  it('categories follow the tuple status at the cursor; labels never collide within a lane', () => {
+    const { layout, tuples } = layoutAt('three-kinds', 36000);
+    for (const m of layout.marks) expect(m.category).toBe(categoryOf(tuples.find((t) => t.id === m.id)!));
+    for (const lane of layout.lanes) {
+      const xs = layout.marks.filter((m) => m.lane === lane.index && m.label !== null).map((m) => m.x);
+      for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(30);
+    }
+    expect(layout.marks.every((m) => m.x >= layout.plotLeft && m.x <= layout.plotRight)).toBe(true);
+  });
+
+  it('shows the offline band and buffered tuples while a producer is offline', () => {
+    const { layout } = layoutAt('offline-backfill', 20000);
+    const watch = layout.lanes[0]!;
+    expect(watch.offline).toHaveLength(1);
+    expect(watch.offline[0]!.ongoing).toBe(true);
+    expect(layout.marks.filter((m) => m.category === 'buffered').length).toBeGreaterThan(15);
+  });
+});
