@@ -11,7 +11,8 @@ export const test = base.extend<{ problems: string[] }>({
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('request', (r) => {
         const url = new URL(r.url());
-        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) problems.push(`request to another origin: ${r.url()}`);
+        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
+          problems.push(`request to another origin: ${r.url()}`);
       });
       await use(problems);
       expect(problems).toEqual([]);

@@ -1,6 +1,8 @@
 import { expect, shownSeconds, test } from './fixtures';
 
-test('inspecting a tuple shows its payload, event time, arrival time, delay and why it is late', async ({ page }) => {
+test('inspecting a tuple shows its payload, event time, arrival time, delay and why it is late', async ({
+  page,
+}) => {
   await page.goto('./?scenario=slide-example&seed=1&t=12000');
   const late = page.getByRole('button', { name: /^Tuple #2 from Sensor/ });
   await expect(late).toHaveAccessibleName(/event time 2\.5 s, arrived 11\.0 s, delay 8\.5 s, late/);
@@ -12,7 +14,10 @@ test('inspecting a tuple shows its payload, event time, arrival time, delay and 
   await expect(inspector).toContainText('Delay8.500 s');
   await expect(inspector).toContainText('Late: it arrived at 11.0 s with event time 2.5 s');
   await expect(inspector.getByRole('table')).toContainText('reading');
-  await expect(inspector.getByRole('listitem')).toHaveText([/2\.500 s created at the source/, /11\.000 s arrived at the stream processor/]);
+  await expect(inspector.getByRole('listitem')).toHaveText([
+    /2\.500 s created at the source/,
+    /11\.000 s arrived at the stream processor/,
+  ]);
 
   // Step back before it arrived: the inspector shows it still on its way, with no verdict yet.
   await page.getByRole('slider', { name: 'Simulation time' }).fill('30');
@@ -27,15 +32,27 @@ test('the keyboard reaches tuples: Tab into the lanes, arrows move, Enter inspec
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('button', { name: /^Tuple #8 from Sensor/ })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { name: 'Tuple #8' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { name: 'Tuple #8' }),
+  ).toBeVisible();
   // The arrow moved between tuples, not the simulation.
   expect(await shownSeconds(page)).toBe(12);
 });
 
 test('payloads appear in their kind: a JSON document and a line of text', async ({ page }) => {
   await page.goto('./?scenario=three-kinds&seed=7&t=20000');
-  await page.getByRole('button', { name: /from Phone app/ }).first().click();
-  await expect(page.getByRole('region', { name: 'Tuple inspector' }).locator('pre')).toContainText('"device":');
-  await page.getByRole('button', { name: /from Web server/ }).first().click();
-  await expect(page.getByRole('region', { name: 'Tuple inspector' }).locator('pre')).toHaveText(/^(GET|POST) \/\w+ \d{3} in \d+ ms$/);
+  await page
+    .getByRole('button', { name: /from Phone app/ })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Tuple inspector' }).locator('pre')).toContainText(
+    '"device":',
+  );
+  await page
+    .getByRole('button', { name: /from Web server/ })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Tuple inspector' }).locator('pre')).toHaveText(
+    /^(GET|POST) \/\w+ \d{3} in \d+ ms$/,
+  );
 });

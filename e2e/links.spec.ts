@@ -6,8 +6,13 @@ test('a deep link opens the exact frame and selection, and reload keeps it', asy
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('offline-backfill');
   await expect(page.getByRole('textbox', { name: 'Seed' })).toHaveValue('3');
   expect(await shownSeconds(page)).toBe(26.5);
-  await expect(page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { name: 'Tuple #30' })).toBeVisible();
-  const frame = await page.getByRole('region', { name: 'Producers' }).getByRole('definition').allTextContents();
+  await expect(
+    page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { name: 'Tuple #30' }),
+  ).toBeVisible();
+  const frame = await page
+    .getByRole('region', { name: 'Producers' })
+    .getByRole('definition')
+    .allTextContents();
 
   await page.locator('body').press('ArrowRight');
   await expect(page).toHaveURL(/t=26600/);
@@ -45,11 +50,21 @@ test('a broken link says what is wrong and the app still works', async ({ page }
   await page.getByRole('button', { name: 'Dismiss message' }).first().click();
 });
 
-test('no serious or critical accessibility violations (light, dark, inspector, dialog, dense canvas)', async ({ page }) => {
+test('no serious or critical accessibility violations (light, dark, inspector, dialog, dense canvas)', async ({
+  page,
+}) => {
   const check = async (what: string) => {
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${what}: ${v.id} ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([]);
   };
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -66,6 +81,9 @@ test('no serious or critical accessibility violations (light, dark, inspector, d
 test('reduced motion is respected', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./?scenario=slide-example&t=12000');
-  const duration = await page.locator('.mark').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+  const duration = await page
+    .locator('.mark')
+    .first()
+    .evaluate((el) => getComputedStyle(el).transitionDuration);
   expect(duration).toBe('0s');
 });

@@ -27,7 +27,9 @@ test('a student opens the app, plays, pauses and steps back and forth', async ({
   await expect(slider).toHaveValue('0');
 });
 
-test('keyboard: space plays and pauses, arrows step, Home/End jump, +/− change speed, ? shows shortcuts', async ({ page }) => {
+test('keyboard: space plays and pauses, arrows step, Home/End jump, +/− change speed, ? shows shortcuts', async ({
+  page,
+}) => {
   await page.goto('./?scenario=slide-example&t=0');
   const slider = page.getByRole('slider', { name: 'Simulation time' });
   const speed = page.getByRole('combobox', { name: 'Speed' });

@@ -9,7 +9,12 @@ export interface ReportOptions {
  * Steps `sim` to `untilMs` and writes the run as one JSON document in chunks (runs can be large):
  * { scenario, seed, tickMs, untilMs, final, ticks[], trace[], tuples[] }.
  */
-export function runReport(sim: Simulation, untilMs: number, options: ReportOptions, write: (s: string) => void): void {
+export function runReport(
+  sim: Simulation,
+  untilMs: number,
+  options: ReportOptions,
+  write: (s: string) => void,
+): void {
   const spec = sim.scenario.spec;
   const producers = sim.scenario.producers.map((p) => p.spec.id);
   const until = tickOfTime(untilMs, spec.tickMs);
@@ -46,7 +51,7 @@ export function runReport(sim: Simulation, untilMs: number, options: ReportOptio
   if (!options.summaryOnly) {
     write(',\n"trace":[');
     const entries = sim.traceRange(0, sim.frame().traceLength);
-    writeList(entries, (e) => JSON.stringify(traceJson(sim, e, producers)), write);
+    writeList(entries, (e) => JSON.stringify(traceJson(e, producers)), write);
     write('],\n"tuples":[');
     const ids = Array.from({ length: sim.frame().created }, (_, i) => i);
     writeList(ids, (id) => JSON.stringify(tupleJson(sim, id, producers)), write);
@@ -67,7 +72,7 @@ function writeList<T>(items: readonly T[], render: (item: T) => string, write: (
   write(`${buffer}\n`);
 }
 
-function traceJson(sim: Simulation, e: TraceEntry, producers: readonly string[]) {
+function traceJson(e: TraceEntry, producers: readonly string[]) {
   return { id: e.id, kind: e.kind, timeMs: e.timeMs, tuple: e.tupleId, producer: producers[e.producerIndex] };
 }
 

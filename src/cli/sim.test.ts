@@ -27,7 +27,15 @@ describe('npm run sim', () => {
   it('exits with code 2 and names the field for an invalid scenario, without a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ version: 1, name: 'bad', durationMs: 1000, producers: [{ id: 'a', ratePerSec: 'fast' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        name: 'bad',
+        durationMs: 1000,
+        producers: [{ id: 'a', ratePerSec: 'fast' }],
+      }),
+    );
     const r = sim(file);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('producers[0].ratePerSec: invalid type: Expected number but received "fast"');

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { Simulation } from '../engine';
-import { runReport } from './report';
 import { loadScenario, UsageError } from './load';
+import { runReport } from './report';
 
 const USAGE = 'usage: npm run sim -- FILE|preset:ID [--until MS] [--seed N] [--summary]';
 

@@ -1,8 +1,8 @@
+export { type Payload, payloadOf } from './payload';
+export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';
 export type { FrameSummary } from './simulation';
 export { Simulation } from './simulation';
-export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';
 export { lastTick, tickOfTime, timeOfTick } from './time';
 export { type TraceEntry, type TraceKind, TraceKinds, traceDescriptions } from './trace';
-export { type TupleStatus, type TupleView } from './tuples';
-export { type Payload, payloadOf } from './payload';
+export type { TupleStatus, TupleView } from './tuples';
 export type * from './types';

@@ -26,7 +26,10 @@ export function payloadOf(tuple: TupleView, producer: ProducerSpec): Payload {
   const pick = sourceFor(tuple.payloadSeed);
   const choose = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)] as T;
   if (tuple.explicit && typeof tuple.value === 'object' && tuple.value !== null) {
-    return { kind: 'semiStructured', document: { key: tuple.key, value: tuple.value, eventTime: tuple.eventTimeMs } };
+    return {
+      kind: 'semiStructured',
+      document: { key: tuple.key, value: tuple.value, eventTime: tuple.eventTimeMs },
+    };
   }
   switch (spec.kind) {
     case 'structured':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { denseSpec } from './simulation.test';
+import { denseSpec } from './__fixtures__/scenarios';
 import { payloadOf } from './payload';
 import { networkDelay, sendTime } from './producer';
 import { mixSeed } from './rng';
@@ -43,13 +43,17 @@ describe('keys', () => {
     return c;
   };
   it('a hot key carries its share of the tuples', () => {
-    const c = counts(scenario({ keys: ['h', 'x', 'y'], keyDistribution: { kind: 'hotKey', key: 'h', share: 0.8 } }));
+    const c = counts(
+      scenario({ keys: ['h', 'x', 'y'], keyDistribution: { kind: 'hotKey', key: 'h', share: 0.8 } }),
+    );
     const total = [...c.values()].reduce((a, b) => a + b, 0);
     expect(c.get('h')! / total).toBeGreaterThan(0.72);
     expect(c.get('h')! / total).toBeLessThan(0.88);
   });
   it('zipf makes the first key the most frequent and the last the least', () => {
-    const c = counts(scenario({ keys: ['k1', 'k2', 'k3', 'k4'], keyDistribution: { kind: 'zipf', exponent: 1.5 } }));
+    const c = counts(
+      scenario({ keys: ['k1', 'k2', 'k3', 'k4'], keyDistribution: { kind: 'zipf', exponent: 1.5 } }),
+    );
     expect(c.get('k1')!).toBeGreaterThan(c.get('k2')!);
     expect(c.get('k2')!).toBeGreaterThan(c.get('k4')!);
   });
@@ -65,7 +69,12 @@ describe('delay models', () => {
   });
 
   it('every tuple arrives after its delay; jitter only adds delay and marks the tuple', () => {
-    const tuples = allTuples(scenario({ delay: { kind: 'uniform', minMs: 100, maxMs: 300 }, jitter: { probability: 0.3, maxMs: 2000 } }));
+    const tuples = allTuples(
+      scenario({
+        delay: { kind: 'uniform', minMs: 100, maxMs: 300 },
+        jitter: { probability: 0.3, maxMs: 2000 },
+      }),
+    );
     for (const t of tuples) {
       if (t.status !== 'arrived') continue;
       expect(t.delayMs).toBeGreaterThanOrEqual(100);
@@ -99,7 +108,10 @@ describe('offline and backfill', () => {
   });
 
   it('next to a producer that stayed online, a backlog arrives late', () => {
-    const offline = scenario({ offline: [{ fromMs: 5000, toMs: 8000 }], delay: { kind: 'constant', ms: 100 } });
+    const offline = scenario({
+      offline: [{ fromMs: 5000, toMs: 8000 }],
+      delay: { kind: 'constant', ms: 100 },
+    });
     const online = { ...offline.producers[0]!, id: 'q', label: 'q', offline: [] };
     const tuples = allTuples({ ...offline, producers: [offline.producers[0]!, online] });
     const backfilled = tuples.filter((t) => t.backfilled);
@@ -163,7 +175,8 @@ describe('payloads', () => {
       const a = payloadOf(t, spec.producers[0]!);
       expect(a.kind).toBe(payload.kind);
       expect(payloadOf(t, spec.producers[0]!)).toEqual(a);
-      if (a.kind === 'structured') expect(a.columns.map((c) => c.name)).toEqual(['room', 'temp (°C)', 'event_time', 'status']);
+      if (a.kind === 'structured')
+        expect(a.columns.map((c) => c.name)).toEqual(['room', 'temp (°C)', 'event_time', 'status']);
       if (a.kind === 'unstructured') expect(a.text).toBe(`${t.key} clicked ${t.value}`);
       if (a.kind === 'semiStructured') expect(a.document).toMatchObject({ device: t.key, ts: t.eventTimeMs });
     }

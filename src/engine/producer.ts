@@ -111,7 +111,13 @@ export function networkDelay(model: DelayModel, u: number): number {
   }
 }
 
-function appendExplicit(scenario: CompiledScenario, seed: number, fromMs: number, toMs: number, out: NewTuple[]) {
+function appendExplicit(
+  scenario: CompiledScenario,
+  seed: number,
+  fromMs: number,
+  toMs: number,
+  out: NewTuple[],
+) {
   const list = scenario.explicit;
   if (list.length === 0) return;
   // First explicit tuple with eventTime ≥ fromMs.

@@ -17,7 +17,10 @@ export interface CompiledScenario {
   readonly keyIndex: ReadonlyMap<string, number>;
   readonly producers: readonly CompiledProducer[];
   /** Explicit tuples sorted by event time (stable), with their producer index. */
-  readonly explicit: readonly (ExplicitTupleSpec & { readonly producerIndex: number; readonly order: number })[];
+  readonly explicit: readonly (ExplicitTupleSpec & {
+    readonly producerIndex: number;
+    readonly order: number;
+  })[];
   readonly lastTick: number;
   /** Roughly how many tuples the run will create (to size its storage). */
   readonly expectedTuples: number;
@@ -28,7 +31,10 @@ export const SCRIPTED_PRODUCER_ID = 'scripted';
 
 export function compileScenario(spec: ScenarioSpec): CompiledScenario {
   const producerSpecs: ProducerSpec[] = [...spec.producers];
-  if (spec.tuples.some((t) => t.producer === SCRIPTED_PRODUCER_ID) && !producerSpecs.some((p) => p.id === SCRIPTED_PRODUCER_ID)) {
+  if (
+    spec.tuples.some((t) => t.producer === SCRIPTED_PRODUCER_ID) &&
+    !producerSpecs.some((p) => p.id === SCRIPTED_PRODUCER_ID)
+  ) {
     producerSpecs.push(scriptedProducer(spec));
   }
   const keys: string[] = [];
@@ -52,17 +58,26 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
   const explicit = spec.tuples
     .map((t, order) => {
       const index = producerIndex.get(t.producer);
-      if (index === undefined) throw new Error(`Explicit tuple ${order} names unknown producer "${t.producer}"`);
+      if (index === undefined)
+        throw new Error(`Explicit tuple ${order} names unknown producer "${t.producer}"`);
       intern(t.key);
       return { ...t, producerIndex: index, order };
     })
     .sort((a, b) => a.eventTime - b.eventTime || a.order - b.order);
-    let expectedTuples = explicit.length;
+  let expectedTuples = explicit.length;
   for (const p of producers) {
     const spanMs = Math.max(0, Math.min(p.spec.stopMs, spec.durationMs + 1) - p.spec.startMs);
     expectedTuples += (p.spec.ratePerSec * spanMs) / 1000;
   }
-  return { spec, keys, keyIndex, producers, explicit, lastTick: lastTick(spec.durationMs, spec.tickMs), expectedTuples };
+  return {
+    spec,
+    keys,
+    keyIndex,
+    producers,
+    explicit,
+    lastTick: lastTick(spec.durationMs, spec.tickMs),
+    expectedTuples,
+  };
 }
 
 function scriptedProducer(spec: ScenarioSpec): ProducerSpec {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenarioArbitrary } from './__fixtures__/scenarios';
+import { denseSpec, scenarioArbitrary } from './__fixtures__/scenarios';
 import { Simulation } from './simulation';
 import type { ScenarioSpec } from './types';
 
@@ -15,12 +15,16 @@ function runToEnd(spec: ScenarioSpec, seed: number): Simulation {
 describe('determinism', () => {
   it('the same (scenario, seed) gives the same trace hash and frames', () => {
     fc.assert(
-      fc.property(scenarioArbitrary({ lossy: true }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (spec, seed) => {
-        const a = runToEnd(spec, seed);
-        const b = runToEnd(spec, seed);
-        expect(b.traceHash()).toBe(a.traceHash());
-        expect(b.snapshot()).toEqual(a.snapshot());
-      }),
+      fc.property(
+        scenarioArbitrary({ lossy: true }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (spec, seed) => {
+          const a = runToEnd(spec, seed);
+          const b = runToEnd(spec, seed);
+          expect(b.traceHash()).toBe(a.traceHash());
+          expect(b.snapshot()).toEqual(a.snapshot());
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -77,7 +81,9 @@ describe('time travel', () => {
           expect(seeking.tick).toBe(target);
           expect(seeking.snapshot()).toEqual(stepped.snapshot());
           expect(seeking.pending()).toEqual(stepped.pending());
-          expect(seeking.arrivalsBetween(-1, seeking.timeMs)).toEqual(stepped.arrivalsBetween(-1, stepped.timeMs));
+          expect(seeking.arrivalsBetween(-1, seeking.timeMs)).toEqual(
+            stepped.arrivalsBetween(-1, stepped.timeMs),
+          );
         },
       ),
       { numRuns: RUNS },
@@ -102,7 +108,9 @@ describe('time travel', () => {
   it('reads never reveal the future: a tuple not yet created is unknown, one not yet arrived has no late flag', () => {
     const spec = denseSpec();
     const sim = runToEnd(spec, 9);
-    const lateId = sim.arrivalsBetween(-1, sim.timeMs).find((id) => sim.tuple(id)!.late || sim.tuple(id)!.outOfOrder);
+    const lateId = sim
+      .arrivalsBetween(-1, sim.timeMs)
+      .find((id) => sim.tuple(id)!.late || sim.tuple(id)!.outOfOrder);
     expect(lateId).toBeDefined();
     const t = sim.tuple(lateId!)!;
     sim.seekTime(t.eventTimeMs);
@@ -156,40 +164,10 @@ describe('no loss, no duplication', () => {
           last = t.arrivalTimeMs;
         }
         const entries = sim.traceRange(0, sim.frame().traceLength);
-        for (let i = 1; i < entries.length; i++) expect(entries[i]!.timeMs).toBeGreaterThanOrEqual(entries[i - 1]!.timeMs);
+        for (let i = 1; i < entries.length; i++)
+          expect(entries[i]!.timeMs).toBeGreaterThanOrEqual(entries[i - 1]!.timeMs);
       }),
       { numRuns: RUNS },
     );
   });
 });
-
-export function denseSpec(): ScenarioSpec {
-  return {
-    version: 1,
-    name: 'dense',
-    description: '',
-    durationMs: 20000,
-    tickMs: 100,
-    seed: 1,
-    lateness: { boundMs: 300 },
-    producers: [
-      {
-        id: 'p',
-        label: 'p',
-        ratePerSec: 50,
-        arrivals: 'poisson',
-        startMs: 0,
-        stopMs: 20000,
-        keys: ['a', 'b', 'c'],
-        keyDistribution: { kind: 'uniform' },
-        value: { min: 0, max: 10, decimals: 0 },
-        payload: { kind: 'structured', keyColumn: 'key', valueColumn: 'value', unit: '' },
-        delay: { kind: 'uniform', minMs: 0, maxMs: 800 },
-        jitter: { probability: 0.1, maxMs: 2000 },
-        offline: [{ fromMs: 5000, toMs: 7000 }],
-        dropProbability: 0,
-      },
-    ],
-    tuples: [],
-  };
-}

@@ -189,7 +189,8 @@ export class Simulation {
   memoryBytes(): number {
     const h = this.history;
     let keyframeBytes = 0;
-    for (const k of this.keyframes) keyframeBytes += 8 * (k.state.buffered.length + k.state.inFlight.length) + 96;
+    for (const k of this.keyframes)
+      keyframeBytes += 8 * (k.state.buffered.length + k.state.inFlight.length) + 96;
     return (
       h.tuples.byteLength +
       h.trace.byteLength +

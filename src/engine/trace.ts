@@ -83,7 +83,11 @@ export class TraceLog {
   /** The chain of entries for one tuple, restricted to ids below `limit`. */
   forTuple(tupleId: number, limit: number): TraceEntry[] {
     const out: TraceEntry[] = [];
-    for (let id = this.tuples.firstTrace.get(tupleId); id >= 0 && id < limit; id = this.nextForTuple.get(id)) {
+    for (
+      let id = this.tuples.firstTrace.get(tupleId);
+      id >= 0 && id < limit;
+      id = this.nextForTuple.get(id)
+    ) {
       out.push(this.entry(id));
     }
     return out;
@@ -113,11 +117,6 @@ export class TraceLog {
   }
 
   get byteLength(): number {
-    return (
-      this.kind.byteLength +
-      this.time.byteLength +
-      this.tuple.byteLength +
-      this.nextForTuple.byteLength
-    );
+    return this.kind.byteLength + this.time.byteLength + this.tuple.byteLength + this.nextForTuple.byteLength;
   }
 }

@@ -38,7 +38,11 @@ export interface TupleView {
   readonly outOfOrder: boolean;
   readonly late: boolean;
   /** The tuple with the newest event time the consumer had seen just before this one arrived. */
-  readonly newestBefore: { readonly id: number; readonly eventTimeMs: number; readonly producerIndex: number } | null;
+  readonly newestBefore: {
+    readonly id: number;
+    readonly eventTimeMs: number;
+    readonly producerIndex: number;
+  } | null;
   /** For an out-of-order tuple: the later tuple from the same producer that arrived first. */
   readonly overtakenBy: { readonly id: number; readonly eventTimeMs: number } | null;
   readonly payloadSeed: number;

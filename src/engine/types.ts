@@ -22,7 +22,12 @@ export type DelayModel =
 
 export type PayloadSpec =
   /** A row with typed columns, like a table in a relational database. */
-  | { readonly kind: 'structured'; readonly keyColumn: string; readonly valueColumn: string; readonly unit: string }
+  | {
+      readonly kind: 'structured';
+      readonly keyColumn: string;
+      readonly valueColumn: string;
+      readonly unit: string;
+    }
   /** A JSON document whose optional fields come and go from tuple to tuple. */
   | { readonly kind: 'semiStructured' }
   /** A line of free text; `templates` may use {key}, {value} and {time}. */

@@ -44,7 +44,12 @@ export function initialState(producerCount: number): WorldState {
 }
 
 export function cloneState(s: WorldState): WorldState {
-  return { ...s, buffered: s.buffered.slice(), inFlight: s.inFlight.slice(), newestByProducer: s.newestByProducer.slice() };
+  return {
+    ...s,
+    buffered: s.buffered.slice(),
+    inFlight: s.inFlight.slice(),
+    newestByProducer: s.newestByProducer.slice(),
+  };
 }
 
 /** Append-only record of a run: each tick sees a prefix of it. Written only at the frontier. */
@@ -75,7 +80,12 @@ export class History {
  * (ties: creation, then send, then arrival). At the frontier it records into `history`;
  * behind it (replay after a seek) it reads what was recorded and changes only `state`.
  */
-export function stepWorld(scenario: CompiledScenario, seed: number, state: WorldState, history: History): void {
+export function stepWorld(
+  scenario: CompiledScenario,
+  seed: number,
+  state: WorldState,
+  history: History,
+): void {
   const tick = state.tick + 1;
   const nowMs = timeOfTick(tick, scenario.spec.tickMs);
   const recording = tick >= history.createdByTick.length;

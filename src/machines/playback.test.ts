@@ -29,7 +29,7 @@ function harness(last = 10) {
     },
     guards: { atEnd: () => run.tick >= last },
   });
-  const actor = createActor(machine).start();
+  const actor = createActor(machine, { input: {} }).start();
   return { run, actor, state: () => actor.getSnapshot().value };
 }
 

@@ -37,7 +37,8 @@ export const frameTicker = fromCallback<PlaybackEvent>(({ sendBack }) => {
     handle = schedule(frame);
   };
   handle = schedule(frame);
-  return () => (hasRaf ? cancelAnimationFrame(handle as number) : clearTimeout(handle as ReturnType<typeof setTimeout>));
+  return () =>
+    hasRaf ? cancelAnimationFrame(handle as number) : clearTimeout(handle as ReturnType<typeof setTimeout>);
 });
 
 const nextSpeed = (speed: Speed, by: 1 | -1): Speed =>
@@ -97,7 +98,10 @@ export const playbackMachine = setup({
         PAUSE: { target: 'paused' },
         TOGGLE: { target: 'paused' },
         TICK: {
-          actions: { type: 'advance', params: ({ context, event }) => ({ simulatedMs: event.elapsedMs * context.speed }) },
+          actions: {
+            type: 'advance',
+            params: ({ context, event }) => ({ simulatedMs: event.elapsedMs * context.speed }),
+          },
         },
       },
     },

@@ -7,7 +7,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://streamscope.invalid/scenario.schema.json',
     title: 'Streamscope scenario',
-    description: 'A Streamscope scenario: producers, explicit tuples and settings. Times are whole milliseconds.',
+    description:
+      'A Streamscope scenario: producers, explicit tuples and settings. Times are whole milliseconds.',
     ...schema,
   };
 }

@@ -5,17 +5,38 @@ import * as v from 'valibot';
  * the exported JSON Schema (`public/scenario.schema.json`). Times are whole milliseconds.
  */
 const ms = (what: string) =>
-  v.pipe(v.number(), v.integer('must be a whole number of milliseconds'), v.minValue(0, 'must not be negative'), v.description(what));
+  v.pipe(
+    v.number(),
+    v.integer('must be a whole number of milliseconds'),
+    v.minValue(0, 'must not be negative'),
+    v.description(what),
+  );
 const probability = (what: string) =>
-  v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'), v.description(what));
+  v.pipe(
+    v.number(),
+    v.minValue(0, 'must be between 0 and 1'),
+    v.maxValue(1, 'must be between 0 and 1'),
+    v.description(what),
+  );
 const name = (what: string) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80, 'must be at most 80 characters'), v.description(what));
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(80, 'must be at most 80 characters'),
+    v.description(what),
+  );
 
 export const keyDistributionSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('uniform') }),
   v.strictObject({
     kind: v.literal('zipf'),
-    exponent: v.pipe(v.number(), v.minValue(0.1, 'must be at least 0.1'), v.maxValue(5, 'must be at most 5'), v.description('Skew: key i is picked with weight 1 / i^exponent.')),
+    exponent: v.pipe(
+      v.number(),
+      v.minValue(0.1, 'must be at least 0.1'),
+      v.maxValue(5, 'must be at most 5'),
+      v.description('Skew: key i is picked with weight 1 / i^exponent.'),
+    ),
   }),
   v.strictObject({
     kind: v.literal('hotKey'),
@@ -27,7 +48,10 @@ export const keyDistributionSchema = v.variant('kind', [
 export const delaySchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('constant'), ms: ms('Every tuple takes exactly this long.') }),
   v.strictObject({ kind: v.literal('uniform'), minMs: ms('Shortest delay.'), maxMs: ms('Longest delay.') }),
-  v.strictObject({ kind: v.literal('exponential'), meanMs: ms('Mean of an exponentially distributed delay.') }),
+  v.strictObject({
+    kind: v.literal('exponential'),
+    meanMs: ms('Mean of an exponentially distributed delay.'),
+  }),
 ]);
 
 export const payloadSchema = v.variant('kind', [
@@ -59,7 +83,13 @@ export const keysSchema = v.union(
       v.maxLength(10000, 'at most 10000 keys'),
     ),
     v.strictObject({
-      count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000), v.description('Number of keys.')),
+      count: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(1),
+        v.maxValue(10000),
+        v.description('Number of keys.'),
+      ),
       prefix: v.optional(v.pipe(v.string(), v.maxLength(30)), 'key-'),
     }),
   ],
@@ -74,10 +104,21 @@ export const producerSchema = v.strictObject({
   ),
   label: v.optional(name('Name shown on the producer lane; defaults to the id.')),
   ratePerSec: v.optional(
-    v.pipe(v.number(), v.minValue(0, 'must not be negative'), v.maxValue(1_000_000, 'must be at most 1,000,000'), v.description('Events per second (0: only explicit tuples).')),
+    v.pipe(
+      v.number(),
+      v.minValue(0, 'must not be negative'),
+      v.maxValue(1_000_000, 'must be at most 1,000,000'),
+      v.description('Events per second (0: only explicit tuples).'),
+    ),
     1,
   ),
-  arrivals: v.optional(v.pipe(v.picklist(['fixed', 'poisson'], 'must be "fixed" or "poisson"'), v.description('Evenly spaced events, or a Poisson process.')), 'fixed'),
+  arrivals: v.optional(
+    v.pipe(
+      v.picklist(['fixed', 'poisson'], 'must be "fixed" or "poisson"'),
+      v.description('Evenly spaced events, or a Poisson process.'),
+    ),
+    'fixed',
+  ),
   startMs: v.optional(ms('Event time of the first event.'), 0),
   stopMs: v.optional(ms('Events stop at this event time (exclusive); defaults to durationMs.')),
   keys: v.optional(keysSchema, ['a', 'b', 'c']),
@@ -90,7 +131,12 @@ export const producerSchema = v.strictObject({
     }),
     { min: 0, max: 100, decimals: 0 },
   ),
-  payload: v.optional(payloadSchema, { kind: 'structured', keyColumn: 'key', valueColumn: 'value', unit: '' }),
+  payload: v.optional(payloadSchema, {
+    kind: 'structured',
+    keyColumn: 'key',
+    valueColumn: 'value',
+    unit: '',
+  }),
   delay: v.optional(delaySchema, { kind: 'constant', ms: 0 }),
   jitter: v.optional(
     v.strictObject({
@@ -101,7 +147,12 @@ export const producerSchema = v.strictObject({
   ),
   offline: v.optional(
     v.pipe(
-      v.array(v.strictObject({ fromMs: ms('Producer goes offline.'), toMs: ms('Producer reconnects and backfills.') })),
+      v.array(
+        v.strictObject({
+          fromMs: ms('Producer goes offline.'),
+          toMs: ms('Producer reconnects and backfills.'),
+        }),
+      ),
       v.maxLength(100),
       v.description('Periods without connection; events are buffered and sent on reconnect.'),
     ),
@@ -111,11 +162,21 @@ export const producerSchema = v.strictObject({
 });
 
 const jsonValue: v.GenericSchema = v.lazy(() =>
-  v.union([v.null(), v.boolean(), v.number(), v.pipe(v.string(), v.maxLength(1000)), v.array(jsonValue), v.record(v.string(), jsonValue)]),
+  v.union([
+    v.null(),
+    v.boolean(),
+    v.number(),
+    v.pipe(v.string(), v.maxLength(1000)),
+    v.array(jsonValue),
+    v.record(v.string(), jsonValue),
+  ]),
 );
 
 export const explicitTupleSchema = v.strictObject({
-  producer: v.optional(v.pipe(v.string(), v.description('Producer lane; defaults to "scripted".')), 'scripted'),
+  producer: v.optional(
+    v.pipe(v.string(), v.description('Producer lane; defaults to "scripted".')),
+    'scripted',
+  ),
   key: v.pipe(v.string(), v.maxLength(40), v.description('The tuple key.')),
   value: v.pipe(jsonValue, v.description('The tuple value: a number, or any JSON value.')),
   eventTime: ms('When the event happened at the source.'),
@@ -124,18 +185,49 @@ export const explicitTupleSchema = v.strictObject({
 
 export const scenarioSchema = v.strictObject({
   $schema: v.optional(v.string()),
-  version: v.pipe(v.literal(1, 'must be 1 (the only format version so far)'), v.description('Format version.')),
+  version: v.pipe(
+    v.literal(1, 'must be 1 (the only format version so far)'),
+    v.description('Format version.'),
+  ),
   name: name('Title of the scenario.'),
-  description: v.optional(v.pipe(v.string(), v.maxLength(2000), v.description('What the scenario shows.')), ''),
-  durationMs: v.pipe(ms('Length of the run in processing time.'), v.minValue(1, 'must be at least 1 ms'), v.maxValue(24 * 3600 * 1000, 'must be at most 24 hours')),
-  tickMs: v.optional(v.pipe(ms('Length of one simulation step.'), v.minValue(1, 'must be at least 1 ms'), v.maxValue(60000, 'must be at most 60000 ms')), 100),
-  seed: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(2 ** 31 - 1), v.description('Default seed for random choices.')), 1),
+  description: v.optional(
+    v.pipe(v.string(), v.maxLength(2000), v.description('What the scenario shows.')),
+    '',
+  ),
+  durationMs: v.pipe(
+    ms('Length of the run in processing time.'),
+    v.minValue(1, 'must be at least 1 ms'),
+    v.maxValue(24 * 3600 * 1000, 'must be at most 24 hours'),
+  ),
+  tickMs: v.optional(
+    v.pipe(
+      ms('Length of one simulation step.'),
+      v.minValue(1, 'must be at least 1 ms'),
+      v.maxValue(60000, 'must be at most 60000 ms'),
+    ),
+    100,
+  ),
+  seed: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number'),
+      v.minValue(0),
+      v.maxValue(2 ** 31 - 1),
+      v.description('Default seed for random choices.'),
+    ),
+    1,
+  ),
   lateness: v.optional(
-    v.strictObject({ boundMs: ms('A tuple more than this far behind the newest event time is marked late.') }),
+    v.strictObject({
+      boundMs: ms('A tuple more than this far behind the newest event time is marked late.'),
+    }),
     { boundMs: 2000 },
   ),
   producers: v.optional(v.pipe(v.array(producerSchema), v.maxLength(16, 'at most 16 producers')), []),
-  tuples: v.optional(v.pipe(v.array(explicitTupleSchema), v.maxLength(10000, 'at most 10000 explicit tuples')), []),
+  tuples: v.optional(
+    v.pipe(v.array(explicitTupleSchema), v.maxLength(10000, 'at most 10000 explicit tuples')),
+    [],
+  ),
 });
 
 export type ScenarioInput = v.InferInput<typeof scenarioSchema>;

@@ -19,45 +19,73 @@ describe('parseScenario', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.tickMs).toBe(100);
-    expect(r.scenario.producers[0]).toMatchObject({ label: 'a', ratePerSec: 1, stopMs: 1000, keys: ['a', 'b', 'c'] });
+    expect(r.scenario.producers[0]).toMatchObject({
+      label: 'a',
+      ratePerSec: 1,
+      stopMs: 1000,
+      keys: ['a', 'b', 'c'],
+    });
   });
 
   it('names the field path and the reason', () => {
-    expect(problems({ ...minimal, producers: [{ id: 'a', ratePerSec: -2 }] })).toEqual(['producers[0].ratePerSec: must not be negative']);
-    expect(problems({ ...minimal, producers: [{ id: 'a', delay: { kind: 'uniform', minMs: 5, maxMs: 1 } }] })).toEqual([
-      'producers[0].delay.minMs: must not be larger than delay.maxMs (1)',
+    expect(problems({ ...minimal, producers: [{ id: 'a', ratePerSec: -2 }] })).toEqual([
+      'producers[0].ratePerSec: must not be negative',
     ]);
+    expect(
+      problems({ ...minimal, producers: [{ id: 'a', delay: { kind: 'uniform', minMs: 5, maxMs: 1 } }] }),
+    ).toEqual(['producers[0].delay.minMs: must not be larger than delay.maxMs (1)']);
     expect(problems({ ...minimal, tickMs: 0.5 })).toEqual(['tickMs: must be a whole number of milliseconds']);
-    expect(problems({ ...minimal, ratePerSecond: 3 })).toEqual(['ratePerSecond: is not a known field (check the spelling)']);
-    expect(problems({ version: 1, durationMs: 5 })[0]).toBe('name: is required');
-    expect(problems({ ...minimal, tuples: [{ key: 'k', value: 1, eventTime: 50, arrivalTime: 10 }] })).toEqual([
-      'tuples[0].arrivalTime: must not be before eventTime (50)',
+    expect(problems({ ...minimal, ratePerSecond: 3 })).toEqual([
+      'ratePerSecond: is not a known field (check the spelling)',
     ]);
-    expect(problems({ ...minimal, tuples: [{ producer: 'zz', key: 'k', value: 1, eventTime: 5, arrivalTime: 10 }] })[0]).toMatch(
-      /^tuples\[0\]\.producer: "zz" is not the id of a producer/,
-    );
+    expect(problems({ version: 1, durationMs: 5 })[0]).toBe('name: is required');
+    expect(
+      problems({ ...minimal, tuples: [{ key: 'k', value: 1, eventTime: 50, arrivalTime: 10 }] }),
+    ).toEqual(['tuples[0].arrivalTime: must not be before eventTime (50)']);
+    expect(
+      problems({
+        ...minimal,
+        tuples: [{ producer: 'zz', key: 'k', value: 1, eventTime: 5, arrivalTime: 10 }],
+      })[0],
+    ).toMatch(/^tuples\[0\]\.producer: "zz" is not the id of a producer/);
     expect(problems({ ...minimal, producers: [{ id: 'a' }, { id: 'a' }] })).toEqual([
       'producers[1].id: "a" is used by another producer; ids must be unique',
     ]);
-    expect(problems({ ...minimal, producers: [{ id: 'a', offline: [{ fromMs: 10, toMs: 50 }, { fromMs: 40, toMs: 60 }] }] })).toEqual([
-      'producers[0].offline[1].fromMs: periods must be in order and must not overlap',
-    ]);
-    expect(problems({ ...minimal, durationMs: 3_600_000, producers: [{ id: 'a', ratePerSec: 100000 }] })[0]).toMatch(
-      /^producers: would create about 360,000,000 tuples/,
-    );
+    expect(
+      problems({
+        ...minimal,
+        producers: [
+          {
+            id: 'a',
+            offline: [
+              { fromMs: 10, toMs: 50 },
+              { fromMs: 40, toMs: 60 },
+            ],
+          },
+        ],
+      }),
+    ).toEqual(['producers[0].offline[1].fromMs: periods must be in order and must not overlap']);
+    expect(
+      problems({ ...minimal, durationMs: 3_600_000, producers: [{ id: 'a', ratePerSec: 100000 }] })[0],
+    ).toMatch(/^producers: would create about 360,000,000 tuples/);
   });
 
   it('reports bad JSON and non-objects without throwing', () => {
     expect(problems('{"version": 1,')[0]).toMatch(/^: The scenario is not valid JSON/);
-    expect(problems('[]')).toEqual([': A scenario must be a JSON object with at least "version", "name" and "durationMs".']);
+    expect(problems('[]')).toEqual([
+      ': A scenario must be a JSON object with at least "version", "name" and "durationMs".',
+    ]);
     expect(problems(null)).toHaveLength(1);
   });
 
   it('never throws on random or malformed input, and every rejection names a reason', () => {
     const mutated = scenarioArbitrary().chain((spec) =>
-      fc.record({ path: fc.constantFrom('durationMs', 'tickMs', 'name', 'producers', 'tuples', 'seed', 'lateness'), junk: fc.anything() }).map(
-        ({ path, junk }) => ({ ...spec, [path]: junk }),
-      ),
+      fc
+        .record({
+          path: fc.constantFrom('durationMs', 'tickMs', 'name', 'producers', 'tuples', 'seed', 'lateness'),
+          junk: fc.anything(),
+        })
+        .map(({ path, junk }) => ({ ...spec, [path]: junk })),
     );
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string(), fc.json(), mutated), (input) => {
@@ -90,7 +118,9 @@ describe('presets and the exported JSON Schema', () => {
   });
 
   it('public/scenario.schema.json is up to date (run `npm run schema` after changing the format)', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../public/scenario.schema.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(new URL('../../public/scenario.schema.json', import.meta.url), 'utf8'),
+    );
     expect(committed).toEqual(scenarioJsonSchema());
     expect(committed.required).toEqual(['version', 'name', 'durationMs']);
   });

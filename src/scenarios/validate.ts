@@ -24,7 +24,10 @@ export function parseScenario(input: unknown): ScenarioResult {
   let data = input;
   if (typeof input === 'string') {
     if (input.length > MAX_SCENARIO_CHARS) {
-      return fail('', `The scenario is too large (${input.length} characters; at most ${MAX_SCENARIO_CHARS}).`);
+      return fail(
+        '',
+        `The scenario is too large (${input.length} characters; at most ${MAX_SCENARIO_CHARS}).`,
+      );
     }
     try {
       data = JSON.parse(input);
@@ -85,7 +88,8 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
       startMs: p.startMs,
       stopMs: p.stopMs ?? s.durationMs,
       keys,
-      keyDistribution: d.kind === 'hotKey' ? { kind: 'hotKey', key: d.key ?? (keys[0] as string), share: d.share } : d,
+      keyDistribution:
+        d.kind === 'hotKey' ? { kind: 'hotKey', key: d.key ?? (keys[0] as string), share: d.share } : d,
       value: p.value,
       payload: p.payload,
       delay: p.delay,
@@ -118,8 +122,10 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     if (ids.has(p.id)) add(`${at}.id`, `"${p.id}" is used by another producer; ids must be unique`);
     ids.add(p.id);
     if (new Set(p.keys).size !== p.keys.length) add(`${at}.keys`, 'must not repeat a key');
-    if (p.stopMs <= p.startMs && p.ratePerSec > 0) add(`${at}.stopMs`, `must be after startMs (${p.startMs})`);
-    if (p.value.min > p.value.max) add(`${at}.value.min`, `must not be larger than value.max (${p.value.max})`);
+    if (p.stopMs <= p.startMs && p.ratePerSec > 0)
+      add(`${at}.stopMs`, `must be after startMs (${p.startMs})`);
+    if (p.value.min > p.value.max)
+      add(`${at}.value.min`, `must not be larger than value.max (${p.value.max})`);
     if (p.delay.kind === 'uniform' && p.delay.minMs > p.delay.maxMs) {
       add(`${at}.delay.minMs`, `must not be larger than delay.maxMs (${p.delay.maxMs})`);
     }
@@ -129,7 +135,8 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     let previousEnd = -1;
     p.offline.forEach((o, j) => {
       if (o.toMs <= o.fromMs) add(`${at}.offline[${j}].toMs`, `must be after fromMs (${o.fromMs})`);
-      else if (o.fromMs < previousEnd) add(`${at}.offline[${j}].fromMs`, 'periods must be in order and must not overlap');
+      else if (o.fromMs < previousEnd)
+        add(`${at}.offline[${j}].fromMs`, 'periods must be in order and must not overlap');
       previousEnd = Math.max(previousEnd, o.toMs);
     });
     expectedTuples += (p.ratePerSec * Math.max(0, Math.min(p.stopMs, s.durationMs) - p.startMs)) / 1000;
@@ -139,14 +146,22 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     if (t.producer !== 'scripted' && !ids.has(t.producer)) {
       add(`${at}.producer`, `"${t.producer}" is not the id of a producer (or leave it out for "scripted")`);
     }
-    if (t.arrivalTime < t.eventTime) add(`${at}.arrivalTime`, `must not be before eventTime (${t.eventTime})`);
+    if (t.arrivalTime < t.eventTime)
+      add(`${at}.arrivalTime`, `must not be before eventTime (${t.eventTime})`);
   });
   if (s.durationMs / s.tickMs > MAX_TICKS) {
-    add('tickMs', `gives ${Math.ceil(s.durationMs / s.tickMs)} steps; use a larger tickMs (at most ${MAX_TICKS} steps per run)`);
+    add(
+      'tickMs',
+      `gives ${Math.ceil(s.durationMs / s.tickMs)} steps; use a larger tickMs (at most ${MAX_TICKS} steps per run)`,
+    );
   }
   if (expectedTuples > MAX_GENERATED_TUPLES) {
-    add('producers', `would create about ${Math.round(expectedTuples).toLocaleString('en')} tuples; at most ${MAX_GENERATED_TUPLES.toLocaleString('en')} fit in one run (lower ratePerSec or durationMs)`);
+    add(
+      'producers',
+      `would create about ${Math.round(expectedTuples).toLocaleString('en')} tuples; at most ${MAX_GENERATED_TUPLES.toLocaleString('en')} fit in one run (lower ratePerSec or durationMs)`,
+    );
   }
-  if (s.producers.length === 0 && s.tuples.length === 0) add('producers', 'a scenario needs at least one producer or one explicit tuple');
+  if (s.producers.length === 0 && s.tuples.length === 0)
+    add('producers', 'a scenario needs at least one producer or one explicit tuple');
   return problems;
 }

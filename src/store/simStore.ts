@@ -109,7 +109,9 @@ export const useSim = create<SimStore>()((set, get) => {
       const run = newRun(state.scenario ?? defaultPreset.id, state.seed);
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
-          problems.push(`The link's time ${state.timeMs} ms is past the end of this scenario; showing the last moment.`);
+          problems.push(
+            `The link's time ${state.timeMs} ms is past the end of this scenario; showing the last moment.`,
+          );
         }
         run.sim.seekTime(state.timeMs);
       }

@@ -30,12 +30,16 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   const seed = params.get('seed');
   if (seed !== null) {
     if (WHOLE.test(seed) && Number(seed) <= 2 ** 31 - 1) state.seed = Number(seed);
-    else problems.push(`The link's seed "${clip(seed)}" is not a whole number from 0 to 2147483647; using the scenario's seed.`);
+    else
+      problems.push(
+        `The link's seed "${clip(seed)}" is not a whole number from 0 to 2147483647; using the scenario's seed.`,
+      );
   }
   const t = params.get('t');
   if (t !== null) {
     if (WHOLE.test(t)) state.timeMs = Number(t);
-    else problems.push(`The link's time "${clip(t)}" is not a whole number of milliseconds; starting at 0 s.`);
+    else
+      problems.push(`The link's time "${clip(t)}" is not a whole number of milliseconds; starting at 0 s.`);
   }
   const tuple = params.get('tuple');
   if (tuple !== null) {

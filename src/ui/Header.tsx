@@ -4,7 +4,12 @@ import { presets } from '../scenarios/presets';
 import { useSim } from '../store/simStore';
 import { Playback } from './playback';
 
-const selectHeader = (s: ReturnType<typeof useSim.getState>) => ({ presetId: s.presetId, seed: s.seed, load: s.load, setSeed: s.setSeed });
+const selectHeader = (s: ReturnType<typeof useSim.getState>) => ({
+  presetId: s.presetId,
+  seed: s.seed,
+  load: s.load,
+  setSeed: s.setSeed,
+});
 
 export function Header({ onHelp }: { onHelp: () => void }) {
   const { presetId, seed, load, setSeed } = useSim(useShallow(selectHeader));

@@ -9,7 +9,12 @@ export function Notices() {
       {notices.map((n) => (
         <p key={n.id} className="notice">
           <span>{n.text}</span>
-          <button type="button" className="icon-button" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => dismiss(n.id)}
+            aria-label="Dismiss message"
+          >
             ×
           </button>
         </p>

@@ -25,7 +25,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         </tbody>
       </table>
       <form method="dialog">
-        <button type="submit" className="button" autoFocus>
+        <button type="submit" className="button">
           Close
         </button>
       </form>

@@ -17,10 +17,21 @@ export function Transport() {
   return (
     <section className="transport" aria-label="Playback">
       <div className="transport__buttons">
-        <button type="button" onClick={() => actor.send({ type: 'RESET' })} aria-label="Reset" title="Reset (Home)">
+        <button
+          type="button"
+          onClick={() => actor.send({ type: 'RESET' })}
+          aria-label="Reset"
+          title="Reset (Home)"
+        >
           <Icon d="M5 4v16M19 5 9 12l10 7z" />
         </button>
-        <button type="button" onClick={() => actor.send({ type: 'STEP_BACK' })} aria-label="Step back" title="Step back (←)" disabled={tick === 0}>
+        <button
+          type="button"
+          onClick={() => actor.send({ type: 'STEP_BACK' })}
+          aria-label="Step back"
+          title="Step back (←)"
+          disabled={tick === 0}
+        >
           <Icon d="M18 5 8 12l10 7zM6 5v14" />
         </button>
         <button
@@ -32,7 +43,13 @@ export function Transport() {
         >
           {playing ? <Icon d="M7 5h4v14H7zM13 5h4v14h-4z" /> : <Icon d="M7 4l13 8-13 8z" />}
         </button>
-        <button type="button" onClick={() => actor.send({ type: 'STEP_FORWARD' })} aria-label="Step forward" title="Step forward (→)" disabled={sim.atEnd}>
+        <button
+          type="button"
+          onClick={() => actor.send({ type: 'STEP_FORWARD' })}
+          aria-label="Step forward"
+          title="Step forward (→)"
+          disabled={sim.atEnd}
+        >
           <Icon d="M6 5l10 7-10 7zM18 5v14" />
         </button>
       </div>
@@ -52,11 +69,16 @@ export function Transport() {
         <span>
           <strong>{seconds(nowMs)}</strong> of {seconds(durationMs)}
         </span>
-        <span className="transport__tick">step {tick} of {sim.lastTick} · {sim.scenario.spec.tickMs} ms each</span>
+        <span className="transport__tick">
+          step {tick} of {sim.lastTick} · {sim.scenario.spec.tickMs} ms each
+        </span>
       </output>
       <label className="transport__speed">
         Speed
-        <select value={speed} onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.currentTarget.value) as Speed })}>
+        <select
+          value={speed}
+          onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.currentTarget.value) as Speed })}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×

@@ -3,7 +3,12 @@ import { type Payload, payloadOf, type TupleView } from '../engine';
 import { useSim } from '../store/simStore';
 import { seconds } from './format';
 
-const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick, id: s.selectedTuple, select: s.select });
+const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  id: s.selectedTuple,
+  select: s.select,
+});
 
 /** Everything about the selected tuple, as known at the cursor. */
 export function TupleInspector() {
@@ -12,7 +17,10 @@ export function TupleInspector() {
     return (
       <section className="panel inspector inspector--empty" aria-label="Tuple inspector">
         <h2>Tuple inspector</h2>
-        <p>Click a tuple in the lanes (or Tab to one and press Enter) to see its payload, its event and arrival time, and where it went.</p>
+        <p>
+          Click a tuple in the lanes (or Tab to one and press Enter) to see its payload, its event and arrival
+          time, and where it went.
+        </p>
       </section>
     );
   }
@@ -21,11 +29,22 @@ export function TupleInspector() {
     <section className="panel inspector" aria-label="Tuple inspector">
       <header className="inspector__head">
         <h2>Tuple #{id}</h2>
-        <button type="button" className="icon-button" onClick={() => select(null)} aria-label="Close inspector">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => select(null)}
+          aria-label="Close inspector"
+        >
           ×
         </button>
       </header>
-      {tuple ? <TupleDetails tuple={tuple} /> : <p>Tuple #{id} has not been created yet at {seconds(sim.timeMs)}. Move forward in time to see it.</p>}
+      {tuple ? (
+        <TupleDetails tuple={tuple} />
+      ) : (
+        <p>
+          Tuple #{id} has not been created yet at {seconds(sim.timeMs)}. Move forward in time to see it.
+        </p>
+      )}
     </section>
   );
 }
@@ -46,15 +65,29 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
         {tuple.backfilled && (
           <>
             <dt>Sent</dt>
-            <dd>{tuple.sentTimeMs <= sim.timeMs ? seconds(tuple.sentTimeMs, 3) : 'not yet (producer offline)'}</dd>
+            <dd>
+              {tuple.sentTimeMs <= sim.timeMs ? seconds(tuple.sentTimeMs, 3) : 'not yet (producer offline)'}
+            </dd>
           </>
         )}
         <dt>Arrival time</dt>
-        <dd>{arrived ? seconds(tuple.arrivalTimeMs, 3) : tuple.status === 'dropped' ? 'never (lost)' : 'not yet'}</dd>
+        <dd>
+          {arrived
+            ? seconds(tuple.arrivalTimeMs, 3)
+            : tuple.status === 'dropped'
+              ? 'never (lost)'
+              : 'not yet'}
+        </dd>
         <dt>Delay</dt>
-        <dd>{arrived ? seconds(tuple.delayMs, 3) : `${seconds(sim.timeMs - tuple.eventTimeMs, 3)} so far`}</dd>
+        <dd>
+          {arrived ? seconds(tuple.delayMs, 3) : `${seconds(sim.timeMs - tuple.eventTimeMs, 3)} so far`}
+        </dd>
       </dl>
-      <Explanation tuple={tuple} boundMs={sim.scenario.spec.lateness.boundMs} producerLabel={producer.label} />
+      <Explanation
+        tuple={tuple}
+        boundMs={sim.scenario.spec.lateness.boundMs}
+        producerLabel={producer.label}
+      />
       <h3>Payload</h3>
       <PayloadView payload={payloadOf(tuple, producer)} />
       <h3>Where it went</h3>
@@ -83,10 +116,22 @@ function StatusChip({ tuple }: { tuple: TupleView }) {
     : tuple.outOfOrder
       ? 'out of order'
       : { arrived: 'in order', inFlight: 'on its way', buffered: 'buffered', dropped: 'lost' }[tuple.status];
-  return <span className={`chip chip--${tuple.late ? 'late' : tuple.outOfOrder ? 'outOfOrder' : tuple.status}`}>{text}</span>;
+  return (
+    <span className={`chip chip--${tuple.late ? 'late' : tuple.outOfOrder ? 'outOfOrder' : tuple.status}`}>
+      {text}
+    </span>
+  );
 }
 
-function Explanation({ tuple, boundMs, producerLabel }: { tuple: TupleView; boundMs: number; producerLabel: string }) {
+function Explanation({
+  tuple,
+  boundMs,
+  producerLabel,
+}: {
+  tuple: TupleView;
+  boundMs: number;
+  producerLabel: string;
+}) {
   const sim = useSim((s) => s.sim);
   const lines: string[] = [];
   const newest = tuple.newestBefore;
@@ -101,16 +146,25 @@ function Explanation({ tuple, boundMs, producerLabel }: { tuple: TupleView; boun
       `Out of order: tuple #${tuple.overtakenBy.id} from the same source happened later (event time ${seconds(tuple.overtakenBy.eventTimeMs)}) but arrived first.`,
     );
   }
-  if (tuple.backfilled) lines.push(`Backfilled: ${producerLabel} was offline when this happened; it buffered the tuple and sent it on reconnecting at ${seconds(tuple.sentTimeMs)}.`);
+  if (tuple.backfilled)
+    lines.push(
+      `Backfilled: ${producerLabel} was offline when this happened; it buffered the tuple and sent it on reconnecting at ${seconds(tuple.sentTimeMs)}.`,
+    );
   if (tuple.jittered && tuple.status === 'arrived') lines.push('Held back by network jitter on its way.');
-  if (tuple.status === 'dropped') lines.push('The network lost it: the scenario gives this producer a chance of loss.');
+  if (tuple.status === 'dropped')
+    lines.push('The network lost it: the scenario gives this producer a chance of loss.');
   if (lines.length === 0) return null;
   return (
     <div className="explain">
       {lines.map((l) => (
         <p key={l}>{l}</p>
       ))}
-      {tuple.late && <p className="explain__note">Simplified: here "late" means more than a fixed bound behind the newest event time seen. Watermarks make this rule precise.</p>}
+      {tuple.late && (
+        <p className="explain__note">
+          Simplified: here "late" means more than a fixed bound behind the newest event time seen. Watermarks
+          make this rule precise.
+        </p>
+      )}
     </div>
   );
 }

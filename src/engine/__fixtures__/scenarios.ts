@@ -14,32 +14,44 @@ const distribution = (keys: string[]): fc.Arbitrary<KeyDistribution> =>
   fc.oneof(
     fc.constant({ kind: 'uniform' as const }),
     fc.record({ kind: fc.constant('zipf' as const), exponent: fc.double({ min: 0.5, max: 2, noNaN: true }) }),
-    fc.record({ kind: fc.constant('hotKey' as const), key: fc.constantFrom(...keys), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({
+      kind: fc.constant('hotKey' as const),
+      key: fc.constantFrom(...keys),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
   );
 
 function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitrary<ProducerSpec> {
-  return fc
-    .integer({ min: 1, max: 5 })
-    .chain((keyCount) => {
-      const keys = Array.from({ length: keyCount }, (_, i) => `k${i}`);
-      return fc.record({
-        ratePerSec: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.double({ min: 0.5, max: 30, noNaN: true })),
+  return fc.integer({ min: 1, max: 5 }).chain((keyCount) => {
+    const keys = Array.from({ length: keyCount }, (_, i) => `k${i}`);
+    return fc
+      .record({
+        ratePerSec: fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: 1, max: 40 }),
+          fc.double({ min: 0.5, max: 30, noNaN: true }),
+        ),
         arrivals: fc.constantFrom('fixed' as const, 'poisson' as const),
         startMs: fc.integer({ min: 0, max: Math.floor(durationMs / 2) }),
         keyDistribution: distribution(keys),
         delay,
-        jitter: fc.record({ probability: fc.double({ min: 0, max: 0.5, noNaN: true }), maxMs: fc.integer({ min: 0, max: 4000 }) }),
+        jitter: fc.record({
+          probability: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          maxMs: fc.integer({ min: 0, max: 4000 }),
+        }),
         offline: fc
           .uniqueArray(fc.integer({ min: 0, max: durationMs }), { minLength: 0, maxLength: 4 })
           .map((cuts) => {
             const sorted = cuts.sort((a, b) => a - b);
             const periods = [];
-            for (let i = 0; i + 1 < sorted.length; i += 2) periods.push({ fromMs: sorted[i]!, toMs: sorted[i + 1]! });
+            for (let i = 0; i + 1 < sorted.length; i += 2)
+              periods.push({ fromMs: sorted[i]!, toMs: sorted[i + 1]! });
             return periods;
           }),
         dropProbability: lossy ? fc.constantFrom(0, 0.2) : fc.constant(0),
         payloadKind: fc.constantFrom('structured', 'semiStructured', 'unstructured'),
-      }).map((r) => ({
+      })
+      .map((r) => ({
         id: `p${index}`,
         label: `Producer ${index}`,
         ratePerSec: r.ratePerSec,
@@ -60,7 +72,7 @@ function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitra
         offline: r.offline,
         dropProbability: r.dropProbability,
       }));
-    });
+  });
 }
 
 function explicitTuples(durationMs: number, producerIds: string[]): fc.Arbitrary<ExplicitTupleSpec[]> {
@@ -88,7 +100,9 @@ export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitra
     })
     .chain(({ durationMs, tickMs, producerCount, boundMs }) =>
       fc
-        .tuple(...Array.from({ length: producerCount }, (_, i) => producer(i, durationMs, options.lossy ?? false)))
+        .tuple(
+          ...Array.from({ length: producerCount }, (_, i) => producer(i, durationMs, options.lossy ?? false)),
+        )
         .chain((producers) =>
           explicitTuples(
             durationMs,
@@ -108,4 +122,36 @@ export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitra
           ),
         ),
     );
+}
+
+/** One busy Poisson producer with jitter and an offline period: every tuple category appears. */
+export function denseSpec(): ScenarioSpec {
+  return {
+    version: 1,
+    name: 'dense',
+    description: '',
+    durationMs: 20000,
+    tickMs: 100,
+    seed: 1,
+    lateness: { boundMs: 300 },
+    producers: [
+      {
+        id: 'p',
+        label: 'p',
+        ratePerSec: 50,
+        arrivals: 'poisson',
+        startMs: 0,
+        stopMs: 20000,
+        keys: ['a', 'b', 'c'],
+        keyDistribution: { kind: 'uniform' },
+        value: { min: 0, max: 10, decimals: 0 },
+        payload: { kind: 'structured', keyColumn: 'key', valueColumn: 'value', unit: '' },
+        delay: { kind: 'uniform', minMs: 0, maxMs: 800 },
+        jitter: { probability: 0.1, maxMs: 2000 },
+        offline: [{ fromMs: 5000, toMs: 7000 }],
+        dropProbability: 0,
+      },
+    ],
+    tuples: [],
+  };
 }

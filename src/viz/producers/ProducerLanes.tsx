@@ -2,7 +2,14 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { useElementWidth } from '../useElementWidth';
-import { categoryLabels, defaultWindowMs, type Mark, type MarkCategory, layoutProducers, type ProducersLayout } from './layout';
+import {
+  categoryLabels,
+  defaultWindowMs,
+  layoutProducers,
+  type Mark,
+  type MarkCategory,
+  type ProducersLayout,
+} from './layout';
 import { drawMark, MarkShape } from './MarkShape';
 import { describeTuple, visibleTuples } from './visibleTuples';
 
@@ -10,7 +17,12 @@ import { describeTuple, visibleTuples } from './visibleTuples';
 const SVG_MARK_LIMIT = 900;
 const CATEGORIES: MarkCategory[] = ['onTime', 'outOfOrder', 'late', 'inFlight', 'buffered', 'dropped'];
 
-const selectView = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick, selected: s.selectedTuple, select: s.select });
+const selectView = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  selected: s.selectedTuple,
+  select: s.select,
+});
 
 export function ProducerLanes() {
   const { sim, tick, selected, select } = useSim(useShallow(selectView));
@@ -28,15 +40,18 @@ export function ProducerLanes() {
     [sim],
   );
   const windowMs = useMemo(
-    () => defaultWindowMs(sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0), spec.durationMs),
+    () =>
+      defaultWindowMs(
+        sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0),
+        spec.durationMs,
+      ),
     [sim, spec.durationMs],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const tuples = useMemo(() => visibleTuples(sim, windowMs), [sim, tick, windowMs]);
   const layout = useMemo(
     () => layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the cursor moves
-    [sim, tick, windowMs, width, lanesInput, tuples],
+    [sim, windowMs, width, lanesInput, tuples],
   );
   const byId = useMemo(() => new Map(tuples.map((t) => [t.id, t])), [tuples]);
   const [active, setActive] = useState<number | null>(null);
@@ -47,9 +62,11 @@ export function ProducerLanes() {
   };
 
   const counts = countCategories(layout.marks);
-  const summary = `At ${(sim.timeMs / 1000).toFixed(1)} s, in the last ${(windowMs / 1000).toFixed(0)} s: ${CATEGORIES.filter((c) => counts[c] > 0)
-    .map((c) => `${counts[c]} ${categoryLabels[c]}`)
-    .join(', ') || 'no tuples'}.`;
+  const summary = `At ${(sim.timeMs / 1000).toFixed(1)} s, in the last ${(windowMs / 1000).toFixed(0)} s: ${
+    CATEGORIES.filter((c) => counts[c] > 0)
+      .map((c) => `${counts[c]} ${categoryLabels[c]}`)
+      .join(', ') || 'no tuples'
+  }.`;
 
   const onMarkKey = (event: KeyboardEvent, mark: Mark) => {
     const next = neighbour(layout.marks, mark, event.key);
@@ -70,10 +87,14 @@ export function ProducerLanes() {
   useEffect(() => {
     if (active === null || dense) return;
     const el = containerRef.current?.querySelector<SVGGElement>(`[data-tuple="${active}"]`);
-    if (el && el !== document.activeElement && containerRef.current?.contains(document.activeElement)) el.focus();
+    if (el && el !== document.activeElement && containerRef.current?.contains(document.activeElement))
+      el.focus();
   }, [active, dense]);
 
-  const rovingId = active !== null && layout.marks.some((m) => m.id === active) ? active : layout.marks[layout.marks.length - 1]?.id;
+  const rovingId =
+    active !== null && layout.marks.some((m) => m.id === active)
+      ? active
+      : layout.marks[layout.marks.length - 1]?.id;
 
   return (
     <div className="lanes" ref={containerRef}>
@@ -81,6 +102,7 @@ export function ProducerLanes() {
       <p className="sr-only" aria-live="polite">
         {summary}
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the tuple buttons */}
       <svg
         className="lanes__svg"
         width={layout.width}
@@ -89,11 +111,18 @@ export function ProducerLanes() {
         aria-label={`Producer lanes over processing time. ${summary} Tab to a tuple, arrow keys move between tuples, Enter inspects.`}
       >
         <defs>
-          <pattern id="offline-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id="offline-hatch"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
           </pattern>
         </defs>
         <Lanes layout={layout} />
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; its lines are decoration */}
         <g className="delays" aria-hidden="true">
           {!dense &&
             layout.marks.map((m) =>
@@ -134,10 +163,17 @@ export function ProducerLanes() {
           </g>
         )}
         {!dense && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; each button already names its event time
           <g className="labels" aria-hidden="true">
             {layout.marks.map((m) =>
               m.label ? (
-                <text key={m.id} className="tuple__label" x={m.x} y={layout.lanes[m.lane]!.y + 14} textAnchor="middle">
+                <text
+                  key={m.id}
+                  className="tuple__label"
+                  x={m.x}
+                  y={layout.lanes[m.lane]!.y + 14}
+                  textAnchor="middle"
+                >
                   {m.label}
                 </text>
               ) : null,
@@ -156,10 +192,22 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
     <g className="lanes__frame">
       {layout.lanes.map((lane) => (
         <g key={lane.index}>
-          <rect className={`lane lane--${lane.index % 2}`} x={0} y={lane.y} width={layout.plotRight} height={lane.height} />
+          <rect
+            className={`lane lane--${lane.index % 2}`}
+            x={0}
+            y={lane.y}
+            width={layout.plotRight}
+            height={lane.height}
+          />
           {lane.offline.map((o) => (
             <g key={o.x0}>
-              <rect className="offline" x={o.x0} y={lane.y + 3} width={Math.max(0, o.x1 - o.x0)} height={lane.height - 6} />
+              <rect
+                className="offline"
+                x={o.x0}
+                y={lane.y + 3}
+                width={Math.max(0, o.x1 - o.x0)}
+                height={lane.height - 6}
+              />
               {o.x1 - o.x0 > 60 && (
                 <text className="offline__label" x={o.x0 + 6} y={lane.y + lane.height - 8}>
                   offline{o.ongoing ? ' — buffering' : ''}
@@ -171,13 +219,20 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
             {lane.label}
           </text>
           <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 18}>
-            {lane.kind === 'explicit' ? 'explicit tuples' : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`}
+            {lane.kind === 'explicit'
+              ? 'explicit tuples'
+              : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`}
           </text>
         </g>
       ))}
       {layout.future && (
         <g className="future">
-          <rect x={layout.future.x0} y={24} width={layout.future.x1 - layout.future.x0} height={layout.axisY - 24} />
+          <rect
+            x={layout.future.x0}
+            y={24}
+            width={layout.future.x1 - layout.future.x0}
+            height={layout.axisY - 24}
+          />
           {layout.future.x1 - layout.future.x0 > 80 && (
             <text x={(layout.future.x0 + layout.future.x1) / 2} y={layout.axisY - 8} textAnchor="middle">
               not yet happened
@@ -200,7 +255,7 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
 
 function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) {
   return (
-    <g className="now" aria-hidden="true">
+    <g className="now">
       <line x1={layout.nowX} x2={layout.nowX} y1={20} y2={layout.axisY} />
       <text x={layout.nowX} y={13} textAnchor={layout.future ? 'middle' : 'end'} className="now__label">
         now {(nowMs / 1000).toFixed(1)} s
@@ -209,7 +264,17 @@ function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) 
   );
 }
 
-function DenseMarks({ layout, selected, onPick, label }: { layout: ProducersLayout; selected: number | null; onPick: (id: number) => void; label: (id: number) => string }) {
+function DenseMarks({
+  layout,
+  selected,
+  onPick,
+  label,
+}: {
+  layout: ProducersLayout;
+  selected: number | null;
+  onPick: (id: number) => void;
+  label: (id: number) => string;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -221,7 +286,9 @@ function DenseMarks({ layout, selected, onPick, label }: { layout: ProducersLayo
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, layout.width, layout.height);
     const style = getComputedStyle(canvas);
-    const colours = Object.fromEntries(CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888'])) as Record<MarkCategory, string>;
+    const colours = Object.fromEntries(
+      CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
+    ) as Record<MarkCategory, string>;
     for (const m of layout.marks) drawMark(ctx, m.category, m.x, m.y, colours, 3.5);
     const s = layout.marks.find((m) => m.id === selected);
     if (s) {
@@ -281,7 +348,9 @@ function Legend() {
         </svg>
         backfilled
       </li>
-      <li className="legend__note">Dot: arrival time · line: delay since its event time · number: event time (s)</li>
+      <li className="legend__note">
+        Dot: arrival time · line: delay since its event time · number: event time (s)
+      </li>
     </ul>
   );
 }
@@ -310,7 +379,8 @@ function neighbour(marks: readonly Mark[], from: Mark, key: string): Mark | unde
     const target = lanes[lanes.indexOf(from.lane) + (key === 'ArrowUp' ? -1 : 1)];
     if (target === undefined) return undefined;
     let best: Mark | undefined;
-    for (const m of marks) if (m.lane === target && (!best || Math.abs(m.x - from.x) < Math.abs(best.x - from.x))) best = m;
+    for (const m of marks)
+      if (m.lane === target && (!best || Math.abs(m.x - from.x) < Math.abs(best.x - from.x))) best = m;
     return best;
   }
   if (key === 'Home') return marks.find((m) => m.lane === from.lane);

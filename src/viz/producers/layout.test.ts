@@ -13,7 +13,12 @@ function layoutAt(presetId: string, timeMs: number, width = 1000) {
     preset.scenario.durationMs,
   );
   const tuples = visibleTuples(sim, windowMs);
-  const lanes = sim.scenario.producers.map((p) => ({ label: p.spec.label, kind: p.spec.payload.kind, ratePerSec: p.spec.ratePerSec, offline: p.spec.offline }));
+  const lanes = sim.scenario.producers.map((p) => ({
+    label: p.spec.label,
+    kind: p.spec.payload.kind,
+    ratePerSec: p.spec.ratePerSec,
+    offline: p.spec.offline,
+  }));
   return { sim, tuples, layout: layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes, tuples }) };
 }
 
@@ -30,7 +35,11 @@ describe('producer lanes layout', () => {
     const scale = (ms: number) => layout.plotLeft + ((layout.plotRight - layout.plotLeft) * ms) / 16000;
     expect(late.x).toBeCloseTo(scale(11000), 5);
     expect(late.fromX).toBeCloseTo(scale(2500), 5);
-    expect(layout.marks.filter((m) => m.category === 'outOfOrder').map((m) => tuples.find((x) => x.id === m.id)!.eventTimeMs)).toEqual([3000]);
+    expect(
+      layout.marks
+        .filter((m) => m.category === 'outOfOrder')
+        .map((m) => tuples.find((x) => x.id === m.id)!.eventTimeMs),
+    ).toEqual([3000]);
     expect(layout.marks.map((m) => m.lane)).toEqual(layout.marks.map(() => 0));
   });
 

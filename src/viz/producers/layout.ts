@@ -163,7 +163,9 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
   }
 
   const axisY = TOP + lanes.length * height + 4;
-  const ticks = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((ms) => ({ x: x(ms), label: `${formatSeconds(ms, Number.isInteger(ms / 1000) ? 0 : 1)} s` }));
+  const ticks = x
+    .ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90)))
+    .map((ms) => ({ x: x(ms), label: `${formatSeconds(ms, Number.isInteger(ms / 1000) ? 0 : 1)} s` }));
   return {
     width,
     height: axisY + AXIS_HEIGHT,
