@@ -1,9 +1,18 @@
+import { heapSize } from './heap';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
 import type { TupleView } from './tuples';
 import type { ScenarioSpec } from './types';
-import { cloneState, History, initialState, stepWorld, type WorldState } from './world';
+import {
+  History,
+  initialState,
+  type PackedState,
+  packState,
+  stepWorld,
+  unpackState,
+  type WorldState,
+} from './world';
 
 /** What the world looks like at one tick: plain numbers, safe to compare and serialise. */
 export interface FrameSummary {
@@ -20,12 +29,16 @@ export interface FrameSummary {
 
 interface Keyframe {
   readonly tick: number;
-  readonly state: WorldState;
+  readonly state: PackedState;
 }
 
 /** Keyframe at least this often in ticks … */
 const KEYFRAME_MAX_TICKS = 64;
-/** … and whenever this much work (tuples created + arrived) has passed, so replays stay short. */
+/**
+ * … and whenever this much work (tuples created + arrived) has passed, so replays stay short; but
+ * not before the work since the last keyframe is twice the snapshot's size, or a run with many tuples
+ * in flight would spend more memory on keyframes than replaying costs.
+ */
 const KEYFRAME_MAX_WORK = 4096;
 
 /**
@@ -88,7 +101,7 @@ export class Simulation {
     if (target === this.state.tick) return;
     const keyframe = this.keyframeAtOrBefore(target);
     if (!(target > this.state.tick && this.state.tick >= keyframe.tick)) {
-      this.state = cloneState(keyframe.state);
+      this.state = unpackState(keyframe.state);
     }
     while (this.state.tick < target) this.advance();
   }
@@ -105,8 +118,8 @@ export class Simulation {
       created: s.created,
       arrived: s.arrived,
       dropped: s.dropped,
-      buffered: s.buffered.length,
-      inFlight: s.inFlight.length,
+      buffered: heapSize(s.buffered),
+      inFlight: heapSize(s.inFlight),
       maxEventTimeSeenMs: Number.isFinite(s.maxEventTimeSeenMs) ? s.maxEventTimeSeenMs : null,
       traceLength: s.traced,
     };
@@ -116,8 +129,8 @@ export class Simulation {
   snapshot(): FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string } {
     return {
       ...this.frame(),
-      buffered: this.state.buffered.slice().sort((a, b) => a - b),
-      inFlight: this.state.inFlight.slice().sort((a, b) => a - b),
+      buffered: this.state.buffered.ids.slice().sort((a, b) => a - b),
+      inFlight: this.state.inFlight.ids.slice().sort((a, b) => a - b),
       traceHash: this.traceHash(),
     } as FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string };
   }
@@ -160,7 +173,7 @@ export class Simulation {
 
   /** Tuples created but not yet arrived or dropped at the cursor, by id. */
   pending(): number[] {
-    return [...this.state.buffered, ...this.state.inFlight].sort((a, b) => a - b);
+    return [...this.state.buffered.ids, ...this.state.inFlight.ids].sort((a, b) => a - b);
   }
 
   /** Trace entries recorded during `tick` (which must not be after the cursor). */
@@ -189,8 +202,9 @@ export class Simulation {
   memoryBytes(): number {
     const h = this.history;
     let keyframeBytes = 0;
-    for (const k of this.keyframes)
-      keyframeBytes += 8 * (k.state.buffered.length + k.state.inFlight.length) + 96;
+    for (const k of this.keyframes) {
+      keyframeBytes += 12 * (heapSize(k.state.buffered) + heapSize(k.state.inFlight)) + 96;
+    }
     return (
       h.tuples.byteLength +
       h.trace.byteLength +
@@ -216,9 +230,10 @@ export class Simulation {
     if (
       last === undefined ||
       this.state.tick - last.tick >= KEYFRAME_MAX_TICKS ||
-      this.workSinceKeyframe >= KEYFRAME_MAX_WORK
+      this.workSinceKeyframe >=
+        Math.max(KEYFRAME_MAX_WORK, 2 * (heapSize(this.state.buffered) + heapSize(this.state.inFlight)))
     ) {
-      this.keyframes.push({ tick: this.state.tick, state: cloneState(this.state) });
+      this.keyframes.push({ tick: this.state.tick, state: packState(this.state) });
       this.workSinceKeyframe = 0;
     }
   }

@@ -8,7 +8,11 @@ import type { TupleTable } from './tuples';
  */
 export const TraceKinds = ['emitted', 'sent', 'arrived', 'dropped'] as const;
 export type TraceKind = (typeof TraceKinds)[number];
-const kindCode: Record<TraceKind, number> = { emitted: 0, sent: 1, arrived: 2, dropped: 3 };
+/** Numeric codes, in TraceKinds order; the hot path appends codes, readers get names. */
+export const TraceCode = { emitted: 0, sent: 1, arrived: 2, dropped: 3 } as const satisfies Record<
+  TraceKind,
+  number
+>;
 
 export interface TraceEntry {
   readonly id: number;
@@ -48,8 +52,8 @@ export class TraceLog {
     return this.kind.length;
   }
 
-  append(kind: TraceKind, timeMs: number, tupleId: number): number {
-    const id = this.kind.push(kindCode[kind]);
+  append(code: number, timeMs: number, tupleId: number): number {
+    const id = this.kind.push(code);
     this.time.push(timeMs);
     this.tuple.push(tupleId);
     this.nextForTuple.push(-1);

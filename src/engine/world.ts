@@ -1,9 +1,18 @@
 import { Int32Column } from './columns';
-import { heapPeekTime, heapPop, heapPush } from './heap';
+import {
+  emptyHeap,
+  heapPeekTime,
+  heapPop,
+  heapPush,
+  type PackedHeap,
+  packHeap,
+  type TimeHeap,
+  unpackHeap,
+} from './heap';
 import { generateTick } from './producer';
 import type { CompiledScenario } from './scenario';
 import { timeOfTick } from './time';
-import { TraceLog } from './trace';
+import { TraceCode, TraceLog } from './trace';
 import { TupleFlag, TupleTable } from './tuples';
 
 /**
@@ -13,9 +22,9 @@ import { TupleFlag, TupleTable } from './tuples';
 export interface WorldState {
   tick: number;
   /** Tuples held by an offline producer, by send time. */
-  buffered: number[];
+  buffered: TimeHeap;
   /** Tuples on the network, by arrival time. */
-  inFlight: number[];
+  inFlight: TimeHeap;
   /** Newest event time the consumer has seen (−∞ before the first arrival), and the tuple that carried it. */
   maxEventTimeSeenMs: number;
   newestTuple: number;
@@ -31,8 +40,8 @@ export interface WorldState {
 export function initialState(producerCount: number): WorldState {
   return {
     tick: -1,
-    buffered: [],
-    inFlight: [],
+    buffered: emptyHeap(),
+    inFlight: emptyHeap(),
     maxEventTimeSeenMs: Number.NEGATIVE_INFINITY,
     newestTuple: -1,
     newestByProducer: new Array(producerCount).fill(-1),
@@ -43,12 +52,28 @@ export function initialState(producerCount: number): WorldState {
   };
 }
 
-export function cloneState(s: WorldState): WorldState {
+/** A world state as kept in a keyframe: the same data, packed. */
+export type PackedState = Omit<WorldState, 'buffered' | 'inFlight' | 'newestByProducer'> & {
+  readonly buffered: PackedHeap;
+  readonly inFlight: PackedHeap;
+  readonly newestByProducer: Int32Array;
+};
+
+export function packState(s: WorldState): PackedState {
   return {
     ...s,
-    buffered: s.buffered.slice(),
-    inFlight: s.inFlight.slice(),
-    newestByProducer: s.newestByProducer.slice(),
+    buffered: packHeap(s.buffered),
+    inFlight: packHeap(s.inFlight),
+    newestByProducer: Int32Array.from(s.newestByProducer),
+  };
+}
+
+export function unpackState(p: PackedState): WorldState {
+  return {
+    ...p,
+    buffered: unpackHeap(p.buffered),
+    inFlight: unpackHeap(p.inFlight),
+    newestByProducer: Array.from(p.newestByProducer),
   };
 }
 
@@ -107,33 +132,34 @@ export function stepWorld(
   const route = (id: number) => {
     if (flags.get(id) & TupleFlag.dropped) {
       if (recording) {
-        trace.append('dropped', sentTime.get(id), id);
+        trace.append(TraceCode.dropped, sentTime.get(id), id);
         history.droppedOrder.push(id);
       }
       state.dropped++;
     } else {
-      heapPush(state.inFlight, arrivalTime, id);
+      heapPush(state.inFlight, arrivalTime.get(id), id);
     }
   };
 
   let next = firstNew;
   for (;;) {
     const createAt = next < endNew ? eventTime.get(next) : Number.POSITIVE_INFINITY;
-    const sendAt = heapPeekTime(state.buffered, sentTime);
-    const arriveAt = heapPeekTime(state.inFlight, arrivalTime);
+    const sendAt = heapPeekTime(state.buffered);
+    const arriveAt = heapPeekTime(state.inFlight);
     const at = Math.min(createAt, sendAt, arriveAt);
     if (at > nowMs) break;
     if (createAt === at) {
       const id = next++;
-      if (recording) trace.append('emitted', createAt, id);
-      if (sentTime.get(id) > createAt) heapPush(state.buffered, sentTime, id);
+      if (recording) trace.append(TraceCode.emitted, createAt, id);
+      const sendTime = sentTime.get(id);
+      if (sendTime > createAt) heapPush(state.buffered, sendTime, id);
       else route(id);
     } else if (sendAt === at) {
-      const id = heapPop(state.buffered, sentTime);
-      if (recording) trace.append('sent', sendAt, id);
+      const id = heapPop(state.buffered);
+      if (recording) trace.append(TraceCode.sent, sendAt, id);
       route(id);
     } else {
-      const id = heapPop(state.inFlight, arrivalTime);
+      const id = heapPop(state.inFlight);
       const e = eventTime.get(id);
       const producer = tuples.producer.get(id);
       const sourceNewest = state.newestByProducer[producer]!;
@@ -148,7 +174,7 @@ export function stepWorld(
         if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
         flags.set(id, f);
         tuples.newestBefore.set(id, state.newestTuple);
-        trace.append('arrived', arriveAt, id);
+        trace.append(TraceCode.arrived, arriveAt, id);
         history.arrivalOrder.push(id);
       }
       if (sourceNewest < 0 || e > eventTime.get(sourceNewest)) state.newestByProducer[producer] = id;
