@@ -40,6 +40,12 @@ function main(): void {
   runReport(sim, untilMs, { summaryOnly: values.summary ?? false }, (chunk) => process.stdout.write(chunk));
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   main();
 } catch (error) {

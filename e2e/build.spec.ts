@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { expect, test } from './fixtures';
+
+const dist = join(process.cwd(), 'dist');
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+test('the static build works when served from a sub-path', async ({ page }) => {
+  // Serve dist/ under /courses/streams/sim/ (as a course site might), straight from the files;
+  // anything asked for outside that path fails, as it would on such a host.
+  await page.route(/^http:\/\/127\.0\.0\.1:4173\/(?!courses\/streams\/sim\/)/, (route) => route.abort());
+  await page.route('http://127.0.0.1:4173/courses/streams/sim/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/courses/streams/sim/', '') || 'index.html';
+    try {
+      await route.fulfill({
+        body: readFileSync(join(dist, path)),
+        contentType: types[extname(path)] ?? 'application/octet-stream',
+      });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  await page.goto('http://127.0.0.1:4173/courses/streams/sim/?scenario=slide-example&t=7000');
+  await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Simulation time' })).toHaveValue('28');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page).toHaveURL(/\/courses\/streams\/sim\/\?scenario=slide-example&seed=1&t=7250/);
+});
