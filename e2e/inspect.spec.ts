@@ -56,3 +56,18 @@ test('payloads appear in their kind: a JSON document and a line of text', async 
     /^(GET|POST) \/\w+ \d{3} in \d+ ms$/,
   );
 });
+
+test('"In this step" lists what happened at this moment; a click inspects that tuple', async ({ page }) => {
+  await page.goto('./?scenario=slide-example&seed=1&t=6250');
+  const producers = page.getByRole('region', { name: 'Producers' });
+  await expect(producers.getByRole('heading', { name: 'In this step (6.00 s – 6.25 s)' })).toBeVisible();
+  await expect(producers.getByRole('listitem').filter({ hasText: 'arrived at 6.200 s' })).toHaveText(
+    '#3 arrived at 6.200 s · Sensor',
+  );
+  await producers.getByRole('button', { name: '#3', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Tuple inspector' })).toContainText(
+    'Out of order: tuple #4 from the same source',
+  );
+  await page.locator('body').press('ArrowRight');
+  await expect(producers.getByText('Nothing happened.')).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { Header } from './Header';
 import { Notices } from './Notices';
 import { Playback } from './playback';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { StepLog } from './StepLog';
 import { Transport } from './Transport';
 import { TupleInspector } from './TupleInspector';
 import { useShortcuts } from './useShortcuts';
@@ -40,6 +41,7 @@ function Shell() {
           </div>
           <FrameStats />
           <ProducerLanes />
+          <StepLog />
         </section>
         <TupleInspector />
       </main>

@@ -1,0 +1,47 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../store/simStore';
+import { seconds } from './format';
+
+const SHOWN = 8;
+const verbs = {
+  emitted: 'created',
+  sent: 'sent after reconnecting',
+  arrived: 'arrived',
+  dropped: 'lost',
+} as const;
+
+const selectLog = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick, select: s.select });
+
+/** "What happened at t": the trace entries of the current step, each linked to its tuple. */
+export function StepLog() {
+  const { sim, tick, select } = useSim(useShallow(selectLog));
+  const entries = sim.traceAtTick(tick);
+  const tickMs = sim.scenario.spec.tickMs;
+  const from = Math.max(0, sim.timeMs - tickMs);
+  // Enough decimals to show the step exactly (a 250 ms step needs two).
+  const digits = tickMs % 100 === 0 ? 1 : tickMs % 10 === 0 ? 2 : 3;
+  return (
+    <div className="steplog">
+      <h3>
+        In this step ({tick === 0 ? 'up to 0 s' : `${seconds(from, digits)} – ${seconds(sim.timeMs, digits)}`}
+        )
+      </h3>
+      {entries.length === 0 ? (
+        <p className="steplog__empty">Nothing happened.</p>
+      ) : (
+        <ul>
+          {entries.slice(0, SHOWN).map((e) => (
+            <li key={e.id}>
+              <button type="button" className="link" onClick={() => select(e.tupleId)}>
+                #{e.tupleId}
+              </button>{' '}
+              {verbs[e.kind]} at {seconds(e.timeMs, 3)} ·{' '}
+              {sim.scenario.producers[e.producerIndex]?.spec.label}
+            </li>
+          ))}
+          {entries.length > SHOWN && <li className="steplog__more">and {entries.length - SHOWN} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
