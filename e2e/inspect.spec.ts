@@ -66,7 +66,7 @@ test('"In this step" lists what happened at this moment; a click inspects that t
   );
   await producers.getByRole('button', { name: '#3', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Tuple inspector' })).toContainText(
-    'Out of order: tuple #4 from the same source',
+    'Out of order: tuple #5 from the same source happened later (event time 5.0 s)',
   );
   await page.locator('body').press('ArrowRight');
   await expect(producers.getByText('Nothing happened.')).toBeVisible();
