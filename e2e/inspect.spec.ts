@@ -68,6 +68,9 @@ test('"In this step" lists what happened at this moment; a click inspects that t
   await expect(page.getByRole('region', { name: 'Tuple inspector' })).toContainText(
     'Out of order: tuple #5 from the same source happened later (event time 5.0 s)',
   );
+  // 6.25–6.50 s: tuple #6 arrives at 6.5 s; 6.50–6.75 s: nothing.
+  await page.locator('body').press('ArrowRight');
+  await expect(producers.getByRole('listitem').filter({ hasText: 'arrived at 6.500 s' })).toBeVisible();
   await page.locator('body').press('ArrowRight');
   await expect(producers.getByText('Nothing happened.')).toBeVisible();
 });
