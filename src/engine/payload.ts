@@ -48,14 +48,14 @@ export function payloadOf(tuple: TupleView, producer: ProducerSpec): Payload {
       };
     case 'semiStructured': {
       // Optional fields appear on some tuples only: the schema varies from document to document.
-      const document: { [k: string]: JsonValue } = {
+      const doc: { [k: string]: JsonValue } = {
         device: tuple.key,
         ts: tuple.eventTimeMs,
         reading: { value: tuple.value },
       };
-      if (pick() < 0.5) document.tags = [choose(TAGS), choose(TAGS)].filter((t, i, a) => a.indexOf(t) === i);
-      if (pick() < 0.3) document.meta = { firmware: choose(FIRMWARE), battery: Math.round(pick() * 100) };
-      return { kind: 'semiStructured', document };
+      if (pick() < 0.5) doc.tags = [choose(TAGS), choose(TAGS)].filter((t, i, a) => a.indexOf(t) === i);
+      if (pick() < 0.3) doc.meta = { firmware: choose(FIRMWARE), battery: Math.round(pick() * 100) };
+      return { kind: 'semiStructured', document: doc };
     }
     case 'unstructured': {
       const template = choose(spec.templates);
