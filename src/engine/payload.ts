@@ -47,7 +47,7 @@ export function payloadOf(tuple: TupleView, producer: ProducerSpec): Payload {
         ],
       };
     case 'semiStructured': {
-      // Optional fields appear on some tuples only: the schema varies from document to document.
+      // Optional fields appear on some tuples only: the schema varies between documents.
       const doc: { [k: string]: JsonValue } = {
         device: tuple.key,
         ts: tuple.eventTimeMs,
