@@ -23,3 +23,15 @@ test('screenshot dense', async ({ page }) => {
   await page.goto('./?scenario=dense&t=45000');
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/dense.png`, fullPage: true });
 });
+
+test('screenshot offline, buffering', async ({ page }) => {
+  await page.goto('./?scenario=offline-backfill&t=20000');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/offline.png`, fullPage: true });
+});
+
+test('screenshot phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?scenario=three-kinds&t=36000&tuple=80');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/phone.png`, fullPage: true });
+  await page.locator('.lanes__svg').screenshot({ path: `${process.env.SCREENSHOTS}/phone-lanes.png` });
+});

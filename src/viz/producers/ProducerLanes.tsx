@@ -5,6 +5,7 @@ import { useElementWidth } from '../useElementWidth';
 import {
   categoryLabels,
   defaultWindowMs,
+  type Lane,
   layoutProducers,
   type Mark,
   type MarkCategory,
@@ -208,21 +209,27 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
                 width={Math.max(0, o.x1 - o.x0)}
                 height={lane.height - 6}
               />
-              {o.x1 - o.x0 > 60 && (
+              {!layout.compact && o.x1 - o.x0 > 60 && (
                 <text className="offline__label" x={o.x0 + 6} y={lane.y + lane.height - 8}>
                   offline{o.ongoing ? ' — buffering' : ''}
                 </text>
               )}
             </g>
           ))}
-          <text className="lane__label" x={12} y={lane.y + lane.height / 2 + 2}>
-            {lane.label}
-          </text>
-          <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 18}>
-            {lane.kind === 'explicit'
-              ? 'explicit tuples'
-              : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`}
-          </text>
+          {layout.compact ? (
+            <text className="lane__meta" x={6} y={lane.y + lane.height - 5}>
+              <tspan className="lane__label">{lane.label}</tspan> · {laneMeta(lane)}
+            </text>
+          ) : (
+            <>
+              <text className="lane__label" x={12} y={lane.y + lane.height / 2 + 2}>
+                {lane.label}
+              </text>
+              <text className="lane__meta" x={12} y={lane.y + lane.height / 2 + 18}>
+                {laneMeta(lane)}
+              </text>
+            </>
+          )}
         </g>
       ))}
       {layout.future && (
@@ -356,6 +363,12 @@ function Legend() {
 }
 
 const kindNames = { structured: 'rows', semiStructured: 'JSON', unstructured: 'text' } as const;
+
+function laneMeta(lane: Lane): string {
+  return lane.kind === 'explicit'
+    ? 'explicit tuples'
+    : `${kindNames[lane.kind]} · ${formatRate(lane.ratePerSec)}/s`;
+}
 
 function formatRate(rate: number): string {
   return Number.isInteger(rate) ? String(rate) : rate.toFixed(1);

@@ -61,3 +61,18 @@ describe('producer lanes layout', () => {
     expect(layout.marks.filter((m) => m.category === 'buffered').length).toBeGreaterThan(15);
   });
 });
+
+describe('narrow screens', () => {
+  it('puts lane names inside the lanes and gives the plot the whole width', () => {
+    const wide = layoutAt('three-kinds', 36000, 1000).layout;
+    const narrow = layoutAt('three-kinds', 36000, 360).layout;
+    expect(wide.compact).toBe(false);
+    expect(narrow.compact).toBe(true);
+    expect(narrow.plotLeft).toBeLessThan(20);
+    // Marks stay clear of the name band at the bottom of each lane.
+    for (const m of narrow.marks) {
+      const lane = narrow.lanes[m.lane]!;
+      expect(m.y + 6).toBeLessThan(lane.y + lane.height - 14);
+    }
+  });
+});

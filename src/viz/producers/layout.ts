@@ -52,6 +52,8 @@ export interface ProducersLayout {
   readonly height: number;
   readonly plotLeft: number;
   readonly plotRight: number;
+  /** Lane names sit inside the lanes (narrow screens) rather than in a column on the left. */
+  readonly compact: boolean;
   readonly nowX: number;
   readonly lanes: readonly Lane[];
   readonly marks: readonly Mark[];
@@ -66,6 +68,8 @@ export function laneHeight(laneCount: number): number {
   return laneCount <= 4 ? 80 : 60;
 }
 export const LABEL_WIDTH = 168;
+/** Below this width lane names move inside their lanes and the plot takes the whole width. */
+export const COMPACT_WIDTH = 640;
 const TOP = 24;
 /** Event-time labels sit in a band at the top of each lane, above the marks they name. */
 export const LABEL_BAND = 20;
@@ -105,14 +109,17 @@ export const categoryLabels: Record<MarkCategory, string> = {
 /** Lanes over processing time: a pure function from what is visible at the cursor to shapes. */
 export function layoutProducers(input: LayoutInput): ProducersLayout {
   const { nowMs, windowMs, width } = input;
-  const plotLeft = LABEL_WIDTH;
-  const plotRight = Math.max(plotLeft + 50, width - RIGHT_PAD);
+  const compact = width < COMPACT_WIDTH;
+  const plotLeft = compact ? 12 : LABEL_WIDTH;
+  const plotRight = Math.max(plotLeft + 50, width - (compact ? 12 : RIGHT_PAD));
   // The window ends at "now"; near the start of a run it shows [0, window] with the future still empty.
   const start = Math.max(0, nowMs - windowMs);
   const x = scaleLinear()
     .domain([start, start + windowMs])
     .range([plotLeft, plotRight]);
-  const height = laneHeight(input.lanes.length);
+  // Compact lanes carry their name in a band of their own at the bottom.
+  const nameBand = compact ? 16 : 0;
+  const height = laneHeight(input.lanes.length) + nameBand;
   const clampX = (ms: number) => Math.max(plotLeft, Math.min(plotRight, x(ms)));
 
   const lanes: Lane[] = input.lanes.map((lane, index) => ({
@@ -142,7 +149,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     if (row < 0) row = rows.indexOf(Math.min(...rows));
     rows[row] = mx;
     const rowOffset = row === 0 ? 0 : row === 1 ? -ROW_GAP_PX - 3 : ROW_GAP_PX + 3;
-    const y = lane.y + LABEL_BAND + (lane.height - LABEL_BAND) / 2 + rowOffset;
+    const y = lane.y + LABEL_BAND + (lane.height - LABEL_BAND - nameBand) / 2 + rowOffset;
     let label: string | null = null;
     if (mx - lastLabelX[t.producerIndex]! >= LABEL_GAP_PX) {
       label = formatSeconds(t.eventTimeMs);
@@ -171,6 +178,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     height: axisY + AXIS_HEIGHT,
     plotLeft,
     plotRight,
+    compact,
     nowX: x(nowMs),
     lanes,
     marks,
