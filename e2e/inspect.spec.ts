@@ -74,3 +74,20 @@ test('"In this step" lists what happened at this moment; a click inspects that t
   await page.locator('body').press('ArrowRight');
   await expect(producers.getByText('Nothing happened.')).toBeVisible();
 });
+
+test('arrow keys at the edge of a lane stay in the lanes and never move time', async ({ page }) => {
+  await page.goto('./?scenario=slide-example&seed=1&t=12000');
+  const newest = page.getByRole('button', { name: /^Tuple #2 from Sensor/ });
+  await newest.focus();
+  for (const key of ['ArrowRight', 'End', 'ArrowDown', 'ArrowUp']) {
+    await page.keyboard.press(key);
+    await expect(newest).toBeFocused();
+    expect(await shownSeconds(page), `after ${key}`).toBe(12);
+  }
+  await page.keyboard.press('Home');
+  const first = page.getByRole('button', { name: /^Tuple #0 from Sensor/ });
+  await expect(first).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toBeFocused();
+  expect(await shownSeconds(page), 'after ArrowLeft').toBe(12);
+});

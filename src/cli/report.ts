@@ -1,5 +1,4 @@
 import type { Simulation, TraceEntry } from '../engine';
-import { tickOfTime } from '../engine';
 
 export interface ReportOptions {
   readonly summaryOnly: boolean;
@@ -17,7 +16,7 @@ export function runReport(
 ): void {
   const spec = sim.scenario.spec;
   const producers = sim.scenario.producers.map((p) => p.spec.id);
-  const until = tickOfTime(untilMs, spec.tickMs);
+  const until = Math.floor(untilMs / spec.tickMs);
   const header = {
     scenario: spec.name,
     seed: sim.seed,

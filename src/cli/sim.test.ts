@@ -22,6 +22,14 @@ describe('npm run sim', () => {
     const outOfOrder = run.tuples.find((t: { outOfOrder: boolean }) => t.outOfOrder);
     expect(outOfOrder).toMatchObject({ eventTimeMs: 3000, arrivalTimeMs: 6200 });
     expect(sim('preset:slide-example', '--until', '7000').stdout).toBe(a.stdout);
+    // --until is rounded down to a whole tick (250 ms here); nothing after it is reported.
+    const b = JSON.parse(sim('preset:slide-example', '--until', '6199').stdout);
+    expect(b.untilMs).toBe(6000);
+    expect(b.final.timeMs).toBe(6000);
+    expect(b.tuples.find((t: { eventTimeMs: number }) => t.eventTimeMs === 3000)).toMatchObject({
+      status: 'inFlight',
+      arrivalTimeMs: null,
+    });
   }, 20000);
 
   it('exits with code 2 and names the field for an invalid scenario, without a stack trace', () => {

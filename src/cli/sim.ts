@@ -35,7 +35,9 @@ function main(): void {
   const spec = loadScenario(positionals[0] as string);
   const seed = wholeNumber('seed', values.seed) ?? spec.seed;
   if (seed > 2 ** 31 - 1) throw new UsageError('--seed must be at most 2147483647');
-  const untilMs = Math.min(wholeNumber('until', values.until) ?? spec.durationMs, spec.durationMs);
+  // Rounded down to a whole tick, so the report never includes anything after --until.
+  const askedMs = Math.min(wholeNumber('until', values.until) ?? spec.durationMs, spec.durationMs);
+  const untilMs = Math.floor(askedMs / spec.tickMs) * spec.tickMs;
   const sim = new Simulation(spec, seed);
   runReport(sim, untilMs, { summaryOnly: values.summary ?? false }, (chunk) => process.stdout.write(chunk));
 }

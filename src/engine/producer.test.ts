@@ -120,6 +120,24 @@ describe('offline and backfill', () => {
     expect(backfilled.filter((t) => t.eventTimeMs > 7100).some((t) => t.late)).toBe(false);
   });
 
+  it('back-to-back outages keep the backlog until the last one ends', () => {
+    const spec = scenario({
+      offline: [
+        { fromMs: 0, toMs: 10000 },
+        { fromMs: 10000, toMs: 15000 },
+      ],
+      delay: { kind: 'constant', ms: 100 },
+    });
+    const sim = new Simulation(spec, 1);
+    sim.seekTime(14900);
+    expect(sim.frame().arrived).toBe(0);
+    expect(
+      allTuples(spec)
+        .filter((t) => t.eventTimeMs < 15000)
+        .every((t) => t.sentTimeMs === 15000),
+    ).toBe(true);
+  });
+
   it('while offline, created tuples are buffered at the producer', () => {
     const sim = new Simulation(scenario({ offline: [{ fromMs: 5000, toMs: 8000 }] }), 1);
     sim.seekTime(7000);
@@ -139,6 +157,7 @@ describe('explicit tuples', () => {
           { producer: 'p', key: 'a', value: 2, eventTime: 4000, arrivalTime: 4200 },
           { producer: 'p', key: 'a', value: 3, eventTime: 3500, arrivalTime: 4300 },
           { producer: 'scripted', key: 'b', value: 'cat', eventTime: 2000, arrivalTime: 5000 },
+          { producer: 'scripted', key: 'n', value: null, eventTime: 6000, arrivalTime: 6000 },
         ],
       },
     );
@@ -148,6 +167,7 @@ describe('explicit tuples', () => {
       ['b', 'cat', 2000, 5000],
       ['a', 3, 3500, 4300],
       ['a', 2, 4000, 4200],
+      ['n', null, 6000, 6000],
     ]);
     const byValue = new Map(tuples.map((t) => [t.value, t]));
     expect(byValue.get(3)!.outOfOrder).toBe(true);

@@ -91,12 +91,16 @@ function makeTuple(producer: CompiledProducer, eventTimeMs: number, source: Sour
   };
 }
 
-/** A producer that is offline buffers what it creates and sends it when it reconnects. */
+/**
+ * A producer that is offline buffers what it creates and sends it when it reconnects. Periods are
+ * sorted; one that starts the moment another ends keeps the backlog buffered until it ends too.
+ */
 export function sendTime(p: ProducerSpec, eventTimeMs: number): number {
+  let t = eventTimeMs;
   for (const period of p.offline) {
-    if (eventTimeMs >= period.fromMs && eventTimeMs < period.toMs) return period.toMs;
+    if (t >= period.fromMs && t < period.toMs) t = period.toMs;
   }
-  return eventTimeMs;
+  return t;
 }
 
 export function networkDelay(model: DelayModel, u: number): number {

@@ -27,9 +27,12 @@ export interface TupleView {
   readonly key: string;
   readonly value: JsonValue;
   readonly eventTimeMs: number;
-  readonly sentTimeMs: number;
-  readonly arrivalTimeMs: number;
-  readonly delayMs: number;
+  /** When it left its producer; null while still buffered (the producer is offline). */
+  readonly sentTimeMs: number | null;
+  /** When it reached the consumer; null until it has (and forever, if lost). */
+  readonly arrivalTimeMs: number | null;
+  /** arrival − event time; null until it has arrived. */
+  readonly delayMs: number | null;
   readonly status: TupleStatus;
   readonly explicit: boolean;
   readonly backfilled: boolean;
@@ -126,7 +129,8 @@ export class TupleTable {
   }
 
   valueOf(id: number): JsonValue {
-    return this.jsonValues.get(id) ?? this.value.get(id);
+    // `has`, not `??`: an explicit value may be null.
+    return this.jsonValues.has(id) ? (this.jsonValues.get(id) as JsonValue) : this.value.get(id);
   }
 
   statusAt(id: number, timeMs: number): TupleStatus {
@@ -136,26 +140,31 @@ export class TupleTable {
     return this.sentTime.get(id) <= timeMs ? 'inFlight' : 'buffered';
   }
 
-  /** The tuple as known at `timeMs`. Callers must only ask for tuples created by then. */
+  /**
+   * The tuple as known at `timeMs`: what has not happened yet (sending, arrival, delay, jitter,
+   * verdicts) is null or false. Callers must only ask for tuples created by then.
+   */
   viewAt(id: number, timeMs: number): TupleView {
     const flags = this.flags.get(id);
     const status = this.statusAt(id, timeMs);
     const arrived = status === 'arrived';
     const eventTimeMs = this.eventTime.get(id);
-    const arrivalTimeMs = this.arrivalTime.get(id);
+    const arrivalTimeMs = arrived ? this.arrivalTime.get(id) : null;
+    const sentTimeMs = status === 'buffered' ? null : this.sentTime.get(id);
     return {
       id,
       producerIndex: this.producer.get(id),
       key: this.key(id),
       value: this.valueOf(id),
       eventTimeMs,
-      sentTimeMs: this.sentTime.get(id),
+      sentTimeMs,
       arrivalTimeMs,
-      delayMs: arrivalTimeMs - eventTimeMs,
+      delayMs: arrivalTimeMs === null ? null : arrivalTimeMs - eventTimeMs,
       status,
       explicit: (flags & TupleFlag.explicit) !== 0,
-      backfilled: (flags & TupleFlag.backfilled) !== 0,
-      jittered: (flags & TupleFlag.jittered) !== 0,
+      // Known from the moment the producer sends it after reconnecting.
+      backfilled: sentTimeMs !== null && (flags & TupleFlag.backfilled) !== 0,
+      jittered: arrived && (flags & TupleFlag.jittered) !== 0,
       dropped: status === 'dropped',
       outOfOrder: arrived && (flags & TupleFlag.outOfOrder) !== 0,
       late: arrived && (flags & TupleFlag.late) !== 0,

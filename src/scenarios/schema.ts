@@ -125,8 +125,14 @@ export const producerSchema = v.strictObject({
   keyDistribution: v.optional(keyDistributionSchema, { kind: 'uniform' }),
   value: v.optional(
     v.strictObject({
-      min: v.optional(v.number(), 0),
-      max: v.optional(v.number(), 100),
+      min: v.optional(
+        v.pipe(v.number(), v.finite('must be a finite number'), v.minValue(-1e12), v.maxValue(1e12)),
+        0,
+      ),
+      max: v.optional(
+        v.pipe(v.number(), v.finite('must be a finite number'), v.minValue(-1e12), v.maxValue(1e12)),
+        100,
+      ),
       decimals: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)), 0),
     }),
     { min: 0, max: 100, decimals: 0 },
@@ -195,7 +201,7 @@ export const scenarioSchema = v.strictObject({
     '',
   ),
   durationMs: v.pipe(
-    ms('Length of the run in processing time.'),
+    ms('Length of the run in processing time; a whole number of ticks.'),
     v.minValue(1, 'must be at least 1 ms'),
     v.maxValue(24 * 3600 * 1000, 'must be at most 24 hours'),
   ),

@@ -35,6 +35,24 @@ describe('parseScenario', () => {
       problems({ ...minimal, producers: [{ id: 'a', delay: { kind: 'uniform', minMs: 5, maxMs: 1 } }] }),
     ).toEqual(['producers[0].delay.minMs: must not be larger than delay.maxMs (1)']);
     expect(problems({ ...minimal, tickMs: 0.5 })).toEqual(['tickMs: must be a whole number of milliseconds']);
+    expect(problems({ ...minimal, durationMs: 150 })).toEqual([
+      'durationMs: must be a whole number of ticks (tickMs 100): use 200, or a tickMs that divides 150',
+    ]);
+    expect(problems({ ...minimal, lateness: 5 })).toEqual([
+      'lateness: must be an object ({ … }), not number 5',
+    ]);
+    expect(problems({ ...minimal, producers: [{ id: 'a', jitter: true }] })).toEqual([
+      'producers[0].jitter: must be an object ({ … }), not boolean true',
+    ]);
+    expect(problems({ ...minimal, producers: [{ id: 'a', value: JSON.parse('{"min": -1e999}') }] })).toEqual([
+      'producers[0].value.min: must be a finite number',
+    ]);
+    expect(
+      problems({ ...minimal, tuples: [{ key: 'k', value: 1, eventTime: 5000, arrivalTime: 6000 }] }),
+    ).toEqual(['tuples[0].eventTime: is after the end of the run (durationMs 1000)']);
+    expect(problems({ ...minimal, producers: [{ id: 'a', startMs: 2000, stopMs: 3000 }] })).toEqual([
+      'producers[0].startMs: is after the end of the run (durationMs 1000), so this producer would never send',
+    ]);
     expect(problems({ ...minimal, ratePerSecond: 3 })).toEqual([
       'ratePerSecond: is not a known field (check the spelling)',
     ]);

@@ -64,15 +64,26 @@ function pathOf(path: readonly { key: unknown }[] | undefined): string {
 
 function problemOf(issue: v.BaseIssue<unknown>): ScenarioProblem {
   const path = pathOf(issue.path as { key: unknown }[] | undefined);
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    // valibot reports an unknown key with the key at the end of the path
+    return { path, message: 'is not a known field (check the spelling)' };
+  }
   if (issue.type === 'strict_object' && issue.input !== undefined) {
-    // valibot reports an unknown key with the key in the path
-    return { path, message: `is not a known field (check the spelling)` };
+    return { path, message: `must be an object ({ … }), not ${describe(issue.input)}` };
   }
   if (issue.type === 'object' && issue.input === undefined) return { path, message: 'is required' };
   if (issue.kind === 'schema' && issue.input === undefined && issue.type !== 'undefined') {
     return { path, message: 'is required' };
   }
   return { path, message: issue.message.replace(/^Invalid (type|length|value): /, (m) => m.toLowerCase()) };
+}
+
+function describe(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  return typeof input === 'string'
+    ? `the text ${JSON.stringify(input.slice(0, 30))}`
+    : `${typeof input} ${String(input).slice(0, 30)}`;
 }
 
 function normalise(s: ScenarioParsed): ScenarioSpec {
@@ -124,6 +135,12 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     if (new Set(p.keys).size !== p.keys.length) add(`${at}.keys`, 'must not repeat a key');
     if (p.stopMs <= p.startMs && p.ratePerSec > 0)
       add(`${at}.stopMs`, `must be after startMs (${p.startMs})`);
+    if (p.startMs > s.durationMs && p.ratePerSec > 0) {
+      add(
+        `${at}.startMs`,
+        `is after the end of the run (durationMs ${s.durationMs}), so this producer would never send`,
+      );
+    }
     if (p.value.min > p.value.max)
       add(`${at}.value.min`, `must not be larger than value.max (${p.value.max})`);
     if (p.delay.kind === 'uniform' && p.delay.minMs > p.delay.maxMs) {
@@ -148,7 +165,16 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     }
     if (t.arrivalTime < t.eventTime)
       add(`${at}.arrivalTime`, `must not be before eventTime (${t.eventTime})`);
+    if (t.eventTime > s.durationMs)
+      add(`${at}.eventTime`, `is after the end of the run (durationMs ${s.durationMs})`);
   });
+  if (s.durationMs % s.tickMs !== 0) {
+    const up = Math.ceil(s.durationMs / s.tickMs) * s.tickMs;
+    add(
+      'durationMs',
+      `must be a whole number of ticks (tickMs ${s.tickMs}): use ${up}, or a tickMs that divides ${s.durationMs}`,
+    );
+  }
   if (s.durationMs / s.tickMs > MAX_TICKS) {
     add(
       'tickMs',

@@ -60,7 +60,8 @@ export const useSim = create<SimStore>()((set, get) => {
       const tick = sim.tick;
       const run = newRun(presetId, seed);
       run.sim.seek(tick);
-      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+      // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
+      set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
     },
     seek(tick) {
       get().sim.seek(tick);

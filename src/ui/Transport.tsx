@@ -73,6 +73,9 @@ export function Transport() {
           step {tick} of {sim.lastTick} · {sim.scenario.spec.tickMs} ms each
         </span>
       </output>
+      <p className="sr-only" aria-live="polite">
+        {playing ? `Playing at ${speed}×` : announce(sim)}
+      </p>
       <label className="transport__speed">
         Speed
         <select
@@ -88,6 +91,13 @@ export function Transport() {
       </label>
     </section>
   );
+}
+
+/** Read out after a step, a seek or a pause (not every frame while playing). */
+function announce(sim: ReturnType<typeof useSim.getState>['sim']): string {
+  const f = sim.frame();
+  const lost = f.dropped > 0 ? `, ${f.dropped} lost` : '';
+  return `${seconds(f.timeMs)}: ${f.created} created, ${f.buffered + f.inFlight} not yet arrived, ${f.arrived} arrived${lost}.`;
 }
 
 function Icon({ d }: { d: string }) {

@@ -53,7 +53,6 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
   const sim = useSim((s) => s.sim);
   const producer = sim.scenario.producers[tuple.producerIndex]!.spec;
   const trace = sim.traceForTuple(tuple.id);
-  const arrived = tuple.status === 'arrived';
   return (
     <>
       <p className="inspector__source">
@@ -62,17 +61,15 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
       <dl className="times">
         <dt>Event time</dt>
         <dd>{seconds(tuple.eventTimeMs, 3)}</dd>
-        {tuple.backfilled && (
+        {(tuple.backfilled || tuple.status === 'buffered') && (
           <>
             <dt>Sent</dt>
-            <dd>
-              {tuple.sentTimeMs <= sim.timeMs ? seconds(tuple.sentTimeMs, 3) : 'not yet (producer offline)'}
-            </dd>
+            <dd>{tuple.sentTimeMs === null ? 'not yet (producer offline)' : seconds(tuple.sentTimeMs, 3)}</dd>
           </>
         )}
         <dt>Arrival time</dt>
         <dd>
-          {arrived
+          {tuple.arrivalTimeMs !== null
             ? seconds(tuple.arrivalTimeMs, 3)
             : tuple.status === 'dropped'
               ? 'never (lost)'
@@ -80,7 +77,11 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
         </dd>
         <dt>Delay</dt>
         <dd>
-          {arrived ? seconds(tuple.delayMs, 3) : `${seconds(sim.timeMs - tuple.eventTimeMs, 3)} so far`}
+          {tuple.delayMs !== null
+            ? seconds(tuple.delayMs, 3)
+            : tuple.status === 'dropped'
+              ? '—'
+              : `${seconds(sim.timeMs - tuple.eventTimeMs, 3)} so far`}
         </dd>
       </dl>
       <Explanation
@@ -135,7 +136,7 @@ function Explanation({
   const sim = useSim((s) => s.sim);
   const lines: string[] = [];
   const newest = tuple.newestBefore;
-  if (tuple.late && newest) {
+  if (tuple.late && newest && tuple.arrivalTimeMs !== null) {
     const from = sim.scenario.producers[newest.producerIndex]?.spec.label ?? '';
     lines.push(
       `Late: it arrived at ${seconds(tuple.arrivalTimeMs)} with event time ${seconds(tuple.eventTimeMs)}, but the processor had already seen event time ${seconds(newest.eventTimeMs)} (tuple #${newest.id} from ${from}) — more than the ${seconds(boundMs)} lateness bound behind.`,
@@ -146,11 +147,14 @@ function Explanation({
       `Out of order: tuple #${tuple.overtakenBy.id} from the same source happened later (event time ${seconds(tuple.overtakenBy.eventTimeMs)}) but arrived first.`,
     );
   }
-  if (tuple.backfilled)
+  if (tuple.backfilled && tuple.sentTimeMs !== null) {
     lines.push(
       `Backfilled: ${producerLabel} was offline when this happened; it buffered the tuple and sent it on reconnecting at ${seconds(tuple.sentTimeMs)}.`,
     );
-  if (tuple.jittered && tuple.status === 'arrived') lines.push('Held back by network jitter on its way.');
+  } else if (tuple.status === 'buffered') {
+    lines.push(`Buffered: ${producerLabel} is offline; it keeps the tuple until it reconnects.`);
+  }
+  if (tuple.jittered) lines.push('Held back by network jitter on its way.');
   if (tuple.status === 'dropped')
     lines.push('The network lost it: the scenario gives this producer a chance of loss.');
   if (lines.length === 0) return null;

@@ -91,37 +91,46 @@ function explicitTuples(durationMs: number, producerIds: string[]): fc.Arbitrary
 }
 
 export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitrary<ScenarioSpec> {
-  return fc
-    .record({
-      durationMs: fc.integer({ min: 500, max: 15000 }),
-      tickMs: fc.constantFrom(7, 10, 50, 100, 250, 1000),
-      producerCount: fc.integer({ min: 1, max: 3 }),
-      boundMs: fc.integer({ min: 0, max: 3000 }),
-    })
-    .chain(({ durationMs, tickMs, producerCount, boundMs }) =>
-      fc
-        .tuple(
-          ...Array.from({ length: producerCount }, (_, i) => producer(i, durationMs, options.lossy ?? false)),
-        )
-        .chain((producers) =>
-          explicitTuples(
-            durationMs,
-            producers.map((p) => p.id),
-          ).map(
-            (tuples): ScenarioSpec => ({
-              version: 1,
-              name: 'random',
-              description: '',
+  return (
+    fc
+      .record({
+        tickMs: fc.constantFrom(7, 10, 50, 100, 250, 1000),
+        ticks: fc.integer({ min: 1, max: 300 }),
+        producerCount: fc.integer({ min: 1, max: 3 }),
+        boundMs: fc.integer({ min: 0, max: 3000 }),
+      })
+      // A whole number of ticks, at most 15 s.
+      .map((r) => ({
+        ...r,
+        durationMs: r.tickMs * Math.max(1, Math.min(r.ticks, Math.floor(15000 / r.tickMs))),
+      }))
+      .chain(({ durationMs, tickMs, producerCount, boundMs }) =>
+        fc
+          .tuple(
+            ...Array.from({ length: producerCount }, (_, i) =>
+              producer(i, durationMs, options.lossy ?? false),
+            ),
+          )
+          .chain((producers) =>
+            explicitTuples(
               durationMs,
-              tickMs,
-              seed: 1,
-              lateness: { boundMs },
-              producers,
-              tuples,
-            }),
+              producers.map((p) => p.id),
+            ).map(
+              (tuples): ScenarioSpec => ({
+                version: 1,
+                name: 'random',
+                description: '',
+                durationMs,
+                tickMs,
+                seed: 1,
+                lateness: { boundMs },
+                producers,
+                tuples,
+              }),
+            ),
           ),
-        ),
-    );
+      )
+  );
 }
 
 /** One busy Poisson producer with jitter and an offline period: every tuple category appears. */

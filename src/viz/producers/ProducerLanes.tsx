@@ -16,6 +16,7 @@ import { describeTuple, visibleTuples } from './visibleTuples';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
 const SVG_MARK_LIMIT = 900;
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 const CATEGORIES: MarkCategory[] = ['onTime', 'outOfOrder', 'late', 'inFlight', 'buffered', 'dropped'];
 
 const selectView = (s: ReturnType<typeof useSim.getState>) => ({
@@ -70,18 +71,19 @@ export function ProducerLanes() {
   }.`;
 
   const onMarkKey = (event: KeyboardEvent, mark: Mark) => {
-    const next = neighbour(layout.marks, mark, event.key);
     if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      event.stopPropagation();
       select(mark.id);
-    } else if (next) {
-      event.preventDefault();
-      event.stopPropagation();
-      setActive(next.id);
-    } else if (event.key === 'Escape') {
-      select(null);
+    } else if (NAVIGATION_KEYS.has(event.key)) {
+      // At a lane's edge there is no neighbour, but the key still belongs to the lanes: it must not
+      // fall through to the global shortcuts and move time under the focused tuple.
+      const next = neighbour(layout.marks, mark, event.key);
+      if (next) setActive(next.id);
+    } else {
+      if (event.key === 'Escape') select(null);
+      return;
     }
+    event.preventDefault();
+    event.stopPropagation();
   };
 
   // Move DOM focus with the roving tab stop.
@@ -100,16 +102,14 @@ export function ProducerLanes() {
   return (
     <div className="lanes" ref={containerRef}>
       <Legend />
-      <p className="sr-only" aria-live="polite">
-        {summary}
-      </p>
+      <p className="sr-only">{summary}</p>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the tuple buttons */}
       <svg
         className="lanes__svg"
         width={layout.width}
         height={layout.height}
         role="group"
-        aria-label={`Producer lanes over processing time. ${summary} Tab to a tuple, arrow keys move between tuples, Enter inspects.`}
+        aria-label="Producer lanes over processing time. Tab to a tuple, arrow keys move between tuples, Enter inspects."
       >
         <defs>
           <pattern

@@ -190,10 +190,10 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
 
 /** Arrived tuples are drawn where they arrived; the others where they are now. */
 function drawAt(t: TupleView, nowMs: number): number {
-  if (t.status === 'arrived') return t.arrivalTimeMs;
-  if (t.status === 'dropped') return t.sentTimeMs;
+  // Arrived tuples have an arrival time; lost and travelling ones have a send time.
+  if (t.status === 'arrived') return t.arrivalTimeMs ?? nowMs;
   if (t.status === 'buffered') return t.eventTimeMs;
-  return Math.min(nowMs, t.sentTimeMs);
+  return Math.min(nowMs, t.sentTimeMs ?? t.eventTimeMs);
 }
 
 /** Seconds of processing time in view: enough to see delays, few enough tuples to read. */

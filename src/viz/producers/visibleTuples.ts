@@ -11,7 +11,8 @@ export function visibleTuples(sim: Simulation, windowMs: number): TupleView[] {
 export function describeTuple(t: TupleView, producerLabel: string): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const parts = [`Tuple #${t.id} from ${producerLabel}`, `key ${t.key}`, `event time ${s(t.eventTimeMs)}`];
-  if (t.status === 'arrived') parts.push(`arrived ${s(t.arrivalTimeMs)}`, `delay ${s(t.delayMs)}`);
+  if (t.arrivalTimeMs !== null && t.delayMs !== null)
+    parts.push(`arrived ${s(t.arrivalTimeMs)}`, `delay ${s(t.delayMs)}`);
   if (t.status === 'inFlight') parts.push('on its way');
   if (t.status === 'buffered') parts.push('buffered while the producer is offline');
   if (t.status === 'dropped') parts.push('lost by the network');
