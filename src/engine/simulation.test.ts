@@ -4,7 +4,7 @@ import { denseSpec, scenarioArbitrary } from './__fixtures__/scenarios';
 import { Simulation } from './simulation';
 import type { ScenarioSpec } from './types';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 
 function runToEnd(spec: ScenarioSpec, seed: number): Simulation {
   const sim = new Simulation(spec, seed);
