@@ -29,18 +29,14 @@ export function murmur2(data: Uint8Array): number {
     h = Math.imul(h, m);
     h ^= k;
   }
-  // Java's switch falls through from case 3 to case 1.
+  // Java's switch on length % 4 falls through from case 3 to case 1.
   const tail = length & ~3;
-  switch (length % 4) {
-    // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's switch falls through
-    case 3:
-      h ^= (data[tail + 2]! & 0xff) << 16;
-    // biome-ignore lint/suspicious/noFallthroughSwitchClause: Kafka's switch falls through
-    case 2:
-      h ^= (data[tail + 1]! & 0xff) << 8;
-    case 1:
-      h ^= data[tail]! & 0xff;
-      h = Math.imul(h, m);
+  const rest = length % 4;
+  if (rest >= 3) h ^= (data[tail + 2]! & 0xff) << 16;
+  if (rest >= 2) h ^= (data[tail + 1]! & 0xff) << 8;
+  if (rest >= 1) {
+    h ^= data[tail]! & 0xff;
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);
