@@ -53,6 +53,36 @@ describe('RangeAssignor (RangeAssignorTest)', () => {
     expect(short(b)).toEqual({ consumer2: ['t-1'], consumer10: ['t-0'] });
   });
 
+  it('testTwoStaticConsumersTwoTopicsSixPartitions: the instance id wins over the member id', () => {
+    const a = rangeAssign({ topic1: 3, topic2: 3 }, [
+      member('consumer-a', ['topic1', 'topic2'], 'instance2'),
+      member('consumer-b', ['topic1', 'topic2'], 'instance1'),
+    ]);
+    expect(short(a)).toEqual({
+      'consumer-b': ['topic1-0', 'topic1-1', 'topic2-0', 'topic2-1'],
+      'consumer-a': ['topic1-2', 'topic2-2'],
+    });
+  });
+
+  it('testStaticMemberRangeAssignmentPersistent: a replaced dynamic member takes over the same partitions', () => {
+    const statics = [1, 2, 3].map((i) => member(`consumer${i}`, ['topic1', 'topic2'], `instance${i}`));
+    const expected = {
+      consumer1: ['topic1-0', 'topic1-1', 'topic2-0'],
+      consumer2: ['topic1-2', 'topic2-1'],
+      consumer3: ['topic1-3', 'topic2-2'],
+    };
+    const before = rangeAssign({ topic1: 5, topic2: 4 }, [
+      ...statics,
+      member('consumer4', ['topic1', 'topic2']),
+    ]);
+    expect(short(before)).toEqual({ ...expected, consumer4: ['topic1-4', 'topic2-3'] });
+    const after = rangeAssign({ topic1: 5, topic2: 4 }, [
+      ...statics,
+      member('consumer5', ['topic1', 'topic2']),
+    ]);
+    expect(short(after)).toEqual({ ...expected, consumer5: ['topic1-4', 'topic2-3'] });
+  });
+
   it('a member with nothing left gets an empty list', () => {
     const a = rangeAssign({ t: 1 }, [member('c1', ['t']), member('c2', ['t'])]);
     expect(short(a)).toEqual({ c1: ['t-0'], c2: [] });
