@@ -3,24 +3,74 @@ import type { TupleTable } from './tuples';
 
 /**
  * Everything that happens in a run, in the order it happens. An entry's id is its index: stable
- * because a run is a pure function of (scenario, seed). Later subsystems (broker, micro-batches,
- * checkpoints) add their kinds here.
+ * because a run is a pure function of (scenario, seed). Besides its tuple (−1 when none), an entry
+ * carries up to three numbers whose meaning depends on its kind (see `traceFields`).
  */
-export const TraceKinds = ['emitted', 'sent', 'arrived', 'dropped'] as const;
+export const TraceKinds = [
+  'emitted',
+  'sent',
+  'arrived',
+  'dropped',
+  // Kafka log model
+  'appended',
+  'produceRejected',
+  'acked',
+  'ackFailed',
+  'truncated',
+  'leaderElected',
+  'isrShrink',
+  'isrExpand',
+  'brokerCrashed',
+  'brokerRestarted',
+  'rebalanced',
+  'offsetReset',
+  'fetched',
+  'processed',
+  'committed',
+  'consumerJoined',
+  'consumerLeft',
+  'consumerCrashed',
+] as const;
 export type TraceKind = (typeof TraceKinds)[number];
+
 /** Numeric codes, in TraceKinds order; the hot path appends codes, readers get names. */
-export const TraceCode = { emitted: 0, sent: 1, arrived: 2, dropped: 3 } as const satisfies Record<
-  TraceKind,
-  number
->;
+export const TraceCode = Object.fromEntries(TraceKinds.map((k, i) => [k, i])) as {
+  readonly [K in TraceKind]: number;
+};
+
+/** What the numbers a, b and c of an entry mean, per kind (absent: unused, stored as −1). */
+export const traceFields: Partial<Record<TraceKind, readonly string[]>> = {
+  appended: ['partition', 'offset', 'acks'],
+  produceRejected: ['partition', 'reason'],
+  acked: ['partition', 'offset'],
+  ackFailed: ['partition', 'offset', 'reason'],
+  truncated: ['partition', 'offset', 'broker'],
+  leaderElected: ['partition', 'broker', 'leaderEpoch'],
+  isrShrink: ['partition', 'broker'],
+  isrExpand: ['partition', 'broker'],
+  brokerCrashed: ['broker'],
+  brokerRestarted: ['broker'],
+  rebalanced: ['group', 'generation'],
+  offsetReset: ['group', 'member', 'partition'],
+  fetched: ['group', 'member', 'partition'],
+  processed: ['group', 'member', 'partition'],
+  committed: ['group', 'partition', 'offset'],
+  consumerJoined: ['group', 'member'],
+  consumerLeft: ['group', 'member'],
+  consumerCrashed: ['group', 'member'],
+};
 
 export interface TraceEntry {
   readonly id: number;
   readonly kind: TraceKind;
   readonly timeMs: number;
+  /** −1 for events that concern no single tuple (a broker crash, a rebalance). */
   readonly tupleId: number;
-  /** Producer index for tuple events. */
+  /** Producer index for tuple events, −1 otherwise. */
   readonly producerIndex: number;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
 }
 
 export const traceDescriptions: Record<TraceKind, string> = {
@@ -28,12 +78,33 @@ export const traceDescriptions: Record<TraceKind, string> = {
   sent: 'sent after the producer reconnected (backfill)',
   arrived: 'arrived at the stream processor',
   dropped: 'lost by the network',
+  appended: 'appended to a partition log',
+  produceRejected: 'refused by the broker',
+  acked: 'acknowledged to the producer',
+  ackFailed: 'not acknowledged: the producer gets an error',
+  truncated: 'removed from a replica by truncation after a failover',
+  leaderElected: 'a new partition leader was elected',
+  isrShrink: 'a replica left the in-sync replica set',
+  isrExpand: 'a replica rejoined the in-sync replica set',
+  brokerCrashed: 'a broker crashed',
+  brokerRestarted: 'a broker restarted',
+  rebalanced: 'a consumer group rebalanced',
+  offsetReset: 'a consumer position was reset (auto.offset.reset)',
+  fetched: 'fetched by a consumer',
+  processed: 'processed by a consumer',
+  committed: 'a consumer group committed an offset',
+  consumerJoined: 'a consumer joined its group',
+  consumerLeft: 'a consumer left its group',
+  consumerCrashed: 'a consumer crashed',
 };
 
 export class TraceLog {
   private readonly kind: Int32Column;
   private readonly time: Float64Column;
   private readonly tuple: Int32Column;
+  private readonly a: Int32Column;
+  private readonly b: Int32Column;
+  private readonly c: Int32Column;
   /** Next entry of the same tuple, −1 at the end of the chain. */
   private readonly nextForTuple: Int32Column;
 
@@ -45,6 +116,9 @@ export class TraceLog {
     this.kind = new Int32Column(capacity);
     this.time = new Float64Column(capacity);
     this.tuple = new Int32Column(capacity);
+    this.a = new Int32Column(capacity);
+    this.b = new Int32Column(capacity);
+    this.c = new Int32Column(capacity);
     this.nextForTuple = new Int32Column(capacity);
   }
 
@@ -52,10 +126,13 @@ export class TraceLog {
     return this.kind.length;
   }
 
-  append(code: number, timeMs: number, tupleId: number): number {
+  append(code: number, timeMs: number, tupleId: number, a = -1, b = -1, c = -1): number {
     const id = this.kind.push(code);
     this.time.push(timeMs);
     this.tuple.push(tupleId);
+    this.a.push(a);
+    this.b.push(b);
+    this.c.push(c);
     this.nextForTuple.push(-1);
     if (tupleId >= 0) {
       const last = this.tuples.lastTrace.get(tupleId);
@@ -74,6 +151,9 @@ export class TraceLog {
       timeMs: this.time.get(id),
       tupleId,
       producerIndex: tupleId >= 0 ? this.tuples.producer.get(tupleId) : -1,
+      a: this.a.get(id),
+      b: this.b.get(id),
+      c: this.c.get(id),
     };
   }
 
@@ -101,14 +181,10 @@ export class TraceLog {
   hash(limit: number): string {
     let h = 0x811c9dc5;
     const mix = (x: number) => {
-      h ^= x & 0xff;
-      h = Math.imul(h, 0x01000193);
-      h ^= (x >>> 8) & 0xff;
-      h = Math.imul(h, 0x01000193);
-      h ^= (x >>> 16) & 0xff;
-      h = Math.imul(h, 0x01000193);
-      h ^= x >>> 24;
-      h = Math.imul(h, 0x01000193);
+      for (let shift = 0; shift < 32; shift += 8) {
+        h ^= (x >>> shift) & 0xff;
+        h = Math.imul(h, 0x01000193);
+      }
     };
     for (let id = 0; id < limit; id++) {
       mix(this.kind.get(id));
@@ -116,11 +192,22 @@ export class TraceLog {
       mix(t | 0);
       mix(Math.floor(t / 0x100000000));
       mix(this.tuple.get(id));
+      mix(this.a.get(id));
+      mix(this.b.get(id));
+      mix(this.c.get(id));
     }
     return (h >>> 0).toString(16).padStart(8, '0');
   }
 
   get byteLength(): number {
-    return this.kind.byteLength + this.time.byteLength + this.tuple.byteLength + this.nextForTuple.byteLength;
+    return (
+      this.kind.byteLength +
+      this.time.byteLength +
+      this.tuple.byteLength +
+      this.a.byteLength +
+      this.b.byteLength +
+      this.c.byteLength +
+      this.nextForTuple.byteLength
+    );
   }
 }

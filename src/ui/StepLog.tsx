@@ -1,14 +1,16 @@
 import { useShallow } from 'zustand/react/shallow';
+import { type TraceKind, traceDescriptions } from '../engine';
 import { useSim } from '../store/simStore';
 import { seconds } from './format';
 
 const SHOWN = 8;
-const verbs = {
+/** Short verbs for tuple events; everything else uses the engine's own description. */
+const verbs: Partial<Record<TraceKind, string>> = {
   emitted: 'created',
   sent: 'sent after reconnecting',
   arrived: 'arrived',
   dropped: 'lost',
-} as const;
+};
 
 const selectLog = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick, select: s.select });
 
@@ -32,11 +34,19 @@ export function StepLog() {
         <ul>
           {entries.slice(0, SHOWN).map((e) => (
             <li key={e.id}>
-              <button type="button" className="link" onClick={() => select(e.tupleId)}>
-                #{e.tupleId}
-              </button>{' '}
-              {verbs[e.kind]} at {seconds(e.timeMs, 3)} ·{' '}
-              {sim.scenario.producers[e.producerIndex]?.spec.label}
+              {e.tupleId >= 0 ? (
+                <>
+                  <button type="button" className="link" onClick={() => select(e.tupleId)}>
+                    #{e.tupleId}
+                  </button>{' '}
+                  {verbs[e.kind] ?? traceDescriptions[e.kind]} at {seconds(e.timeMs, 3)} ·{' '}
+                  {sim.scenario.producers[e.producerIndex]?.spec.label}
+                </>
+              ) : (
+                <>
+                  {seconds(e.timeMs, 3)}: {traceDescriptions[e.kind]}
+                </>
+              )}
             </li>
           ))}
           {entries.length > SHOWN && <li className="steplog__more">and {entries.length - SHOWN} more</li>}

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { type Payload, payloadOf, type TupleView } from '../engine';
+import { type Payload, payloadOf, type TupleView, traceDescriptions } from '../engine';
 import { useSim } from '../store/simStore';
 import { seconds } from './format';
 
@@ -95,7 +95,7 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
       <ol className="trace">
         {trace.map((e) => (
           <li key={e.id}>
-            <span className="trace__time">{seconds(e.timeMs, 3)}</span> {traceText[e.kind]}
+            <span className="trace__time">{seconds(e.timeMs, 3)}</span> {traceDescriptions[e.kind]}
             <span className="trace__id"> · trace #{e.id}</span>
           </li>
         ))}
@@ -103,13 +103,6 @@ function TupleDetails({ tuple }: { tuple: TupleView }) {
     </>
   );
 }
-
-const traceText = {
-  emitted: 'created at the source',
-  sent: 'sent after reconnecting (backfill)',
-  arrived: 'arrived at the stream processor',
-  dropped: 'lost by the network',
-} as const;
 
 function StatusChip({ tuple }: { tuple: TupleView }) {
   const text = tuple.late
