@@ -31,6 +31,7 @@ function producer(i: number, ratePerSec: number, durationMs: number): ProducerSp
     jitter: { probability: 0.05, maxMs: 500 },
     offline: i === 3 ? [{ fromMs: 2000, toMs: 3000 }] : [],
     dropProbability: 0,
+    keyed: true,
   };
 }
 

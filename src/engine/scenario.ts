@@ -96,6 +96,7 @@ function scriptedProducer(spec: ScenarioSpec): ProducerSpec {
     jitter: { probability: 0, maxMs: 0 },
     offline: [],
     dropProbability: 0,
+    keyed: true,
   };
 }
 

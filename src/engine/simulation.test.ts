@@ -54,6 +54,7 @@ describe('determinism', () => {
           jitter: { probability: 0, maxMs: 0 },
           offline: [],
           dropProbability: 0,
+          keyed: true,
         },
       ],
       tuples: [],

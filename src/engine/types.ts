@@ -65,6 +65,8 @@ export interface ProducerSpec {
   readonly offline: readonly OfflinePeriod[];
   /** Probability that the network loses a tuple (a scenario that says so may lose data). */
   readonly dropProbability: number;
+  /** Whether records carry the tuple's key to the broker (false: null-key records, sticky partitioning). */
+  readonly keyed: boolean;
 }
 
 /** A tuple written into the scenario by hand, e.g. to reproduce a slide's example exactly. */
@@ -75,6 +77,50 @@ export interface ExplicitTupleSpec {
   readonly eventTime: number;
   readonly arrivalTime: number;
 }
+
+/** Kafka's log-based delivery: a topic on a cluster, consumer groups, scripted faults. */
+export interface LogDeliverySpec {
+  readonly model: 'log';
+  readonly brokers: number;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  readonly replicaLagTimeMaxMs: number;
+  readonly replicaFetchDelayMs: number;
+  readonly acks: 0 | 1 | 'all';
+  /** How records without a key pick a partition: Kafka's sticky partitioner, or round-robin. */
+  readonly unkeyedPartitioner: 'sticky' | 'roundRobin';
+  /** Sticky partitioner: records sent to a partition before switching (stands in for batch.size). */
+  readonly stickyBatchRecords: number;
+  readonly groups: readonly ConsumerGroupSpec[];
+  readonly faults: readonly FaultSpec[];
+}
+
+export interface ConsumerGroupSpec {
+  readonly id: string;
+  readonly assignor: 'range' | 'roundrobin' | 'cooperative-sticky';
+  readonly autoOffsetReset: 'earliest' | 'latest';
+  readonly commitMode: 'auto' | 'afterProcessing' | 'beforeProcessing';
+  readonly autoCommitIntervalMs: number;
+  readonly sessionTimeoutMs: number;
+  readonly maxPollRecords: number;
+  readonly pollIntervalMs: number;
+  readonly processingMsPerRecord: number;
+  readonly members: readonly {
+    readonly id: string;
+    readonly instanceId?: string;
+    readonly joinAtMs: number;
+  }[];
+}
+
+export type FaultSpec =
+  | { readonly atMs: number; readonly kind: 'crashBroker' | 'restartBroker'; readonly broker: number }
+  | {
+      readonly atMs: number;
+      readonly kind: 'crashConsumer' | 'restartConsumer' | 'addConsumer' | 'removeConsumer';
+      readonly group: string;
+      readonly member: string;
+    };
 
 export interface ScenarioSpec {
   readonly version: 1;
@@ -90,4 +136,6 @@ export interface ScenarioSpec {
   readonly lateness: { readonly boundMs: number };
   readonly producers: readonly ProducerSpec[];
   readonly tuples: readonly ExplicitTupleSpec[];
+  /** Where arriving tuples go. Absent: straight to the stream processor. */
+  readonly delivery?: LogDeliverySpec;
 }

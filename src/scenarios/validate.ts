@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ProducerSpec, ScenarioSpec } from '../engine/types';
+import type { LogDeliverySpec, ProducerSpec, ScenarioSpec } from '../engine/types';
 import { type ScenarioParsed, scenarioSchema } from './schema';
 
 /** One thing wrong with a scenario: where (`producers[1].delay.ms`) and what, as a sentence. */
@@ -107,6 +107,7 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
       jitter: p.jitter,
       offline: p.offline,
       dropProbability: p.dropProbability,
+      keyed: p.keyed,
     };
   });
   return {
@@ -119,6 +120,7 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
     lateness: s.lateness,
     producers,
     tuples: s.tuples.map((t) => ({ ...t, value: t.value as ScenarioSpec['tuples'][number]['value'] })),
+    ...(s.delivery ? { delivery: s.delivery as LogDeliverySpec } : {}),
   };
 }
 
@@ -187,7 +189,44 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
       `would create about ${Math.round(expectedTuples).toLocaleString('en')} tuples; at most ${MAX_GENERATED_TUPLES.toLocaleString('en')} fit in one run (lower ratePerSec or durationMs)`,
     );
   }
+  if (s.delivery) checkDelivery(s.delivery, add);
   if (s.producers.length === 0 && s.tuples.length === 0)
     add('producers', 'a scenario needs at least one producer or one explicit tuple');
   return problems;
+}
+
+function checkDelivery(d: LogDeliverySpec, add: (path: string, message: string) => void): void {
+  if (d.replicationFactor > d.brokers) {
+    add('delivery.replicationFactor', `must not exceed the number of brokers (${d.brokers})`);
+  }
+  if (d.minInsyncReplicas > d.replicationFactor) {
+    add(
+      'delivery.minInsyncReplicas',
+      `must not exceed the replication factor (${d.replicationFactor}), or acks=all could never succeed`,
+    );
+  }
+  const groups = new Map<string, Set<string>>();
+  d.groups.forEach((g, i) => {
+    if (groups.has(g.id)) add(`delivery.groups[${i}].id`, `"${g.id}" is used by another group`);
+    const members = new Set<string>();
+    g.members.forEach((m, j) => {
+      if (members.has(m.id))
+        add(`delivery.groups[${i}].members[${j}].id`, `"${m.id}" is used by another member of this group`);
+      members.add(m.id);
+    });
+    groups.set(g.id, members);
+  });
+  d.faults.forEach((f, i) => {
+    if (f.kind === 'crashBroker' || f.kind === 'restartBroker') {
+      if (f.broker >= d.brokers)
+        add(`delivery.faults[${i}].broker`, `there are only ${d.brokers} brokers (0–${d.brokers - 1})`);
+      return;
+    }
+    if (!('group' in f)) return;
+    const members = groups.get(f.group);
+    if (!members) add(`delivery.faults[${i}].group`, `"${f.group}" is not a consumer group of this scenario`);
+    else if (f.kind !== 'addConsumer' && !members.has(f.member)) {
+      add(`delivery.faults[${i}].member`, `"${f.member}" is not a member of group "${f.group}"`);
+    }
+  });
 }

@@ -71,6 +71,7 @@ function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitra
         jitter: r.jitter,
         offline: r.offline,
         dropProbability: r.dropProbability,
+        keyed: true,
       }));
   });
 }
@@ -159,6 +160,7 @@ export function denseSpec(): ScenarioSpec {
         jitter: { probability: 0.1, maxMs: 2000 },
         offline: [{ fromMs: 5000, toMs: 7000 }],
         dropProbability: 0,
+        keyed: true,
       },
     ],
     tuples: [],
