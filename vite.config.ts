@@ -10,5 +10,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Property suites run a thousand random scenarios; on two busy cores that can take tens of seconds.
+    testTimeout: 60_000,
   },
 });

@@ -1,4 +1,4 @@
-import type { Simulation, TraceEntry } from '../engine';
+import { type Simulation, type TraceEntry, traceFields } from '../engine';
 
 export interface ReportOptions {
   readonly summaryOnly: boolean;
@@ -56,6 +56,8 @@ export function runReport(
     writeList(ids, (id) => JSON.stringify(tupleJson(sim, id, producers)), write);
     write(']');
   }
+  const delivery = deliveryJson(sim);
+  if (delivery) write(`,\n"delivery":${JSON.stringify(delivery)}`);
   write('\n}\n');
 }
 
@@ -72,7 +74,52 @@ function writeList<T>(items: readonly T[], render: (item: T) => string, write: (
 }
 
 function traceJson(e: TraceEntry, producers: readonly string[]) {
-  return { id: e.id, kind: e.kind, timeMs: e.timeMs, tuple: e.tupleId, producer: producers[e.producerIndex] };
+  const out: Record<string, unknown> = { id: e.id, kind: e.kind, timeMs: e.timeMs };
+  if (e.tupleId >= 0) {
+    out.tuple = e.tupleId;
+    out.producer = producers[e.producerIndex];
+  }
+  // Name the entry's numbers by what they mean for its kind (partition, offset, broker, …).
+  (traceFields[e.kind] ?? []).forEach((name, i) => {
+    out[name] = [e.a, e.b, e.c][i];
+  });
+  return out;
+}
+
+/** The broker and consumer groups at the end of the report (when the scenario has a delivery model). */
+function deliveryJson(sim: Simulation) {
+  const d = sim.delivery();
+  if (!d) return null;
+  const spec = sim.scenario.spec.delivery!;
+  return {
+    brokersAlive: d.cluster.alive,
+    partitions: d.cluster.partitions.map((p) => ({
+      partition: p.partition,
+      replicas: p.assignment,
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      isr: p.isr,
+      logStartOffset: p.logStartOffset,
+      highWatermark: p.highWatermark,
+      logEndOffsets: Object.fromEntries(p.replicas.map((r) => [r.broker, p.logStartOffset + r.log.length])),
+    })),
+    groups: d.groups.map((g, i) => ({
+      id: spec.groups[i]!.id,
+      generation: g.generation,
+      committed: g.committed,
+      lag: Object.fromEntries(
+        d.cluster.partitions.map((p) => [
+          p.partition,
+          p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset),
+        ]),
+      ),
+      members: g.members.map((m) => ({
+        id: m.memberId,
+        alive: m.alive,
+        partitions: m.assigned.map((tp) => tp.partition),
+      })),
+    })),
+  };
 }
 
 function tupleJson(sim: Simulation, id: number, producers: readonly string[]) {

@@ -32,6 +32,30 @@ describe('npm run sim', () => {
     });
   }, 20000);
 
+  it('reports a Kafka delivery: named trace fields and the final broker and group state', () => {
+    const r = sim('src/scenarios/examples/kafka-failover.json');
+    expect(r.status).toBe(0);
+    const run = JSON.parse(r.stdout);
+    expect(run.trace.find((e: { kind: string }) => e.kind === 'leaderElected')).toEqual({
+      id: expect.any(Number),
+      kind: 'leaderElected',
+      timeMs: 8000,
+      partition: 0,
+      broker: 1,
+      leaderEpoch: 1,
+    });
+    expect(run.trace.find((e: { kind: string }) => e.kind === 'appended')).toMatchObject({
+      partition: expect.any(Number),
+      offset: 0,
+      acks: -1,
+    });
+    expect(run.delivery.brokersAlive).toEqual([true, true, true]);
+    expect(run.delivery.groups[0]).toMatchObject({
+      id: 'analytics',
+      members: [{ id: 'c2', alive: true, partitions: [0, 1, 2] }],
+    });
+  }, 20000);
+
   it('exits with code 2 and names the field for an invalid scenario, without a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const file = join(dir, 'bad.json');

@@ -3,6 +3,6 @@ export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './
 export type { FrameSummary } from './simulation';
 export { Simulation } from './simulation';
 export { lastTick, tickOfTime, timeOfTick } from './time';
-export { type TraceEntry, type TraceKind, TraceKinds, traceDescriptions } from './trace';
+export { type TraceEntry, type TraceKind, TraceKinds, traceDescriptions, traceFields } from './trace';
 export type { TupleStatus, TupleView } from './tuples';
 export type * from './types';

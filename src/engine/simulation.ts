@@ -1,3 +1,4 @@
+import type { LogDeliveryState } from './delivery/logDelivery';
 import { heapSize } from './heap';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';
@@ -61,7 +62,7 @@ export class Simulation {
     this.scenario = compileScenario(spec);
     this.lastTick = this.scenario.lastTick;
     this.history = new History(this.scenario);
-    this.state = initialState(this.scenario.producers.length);
+    this.state = initialState(this.scenario);
     this.advance();
   }
 
@@ -125,14 +126,20 @@ export class Simulation {
     };
   }
 
-  /** Full comparable state at the cursor: frame, pending sets and a hash of the trace so far. */
-  snapshot(): FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string } {
+  /** Full comparable state at the cursor: frame, pending sets, delivery state and a hash of the trace so far. */
+  snapshot(): FrameSummary & {
+    bufferedIds: number[];
+    inFlightIds: number[];
+    delivery: unknown;
+    traceHash: string;
+  } {
     return {
       ...this.frame(),
-      buffered: this.state.buffered.ids.slice().sort((a, b) => a - b),
-      inFlight: this.state.inFlight.ids.slice().sort((a, b) => a - b),
+      bufferedIds: this.state.buffered.ids.slice().sort((a, b) => a - b),
+      inFlightIds: this.state.inFlight.ids.slice().sort((a, b) => a - b),
+      delivery: this.state.delivery && JSON.parse(JSON.stringify(this.state.delivery)),
       traceHash: this.traceHash(),
-    } as FrameSummary & { buffered: number[]; inFlight: number[]; traceHash: string };
+    };
   }
 
   tuple(id: number): TupleView | undefined {
@@ -238,6 +245,11 @@ export class Simulation {
     }
   }
 
+  /** The run's delivery state (broker, partitions, groups) at the cursor; null without a delivery model. */
+  delivery(): Readonly<LogDeliveryState> | null {
+    return this.state.delivery;
+  }
+
   private keyframeAtOrBefore(tick: number): Keyframe {
     let lo = 0;
     let hi = this.keyframes.length - 1;
@@ -248,4 +260,12 @@ export class Simulation {
     }
     return this.keyframes[lo]!;
   }
+}
+
+/** Roughly how many entries a keyframe of this state copies. */
+function snapshotSize(s: WorldState): number {
+  let size = heapSize(s.buffered) + heapSize(s.inFlight);
+  if (s.delivery)
+    for (const p of s.delivery.cluster.partitions) for (const r of p.replicas) size += r.log.length;
+  return size;
 }

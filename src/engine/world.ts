@@ -1,5 +1,13 @@
 import { Int32Column } from './columns';
 import {
+  advanceDelivery,
+  cloneLogDelivery,
+  createLogDelivery,
+  deliver,
+  type Emit,
+  type LogDeliveryState,
+} from './delivery/logDelivery';
+import {
   emptyHeap,
   heapPeekTime,
   heapPop,
@@ -30,6 +38,8 @@ export interface WorldState {
   newestTuple: number;
   /** Per producer: the arrived tuple with the newest event time (−1 before the first). */
   newestByProducer: number[];
+  /** The broker, its partitions and consumer groups, when the scenario has a delivery model. */
+  delivery: LogDeliveryState | null;
   /** Prefix lengths of the history at this tick. */
   created: number;
   arrived: number;
@@ -37,7 +47,8 @@ export interface WorldState {
   traced: number;
 }
 
-export function initialState(producerCount: number): WorldState {
+export function initialState(scenario: CompiledScenario): WorldState {
+  const producerCount = scenario.producers.length;
   return {
     tick: -1,
     buffered: emptyHeap(),
@@ -45,6 +56,7 @@ export function initialState(producerCount: number): WorldState {
     maxEventTimeSeenMs: Number.NEGATIVE_INFINITY,
     newestTuple: -1,
     newestByProducer: new Array(producerCount).fill(-1),
+    delivery: scenario.spec.delivery ? createLogDelivery(scenario.spec.delivery) : null,
     created: 0,
     arrived: 0,
     dropped: 0,
@@ -65,6 +77,7 @@ export function packState(s: WorldState): PackedState {
     buffered: packHeap(s.buffered),
     inFlight: packHeap(s.inFlight),
     newestByProducer: Int32Array.from(s.newestByProducer),
+    delivery: s.delivery && cloneLogDelivery(s.delivery),
   };
 }
 
@@ -74,6 +87,8 @@ export function unpackState(p: PackedState): WorldState {
     buffered: unpackHeap(p.buffered),
     inFlight: unpackHeap(p.inFlight),
     newestByProducer: Array.from(p.newestByProducer),
+    // The keyframe keeps its own copy: replay mutates the restored one.
+    delivery: p.delivery && cloneLogDelivery(p.delivery),
   };
 }
 
@@ -141,6 +156,12 @@ export function stepWorld(
     }
   };
 
+  const noop: Emit = () => {};
+  const emit: Emit = recording
+    ? (code, t, tupleId, a, b, c) => trace.append(code, t, tupleId, a, b, c)
+    : noop;
+  const delivery = scenario.spec.delivery;
+
   let next = firstNew;
   for (;;) {
     const createAt = next < endNew ? eventTime.get(next) : Number.POSITIVE_INFINITY;
@@ -177,6 +198,10 @@ export function stepWorld(
         trace.append(TraceCode.arrived, arriveAt, id);
         history.arrivalOrder.push(id);
       }
+      if (state.delivery && delivery) {
+        const keyed = scenario.producers[producer]!.spec.keyed;
+        deliver(state.delivery, delivery, seed, tuples, id, keyed, arriveAt, emit);
+      }
       if (sourceNewest < 0 || e > eventTime.get(sourceNewest)) state.newestByProducer[producer] = id;
       if (e > state.maxEventTimeSeenMs) {
         state.maxEventTimeSeenMs = e;
@@ -185,6 +210,9 @@ export function stepWorld(
       state.arrived++;
     }
   }
+
+  if (state.delivery && delivery)
+    advanceDelivery(state.delivery, delivery, scenario.spec.tickMs, nowMs, emit);
 
   state.tick = tick;
   state.created = endNew;

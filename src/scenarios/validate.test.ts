@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArbitrary } from '../engine/__fixtures__/scenarios';
@@ -119,7 +119,7 @@ describe('parseScenario', () => {
 
   it('accepts every scenario the property tests generate (the engine types and the schema agree)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary({ lossy: true }), (spec) => {
+      fc.property(scenarioArbitrary({ lossy: true, delivery: true }), (spec) => {
         const r = parseScenario(JSON.parse(JSON.stringify(spec)));
         expect(r.ok ? [] : r.problems).toEqual([]);
         if (r.ok) expect(r.scenario).toEqual(spec);
@@ -130,6 +130,16 @@ describe('parseScenario', () => {
 });
 
 describe('presets and the exported JSON Schema', () => {
+  it('every example scenario file is valid', () => {
+    const dir = new URL('./examples/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const r = parseScenario(readFileSync(new URL(f, dir), 'utf8'));
+      expect(r.ok ? [] : r.problems, f).toEqual([]);
+    }
+  });
+
   it('every preset is valid', () => {
     expect(presets.map((p) => p.id)).toContain('three-kinds');
     for (const p of presets) expect(parseScenario(p.scenario).ok).toBe(true);

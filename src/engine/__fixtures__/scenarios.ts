@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import type { DelayModel, ExplicitTupleSpec, KeyDistribution, ProducerSpec, ScenarioSpec } from '../types';
+import type {
+  DelayModel,
+  ExplicitTupleSpec,
+  KeyDistribution,
+  LogDeliverySpec,
+  ProducerSpec,
+  ScenarioSpec,
+} from '../types';
 
 /** Random but valid scenarios for property tests: small enough to run hundreds of times. */
 const delay: fc.Arbitrary<DelayModel> = fc.oneof(
@@ -49,6 +56,7 @@ function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitra
             return periods;
           }),
         dropProbability: lossy ? fc.constantFrom(0, 0.2) : fc.constant(0),
+        keyed: fc.boolean(),
         payloadKind: fc.constantFrom('structured', 'semiStructured', 'unstructured'),
       })
       .map((r) => ({
@@ -71,7 +79,7 @@ function producer(index: number, durationMs: number, lossy: boolean): fc.Arbitra
         jitter: r.jitter,
         offline: r.offline,
         dropProbability: r.dropProbability,
-        keyed: true,
+        keyed: r.keyed,
       }));
   });
 }
@@ -91,7 +99,103 @@ function explicitTuples(durationMs: number, producerIds: string[]): fc.Arbitrary
   );
 }
 
-export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitrary<ScenarioSpec> {
+/** A Kafka-style delivery with consumer groups and scripted faults within the run. */
+export function logDeliveryArbitrary(durationMs: number): fc.Arbitrary<LogDeliverySpec> {
+  const at = fc.integer({ min: 0, max: durationMs });
+  return fc
+    .record({
+      brokers: fc.integer({ min: 1, max: 4 }),
+      partitions: fc.integer({ min: 1, max: 6 }),
+      rf: fc.integer({ min: 1, max: 4 }),
+      minIsr: fc.integer({ min: 1, max: 3 }),
+      replicaFetchDelayMs: fc.integer({ min: 0, max: 500 }),
+      acks: fc.constantFrom<LogDeliverySpec['acks']>(0, 1, 'all'),
+      unkeyedPartitioner: fc.constantFrom<LogDeliverySpec['unkeyedPartitioner']>('sticky', 'roundRobin'),
+      stickyBatchRecords: fc.integer({ min: 1, max: 20 }),
+      groups: fc.array(
+        fc.record({
+          assignor: fc.constantFrom('range' as const, 'roundrobin' as const, 'cooperative-sticky' as const),
+          autoOffsetReset: fc.constantFrom('earliest' as const, 'latest' as const),
+          commitMode: fc.constantFrom(
+            'auto' as const,
+            'afterProcessing' as const,
+            'beforeProcessing' as const,
+          ),
+          autoCommitIntervalMs: fc.integer({ min: 100, max: 5000 }),
+          sessionTimeoutMs: fc.integer({ min: 100, max: 5000 }),
+          maxPollRecords: fc.integer({ min: 1, max: 20 }),
+          pollIntervalMs: fc.integer({ min: 10, max: 1000 }),
+          processingMsPerRecord: fc.integer({ min: 0, max: 200 }),
+          members: fc.integer({ min: 1, max: 3 }),
+          joinAtMs: at,
+        }),
+        { maxLength: 2 },
+      ),
+      faults: fc.array(
+        fc.record({
+          atMs: at,
+          kind: fc.constantFrom(
+            'crashBroker',
+            'restartBroker',
+            'crashConsumer',
+            'restartConsumer',
+            'addConsumer',
+            'removeConsumer',
+          ),
+          target: fc.integer({ min: 0, max: 3 }),
+        }),
+        { maxLength: 6 },
+      ),
+    })
+    .map((r): LogDeliverySpec => {
+      const replicationFactor = Math.min(r.rf, r.brokers);
+      const groups = r.groups.map((g, gi) => ({
+        id: `g${gi}`,
+        assignor: g.assignor,
+        autoOffsetReset: g.autoOffsetReset,
+        commitMode: g.commitMode,
+        autoCommitIntervalMs: g.autoCommitIntervalMs,
+        sessionTimeoutMs: g.sessionTimeoutMs,
+        maxPollRecords: g.maxPollRecords,
+        pollIntervalMs: g.pollIntervalMs,
+        processingMsPerRecord: g.processingMsPerRecord,
+        members: Array.from({ length: g.members }, (_, mi) => ({
+          id: `c${mi}`,
+          joinAtMs: mi === 0 ? 0 : g.joinAtMs,
+        })),
+      }));
+      const faults = r.faults
+        .flatMap((f): LogDeliverySpec['faults'][number][] => {
+          if (f.kind === 'crashBroker' || f.kind === 'restartBroker') {
+            return [{ atMs: f.atMs, kind: f.kind, broker: f.target % r.brokers }];
+          }
+          const g = groups[f.target % Math.max(1, groups.length)];
+          if (!g) return [];
+          const member =
+            f.kind === 'addConsumer' ? `extra${f.target}` : g.members[f.target % g.members.length]!.id;
+          return [{ atMs: f.atMs, kind: f.kind as 'crashConsumer', group: g.id, member }];
+        })
+        .sort((a, b) => a.atMs - b.atMs);
+      return {
+        model: 'log',
+        brokers: r.brokers,
+        partitions: r.partitions,
+        replicationFactor,
+        minInsyncReplicas: Math.min(r.minIsr, replicationFactor),
+        replicaLagTimeMaxMs: 30000,
+        replicaFetchDelayMs: r.replicaFetchDelayMs,
+        acks: r.acks,
+        unkeyedPartitioner: r.unkeyedPartitioner,
+        stickyBatchRecords: r.stickyBatchRecords,
+        groups,
+        faults,
+      };
+    });
+}
+
+export function scenarioArbitrary(
+  options: { lossy?: boolean; delivery?: boolean } = {},
+): fc.Arbitrary<ScenarioSpec> {
   return (
     fc
       .record({
@@ -130,6 +234,13 @@ export function scenarioArbitrary(options: { lossy?: boolean } = {}): fc.Arbitra
               }),
             ),
           ),
+      )
+      .chain((spec) =>
+        options.delivery
+          ? fc
+              .option(logDeliveryArbitrary(spec.durationMs), { freq: 2 })
+              .map((delivery) => (delivery ? { ...spec, delivery } : spec))
+          : fc.constant(spec),
       )
   );
 }
