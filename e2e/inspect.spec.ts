@@ -15,7 +15,7 @@ test('inspecting a tuple shows its payload, event time, arrival time, delay and 
   await expect(inspector).toContainText('Late: it arrived at 11.0 s with event time 2.5 s');
   await expect(inspector.getByRole('table')).toContainText('reading');
   await expect(inspector.getByRole('listitem')).toHaveText([
-    /2\.500 s created at the source/,
+    /2\.500 s created at its source/,
     /11\.000 s arrived at the stream processor/,
   ]);
 

@@ -237,12 +237,20 @@ export class Simulation {
     if (
       last === undefined ||
       this.state.tick - last.tick >= KEYFRAME_MAX_TICKS ||
-      this.workSinceKeyframe >=
-        Math.max(KEYFRAME_MAX_WORK, 2 * (heapSize(this.state.buffered) + heapSize(this.state.inFlight)))
+      this.workSinceKeyframe >= Math.max(KEYFRAME_MAX_WORK, 2 * snapshotSize(this.state))
     ) {
       this.keyframes.push({ tick: this.state.tick, state: packState(this.state) });
       this.workSinceKeyframe = 0;
     }
+  }
+
+  /** A group's total lag at each tick from `fromTick` up to the cursor. */
+  lagHistory(group: number, fromTick = 0): number[] {
+    const column = this.history.lagByTick[group];
+    if (!column) return [];
+    const out: number[] = [];
+    for (let t = Math.max(0, fromTick); t <= this.state.tick; t++) out.push(column.get(t));
+    return out;
   }
 
   /** The run's delivery state (broker, partitions, groups) at the cursor; null without a delivery model. */

@@ -104,8 +104,11 @@ export class History {
   readonly createdByTick: Int32Column;
   /** Trace length at the end of tick k: the entries of tick k are [tracedByTick[k−1], tracedByTick[k]). */
   readonly tracedByTick: Int32Column;
+  /** Per consumer group, its total lag (HW − committed, over partitions) at the end of each tick. */
+  readonly lagByTick: Int32Column[];
 
   constructor(scenario: CompiledScenario) {
+    this.lagByTick = (scenario.spec.delivery?.groups ?? []).map(() => new Int32Column(scenario.lastTick + 1));
     const expected = Math.ceil(scenario.expectedTuples * 1.02) + 1024;
     this.tuples = new TupleTable(scenario.keys, expected);
     this.trace = new TraceLog(this.tuples, 2 * expected);
@@ -219,6 +222,15 @@ export function stepWorld(
   if (recording) {
     history.createdByTick.push(endNew);
     history.tracedByTick.push(trace.length);
+    if (state.delivery) {
+      const { cluster, groups } = state.delivery;
+      groups.forEach((g, gi) => {
+        let total = 0;
+        for (const p of cluster.partitions)
+          total += p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset);
+        history.lagByTick[gi]!.push(total);
+      });
+    }
   }
   state.traced = history.tracedByTick.get(tick);
 }

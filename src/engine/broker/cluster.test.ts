@@ -195,7 +195,9 @@ describe('replication properties (random appends, fetches, crashes and restarts)
         const { s } = run(list);
         for (const p of s.partitions) {
           for (const r of p.replicas)
-            r.log.forEach((rec, i) => expect(rec.offset).toBe(p.logStartOffset + i));
+            r.log.forEach((rec, i) => {
+              expect(rec.offset).toBe(p.logStartOffset + i);
+            });
           for (const b of p.isr)
             if (s.alive[b]) expect(logEndOffset(p, replicaOf(p, b))).toBeGreaterThanOrEqual(p.highWatermark);
         }

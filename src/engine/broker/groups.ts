@@ -142,7 +142,7 @@ export function leave(g: GroupState, cluster: ClusterState, memberId: string, no
 /** The process dies: nothing is committed; the group notices after session.timeout.ms. */
 export function crash(g: GroupState, memberId: string, nowMs: number): void {
   const m = g.members.find((x) => x.memberId === memberId);
-  if (!m || !m.alive) return;
+  if (!m?.alive) return;
   m.alive = false;
   m.crashedAtMs = nowMs;
   m.inProcess = [];
@@ -227,7 +227,7 @@ function rebalance(g: GroupState, cluster: ClusterState, nowMs: number): GroupEv
 export function poll(g: GroupState, cluster: ClusterState, memberId: string, nowMs: number): GroupEvent[] {
   const m = g.members.find((x) => x.memberId === memberId);
   // The consumer loop is single-threaded: it polls again only once the last batch is processed.
-  if (!m || !m.alive || m.inProcess.length > 0) return [];
+  if (!m?.alive || m.inProcess.length > 0) return [];
   const events: GroupEvent[] = [];
   // Auto-commit happens inside poll() and commits what earlier polls returned (now processed).
   if (g.config.commitMode === 'auto' && nowMs - m.lastAutoCommitMs >= g.config.autoCommitIntervalMs) {
@@ -271,7 +271,7 @@ export function poll(g: GroupState, cluster: ClusterState, memberId: string, now
 /** The application finishes the oldest `count` fetched records. */
 export function processRecords(g: GroupState, memberId: string, count: number): GroupEvent[] {
   const m = g.members.find((x) => x.memberId === memberId);
-  if (!m || !m.alive) return [];
+  if (!m?.alive) return [];
   const done = m.inProcess.splice(0, count);
   const events: GroupEvent[] = done.map((r) => ({ kind: 'processed', memberId, ...r }));
   // commitSync() after the whole polled batch is processed: a crash mid-batch replays the batch.

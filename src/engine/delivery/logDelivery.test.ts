@@ -30,7 +30,9 @@ describe('Kafka log delivery in the simulation', () => {
         for (const p of d.cluster.partitions) {
           if (p.leader === null) continue;
           const log = p.replicas.find((r) => r.broker === p.leader)!.log;
-          log.forEach((r, i) => expect(r.offset).toBe(p.logStartOffset + i));
+          log.forEach((r, i) => {
+            expect(r.offset).toBe(p.logStartOffset + i);
+          });
           const lastArrival = new Map<string, number>();
           for (const r of log) {
             const t = sim.tuple(r.tupleId)!;
