@@ -35,3 +35,8 @@ test('screenshot phone', async ({ page }) => {
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/phone.png`, fullPage: true });
   await page.locator('.lanes__svg').screenshot({ path: `${process.env.SCREENSHOTS}/phone-lanes.png` });
 });
+
+test('screenshot kafka', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover&t=14000');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/kafka.png`, fullPage: true });
+});

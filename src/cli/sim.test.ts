@@ -33,7 +33,7 @@ describe('npm run sim', () => {
   }, 20000);
 
   it('reports a Kafka delivery: named trace fields and the final broker and group state', () => {
-    const r = sim('src/scenarios/examples/kafka-failover.json');
+    const r = sim('src/scenarios/presets/kafka-failover.json');
     expect(r.status).toBe(0);
     const run = JSON.parse(r.stdout);
     expect(run.trace.find((e: { kind: string }) => e.kind === 'leaderElected')).toEqual({

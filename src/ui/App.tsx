@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
+import { BrokerView } from '../viz/broker/BrokerView';
+import { ConsumersView } from '../viz/consumers/ConsumersView';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
@@ -34,15 +36,33 @@ function Shell() {
       <Header onHelp={openHelp} />
       <Notices />
       <main className="workspace">
-        <section className="panel producers" aria-labelledby="producers-title">
-          <div className="panel__head">
-            <h2 id="producers-title">Producers</h2>
-            <p className="panel__lede">{scenario.description}</p>
-          </div>
-          <FrameStats />
-          <ProducerLanes />
-          <StepLog />
-        </section>
+        <div className="workspace__main">
+          <section className="panel producers" aria-labelledby="producers-title">
+            <div className="panel__head">
+              <h2 id="producers-title">Producers</h2>
+              <p className="panel__lede">{scenario.description}</p>
+            </div>
+            <FrameStats />
+            <ProducerLanes />
+            <StepLog />
+          </section>
+          {scenario.delivery && (
+            <>
+              <section className="panel" aria-labelledby="broker-title">
+                <div className="panel__head">
+                  <h2 id="broker-title">Broker</h2>
+                </div>
+                <BrokerView />
+              </section>
+              <section className="panel" aria-labelledby="consumers-title">
+                <div className="panel__head">
+                  <h2 id="consumers-title">Consumers</h2>
+                </div>
+                <ConsumersView />
+              </section>
+            </>
+          )}
+        </div>
         <TupleInspector />
       </main>
       <Transport />

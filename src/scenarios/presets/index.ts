@@ -1,6 +1,7 @@
 import type { ScenarioSpec } from '../../engine/types';
 import { formatProblems, parseScenario } from '../validate';
 import dense from './dense.json';
+import kafkaFailover from './kafka-failover.json';
 import offlineBackfill from './offline-backfill.json';
 import skewedKeys from './skewed-keys.json';
 import slideExample from './slide-example.json';
@@ -23,6 +24,7 @@ export const presets: readonly Preset[] = [
   preset('slide-example', slideExample),
   preset('offline-backfill', offlineBackfill),
   preset('skewed-keys', skewedKeys),
+  preset('kafka-failover', kafkaFailover),
   preset('dense', dense),
 ];
 

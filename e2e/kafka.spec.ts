@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+test('a broker crash: the partition elects a new leader from its in-sync replicas', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover&t=7900');
+  const broker = page.getByRole('region', { name: 'Broker' });
+  await expect(broker.getByRole('group', { name: /^Broker:/ })).toHaveAccessibleName(
+    /partition 0: leader 0, ISR 0 1/,
+  );
+  // One step takes the run to 8 s, when broker 0 crashes.
+  await page.locator('body').press('ArrowRight');
+  await expect(broker.getByRole('group', { name: /^Broker:/ })).toHaveAccessibleName(
+    /broker 0 is down; partition 0: leader 1, ISR 1,/,
+  );
+  await expect(broker).toContainText('leader broker 1 · epoch 1');
+  await expect(broker).toContainText('Broker 0 · offline');
+});
+
+test('a consumer crash: its partitions move to the survivor only after the session times out', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-failover&t=12500');
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  const c1 = consumers.getByRole('row', { name: /^c1/ });
+  await expect(c1).toContainText('crashed; session expires at 16.0 s');
+  await expect(c1).toContainText('0, 1');
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('165');
+  await expect(consumers.getByRole('row', { name: /^c1/ })).toHaveCount(0);
+  await expect(consumers.getByRole('row', { name: /^c2/ })).toContainText('0, 1, 2');
+  // The survivor resumes each partition from the group's committed offset: the committed offsets only grow.
+  const committedAt = async () =>
+    Number(await consumers.getByRole('row', { name: /^0 / }).getByRole('cell').first().textContent());
+  const before = await committedAt();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('200');
+  expect(await committedAt()).toBeGreaterThanOrEqual(before);
+});
+
+test('the Kafka page has no serious or critical accessibility violations', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover&t=14000');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
+});

@@ -1,0 +1,131 @@
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../../store/simStore';
+import { useElementWidth } from '../useElementWidth';
+import { keyColour, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
+
+const roleText: Record<ReplicaRole, string> = {
+  leader: 'leader',
+  inSync: 'in sync',
+  outOfSync: 'out of sync',
+  offline: 'offline',
+};
+
+const selectBroker = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  selected: s.selectedTuple,
+  select: s.select,
+});
+
+/** Partition logs per replica: offsets coloured by key, with the high watermark and each group's committed offset. */
+export function BrokerView() {
+  const { sim, tick, selected, select } = useSim(useShallow(selectBroker));
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref);
+  const delivery = sim.delivery();
+  const spec = sim.scenario.spec.delivery;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
+  const layout = useMemo(() => (delivery ? layoutBroker(delivery, width) : null), [delivery, width, tick]);
+  if (!delivery || !spec || !layout) return null;
+  const keyOf = (tupleId: number) => sim.tuple(tupleId)?.key ?? '';
+  const keyIndex = (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0;
+  return (
+    <div ref={ref} className="broker">
+      <p className="broker__legend">
+        Each row is one broker's copy of a partition; each cell is a record at its offset, coloured by key.
+        Faded cells are above the <strong>high watermark</strong>: not yet on every in-sync replica, so
+        consumers cannot read them. acks={String(spec.acks)}, min.insync.replicas={spec.minInsyncReplicas}.
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the record buttons */}
+      <svg
+        width={layout.width}
+        height={layout.height}
+        role="group"
+        aria-label={summary(delivery)}
+        className="broker__svg"
+      >
+        {layout.partitions.map((p) => (
+          <g key={p.partition}>
+            <text className="broker__title" x={0} y={p.y + 15}>
+              Partition {p.partition}
+              <tspan className="broker__meta">
+                {'  '}leader {p.leader === null ? 'none (offline)' : `broker ${p.leader}`} · epoch{' '}
+                {p.leaderEpoch} · ISR {'{'}
+                {p.isr.join(', ')}
+                {'}'} · HW {p.highWatermark}
+              </tspan>
+            </text>
+            {p.replicas.map((r) => (
+              <g key={r.broker} className={`replica replica--${r.role}`}>
+                <text className="replica__label" x={8} y={r.y + 15}>
+                  Broker {r.broker} · {roleText[r.role]}
+                </text>
+                <rect
+                  className="replica__track"
+                  x={layout.logLeft - 2}
+                  y={r.y + 1}
+                  width={Math.max(0, layout.width - layout.logLeft - 30)}
+                  height={ROW_HEIGHT - 2}
+                />
+                {r.cells.map((c) => (
+                  // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>
+                  <rect
+                    key={c.offset}
+                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}`}
+                    x={c.x + 1}
+                    y={r.y + 3}
+                    width={layout.cellWidth - 2}
+                    height={ROW_HEIGHT - 6}
+                    rx={3}
+                    fill={keyColour(keyIndex(c.tupleId))}
+                    role="button"
+                    tabIndex={-1}
+                    aria-label={`Offset ${c.offset}, tuple #${c.tupleId}`}
+                    onClick={() => select(c.tupleId)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') select(c.tupleId);
+                    }}
+                  >
+                    <title>
+                      {`Offset ${c.offset}: tuple #${c.tupleId}, key ${keyOf(c.tupleId)}${c.committed ? '' : ' (above the high watermark)'}`}
+                    </title>
+                  </rect>
+                ))}
+                <path className="replica__end" d={`M${r.endX + 1},${r.y + 2}l5,-4h-10z`} />
+              </g>
+            ))}
+            {p.hwX !== null && (
+              <g className="hw">
+                <line x1={p.hwX} x2={p.hwX} y1={p.y + 22} y2={p.y + p.height - 12} />
+                <text x={p.hwX + 3} y={p.y + p.height - 2}>
+                  HW {p.highWatermark}
+                </text>
+              </g>
+            )}
+            {p.commits.map(
+              (c) =>
+                c.x !== null && (
+                  <g key={c.group} className="commit">
+                    <path d={`M${c.x},${p.y + p.height - 12}l-5,8h10z`} />
+                    <text x={c.x - 8} y={p.y + p.height - 2} textAnchor="end">
+                      {spec.groups[c.group]?.id} committed {c.offset}
+                    </text>
+                  </g>
+                ),
+            )}
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+function summary(d: NonNullable<ReturnType<ReturnType<typeof useSim.getState>['sim']['delivery']>>): string {
+  const alive = d.cluster.alive.map((a, b) => (a ? null : `broker ${b} is down`)).filter(Boolean);
+  const parts = d.cluster.partitions.map(
+    (p) =>
+      `partition ${p.partition}: leader ${p.leader ?? 'none'}, ISR ${p.isr.join(' ')}, high watermark ${p.highWatermark}`,
+  );
+  return `Broker: ${[...alive, ...parts].join('; ')}.`;
+}
