@@ -49,3 +49,30 @@ test('the Kafka page has no serious or critical accessibility violations', async
     ),
   ).toEqual([]);
 });
+
+test('fault injection: crash a broker and a consumer from the UI; the link keeps the faults', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-failover&t=3000');
+  const broker = page.getByRole('region', { name: 'Broker' });
+  await broker.getByRole('button', { name: 'Crash broker 1' }).click();
+  await expect(broker.getByRole('group', { name: /^Broker:/ })).toHaveAccessibleName(/broker 1 is down/);
+  await expect(broker.getByRole('button', { name: 'Restart broker 1' })).toBeVisible();
+  await expect(page).toHaveURL(/fault=crashBroker%3A1%403000/);
+
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  await consumers.getByRole('button', { name: 'Crash c2' }).click();
+  await expect(consumers.getByRole('row', { name: /^c2/ })).toContainText(
+    'crashed; session expires at 7.0 s',
+  );
+
+  // The same link reopens the same run, faults included.
+  await expect(page).toHaveURL(/fault=crashConsumer%3Aanalytics%2Fc2%403000/);
+  await page.reload();
+  await expect(broker.getByRole('group', { name: /^Broker:/ })).toHaveAccessibleName(/broker 1 is down/);
+  await expect(consumers.getByRole('row', { name: /^c2/ })).toContainText('crashed');
+
+  await broker.getByRole('button', { name: 'Remove added faults' }).click();
+  await expect(broker.getByRole('group', { name: /^Broker:/ })).not.toHaveAccessibleName(/is down/);
+  await expect(page).not.toHaveURL(/fault=/);
+});

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { Simulation } from '../engine';
+import type { FaultSpec } from '../engine/types';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
+import { encodeFault, parseFault, withFaults } from './faults';
 import { type LinkState, parseLink } from './url';
 
 export interface Notice {
@@ -16,6 +18,8 @@ export interface SimStore {
   readonly tick: number;
   readonly selectedTuple: number | null;
   readonly notices: readonly Notice[];
+  /** Faults added from the UI (or a link), on top of the scenario's own. */
+  readonly injected: readonly FaultSpec[];
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
   readonly carryMs: number;
 
@@ -28,6 +32,10 @@ export interface SimStore {
   /** Advances by `ms` of simulated time (whole ticks; the rest carries over). */
   advanceBy(ms: number): void;
   select(tupleId: number | null): void;
+  /** Adds a fault at the current moment: the run is recomputed with it and stays at this tick. */
+  injectFault(fault: FaultSpec): void;
+  /** Removes every injected fault (the scenario's own remain). */
+  clearFaults(): void;
   notify(text: string): void;
   dismiss(id: number): void;
   /** Applies a link's state; problems become notices and everything else is kept. */
@@ -36,10 +44,15 @@ export interface SimStore {
 
 let noticeId = 0;
 
-function newRun(presetId: string, seed?: number) {
+function newRun(presetId: string, seed?: number, injected: readonly FaultSpec[] = []) {
   const preset = findPreset(presetId) ?? defaultPreset;
   const s = seed ?? preset.scenario.seed;
-  return { sim: new Simulation(preset.scenario, s), presetId: preset.id, seed: s };
+  const delivery = preset.scenario.delivery;
+  const spec =
+    delivery && injected.length > 0
+      ? { ...preset.scenario, delivery: withFaults(delivery, injected) }
+      : preset.scenario;
+  return { sim: new Simulation(spec, s), presetId: preset.id, seed: s, injected: delivery ? injected : [] };
 }
 
 export const useSim = create<SimStore>()((set, get) => {
@@ -49,16 +62,17 @@ export const useSim = create<SimStore>()((set, get) => {
     tick: 0,
     selectedTuple: null,
     notices: [],
+    injected: [],
     carryMs: 0,
 
     load(presetId, seed) {
-      const run = newRun(presetId, seed);
+      const run = newRun(presetId, seed, []);
       set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
       const tick = sim.tick;
-      const run = newRun(presetId, seed);
+      const run = newRun(presetId, seed, get().injected);
       run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
       set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
@@ -94,6 +108,18 @@ export const useSim = create<SimStore>()((set, get) => {
     select(tupleId) {
       set({ selectedTuple: tupleId });
     },
+    injectFault(fault) {
+      const { presetId, seed, sim, injected } = get();
+      const run = newRun(presetId, seed, [...injected, fault]);
+      run.sim.seek(sim.tick);
+      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+    },
+    clearFaults() {
+      const { presetId, seed, sim } = get();
+      const run = newRun(presetId, seed, []);
+      run.sim.seek(sim.tick);
+      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+    },
     notify(text) {
       set({ notices: [...get().notices, { id: ++noticeId, text }] });
     },
@@ -107,7 +133,14 @@ export const useSim = create<SimStore>()((set, get) => {
       );
       const { state } = parsed;
       const problems = [...parsed.problems];
-      const run = newRun(state.scenario ?? defaultPreset.id, state.seed);
+      const delivery = (findPreset(state.scenario ?? '') ?? defaultPreset).scenario.delivery;
+      const injected: FaultSpec[] = [];
+      for (const text of state.faults ?? []) {
+        const fault = parseFault(text, delivery);
+        if (typeof fault === 'string') problems.push(fault);
+        else injected.push(fault);
+      }
+      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected);
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
           problems.push(
@@ -132,6 +165,14 @@ export const useSim = create<SimStore>()((set, get) => {
   };
 });
 
-export function linkStateOf(s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple'>): LinkState {
-  return { scenario: s.presetId, seed: s.seed, timeMs: s.sim.timeMs, tuple: s.selectedTuple };
+export function linkStateOf(
+  s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected'>,
+): LinkState {
+  return {
+    scenario: s.presetId,
+    seed: s.seed,
+    timeMs: s.sim.timeMs,
+    tuple: s.selectedTuple,
+    faults: s.injected.map(encodeFault),
+  };
 }

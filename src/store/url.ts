@@ -7,6 +7,8 @@ export interface LinkState {
   readonly seed: number;
   readonly timeMs: number;
   readonly tuple: number | null;
+  /** Faults injected from the UI, encoded (see store/faults.ts). */
+  readonly faults: readonly string[];
 }
 
 export interface ParsedLink {
@@ -46,6 +48,9 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
     if (WHOLE.test(tuple)) state.tuple = Number(tuple);
     else problems.push(`The link's tuple "${clip(tuple)}" is not a tuple number; nothing is selected.`);
   }
+  const faults = params.getAll('fault');
+  if (faults.length > 0) state.faults = faults.slice(0, 50);
+  if (faults.length > 50) problems.push(`The link has ${faults.length} faults; only the first 50 are used.`);
   return { state, problems };
 }
 
@@ -55,6 +60,7 @@ export function formatLink(state: LinkState): string {
   params.set('seed', String(state.seed));
   params.set('t', String(state.timeMs));
   if (state.tuple !== null) params.set('tuple', String(state.tuple));
+  for (const f of state.faults) params.append('fault', f);
   return `?${params.toString()}`;
 }
 

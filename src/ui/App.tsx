@@ -3,6 +3,7 @@ import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
+import { BrokerFaults, ConsumerFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -52,13 +53,14 @@ function Shell() {
                 <div className="panel__head">
                   <h2 id="broker-title">Broker</h2>
                 </div>
+                <BrokerFaults />
                 <BrokerView />
               </section>
               <section className="panel" aria-labelledby="consumers-title">
                 <div className="panel__head">
                   <h2 id="consumers-title">Consumers</h2>
                 </div>
-                <ConsumersView />
+                <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
               </section>
             </>
           )}

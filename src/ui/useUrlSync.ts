@@ -2,18 +2,21 @@ import { useEffect } from 'react';
 import { linkStateOf, useSim } from '../store/simStore';
 import { formatLink } from '../store/url';
 
-/** Keeps the address bar on the current frame (replaceState, at most every 300 ms while playing). */
+/** Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing). */
 export function useUrlSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastWrite = Number.NEGATIVE_INFINITY;
     const write = () => {
       timer = undefined;
+      lastWrite = performance.now();
       const next = formatLink(linkStateOf(useSim.getState()));
       if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
     };
     write();
+    // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.
     const unsubscribe = useSim.subscribe(() => {
-      if (timer === undefined) timer = setTimeout(write, 300);
+      if (timer === undefined) timer = setTimeout(write, Math.max(0, 300 - (performance.now() - lastWrite)));
     });
     const flush = () => {
       if (timer !== undefined) {

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 
@@ -12,7 +13,7 @@ const commitText = {
 } as const;
 
 /** Consumer groups: members, their partitions, committed offsets and lag (with its history). */
-export function ConsumersView() {
+export function ConsumersView({ controls }: { controls?: (group: number) => ReactNode } = {}) {
   const { sim } = useSim(useShallow(selectConsumers));
   const delivery = sim.delivery();
   const spec = sim.scenario.spec.delivery;
@@ -77,6 +78,7 @@ export function ConsumersView() {
                 ))}
               </tbody>
             </table>
+            {controls?.(gi)}
             <LagChart
               values={sim.lagHistory(gi)}
               tickMs={sim.scenario.spec.tickMs}
