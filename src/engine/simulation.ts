@@ -1,4 +1,5 @@
 import type { LogDeliveryState } from './delivery/logDelivery';
+import type { MessagingState } from './delivery/messaging';
 import { heapSize } from './heap';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';
@@ -131,6 +132,7 @@ export class Simulation {
     bufferedIds: number[];
     inFlightIds: number[];
     delivery: unknown;
+    messaging: unknown;
     traceHash: string;
   } {
     return {
@@ -138,6 +140,7 @@ export class Simulation {
       bufferedIds: this.state.buffered.ids.slice().sort((a, b) => a - b),
       inFlightIds: this.state.inFlight.ids.slice().sort((a, b) => a - b),
       delivery: this.state.delivery && JSON.parse(JSON.stringify(this.state.delivery)),
+      messaging: this.state.messaging && JSON.parse(JSON.stringify(this.state.messaging)),
       traceHash: this.traceHash(),
     };
   }
@@ -253,6 +256,11 @@ export class Simulation {
     return out;
   }
 
+  /** Direct messaging or queue state at the cursor; null without one. */
+  messaging(): Readonly<MessagingState> | null {
+    return this.state.messaging;
+  }
+
   /** The run's delivery state (broker, partitions, groups) at the cursor; null without a delivery model. */
   delivery(): Readonly<LogDeliveryState> | null {
     return this.state.delivery;
@@ -273,6 +281,7 @@ export class Simulation {
 /** Roughly how many entries a keyframe of this state copies. */
 function snapshotSize(s: WorldState): number {
   let size = heapSize(s.buffered) + heapSize(s.inFlight);
+  if (s.messaging) size += s.messaging.queue.length;
   if (s.delivery)
     for (const p of s.delivery.cluster.partitions) for (const r of p.replicas) size += r.log.length;
   return size;

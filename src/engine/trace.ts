@@ -30,6 +30,13 @@ export const TraceKinds = [
   'consumerJoined',
   'consumerLeft',
   'consumerCrashed',
+  // direct messaging and queue broker
+  'delivered',
+  'missed',
+  'enqueued',
+  'acknowledged',
+  'redelivered',
+  'consumerRestarted',
 ] as const;
 export type TraceKind = (typeof TraceKinds)[number];
 
@@ -58,6 +65,12 @@ export const traceFields: Partial<Record<TraceKind, readonly string[]>> = {
   consumerJoined: ['group', 'member'],
   consumerLeft: ['group', 'member'],
   consumerCrashed: ['group', 'member'],
+  delivered: ['consumer'],
+  missed: ['consumer'],
+  enqueued: ['queueDepth'],
+  acknowledged: ['consumer'],
+  redelivered: ['consumer'],
+  consumerRestarted: ['group', 'member'],
 };
 
 export interface TraceEntry {
@@ -96,6 +109,12 @@ export const traceDescriptions: Record<TraceKind, string> = {
   consumerJoined: 'a consumer joined its group',
   consumerLeft: 'a consumer left its group',
   consumerCrashed: 'a consumer crashed',
+  delivered: 'delivered to a consumer',
+  missed: 'missed by a consumer that was down (lost for it)',
+  enqueued: 'queued at the broker',
+  acknowledged: 'acknowledged by a consumer and deleted from the queue',
+  redelivered: 'put back in the queue: its consumer died before acknowledging it',
+  consumerRestarted: 'a consumer came back',
 };
 
 export class TraceLog {

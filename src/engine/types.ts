@@ -122,6 +122,23 @@ export type FaultSpec =
       readonly member: string;
     };
 
+/**
+ * Delivery without a log. `direct`: producers push each message to every consumer online at that
+ * moment; an offline consumer misses it for good. `queue`: a broker holds each message until one
+ * consumer acknowledges it, then deletes it; nothing can be read again.
+ */
+export interface MessagingSpec {
+  readonly model: 'direct' | 'queue';
+  readonly consumers: readonly { readonly id: string }[];
+  /** Queue: time a consumer takes per message before acknowledging it. */
+  readonly processingMsPerRecord: number;
+  readonly faults: readonly {
+    readonly atMs: number;
+    readonly kind: 'crashConsumer' | 'restartConsumer';
+    readonly consumer: string;
+  }[];
+}
+
 export interface ScenarioSpec {
   readonly version: 1;
   readonly name: string;
@@ -138,4 +155,6 @@ export interface ScenarioSpec {
   readonly tuples: readonly ExplicitTupleSpec[];
   /** Where arriving tuples go. Absent: straight to the stream processor. */
   readonly delivery?: LogDeliverySpec;
+  /** Or: direct messaging or a queue broker (not together with `delivery`). */
+  readonly messaging?: MessagingSpec;
 }

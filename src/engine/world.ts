@@ -8,6 +8,13 @@ import {
   type LogDeliveryState,
 } from './delivery/logDelivery';
 import {
+  advanceMessaging,
+  cloneMessaging,
+  createMessaging,
+  deliverMessage,
+  type MessagingState,
+} from './delivery/messaging';
+import {
   emptyHeap,
   heapPeekTime,
   heapPop,
@@ -40,6 +47,8 @@ export interface WorldState {
   newestByProducer: number[];
   /** The broker, its partitions and consumer groups, when the scenario has a delivery model. */
   delivery: LogDeliveryState | null;
+  /** Direct messaging or a queue broker, when the scenario has one. */
+  messaging: MessagingState | null;
   /** Prefix lengths of the history at this tick. */
   created: number;
   arrived: number;
@@ -57,6 +66,7 @@ export function initialState(scenario: CompiledScenario): WorldState {
     newestTuple: -1,
     newestByProducer: new Array(producerCount).fill(-1),
     delivery: scenario.spec.delivery ? createLogDelivery(scenario.spec.delivery) : null,
+    messaging: scenario.spec.messaging ? createMessaging(scenario.spec.messaging) : null,
     created: 0,
     arrived: 0,
     dropped: 0,
@@ -78,6 +88,7 @@ export function packState(s: WorldState): PackedState {
     inFlight: packHeap(s.inFlight),
     newestByProducer: Int32Array.from(s.newestByProducer),
     delivery: s.delivery && cloneLogDelivery(s.delivery),
+    messaging: s.messaging && cloneMessaging(s.messaging),
   };
 }
 
@@ -89,6 +100,7 @@ export function unpackState(p: PackedState): WorldState {
     newestByProducer: Array.from(p.newestByProducer),
     // The keyframe keeps its own copy: replay mutates the restored one.
     delivery: p.delivery && cloneLogDelivery(p.delivery),
+    messaging: p.messaging && cloneMessaging(p.messaging),
   };
 }
 
@@ -205,6 +217,7 @@ export function stepWorld(
         const keyed = scenario.producers[producer]!.spec.keyed;
         deliver(state.delivery, delivery, seed, tuples, id, keyed, arriveAt, emit);
       }
+      if (state.messaging) deliverMessage(state.messaging, id, arriveAt, emit);
       if (sourceNewest < 0 || e > eventTime.get(sourceNewest)) state.newestByProducer[producer] = id;
       if (e > state.maxEventTimeSeenMs) {
         state.maxEventTimeSeenMs = e;
@@ -216,6 +229,8 @@ export function stepWorld(
 
   if (state.delivery && delivery)
     advanceDelivery(state.delivery, delivery, scenario.spec.tickMs, nowMs, emit);
+  if (state.messaging && scenario.spec.messaging)
+    advanceMessaging(state.messaging, scenario.spec.messaging, nowMs, emit);
 
   state.tick = tick;
   state.created = endNew;

@@ -250,6 +250,41 @@ export const faultSchema = v.variant('kind', [
   }),
 ]);
 
+export const messagingSchema = v.strictObject({
+  model: v.pipe(
+    v.picklist(
+      ['direct', 'queue'],
+      'must be "direct" (push to online consumers) or "queue" (a broker that deletes on acknowledgement)',
+    ),
+    v.description('Messaging model.'),
+  ),
+  consumers: v.pipe(
+    v.array(v.strictObject({ id: v.pipe(memberId, v.description('Consumer name.')) })),
+    v.minLength(1, 'needs at least one consumer'),
+    v.maxLength(8, 'at most 8 consumers'),
+  ),
+  processingMsPerRecord: v.optional(
+    ms('Queue: time a consumer takes per message before acknowledging it.'),
+    200,
+  ),
+  faults: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          atMs: ms('When it happens.'),
+          kind: v.picklist(
+            ['crashConsumer', 'restartConsumer'],
+            'must be "crashConsumer" or "restartConsumer"',
+          ),
+          consumer: memberId,
+        }),
+      ),
+      v.maxLength(200),
+    ),
+    [],
+  ),
+});
+
 export const logDeliverySchema = v.strictObject({
   model: v.pipe(
     v.literal('log', 'must be "log" (a Kafka-style partitioned, replicated log)'),
@@ -346,6 +381,9 @@ export const scenarioSchema = v.strictObject({
       logDeliverySchema,
       v.description('Where arriving tuples go; absent: straight to the stream processor.'),
     ),
+  ),
+  messaging: v.optional(
+    v.pipe(messagingSchema, v.description('Direct messaging or a queue broker instead of a log.')),
   ),
 });
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { LogDeliverySpec, ProducerSpec, ScenarioSpec } from '../engine/types';
+import type { LogDeliverySpec, MessagingSpec, ProducerSpec, ScenarioSpec } from '../engine/types';
 import { type ScenarioParsed, scenarioSchema } from './schema';
 
 /** One thing wrong with a scenario: where (`producers[1].delay.ms`) and what, as a sentence. */
@@ -120,7 +120,18 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
     lateness: s.lateness,
     producers,
     tuples: s.tuples.map((t) => ({ ...t, value: t.value as ScenarioSpec['tuples'][number]['value'] })),
-    ...(s.delivery ? { delivery: s.delivery as LogDeliverySpec } : {}),
+    // Faults are applied in time order; a scenario may list them in any order (ties keep file order).
+    ...(s.delivery
+      ? {
+          delivery: {
+            ...(s.delivery as LogDeliverySpec),
+            faults: byTime(s.delivery.faults as LogDeliverySpec['faults']),
+          },
+        }
+      : {}),
+    ...(s.messaging
+      ? { messaging: { ...(s.messaging as MessagingSpec), faults: byTime(s.messaging.faults) } }
+      : {}),
   };
 }
 
@@ -190,9 +201,31 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
     );
   }
   if (s.delivery) checkDelivery(s.delivery, add);
+  if (s.messaging) checkMessaging(s.messaging, add);
+  if (s.delivery && s.messaging)
+    add('messaging', 'cannot be combined with "delivery": choose a log, direct messaging or a queue');
   if (s.producers.length === 0 && s.tuples.length === 0)
     add('producers', 'a scenario needs at least one producer or one explicit tuple');
   return problems;
+}
+
+function byTime<T extends { readonly atMs: number }>(faults: readonly T[]): T[] {
+  return faults
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.atMs - b.f.atMs || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function checkMessaging(m: MessagingSpec, add: (path: string, message: string) => void): void {
+  const ids = new Set<string>();
+  m.consumers.forEach((c, i) => {
+    if (ids.has(c.id)) add(`messaging.consumers[${i}].id`, `"${c.id}" is used by another consumer`);
+    ids.add(c.id);
+  });
+  m.faults.forEach((f, i) => {
+    if (!ids.has(f.consumer))
+      add(`messaging.faults[${i}].consumer`, `"${f.consumer}" is not one of the consumers`);
+  });
 }
 
 function checkDelivery(d: LogDeliverySpec, add: (path: string, message: string) => void): void {

@@ -4,6 +4,7 @@ import type {
   ExplicitTupleSpec,
   KeyDistribution,
   LogDeliverySpec,
+  MessagingSpec,
   ProducerSpec,
   ScenarioSpec,
 } from '../types';
@@ -97,6 +98,32 @@ function explicitTuples(durationMs: number, producerIds: string[]): fc.Arbitrary
       .map(({ lag, ...t }) => ({ ...t, arrivalTime: t.eventTime + lag })),
     { maxLength: 6 },
   );
+}
+
+/** Direct messaging or a queue broker, with consumers going down and coming back. */
+export function messagingArbitrary(durationMs: number): fc.Arbitrary<MessagingSpec> {
+  return fc
+    .record({
+      model: fc.constantFrom('direct' as const, 'queue' as const),
+      consumers: fc.integer({ min: 1, max: 3 }),
+      processingMsPerRecord: fc.integer({ min: 0, max: 300 }),
+      faults: fc.array(
+        fc.record({
+          atMs: fc.integer({ min: 0, max: durationMs }),
+          kind: fc.constantFrom('crashConsumer' as const, 'restartConsumer' as const),
+          consumer: fc.integer({ min: 0, max: 2 }),
+        }),
+        { maxLength: 6 },
+      ),
+    })
+    .map((r) => ({
+      model: r.model,
+      consumers: Array.from({ length: r.consumers }, (_, i) => ({ id: `m${i}` })),
+      processingMsPerRecord: r.processingMsPerRecord,
+      faults: r.faults
+        .map((f) => ({ atMs: f.atMs, kind: f.kind, consumer: `m${f.consumer % r.consumers}` }))
+        .sort((a, b) => a.atMs - b.atMs),
+    }));
 }
 
 /** A Kafka-style delivery with consumer groups and scripted faults within the run. */
@@ -237,9 +264,11 @@ export function scenarioArbitrary(
       )
       .chain((spec) =>
         options.delivery
-          ? fc
-              .option(logDeliveryArbitrary(spec.durationMs), { freq: 2 })
-              .map((delivery) => (delivery ? { ...spec, delivery } : spec))
+          ? fc.oneof(
+              fc.constant(spec),
+              logDeliveryArbitrary(spec.durationMs).map((delivery) => ({ ...spec, delivery })),
+              messagingArbitrary(spec.durationMs).map((messaging) => ({ ...spec, messaging })),
+            )
           : fc.constant(spec),
       )
   );
