@@ -40,3 +40,10 @@ test('screenshot kafka', async ({ page }) => {
   await page.goto('./?scenario=kafka-failover&t=14000');
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/kafka.png`, fullPage: true });
 });
+
+test('screenshot messaging', async ({ page }) => {
+  await page.goto('./?scenario=direct-messaging&t=10000');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/direct.png`, fullPage: true });
+  await page.goto('./?scenario=queue-broker&t=10000');
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/queue.png`, fullPage: true });
+});

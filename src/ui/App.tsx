@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
+import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
 import { BrokerFaults, ConsumerFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
@@ -47,6 +48,22 @@ function Shell() {
             <ProducerLanes />
             <StepLog />
           </section>
+          {scenario.messaging?.model === 'queue' && (
+            <section className="panel" aria-labelledby="queue-title">
+              <div className="panel__head">
+                <h2 id="queue-title">Broker</h2>
+              </div>
+              <QueueContents />
+            </section>
+          )}
+          {scenario.messaging && (
+            <section className="panel" aria-labelledby="messaging-title">
+              <div className="panel__head">
+                <h2 id="messaging-title">Consumers</h2>
+              </div>
+              <MessagingConsumers />
+            </section>
+          )}
           {scenario.delivery && (
             <>
               <section className="panel" aria-labelledby="broker-title">

@@ -1,8 +1,10 @@
 import type { ScenarioSpec } from '../../engine/types';
 import { formatProblems, parseScenario } from '../validate';
 import dense from './dense.json';
+import directMessaging from './direct-messaging.json';
 import kafkaFailover from './kafka-failover.json';
 import offlineBackfill from './offline-backfill.json';
+import queueBroker from './queue-broker.json';
 import skewedKeys from './skewed-keys.json';
 import slideExample from './slide-example.json';
 import threeKinds from './three-kinds.json';
@@ -24,6 +26,8 @@ export const presets: readonly Preset[] = [
   preset('slide-example', slideExample),
   preset('offline-backfill', offlineBackfill),
   preset('skewed-keys', skewedKeys),
+  preset('direct-messaging', directMessaging),
+  preset('queue-broker', queueBroker),
   preset('kafka-failover', kafkaFailover),
   preset('dense', dense),
 ];
