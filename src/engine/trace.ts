@@ -37,6 +37,7 @@ export const TraceKinds = [
   'acknowledged',
   'redelivered',
   'consumerRestarted',
+  'segmentsDeleted',
 ] as const;
 export type TraceKind = (typeof TraceKinds)[number];
 
@@ -71,6 +72,7 @@ export const traceFields: Partial<Record<TraceKind, readonly string[]>> = {
   acknowledged: ['consumer'],
   redelivered: ['consumer'],
   consumerRestarted: ['group', 'member'],
+  segmentsDeleted: ['partition', 'logStartOffset'],
 };
 
 export interface TraceEntry {
@@ -115,6 +117,7 @@ export const traceDescriptions: Record<TraceKind, string> = {
   acknowledged: 'acknowledged by a consumer and deleted from the queue',
   redelivered: 'put back in the queue: its consumer died before acknowledging it',
   consumerRestarted: 'a consumer came back',
+  segmentsDeleted: 'retention deleted old log segments (the log start offset moved)',
 };
 
 export class TraceLog {

@@ -94,6 +94,12 @@ export interface LogDeliverySpec {
   readonly stickyBatchRecords: number;
   readonly groups: readonly ConsumerGroupSpec[];
   readonly faults: readonly FaultSpec[];
+  /** Log retention by time and by size (in records), deleting whole segments. */
+  readonly retention: {
+    readonly ms: number | null;
+    readonly records: number | null;
+    readonly segmentRecords: number;
+  };
 }
 
 export interface ConsumerGroupSpec {

@@ -307,6 +307,23 @@ export const logDeliverySchema = v.strictObject({
   ),
   groups: v.optional(v.pipe(v.array(consumerGroupSchema), v.maxLength(4, 'at most 4 groups')), []),
   faults: v.optional(v.pipe(v.array(faultSchema), v.maxLength(200)), []),
+  retention: v.optional(
+    v.strictObject({
+      ms: v.optional(
+        v.nullable(ms('retention.ms: delete segments whose newest record is older (null: forever).')),
+        null,
+      ),
+      records: v.optional(
+        v.nullable(count('retention.bytes, counted in records (null: no limit).', 0, 10_000_000)),
+        null,
+      ),
+      segmentRecords: v.optional(
+        count('Records per log segment (segment.bytes, counted in records).', 1, 1_000_000),
+        50,
+      ),
+    }),
+    { ms: null, records: null, segmentRecords: 50 },
+  ),
 });
 
 const jsonValue: v.GenericSchema = v.lazy(() =>

@@ -29,5 +29,6 @@ describe('faults in links', () => {
   it('merges injected faults with the scenario’s, in time order', () => {
     const merged = withFaults(delivery, [{ atMs: 1000, kind: 'crashBroker', broker: 1 }]);
     expect(merged.faults.map((f) => f.atMs)).toEqual([1000, 8000, 12000, 18000]);
+    expect(merged.retention).toEqual(delivery.retention);
   });
 });

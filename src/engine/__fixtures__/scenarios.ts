@@ -139,6 +139,9 @@ export function logDeliveryArbitrary(durationMs: number): fc.Arbitrary<LogDelive
       acks: fc.constantFrom<LogDeliverySpec['acks']>(0, 1, 'all'),
       unkeyedPartitioner: fc.constantFrom<LogDeliverySpec['unkeyedPartitioner']>('sticky', 'roundRobin'),
       stickyBatchRecords: fc.integer({ min: 1, max: 20 }),
+      retentionMs: fc.option(fc.integer({ min: 0, max: 10000 }), { freq: 2 }),
+      retentionRecords: fc.option(fc.integer({ min: 0, max: 100 }), { freq: 2 }),
+      segmentRecords: fc.integer({ min: 1, max: 30 }),
       groups: fc.array(
         fc.record({
           assignor: fc.constantFrom('range' as const, 'roundrobin' as const, 'cooperative-sticky' as const),
@@ -216,6 +219,7 @@ export function logDeliveryArbitrary(durationMs: number): fc.Arbitrary<LogDelive
         stickyBatchRecords: r.stickyBatchRecords,
         groups,
         faults,
+        retention: { ms: r.retentionMs, records: r.retentionRecords, segmentRecords: r.segmentRecords },
       };
     });
 }

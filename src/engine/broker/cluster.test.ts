@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Acks,
   append,
+  applyRetention,
   type ClusterConfig,
   type ClusterEvent,
   cloneCluster,
@@ -142,6 +143,39 @@ describe('acks and the high watermark', () => {
       { kind: 'isrShrink', partition: 0, broker: 1 },
       { kind: 'isrShrink', partition: 0, broker: 2 },
     ]);
+  });
+});
+
+describe('retention', () => {
+  const filled = (count: number, spacingMs: number) => {
+    const s = createCluster(config({ replicaFetchDelayMs: 0 }));
+    for (let i = 0; i < count; i++) append(s, 0, i, 1, i * spacingMs);
+    replicate(s, count * spacingMs);
+    return s;
+  };
+
+  it('deletes whole old segments by time, moving the log start offset on every replica', () => {
+    const s = filled(25, 1000); // records 0–24 appended at 0 s … 24 s, segments of 10
+    expect(applyRetention(s, { ms: 12000, records: null, segmentRecords: 10 }, 25000)).toEqual([
+      { partition: 0, logStartOffset: 10 },
+    ]);
+    const p = s.partitions[0]!;
+    expect(p.logStartOffset).toBe(10);
+    for (const r of p.replicas) expect(r.log[0]).toMatchObject({ offset: 10, tupleId: 10 });
+    // Offsets never change: the next record is still offset 25.
+    expect(append(s, 0, 99, 1, 25000)[0]).toMatchObject({ offset: 25 });
+  });
+
+  it('deletes by size, but never the active segment and never past the high watermark', () => {
+    const s = filled(25, 10);
+    applyRetention(s, { ms: null, records: 5, segmentRecords: 10 }, 1000);
+    // Segments [0,10) and [10,20) go; [20,25) is active and stays though it alone is 5 records.
+    expect(s.partitions[0]!.logStartOffset).toBe(20);
+    const t = createCluster(config({ replicaFetchDelayMs: 100000 }));
+    for (let i = 0; i < 30; i++) append(t, 0, i, 1, i);
+    applyRetention(t, { ms: 0, records: 0, segmentRecords: 10 }, 1000);
+    // Nothing is replicated yet, so the HW is 0 and nothing may be deleted.
+    expect(t.partitions[0]!.logStartOffset).toBe(0);
   });
 });
 

@@ -315,3 +315,50 @@ function truncateToLeader(p: PartitionState, r: Replica, events: ClusterEvent[])
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
   return a.offset === b.offset && a.tupleId === b.tupleId && a.leaderEpoch === b.leaderEpoch;
 }
+
+export interface RetentionConfig {
+  /** retention.ms: delete a segment once its newest record is older than this (null: keep forever). */
+  readonly ms: number | null;
+  /** retention.bytes, counted in records: delete old segments while the log is over this size. */
+  readonly records: number | null;
+  /** Records per segment (segment.bytes, counted in records). */
+  readonly segmentRecords: number;
+}
+
+/**
+ * Log retention: whole segments are deleted from the start of the log, never the active segment
+ * and never past the high watermark. The log start offset moves forward on every replica.
+ */
+export function applyRetention(
+  s: ClusterState,
+  retention: RetentionConfig,
+  nowMs: number,
+): { partition: number; logStartOffset: number }[] {
+  const moved: { partition: number; logStartOffset: number }[] = [];
+  if (retention.ms === null && retention.records === null) return moved;
+  const size = retention.segmentRecords;
+  for (const p of s.partitions) {
+    if (p.leader === null) continue;
+    const leader = replicaOf(p, p.leader);
+    const end = logEndOffset(p, leader);
+    const activeBase = Math.floor(Math.max(0, end - 1) / size) * size;
+    let start = p.logStartOffset;
+    for (;;) {
+      const segmentEnd = (Math.floor(start / size) + 1) * size;
+      // Only closed segments, wholly below the high watermark.
+      if (segmentEnd > activeBase || segmentEnd > p.highWatermark) break;
+      const newest = leader.log[segmentEnd - 1 - p.logStartOffset];
+      const tooOld =
+        retention.ms !== null && newest !== undefined && nowMs - newest.appendTimeMs > retention.ms;
+      const tooBig = retention.records !== null && end - segmentEnd >= retention.records;
+      if (!tooOld && !tooBig) break;
+      start = segmentEnd;
+    }
+    if (start === p.logStartOffset) continue;
+    const drop = start - p.logStartOffset;
+    for (const r of p.replicas) r.log.splice(0, Math.min(drop, r.log.length));
+    p.logStartOffset = start;
+    moved.push({ partition: p.partition, logStartOffset: start });
+  }
+  return moved;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { append, type ClusterState, createCluster, replicate } from './cluster';
+import { append, applyRetention, type ClusterState, createCluster, replicate } from './cluster';
 import {
   type CommitMode,
   crash,
@@ -146,6 +146,27 @@ describe('auto.offset.reset and lag', () => {
     expect(poll(g, cluster, 'c', 10).filter((e) => e.kind === 'fetched')).toEqual([]);
     replicate(cluster, 200);
     expect(poll(g, cluster, 'c', 210).filter((e) => e.kind === 'fetched')).toHaveLength(2);
+  });
+});
+
+describe('out of range', () => {
+  it('a committed offset deleted by retention sends the consumer to auto.offset.reset', () => {
+    const cluster = clusterWith(1, 30);
+    const g = createGroup(groupConfig({ autoOffsetReset: 'earliest', maxPollRecords: 5 }));
+    join(g, cluster, 'c', 0);
+    poll(g, cluster, 'c', 1);
+    processRecords(g, 'c', 5);
+    expect(g.committed[0]).toBe(5);
+    applyRetention(cluster, { ms: null, records: 10, segmentRecords: 10 }, 2);
+    crash(g, 'c', 3);
+    join(g, cluster, 'c', 4);
+    expect(poll(g, cluster, 'c', 5)[0]).toEqual({
+      kind: 'offsetReset',
+      memberId: 'c',
+      partition: 0,
+      offset: 20,
+      policy: 'earliest',
+    });
   });
 });
 

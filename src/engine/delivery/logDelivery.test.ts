@@ -99,6 +99,7 @@ describe('a scripted consumer crash (at-least-once)', () => {
       },
     ],
     faults: [{ atMs: 7300, kind: 'crashConsumer', group: 'billing', member: 'c1' }],
+    retention: { ms: null, records: null, segmentRecords: 50 },
   };
   const spec: ScenarioSpec = { ...denseSpec(), durationMs: 15000, delivery };
 

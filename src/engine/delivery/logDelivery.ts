@@ -1,5 +1,6 @@
 import {
   append,
+  applyRetention,
   type ClusterEvent,
   type ClusterState,
   cloneCluster,
@@ -165,6 +166,9 @@ export function advanceDelivery(
     });
   });
   emitCluster(replicate(s.cluster, nowMs), nowMs, emit);
+  for (const moved of applyRetention(s.cluster, spec.retention, nowMs)) {
+    emit(TraceCode.segmentsDeleted, nowMs, -1, moved.partition, moved.logStartOffset);
+  }
   spec.groups.forEach((g, gi) => {
     const group = s.groups[gi]!;
     emitGroup(s, gi, expireSessions(group, s.cluster, nowMs), nowMs, emit);

@@ -95,6 +95,14 @@ export function BrokerView() {
                 <path className="replica__end" d={`M${r.endX + 1},${r.y + 2}l5,-4h-10z`} />
               </g>
             ))}
+            {p.startX !== null && p.logStartOffset > 0 && (
+              <g className="logstart">
+                <line x1={p.startX} x2={p.startX} y1={p.y + 22} y2={p.y + p.height - 12} />
+                <text x={p.startX - 3} y={p.y + 18} textAnchor="end">
+                  log start {p.logStartOffset}
+                </text>
+              </g>
+            )}
             {p.hwX !== null && (
               <g className="hw">
                 <line x1={p.hwX} x2={p.hwX} y1={p.y + 22} y2={p.y + p.height - 12} />
