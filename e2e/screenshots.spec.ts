@@ -47,3 +47,8 @@ test('screenshot messaging', async ({ page }) => {
   await page.goto('./?scenario=queue-broker&t=10000');
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/queue.png`, fullPage: true });
 });
+
+test('screenshot comparison', async ({ page }) => {
+  await page.goto('./?scenario=direct-messaging&t=20000&compare=log');
+  await page.getByRole('region', { name: 'Comparison' }).screenshot({ path: `${process.env.SCREENSHOTS}/compare.png` });
+});

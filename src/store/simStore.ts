@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { Simulation } from '../engine';
 import type { FaultSpec } from '../engine/types';
+import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
 import { encodeFault, parseFault, withFaults } from './faults';
 import { type LinkState, parseLink } from './url';
@@ -20,6 +21,9 @@ export interface SimStore {
   readonly notices: readonly Notice[];
   /** Faults added from the UI (or a link), on top of the scenario's own. */
   readonly injected: readonly FaultSpec[];
+  /** Another delivery model run side by side on the same tuples, kept at the same tick. */
+  readonly compareModel: DeliveryModel | null;
+  readonly compare: Simulation | null;
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
   readonly carryMs: number;
 
@@ -36,6 +40,8 @@ export interface SimStore {
   injectFault(fault: FaultSpec): void;
   /** Removes every injected fault (the scenario's own remain). */
   clearFaults(): void;
+  /** Runs the same tuples through another delivery model alongside (null: stop comparing). */
+  setCompare(model: DeliveryModel | null): void;
   notify(text: string): void;
   dismiss(id: number): void;
   /** Applies a link's state; problems become notices and everything else is kept. */
@@ -55,19 +61,38 @@ function newRun(presetId: string, seed?: number, injected: readonly FaultSpec[] 
   return { sim: new Simulation(spec, s), presetId: preset.id, seed: s, injected: delivery ? injected : [] };
 }
 
+/** The companion run for a comparison, at the same tick as `sim` (null when not comparing). */
+function companion(sim: Simulation, model: DeliveryModel | null): Simulation | null {
+  if (model === null || modelOf(sim.scenario.spec) === null || modelOf(sim.scenario.spec) === model)
+    return null;
+  const other = new Simulation(asModel(sim.scenario.spec, model), sim.seed);
+  other.seek(sim.tick);
+  return other;
+}
+
 export const useSim = create<SimStore>()((set, get) => {
-  const moved = () => set({ tick: get().sim.tick });
+  const moved = () => {
+    const { sim, compare } = get();
+    compare?.seek(sim.tick);
+    set({ tick: sim.tick });
+  };
+  /** Installs a new run and rebuilds the comparison for it. */
+  const install = (run: ReturnType<typeof newRun>, extra: Partial<SimStore> = {}) => {
+    const compare = companion(run.sim, get().compareModel);
+    set({ ...run, tick: run.sim.tick, carryMs: 0, compare, ...extra });
+  };
   return {
     ...newRun(defaultPreset.id),
     tick: 0,
     selectedTuple: null,
     notices: [],
     injected: [],
+    compareModel: null,
+    compare: null,
     carryMs: 0,
 
     load(presetId, seed) {
-      const run = newRun(presetId, seed, []);
-      set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
+      install(newRun(presetId, seed, []), { selectedTuple: null });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
@@ -75,7 +100,7 @@ export const useSim = create<SimStore>()((set, get) => {
       const run = newRun(presetId, seed, get().injected);
       run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
-      set({ ...run, tick: run.sim.tick, selectedTuple: null, carryMs: 0 });
+      install(run, { selectedTuple: null });
     },
     seek(tick) {
       get().sim.seek(tick);
@@ -112,13 +137,16 @@ export const useSim = create<SimStore>()((set, get) => {
       const { presetId, seed, sim, injected } = get();
       const run = newRun(presetId, seed, [...injected, fault]);
       run.sim.seek(sim.tick);
-      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+      install(run);
     },
     clearFaults() {
       const { presetId, seed, sim } = get();
       const run = newRun(presetId, seed, []);
       run.sim.seek(sim.tick);
-      set({ ...run, tick: run.sim.tick, carryMs: 0 });
+      install(run);
+    },
+    setCompare(model) {
+      set({ compareModel: model, compare: companion(get().sim, model) });
     },
     notify(text) {
       set({ notices: [...get().notices, { id: ++noticeId, text }] });
@@ -154,11 +182,14 @@ export const useSim = create<SimStore>()((set, get) => {
         if (state.tuple < run.sim.frame().created) selectedTuple = state.tuple;
         else problems.push(`Tuple #${state.tuple} does not exist yet at this moment; nothing is selected.`);
       }
+      const compareModel = state.compare ?? null;
       set({
         ...run,
         tick: run.sim.tick,
         selectedTuple,
         carryMs: 0,
+        compareModel,
+        compare: companion(run.sim, compareModel),
         notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
       });
     },
@@ -166,7 +197,7 @@ export const useSim = create<SimStore>()((set, get) => {
 });
 
 export function linkStateOf(
-  s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected'>,
+  s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected' | 'compareModel'>,
 ): LinkState {
   return {
     scenario: s.presetId,
@@ -174,5 +205,6 @@ export function linkStateOf(
     timeMs: s.sim.timeMs,
     tuple: s.selectedTuple,
     faults: s.injected.map(encodeFault),
+    compare: s.compareModel,
   };
 }

@@ -9,6 +9,8 @@ export interface LinkState {
   readonly tuple: number | null;
   /** Faults injected from the UI, encoded (see store/faults.ts). */
   readonly faults: readonly string[];
+  /** A delivery model run alongside for comparison. */
+  readonly compare: 'direct' | 'queue' | 'log' | null;
 }
 
 export interface ParsedLink {
@@ -48,6 +50,14 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
     if (WHOLE.test(tuple)) state.tuple = Number(tuple);
     else problems.push(`The link's tuple "${clip(tuple)}" is not a tuple number; nothing is selected.`);
   }
+  const compare = params.get('compare');
+  if (compare !== null) {
+    if (compare === 'direct' || compare === 'queue' || compare === 'log') state.compare = compare;
+    else
+      problems.push(
+        `The link's comparison "${clip(compare)}" is not one of direct, queue or log; nothing is compared.`,
+      );
+  }
   const faults = params.getAll('fault');
   if (faults.length > 0) state.faults = faults.slice(0, 50);
   if (faults.length > 50) problems.push(`The link has ${faults.length} faults; only the first 50 are used.`);
@@ -61,6 +71,7 @@ export function formatLink(state: LinkState): string {
   params.set('t', String(state.timeMs));
   if (state.tuple !== null) params.set('tuple', String(state.tuple));
   for (const f of state.faults) params.append('fault', f);
+  if (state.compare) params.set('compare', state.compare);
   return `?${params.toString()}`;
 }
 

@@ -4,6 +4,7 @@ import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
 import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
+import { ComparePanel } from './ComparePanel';
 import { BrokerFaults, ConsumerFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
@@ -80,6 +81,14 @@ function Shell() {
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
               </section>
             </>
+          )}
+          {(scenario.delivery || scenario.messaging) && (
+            <section className="panel" aria-labelledby="compare-title">
+              <div className="panel__head">
+                <h2 id="compare-title">Comparison</h2>
+              </div>
+              <ComparePanel />
+            </section>
           )}
         </div>
         <TupleInspector />
