@@ -76,3 +76,31 @@ test('fault injection: crash a broker and a consumer from the UI; the link keeps
   await expect(broker.getByRole('group', { name: /^Broker:/ })).not.toHaveAccessibleName(/is down/);
   await expect(page).not.toHaveURL(/fault=/);
 });
+
+test('inspectors: a partition, a broker and a consumer show their full state', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover&t=14000');
+  await page.getByRole('button', { name: 'Inspect partition 0' }).click();
+  const partition = page.getByRole('region', { name: 'Partition inspector' });
+  await expect(partition).toContainText('Leaderbroker 1');
+  await expect(partition).toContainText('Leader epoch1');
+  await expect(partition).toContainText(/analytics: \d+ \(lag \d+\)/);
+  // A record in the list opens the tuple inspector.
+  await partition
+    .getByRole('button', { name: /^#\d+$/ })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Tuple inspector' })).toContainText(
+    'appended to a partition log',
+  );
+
+  await page.getByRole('button', { name: 'Inspect broker 0' }).first().click();
+  await expect(page.getByRole('region', { name: 'Broker inspector' })).toContainText(
+    'Down: its replicas are offline',
+  );
+
+  await page.getByRole('button', { name: 'c1: inspect consumer' }).click();
+  const consumer = page.getByRole('region', { name: 'Consumer inspector' });
+  await expect(consumer).toContainText('crashed at 12.0 s');
+  await consumer.getByRole('button', { name: 'Close inspector' }).click();
+  await expect(page.getByRole('region', { name: 'Tuple inspector' })).toBeVisible();
+});

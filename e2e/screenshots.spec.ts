@@ -50,5 +50,7 @@ test('screenshot messaging', async ({ page }) => {
 
 test('screenshot comparison', async ({ page }) => {
   await page.goto('./?scenario=direct-messaging&t=20000&compare=log');
-  await page.getByRole('region', { name: 'Comparison' }).screenshot({ path: `${process.env.SCREENSHOTS}/compare.png` });
+  await page
+    .getByRole('region', { name: 'Comparison' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/compare.png` });
 });

@@ -6,6 +6,11 @@ import { defaultPreset, findPreset, presets } from '../scenarios/presets';
 import { encodeFault, parseFault, withFaults } from './faults';
 import { type LinkState, parseLink } from './url';
 
+export type SelectedEntity =
+  | { readonly kind: 'partition'; readonly partition: number }
+  | { readonly kind: 'broker'; readonly broker: number }
+  | { readonly kind: 'member'; readonly group: number; readonly member: string };
+
 export interface Notice {
   readonly id: number;
   readonly text: string;
@@ -18,6 +23,8 @@ export interface SimStore {
   readonly seed: number;
   readonly tick: number;
   readonly selectedTuple: number | null;
+  /** A partition, broker or consumer shown in the inspector instead of a tuple. */
+  readonly selectedEntity: SelectedEntity | null;
   readonly notices: readonly Notice[];
   /** Faults added from the UI (or a link), on top of the scenario's own. */
   readonly injected: readonly FaultSpec[];
@@ -36,6 +43,7 @@ export interface SimStore {
   /** Advances by `ms` of simulated time (whole ticks; the rest carries over). */
   advanceBy(ms: number): void;
   select(tupleId: number | null): void;
+  inspect(entity: SelectedEntity | null): void;
   /** Adds a fault at the current moment: the run is recomputed with it and stays at this tick. */
   injectFault(fault: FaultSpec): void;
   /** Removes every injected fault (the scenario's own remain). */
@@ -85,6 +93,7 @@ export const useSim = create<SimStore>()((set, get) => {
     ...newRun(defaultPreset.id),
     tick: 0,
     selectedTuple: null,
+    selectedEntity: null,
     notices: [],
     injected: [],
     compareModel: null,
@@ -92,7 +101,7 @@ export const useSim = create<SimStore>()((set, get) => {
     carryMs: 0,
 
     load(presetId, seed) {
-      install(newRun(presetId, seed, []), { selectedTuple: null });
+      install(newRun(presetId, seed, []), { selectedTuple: null, selectedEntity: null });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
@@ -131,7 +140,10 @@ export const useSim = create<SimStore>()((set, get) => {
       moved();
     },
     select(tupleId) {
-      set({ selectedTuple: tupleId });
+      set({ selectedTuple: tupleId, selectedEntity: null });
+    },
+    inspect(entity) {
+      set({ selectedEntity: entity, selectedTuple: null });
     },
     injectFault(fault) {
       const { presetId, seed, sim, injected } = get();

@@ -5,6 +5,7 @@ import { ConsumersView } from '../viz/consumers/ConsumersView';
 import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
 import { ComparePanel } from './ComparePanel';
+import { EntityInspector } from './EntityInspector';
 import { BrokerFaults, ConsumerFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
@@ -34,6 +35,7 @@ function Shell() {
   // A link may open at the last moment: let the machine know where the run stands.
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
   const scenario = useSim((s) => s.sim.scenario.spec);
+  const entitySelected = useSim((s) => s.selectedEntity !== null);
   return (
     <div className="app">
       <Header onHelp={openHelp} />
@@ -91,7 +93,7 @@ function Shell() {
             </section>
           )}
         </div>
-        <TupleInspector />
+        {entitySelected ? <EntityInspector /> : <TupleInspector />}
       </main>
       <Transport />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

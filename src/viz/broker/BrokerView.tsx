@@ -16,11 +16,12 @@ const selectBroker = (s: ReturnType<typeof useSim.getState>) => ({
   tick: s.tick,
   selected: s.selectedTuple,
   select: s.select,
+  inspect: s.inspect,
 });
 
 /** Partition logs per replica: offsets coloured by key, with the high watermark and each group's committed offset. */
 export function BrokerView() {
-  const { sim, tick, selected, select } = useSim(useShallow(selectBroker));
+  const { sim, tick, selected, select, inspect } = useSim(useShallow(selectBroker));
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
   const delivery = sim.delivery();
@@ -47,20 +48,50 @@ export function BrokerView() {
       >
         {layout.partitions.map((p) => (
           <g key={p.partition}>
-            <text className="broker__title" x={0} y={p.y + 15}>
-              Partition {p.partition}
-              <tspan className="broker__meta">
-                {'  '}leader {p.leader === null ? 'none (offline)' : `broker ${p.leader}`} · epoch{' '}
-                {p.leaderEpoch} · ISR {'{'}
-                {p.isr.join(', ')}
-                {'}'} · HW {p.highWatermark}
-              </tspan>
-            </text>
+            {/* biome-ignore lint/a11y/useSemanticElements: SVG text cannot be a <button> */}
+            <g
+              role="button"
+              tabIndex={0}
+              className="entity-link"
+              aria-label={`Inspect partition ${p.partition}`}
+              onClick={() => inspect({ kind: 'partition', partition: p.partition })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  inspect({ kind: 'partition', partition: p.partition });
+                }
+              }}
+            >
+              <text className="broker__title" x={0} y={p.y + 15}>
+                Partition {p.partition}
+                <tspan className="broker__meta">
+                  {'  '}leader {p.leader === null ? 'none (offline)' : `broker ${p.leader}`} · epoch{' '}
+                  {p.leaderEpoch} · ISR {'{'}
+                  {p.isr.join(', ')}
+                  {'}'} · HW {p.highWatermark}
+                </tspan>
+              </text>
+            </g>
             {p.replicas.map((r) => (
               <g key={r.broker} className={`replica replica--${r.role}`}>
-                <text className="replica__label" x={8} y={r.y + 15}>
-                  Broker {r.broker} · {roleText[r.role]}
-                </text>
+                {/* biome-ignore lint/a11y/useSemanticElements: SVG text cannot be a <button> */}
+                <g
+                  role="button"
+                  tabIndex={0}
+                  className="entity-link"
+                  aria-label={`Inspect broker ${r.broker}`}
+                  onClick={() => inspect({ kind: 'broker', broker: r.broker })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      inspect({ kind: 'broker', broker: r.broker });
+                    }
+                  }}
+                >
+                  <text className="replica__label" x={8} y={r.y + 15}>
+                    Broker {r.broker} · {roleText[r.role]}
+                  </text>
+                </g>
                 <rect
                   className="replica__track"
                   x={layout.logLeft - 2}

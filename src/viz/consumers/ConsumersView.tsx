@@ -4,7 +4,11 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 
-const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
+const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  inspect: s.inspect,
+});
 
 const commitText = {
   auto: 'auto-commit',
@@ -14,7 +18,7 @@ const commitText = {
 
 /** Consumer groups: members, their partitions, committed offsets and lag (with its history). */
 export function ConsumersView({ controls }: { controls?: (group: number) => ReactNode } = {}) {
-  const { sim } = useSim(useShallow(selectConsumers));
+  const { sim, inspect } = useSim(useShallow(selectConsumers));
   const delivery = sim.delivery();
   const spec = sim.scenario.spec.delivery;
   if (!delivery || !spec) return null;
@@ -46,7 +50,16 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
               <tbody>
                 {g.members.map((m) => (
                   <tr key={m.memberId}>
-                    <th scope="row">{m.memberId}</th>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`${m.memberId}: inspect consumer`}
+                        onClick={() => inspect({ kind: 'member', group: gi, member: m.memberId })}
+                      >
+                        {m.memberId}
+                      </button>
+                    </th>
                     <td className={m.alive ? '' : 'state--down'}>
                       {m.alive
                         ? 'running'
