@@ -104,3 +104,12 @@ test('inspectors: a partition, a broker and a consumer show their full state', a
   await consumer.getByRole('button', { name: 'Close inspector' }).click();
   await expect(page.getByRole('region', { name: 'Tuple inspector' })).toBeVisible();
 });
+
+test('a record appended in this step slides in, except with reduced motion', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover&t=5000');
+  const fresh = page.locator('.cell--new').first();
+  await expect(fresh).toBeAttached();
+  expect(await fresh.evaluate((el) => getComputedStyle(el).animationName)).toBe('cell-in');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await fresh.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+});

@@ -30,6 +30,13 @@ export function BrokerView() {
   const layout = useMemo(() => (delivery ? layoutBroker(delivery, width) : null), [delivery, width, tick]);
   if (!delivery || !spec || !layout) return null;
   const keyOf = (tupleId: number) => sim.tuple(tupleId)?.key ?? '';
+  // Records appended in this step slide into their partition (only when motion is welcome).
+  const fresh = new Set(
+    sim
+      .traceAtTick(tick)
+      .filter((e) => e.kind === 'appended')
+      .map((e) => e.tupleId),
+  );
   const keyIndex = (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0;
   return (
     <div ref={ref} className="broker">
@@ -37,6 +44,11 @@ export function BrokerView() {
         Each row is one broker's copy of a partition; each cell is a record at its offset, coloured by key.
         Faded cells are above the <strong>high watermark</strong>: not yet on every in-sync replica, so
         consumers cannot read them. acks={String(spec.acks)}, min.insync.replicas={spec.minInsyncReplicas}.
+      </p>
+      <p className="broker__legend">
+        Order is kept <strong>within a partition only</strong>: records with the same key always land in the
+        same partition and are read in the order they were written, but records in different partitions are
+        read in no particular order relative to each other.
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the record buttons */}
       <svg
@@ -103,7 +115,7 @@ export function BrokerView() {
                   // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>
                   <rect
                     key={c.offset}
-                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}`}
+                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}${fresh.has(c.tupleId) ? ' cell--new' : ''}`}
                     x={c.x + 1}
                     y={r.y + 3}
                     width={layout.cellWidth - 2}
