@@ -51,6 +51,49 @@ export function benchScenario(): ScenarioSpec {
   };
 }
 
+/** 200,000 tuples through a 3-broker Kafka log (6 partitions, RF 2, acks=all) to a group of 3 consumers. */
+export function kafkaBenchScenario(): ScenarioSpec {
+  const base = benchScenario();
+  const durationMs = 10_000;
+  return {
+    ...base,
+    name: 'bench: Kafka log',
+    producers: base.producers.slice(0, 4).map((p) => ({ ...p, ratePerSec: 5_000, stopMs: durationMs })),
+    delivery: {
+      model: 'log',
+      brokers: 3,
+      partitions: 6,
+      replicationFactor: 2,
+      minInsyncReplicas: 1,
+      replicaLagTimeMaxMs: 30000,
+      replicaFetchDelayMs: 20,
+      acks: 'all',
+      unkeyedPartitioner: 'sticky',
+      stickyBatchRecords: 16,
+      retention: { ms: null, records: null, segmentRecords: 1000 },
+      groups: [
+        {
+          id: 'bench',
+          assignor: 'range',
+          autoOffsetReset: 'earliest',
+          commitMode: 'auto',
+          autoCommitIntervalMs: 1000,
+          sessionTimeoutMs: 10000,
+          maxPollRecords: 5000,
+          pollIntervalMs: 10,
+          processingMsPerRecord: 0,
+          members: [
+            { id: 'c1', joinAtMs: 0 },
+            { id: 'c2', joinAtMs: 0 },
+            { id: 'c3', joinAtMs: 0 },
+          ],
+        },
+      ],
+      faults: [],
+    },
+  };
+}
+
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,11 +133,21 @@ function main(): void {
     seeks.push(performance.now() - start);
   }
 
+  const kafkaRates: number[] = [];
+  const kafka = kafkaBenchScenario();
+  for (let r = 0; r < REPEATS; r++) {
+    const start = performance.now();
+    const k = new Simulation(kafka, 7 + r);
+    while (k.step());
+    kafkaRates.push(k.frame().created / ((performance.now() - start) / 1000));
+  }
+
   const lines = [
     `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
     `run: ${tuples.toLocaleString('en')} tuples, ${run.lastTick} ticks, ${run.keyframeCount} keyframes`,
     `producer → consumer throughput: ${Math.round(median(rates)).toLocaleString('en')} tuples/s (median of ${REPEATS}; min ${Math.round(Math.min(...rates)).toLocaleString('en')})`,
     `seek latency over ${SEEKS} random seeks: median ${median(seeks).toFixed(2)} ms, p99 ${quantile(seeks, 0.99).toFixed(2)} ms, max ${Math.max(...seeks).toFixed(2)} ms`,
+    `producer → Kafka log (3 brokers, RF 2, acks=all) → consumer group: ${Math.round(median(kafkaRates)).toLocaleString('en')} tuples/s (median of ${REPEATS}, 200,000 tuples)`,
     `memory after run: JS heap ${mb(mem.heapUsed)} + typed arrays ${mb(mem.arrayBuffers)} (engine's own estimate ${mb(run.memoryBytes())})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -124,9 +124,12 @@ export class TraceLog {
   private readonly kind: Int32Column;
   private readonly time: Float64Column;
   private readonly tuple: Int32Column;
-  private readonly a: Int32Column;
-  private readonly b: Int32Column;
-  private readonly c: Int32Column;
+  /**
+   * Index of the entry's (a, b, c) triple in `details`, or −1 when all three are −1. Tuple events,
+   * most of any trace, carry none, so they pay one column instead of three.
+   */
+  private readonly detail: Int32Column;
+  private readonly details: Int32Column;
   /** Next entry of the same tuple, −1 at the end of the chain. */
   private readonly nextForTuple: Int32Column;
 
@@ -138,9 +141,8 @@ export class TraceLog {
     this.kind = new Int32Column(capacity);
     this.time = new Float64Column(capacity);
     this.tuple = new Int32Column(capacity);
-    this.a = new Int32Column(capacity);
-    this.b = new Int32Column(capacity);
-    this.c = new Int32Column(capacity);
+    this.detail = new Int32Column(capacity);
+    this.details = new Int32Column();
     this.nextForTuple = new Int32Column(capacity);
   }
 
@@ -152,9 +154,13 @@ export class TraceLog {
     const id = this.kind.push(code);
     this.time.push(timeMs);
     this.tuple.push(tupleId);
-    this.a.push(a);
-    this.b.push(b);
-    this.c.push(c);
+    if (a === -1 && b === -1 && c === -1) this.detail.push(-1);
+    else {
+      this.detail.push(this.details.length);
+      this.details.push(a);
+      this.details.push(b);
+      this.details.push(c);
+    }
     this.nextForTuple.push(-1);
     if (tupleId >= 0) {
       const last = this.tuples.lastTrace.get(tupleId);
@@ -165,6 +171,11 @@ export class TraceLog {
     return id;
   }
 
+  private field(id: number, i: number): number {
+    const at = this.detail.get(id);
+    return at < 0 ? -1 : this.details.get(at + i);
+  }
+
   entry(id: number): TraceEntry {
     const tupleId = this.tuple.get(id);
     return {
@@ -173,9 +184,9 @@ export class TraceLog {
       timeMs: this.time.get(id),
       tupleId,
       producerIndex: tupleId >= 0 ? this.tuples.producer.get(tupleId) : -1,
-      a: this.a.get(id),
-      b: this.b.get(id),
-      c: this.c.get(id),
+      a: this.field(id, 0),
+      b: this.field(id, 1),
+      c: this.field(id, 2),
     };
   }
 
@@ -214,9 +225,9 @@ export class TraceLog {
       mix(t | 0);
       mix(Math.floor(t / 0x100000000));
       mix(this.tuple.get(id));
-      mix(this.a.get(id));
-      mix(this.b.get(id));
-      mix(this.c.get(id));
+      mix(this.field(id, 0));
+      mix(this.field(id, 1));
+      mix(this.field(id, 2));
     }
     return (h >>> 0).toString(16).padStart(8, '0');
   }
@@ -226,9 +237,8 @@ export class TraceLog {
       this.kind.byteLength +
       this.time.byteLength +
       this.tuple.byteLength +
-      this.a.byteLength +
-      this.b.byteLength +
-      this.c.byteLength +
+      this.detail.byteLength +
+      this.details.byteLength +
       this.nextForTuple.byteLength
     );
   }

@@ -58,7 +58,15 @@ export interface ClusterState {
   readonly alive: boolean[];
   readonly partitions: PartitionState[];
   /** acks=all records waiting for the HW: the producer has not been answered yet. */
-  pendingAcks: { partition: number; offset: number; tupleId: number; leaderEpoch: number }[];
+  /** Per partition, in offset order (a queue: appends only ever grow the offset). */
+  pendingAcks: PendingAck[][];
+}
+
+export interface PendingAck {
+  readonly partition: number;
+  readonly offset: number;
+  readonly tupleId: number;
+  readonly leaderEpoch: number;
 }
 
 export type ClusterEvent =
@@ -115,7 +123,7 @@ export function createCluster(config: ClusterConfig): ClusterState {
       highWatermark: 0,
       logStartOffset: 0,
     })),
-    pendingAcks: [],
+    pendingAcks: placement.map(() => []),
   };
 }
 
@@ -128,7 +136,7 @@ export function cloneCluster(s: ClusterState): ClusterState {
       replicas: p.replicas.map((r) => ({ ...r, log: r.log.slice() })),
       isr: p.isr.slice(),
     })),
-    pendingAcks: s.pendingAcks.slice(),
+    pendingAcks: s.pendingAcks.map((q) => q.slice()),
   };
 }
 
@@ -160,11 +168,13 @@ export function append(
   const offset = logEndOffset(p, leader);
   leader.log.push({ offset, tupleId, leaderEpoch: p.leaderEpoch, appendTimeMs: nowMs });
   leader.lastCaughtUpMs = nowMs;
-  if (acks === 'all') s.pendingAcks.push({ partition, offset, tupleId, leaderEpoch: p.leaderEpoch });
+  if (acks === 'all')
+    s.pendingAcks[partition]!.push({ partition, offset, tupleId, leaderEpoch: p.leaderEpoch });
   const events: ClusterEvent[] = [
     { kind: 'appended', partition, offset, tupleId, acks, acked: acks !== 'all' },
   ];
-  advanceHighWatermark(s, p, events);
+  // Only a leader alone in the ISR moves the HW by appending.
+  if (p.isr.length === 1) advanceHighWatermark(s, p, events);
   return events;
 }
 
@@ -207,8 +217,10 @@ function advanceHighWatermark(s: ClusterState, p: PartitionState, events: Cluste
   let hw = Number.POSITIVE_INFINITY;
   for (const b of p.isr) if (s.alive[b]) hw = Math.min(hw, logEndOffset(p, replicaOf(p, b)));
   if (Number.isFinite(hw) && hw > p.highWatermark) p.highWatermark = hw;
-  s.pendingAcks = s.pendingAcks.filter((a) => {
-    if (a.partition !== p.partition || a.offset >= p.highWatermark) return true;
+  const queue = s.pendingAcks[p.partition]!;
+  let done = 0;
+  while (done < queue.length && queue[done]!.offset < p.highWatermark) done++;
+  for (const a of queue.splice(0, done)) {
     // Partition.checkEnoughReplicasReachOffset: once the HW passes the record, the producer hears
     // success only if the ISR still has min.insync.replicas members.
     if (p.isr.length >= s.config.minInsyncReplicas) {
@@ -222,8 +234,7 @@ function advanceHighWatermark(s: ClusterState, p: PartitionState, events: Cluste
         reason: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
       });
     }
-    return false;
-  });
+  }
 }
 
 /** A broker stops. Its partitions lose it from the ISR (unless it is the last member) and elect new leaders. */
@@ -277,8 +288,7 @@ function elect(s: ClusterState, p: PartitionState, nowMs: number, events: Cluste
   });
   for (const r of p.replicas) if (r.broker !== candidate && s.alive[r.broker]) truncateToLeader(p, r, events);
   // acks=all records the new leader does not have can never be acknowledged.
-  s.pendingAcks = s.pendingAcks.filter((a) => {
-    if (a.partition !== p.partition) return true;
+  s.pendingAcks[p.partition] = s.pendingAcks[p.partition]!.filter((a) => {
     const kept = leader.log[a.offset - p.logStartOffset];
     if (kept && kept.tupleId === a.tupleId) return true;
     events.push({
