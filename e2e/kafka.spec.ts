@@ -113,3 +113,17 @@ test('a record appended in this step slides in, except with reduced motion', asy
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await fresh.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 });
+
+test('acks=all with too few in-sync replicas: the broker refuses writes and the UI says why', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-min-isr&t=4900');
+  const broker = page.getByRole('region', { name: 'Broker' });
+  await expect(broker.getByRole('note')).toHaveCount(0);
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('80');
+  await expect(broker.getByRole('note')).toContainText(
+    /refused \d+ writes? so far\. \d+ with NOT_ENOUGH_REPLICAS: acks=all needs at least min\.insync\.replicas \(2\)/,
+  );
+  // Each consumer's next fetch position is marked in the log.
+  await expect(broker.locator('.position title').first()).toHaveText(/^c1 fetches offset \d+ next$/);
+});

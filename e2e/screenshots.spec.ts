@@ -54,3 +54,10 @@ test('screenshot comparison', async ({ page }) => {
     .getByRole('region', { name: 'Comparison' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/compare.png` });
 });
+
+test('screenshot min isr', async ({ page }) => {
+  await page.goto('./?scenario=kafka-min-isr&t=8000');
+  await page
+    .getByRole('region', { name: 'Broker' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/minisr.png` });
+});

@@ -1,3 +1,4 @@
+export { murmur2, partitionForKey, toPositive } from './broker/partitioner';
 export { type Payload, payloadOf } from './payload';
 export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';
 export type { FrameSummary } from './simulation';

@@ -3,6 +3,7 @@ import { formatProblems, parseScenario } from '../validate';
 import dense from './dense.json';
 import directMessaging from './direct-messaging.json';
 import kafkaFailover from './kafka-failover.json';
+import kafkaMinIsr from './kafka-min-isr.json';
 import offlineBackfill from './offline-backfill.json';
 import queueBroker from './queue-broker.json';
 import skewedKeys from './skewed-keys.json';
@@ -29,6 +30,7 @@ export const presets: readonly Preset[] = [
   preset('direct-messaging', directMessaging),
   preset('queue-broker', queueBroker),
   preset('kafka-failover', kafkaFailover),
+  preset('kafka-min-isr', kafkaMinIsr),
   preset('dense', dense),
 ];
 

@@ -30,6 +30,17 @@ export function BrokerView() {
   const layout = useMemo(() => (delivery ? layoutBroker(delivery, width) : null), [delivery, width, tick]);
   if (!delivery || !spec || !layout) return null;
   const keyOf = (tupleId: number) => sim.tuple(tupleId)?.key ?? '';
+  // What the producer was told when the broker refused a write (the trace keeps the reason).
+  const refused = sim.traceRange(0, sim.frame().traceLength).filter((e) => e.kind === 'produceRejected');
+  const notEnough = refused.filter((e) => e.b === 0).length;
+  const noLeader = refused.length - notEnough;
+  // Records fetched in this step pulse as a consumer takes them.
+  const fetched = new Set(
+    sim
+      .traceAtTick(tick)
+      .filter((e) => e.kind === 'fetched')
+      .map((e) => e.tupleId),
+  );
   // Records appended in this step slide into their partition (only when motion is welcome).
   const fresh = new Set(
     sim
@@ -45,10 +56,20 @@ export function BrokerView() {
         Faded cells are above the <strong>high watermark</strong>: not yet on every in-sync replica, so
         consumers cannot read them. acks={String(spec.acks)}, min.insync.replicas={spec.minInsyncReplicas}.
       </p>
+      {refused.length > 0 && (
+        <p className="broker__refused" role="note">
+          The broker has refused {refused.length} write{refused.length === 1 ? '' : 's'} so far.
+          {notEnough > 0 &&
+            ` ${notEnough} with NOT_ENOUGH_REPLICAS: acks=all needs at least min.insync.replicas (${spec.minInsyncReplicas}) replicas in sync, and the ISR had fewer.`}
+          {noLeader > 0 &&
+            ` ${noLeader} because the partition had no leader (all its in-sync replicas were down).`}
+        </p>
+      )}
       <p className="broker__legend">
-        Order is kept <strong>within a partition only</strong>: records with the same key always land in the
-        same partition and are read in the order they were written, but records in different partitions are
-        read in no particular order relative to each other.
+        A blue ▼ marks where a consumer fetches next; a purple ▲ a group's committed offset. Order is kept{' '}
+        <strong>within a partition only</strong>: records with the same key always land in the same partition
+        and are read in the order they were written, but records in different partitions are read in no
+        particular order relative to each other.
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the record buttons */}
       <svg
@@ -115,7 +136,7 @@ export function BrokerView() {
                   // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>
                   <rect
                     key={c.offset}
-                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}${fresh.has(c.tupleId) ? ' cell--new' : ''}`}
+                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}${fresh.has(c.tupleId) ? ' cell--new' : ''}${fetched.has(c.tupleId) ? ' cell--fetched' : ''}`}
                     x={c.x + 1}
                     y={r.y + 3}
                     width={layout.cellWidth - 2}
@@ -153,6 +174,22 @@ export function BrokerView() {
                   HW {p.highWatermark}
                 </text>
               </g>
+            )}
+            {p.positions.map(
+              (c) =>
+                c.x !== null && (
+                  <g key={c.member} className="position">
+                    <title>{`${c.member} fetches offset ${c.offset} next`}</title>
+                    <path d={`M${c.x},${p.y + 25}l-5,-7h10z`} />
+                    <text
+                      x={c.x > layout.width - 80 ? c.x - 7 : c.x + 7}
+                      y={p.y + 24}
+                      textAnchor={c.x > layout.width - 80 ? 'end' : 'start'}
+                    >
+                      {c.member}
+                    </text>
+                  </g>
+                ),
             )}
             {p.commits.map(
               (c) =>

@@ -35,6 +35,12 @@ export interface PartitionBlock {
   readonly startX: number | null;
   /** Each group's committed offset on this partition (the next record it will read). */
   readonly commits: readonly { readonly group: number; readonly offset: number; readonly x: number | null }[];
+  /** Where each consumer that owns this partition will fetch next (its position). */
+  readonly positions: readonly {
+    readonly member: string;
+    readonly offset: number;
+    readonly x: number | null;
+  }[];
   /** First offset in view. */
   readonly fromOffset: number;
 }
@@ -49,7 +55,7 @@ export interface BrokerLayout {
 
 export const CELL_WIDTH = 22;
 export const ROW_HEIGHT = 22;
-const HEADER = 26;
+const HEADER = 30;
 const GAP = 18;
 export const LOG_LEFT = 150;
 
@@ -106,6 +112,14 @@ export function layoutBroker(d: LogDeliveryState, width: number): BrokerLayout {
         const offset = g.committed[p.partition] ?? p.logStartOffset;
         return { group, offset, x: inView(offset) };
       }),
+      positions: d.groups.flatMap((g) =>
+        g.members
+          .filter((m) => m.alive && m.positions[p.partition] !== undefined)
+          .map((m) => {
+            const offset = m.positions[p.partition]!;
+            return { member: m.memberId, offset, x: inView(offset) };
+          }),
+      ),
       fromOffset,
     };
   });
