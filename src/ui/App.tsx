@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
@@ -42,55 +42,36 @@ function Shell() {
       <Notices />
       <main className="workspace">
         <div className="workspace__main">
-          <section className="panel producers" aria-labelledby="producers-title">
-            <div className="panel__head">
-              <h2 id="producers-title">Producers</h2>
-              <p className="panel__lede">{scenario.description}</p>
-            </div>
+          <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
             <ProducerLanes />
             <StepLog />
-          </section>
+          </Panel>
           {scenario.messaging?.model === 'queue' && (
-            <section className="panel" aria-labelledby="queue-title">
-              <div className="panel__head">
-                <h2 id="queue-title">Broker</h2>
-              </div>
+            <Panel id="queue" title="Broker">
               <QueueContents />
-            </section>
+            </Panel>
           )}
           {scenario.messaging && (
-            <section className="panel" aria-labelledby="messaging-title">
-              <div className="panel__head">
-                <h2 id="messaging-title">Consumers</h2>
-              </div>
+            <Panel id="messaging" title="Consumers">
               <MessagingConsumers />
-            </section>
+            </Panel>
           )}
           {scenario.delivery && (
             <>
-              <section className="panel" aria-labelledby="broker-title">
-                <div className="panel__head">
-                  <h2 id="broker-title">Broker</h2>
-                </div>
+              <Panel id="broker" title="Broker">
                 <BrokerFaults />
                 <BrokerView />
-              </section>
-              <section className="panel" aria-labelledby="consumers-title">
-                <div className="panel__head">
-                  <h2 id="consumers-title">Consumers</h2>
-                </div>
+              </Panel>
+              <Panel id="consumers" title="Consumers">
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
-              </section>
+              </Panel>
             </>
           )}
           {(scenario.delivery || scenario.messaging) && (
-            <section className="panel" aria-labelledby="compare-title">
-              <div className="panel__head">
-                <h2 id="compare-title">Comparison</h2>
-              </div>
+            <Panel id="compare" title="Comparison">
               <ComparePanel />
-            </section>
+            </Panel>
           )}
         </div>
         {entitySelected ? <EntityInspector /> : <TupleInspector />}
@@ -98,5 +79,28 @@ function Shell() {
       <Transport />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
+  );
+}
+
+/** A labelled region of the workspace: screen readers and keyboard users can jump between them. */
+function Panel({
+  id,
+  title,
+  lede,
+  children,
+}: {
+  id: string;
+  title: string;
+  lede?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`panel ${id}`} aria-labelledby={`${id}-title`}>
+      <div className="panel__head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        {lede && <p className="panel__lede">{lede}</p>}
+      </div>
+      {children}
+    </section>
   );
 }
