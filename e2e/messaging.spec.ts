@@ -52,3 +52,18 @@ test('comparison: the same orders through direct messaging and a Kafka log', asy
   await page.reload();
   await expect(comparison.getByRole('combobox', { name: 'Compare with' })).toHaveValue('log');
 });
+
+test('fault injection in direct messaging: take a consumer offline now, and it loses what is sent meanwhile', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=direct-messaging&t=2000');
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  const shipping = consumers.getByRole('row', { name: /^shipping/ });
+  await consumers.getByRole('button', { name: 'Take shipping offline' }).click();
+  await expect(shipping).toContainText('down');
+  await expect(page).toHaveURL(/fault=crashConsumer%3Ashipping%402000/);
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('40');
+  expect(Number(await shipping.getByRole('cell').nth(2).textContent())).toBeGreaterThan(3);
+  await consumers.getByRole('button', { name: 'Bring shipping back' }).click();
+  await expect(shipping).toContainText('up');
+});

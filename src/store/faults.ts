@@ -1,4 +1,9 @@
-import type { FaultSpec, LogDeliverySpec } from '../engine/types';
+import type { FaultSpec, MessagingSpec, ScenarioSpec } from '../engine/types';
+
+/** A fault on a direct-messaging or queue consumer. */
+export type MessagingFault = MessagingSpec['faults'][number];
+/** Any fault the UI can inject. */
+export type InjectedFault = FaultSpec | MessagingFault;
 
 /**
  * Faults injected from the UI travel in the link as `fault=KIND:TARGET@MS`, e.g.
@@ -7,14 +12,22 @@ import type { FaultSpec, LogDeliverySpec } from '../engine/types';
 const BROKER_KINDS = ['crashBroker', 'restartBroker'] as const;
 const CONSUMER_KINDS = ['crashConsumer', 'restartConsumer', 'addConsumer', 'removeConsumer'] as const;
 
-export function encodeFault(f: FaultSpec): string {
-  return 'broker' in f ? `${f.kind}:${f.broker}@${f.atMs}` : `${f.kind}:${f.group}/${f.member}@${f.atMs}`;
+export function encodeFault(f: InjectedFault): string {
+  if ('broker' in f) return `${f.kind}:${f.broker}@${f.atMs}`;
+  if ('consumer' in f) return `${f.kind}:${f.consumer}@${f.atMs}`;
+  return `${f.kind}:${f.group}/${f.member}@${f.atMs}`;
 }
 
 /** A fault from a link, checked against the scenario; a string is the reason it was refused. */
-export function parseFault(text: string, delivery: LogDeliverySpec | undefined): FaultSpec | string {
+export function parseFault(
+  text: string,
+  scenario: Pick<ScenarioSpec, 'delivery' | 'messaging'>,
+): InjectedFault | string {
   const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  if (!delivery) return `The link's fault "${shown}" needs a scenario with a broker; it was ignored.`;
+  const { delivery, messaging } = scenario;
+  if (messaging) return parseMessagingFault(text, shown, messaging);
+  if (!delivery)
+    return `The link's fault "${shown}" needs a scenario with a broker or consumers; it was ignored.`;
   const m = /^([A-Za-z]+):([A-Za-z0-9_./-]{1,81})@(\d{1,9})$/.exec(text);
   if (!m)
     return `The link's fault "${shown}" is not of the form KIND:TARGET@MS (e.g. crashBroker:0@8000); it was ignored.`;
@@ -38,12 +51,36 @@ export function parseFault(text: string, delivery: LogDeliverySpec | undefined):
   return `The link's fault "${shown}" has an unknown kind "${kind}"; it was ignored.`;
 }
 
+function parseMessagingFault(text: string, shown: string, messaging: MessagingSpec): MessagingFault | string {
+  const m = /^(crashConsumer|restartConsumer):([A-Za-z0-9_.-]{1,40})@(\d{1,9})$/.exec(text);
+  if (!m)
+    return `The link's fault "${shown}" is not of the form crashConsumer:NAME@MS or restartConsumer:NAME@MS; it was ignored.`;
+  const [, kind, consumer, at] = m as unknown as [string, MessagingFault['kind'], string, string];
+  if (!messaging.consumers.some((c) => c.id === consumer))
+    return `The link's fault "${shown}" names an unknown consumer "${consumer}"; it was ignored.`;
+  return { atMs: Number(at), kind, consumer };
+}
+
 /** The scenario's own faults plus injected ones, in time order (scenario first at equal times). */
-export function withFaults(delivery: LogDeliverySpec, injected: readonly FaultSpec[]): LogDeliverySpec {
-  const all = [
-    ...delivery.faults.map((f, i) => ({ f, i })),
-    ...injected.map((f, i) => ({ f, i: delivery.faults.length + i })),
-  ];
+export function withFaults<T extends { readonly atMs: number }>(
+  own: readonly T[],
+  injected: readonly T[],
+): T[] {
+  const all = [...own.map((f, i) => ({ f, i })), ...injected.map((f, i) => ({ f, i: own.length + i }))];
   all.sort((a, b) => a.f.atMs - b.f.atMs || a.i - b.i);
-  return { ...delivery, faults: all.map((x) => x.f) };
+  return all.map((x) => x.f);
+}
+
+/** A scenario with injected faults added to its delivery or messaging faults. */
+export function withInjected(spec: ScenarioSpec, injected: readonly InjectedFault[]): ScenarioSpec {
+  if (injected.length === 0) return spec;
+  if (spec.delivery) {
+    const own = injected.filter((f): f is FaultSpec => !('consumer' in f));
+    return { ...spec, delivery: { ...spec.delivery, faults: withFaults(spec.delivery.faults, own) } };
+  }
+  if (spec.messaging) {
+    const own = injected.filter((f): f is MessagingFault => 'consumer' in f);
+    return { ...spec, messaging: { ...spec.messaging, faults: withFaults(spec.messaging.faults, own) } };
+  }
+  return spec;
 }

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import { Simulation } from '../engine';
-import type { FaultSpec } from '../engine/types';
 import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
-import { encodeFault, parseFault, withFaults } from './faults';
+import { encodeFault, type InjectedFault, parseFault, withInjected } from './faults';
 import { type LinkState, parseLink } from './url';
 
 export type SelectedEntity =
@@ -27,7 +26,7 @@ export interface SimStore {
   readonly selectedEntity: SelectedEntity | null;
   readonly notices: readonly Notice[];
   /** Faults added from the UI (or a link), on top of the scenario's own. */
-  readonly injected: readonly FaultSpec[];
+  readonly injected: readonly InjectedFault[];
   /** Another delivery model run side by side on the same tuples, kept at the same tick. */
   readonly compareModel: DeliveryModel | null;
   readonly compare: Simulation | null;
@@ -45,7 +44,7 @@ export interface SimStore {
   select(tupleId: number | null): void;
   inspect(entity: SelectedEntity | null): void;
   /** Adds a fault at the current moment: the run is recomputed with it and stays at this tick. */
-  injectFault(fault: FaultSpec): void;
+  injectFault(fault: InjectedFault): void;
   /** Removes every injected fault (the scenario's own remain). */
   clearFaults(): void;
   /** Runs the same tuples through another delivery model alongside (null: stop comparing). */
@@ -58,15 +57,16 @@ export interface SimStore {
 
 let noticeId = 0;
 
-function newRun(presetId: string, seed?: number, injected: readonly FaultSpec[] = []) {
+function newRun(presetId: string, seed?: number, injected: readonly InjectedFault[] = []) {
   const preset = findPreset(presetId) ?? defaultPreset;
   const s = seed ?? preset.scenario.seed;
-  const delivery = preset.scenario.delivery;
-  const spec =
-    delivery && injected.length > 0
-      ? { ...preset.scenario, delivery: withFaults(delivery, injected) }
-      : preset.scenario;
-  return { sim: new Simulation(spec, s), presetId: preset.id, seed: s, injected: delivery ? injected : [] };
+  const canFail = preset.scenario.delivery !== undefined || preset.scenario.messaging !== undefined;
+  return {
+    sim: new Simulation(withInjected(preset.scenario, injected), s),
+    presetId: preset.id,
+    seed: s,
+    injected: canFail ? injected : [],
+  };
 }
 
 /** The companion run for a comparison, at the same tick as `sim` (null when not comparing). */
@@ -173,10 +173,10 @@ export const useSim = create<SimStore>()((set, get) => {
       );
       const { state } = parsed;
       const problems = [...parsed.problems];
-      const delivery = (findPreset(state.scenario ?? '') ?? defaultPreset).scenario.delivery;
-      const injected: FaultSpec[] = [];
+      const linked = (findPreset(state.scenario ?? '') ?? defaultPreset).scenario;
+      const injected: InjectedFault[] = [];
       for (const text of state.faults ?? []) {
-        const fault = parseFault(text, delivery);
+        const fault = parseFault(text, linked);
         if (typeof fault === 'string') problems.push(fault);
         else injected.push(fault);
       }

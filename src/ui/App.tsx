@@ -6,7 +6,7 @@ import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingVie
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
 import { ComparePanel } from './ComparePanel';
 import { EntityInspector } from './EntityInspector';
-import { BrokerFaults, ConsumerFaults } from './FaultControls';
+import { BrokerFaults, ConsumerFaults, MessagingFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -54,6 +54,7 @@ function Shell() {
           )}
           {scenario.messaging && (
             <Panel id="messaging" title="Consumers">
+              <MessagingFaults />
               <MessagingConsumers />
             </Panel>
           )}

@@ -104,3 +104,29 @@ function InjectedNote() {
     </p>
   );
 }
+
+/** Take a direct-messaging or queue consumer down, or bring it back, now. */
+export function MessagingFaults() {
+  const { sim, injectFault } = useSim(useShallow(selectFaults));
+  const m = sim.messaging();
+  if (!m) return null;
+  const atMs = sim.timeMs;
+  return (
+    <fieldset className="faults">
+      <legend className="sr-only">Consumer faults</legend>
+      {m.consumers.map((c) => (
+        <button
+          key={c.id}
+          type="button"
+          className={`button${c.online ? ' button--danger' : ''}`}
+          onClick={() =>
+            injectFault({ atMs, kind: c.online ? 'crashConsumer' : 'restartConsumer', consumer: c.id })
+          }
+        >
+          {c.online ? `Take ${c.id} offline` : `Bring ${c.id} back`}
+        </button>
+      ))}
+      <InjectedNote />
+    </fieldset>
+  );
+}
