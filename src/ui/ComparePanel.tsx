@@ -37,7 +37,14 @@ export function ComparePanel() {
         </select>
       </label>
       {compare ? (
-        <OutcomeTable left={sim} right={compare} />
+        <>
+          <p className="muted">
+            Same tuples, same seed, same consumers going down at the same moments. In a Kafka log each
+            consumer is a group of its own, so each reads everything; in a queue the consumers share the
+            messages, each going to one of them.
+          </p>
+          <OutcomeTable left={sim} right={compare} />
+        </>
       ) : (
         <p className="muted">
           Pick another model to send the same tuples through it, with the same consumers going down at the
