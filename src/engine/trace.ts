@@ -38,6 +38,7 @@ export const TraceKinds = [
   'redelivered',
   'consumerRestarted',
   'segmentsDeleted',
+  'rebalanceWaiting',
 ] as const;
 export type TraceKind = (typeof TraceKinds)[number];
 
@@ -73,6 +74,7 @@ export const traceFields: Partial<Record<TraceKind, readonly string[]>> = {
   redelivered: ['consumer'],
   consumerRestarted: ['group', 'member'],
   segmentsDeleted: ['partition', 'logStartOffset'],
+  rebalanceWaiting: ['group', 'generation'],
 };
 
 export interface TraceEntry {
@@ -118,6 +120,7 @@ export const traceDescriptions: Record<TraceKind, string> = {
   redelivered: 'put back in the queue: its consumer died before acknowledging it',
   consumerRestarted: 'a consumer came back',
   segmentsDeleted: 'retention deleted old log segments (the log start offset moved)',
+  rebalanceWaiting: 'a rebalance is waiting for a crashed member to rejoin or time out',
 };
 
 export class TraceLog {

@@ -149,6 +149,58 @@ describe('auto.offset.reset and lag', () => {
   });
 });
 
+describe('rebalances as Kafka runs them', () => {
+  it('a rebalance waits for a crashed dynamic member; with an eager assignor nobody reads until its session ends', () => {
+    const cluster = clusterWith(2, 6);
+    const g = createGroup(groupConfig({ assignor: 'range', sessionTimeoutMs: 10000 }));
+    join(g, cluster, 'a', 0);
+    join(g, cluster, 'b', 0);
+    crash(g, 'a', 1000);
+    const events = join(g, cluster, 'c', 2000);
+    expect(events.find((e) => e.kind === 'rebalanceWaiting')).toMatchObject({ revoked: { b: [1] } });
+    expect(g.members.map((m) => m.assigned.length)).toEqual([0, 0, 0]);
+    expect(poll(g, cluster, 'b', 3000)).toEqual([]);
+    // When a's session ends the join completes without it.
+    const done = expireSessions(g, cluster, 11000).find((e) => e.kind === 'rebalanced');
+    expect(done).toMatchObject({ assignment: { b: [0], c: [1] } });
+  });
+
+  it('a static member that stops cleanly sends no LeaveGroup: no rebalance until its session ends', () => {
+    const cluster = clusterWith(2, 4);
+    const g = createGroup(groupConfig());
+    join(g, cluster, 'a', 0, 'instance-a');
+    join(g, cluster, 'b', 0, 'instance-b');
+    const generation = g.generation;
+    expect(leave(g, cluster, 'a', 1000).some((e) => e.kind === 'rebalanced')).toBe(false);
+    expect(g.generation).toBe(generation);
+    expect(join(g, cluster, 'a', 2000, 'instance-a')).toEqual([]);
+  });
+
+  it('a rebalance meets a consumer between batches: its batch is finished and committed, not read twice', () => {
+    const cluster = clusterWith(1, 10);
+    const g = createGroup(groupConfig({ commitMode: 'afterProcessing', maxPollRecords: 4 }));
+    join(g, cluster, 'a', 0);
+    const events = [...poll(g, cluster, 'a', 100), ...processRecords(g, 'a', 2)];
+    events.push(...join(g, cluster, 'b', 200)); // a is mid-batch
+    expect(g.committed[0]).toBe(4);
+    for (let t = 0; t < 3; t++) events.push(...poll(g, cluster, 'a', 300 + t), ...processRecords(g, 'a', 4));
+    const offsets = events.filter((e) => e.kind === 'processed').map((e) => (e as { offset: number }).offset);
+    expect(offsets).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('cooperative-sticky with auto-commit commits every consumed partition at a rebalance, not only revoked ones', () => {
+    const cluster = clusterWith(2, 4);
+    const g = createGroup(
+      groupConfig({ assignor: 'cooperative-sticky', commitMode: 'auto', maxPollRecords: 8 }),
+    );
+    join(g, cluster, 'a', 0);
+    poll(g, cluster, 'a', 100);
+    processRecords(g, 'a', 8);
+    join(g, cluster, 'b', 200);
+    expect(g.committed).toEqual({ 0: 4, 1: 4 });
+  });
+});
+
 describe('out of range', () => {
   it('a committed offset deleted by retention sends the consumer to auto.offset.reset', () => {
     const cluster = clusterWith(1, 30);

@@ -60,6 +60,12 @@ export interface GroupState {
   committed: Record<number, number>;
   /** A cooperative rebalance that must run again once revoked partitions are released. */
   followUpRebalance: boolean;
+  /**
+   * A rebalance waiting for a crashed member: JoinGroup waits for every known member, and a dead one
+   * never rejoins, so the group waits until its session times out. Eager members have given up all
+   * their partitions meanwhile: nobody in the group reads.
+   */
+  rebalancePending: boolean;
 }
 
 export type GroupEvent =
@@ -69,6 +75,7 @@ export type GroupEvent =
       assignment: Record<string, number[]>;
       revoked: Record<string, number[]>;
     }
+  | { kind: 'rebalanceWaiting'; generation: number; revoked: Record<string, number[]> }
   | { kind: 'fetched'; memberId: string; partition: number; offset: number; tupleId: number }
   | { kind: 'processed'; memberId: string; partition: number; offset: number; tupleId: number }
   | { kind: 'committed'; memberId: string; partition: number; offset: number }
@@ -81,7 +88,14 @@ export type GroupEvent =
     };
 
 export function createGroup(config: GroupConfig): GroupState {
-  return { config, generation: 0, members: [], committed: {}, followUpRebalance: false };
+  return {
+    config,
+    generation: 0,
+    members: [],
+    committed: {},
+    followUpRebalance: false,
+    rebalancePending: false,
+  };
 }
 
 export function cloneGroup(g: GroupState): GroupState {
@@ -134,9 +148,28 @@ export function join(
 export function leave(g: GroupState, cluster: ClusterState, memberId: string, nowMs: number): GroupEvent[] {
   const m = g.members.find((x) => x.memberId === memberId);
   if (!m) return [];
-  const events = g.config.commitMode === 'auto' ? commitPositions(g, m) : [];
+  const events = finishBatch(g, m);
+  if (g.config.commitMode === 'auto') events.push(...commitPositions(g, m));
+  if (m.groupInstanceId !== undefined) {
+    // A static member never sends LeaveGroup: its membership ends only when its session times out
+    // (AbstractCoordinator.maybeLeaveGroup), so a quick restart does not rebalance.
+    m.alive = false;
+    m.crashedAtMs = nowMs;
+    m.positions = {};
+    return events;
+  }
   g.members = g.members.filter((x) => x !== m);
   return [...events, ...rebalance(g, cluster, nowMs)];
+}
+
+/**
+ * A consumer meets a rebalance inside poll(), so it has finished the batch it was processing (and,
+ * committing after processing, committed it). The simulator lets a rebalance start at any tick, so it
+ * completes the batch first instead of cutting into it.
+ */
+function finishBatch(g: GroupState, m: MemberState): GroupEvent[] {
+  if (!m.alive || m.inProcess.length === 0) return [];
+  return processRecords(g, m.memberId, m.inProcess.length);
 }
 
 /** The process dies: nothing is committed; the group notices after session.timeout.ms. */
@@ -161,6 +194,28 @@ export function expireSessions(g: GroupState, cluster: ClusterState, nowMs: numb
 
 function rebalance(g: GroupState, cluster: ClusterState, nowMs: number): GroupEvent[] {
   const events: GroupEvent[] = [];
+  for (const m of g.members) {
+    events.push(...finishBatch(g, m));
+    // onJoinPrepare: with auto-commit, everything consumed so far is committed, whatever the protocol.
+    if (g.config.commitMode === 'auto' && m.alive) events.push(...commitPositions(g, m));
+  }
+  // A crashed dynamic member holds the join open until its session expires; a static one does not
+  // (the coordinator keeps its assignment for it).
+  if (g.members.some((m) => !m.alive && m.groupInstanceId === undefined)) {
+    if (!g.rebalancePending && g.config.assignor !== 'cooperative-sticky') {
+      const revoked: Record<string, number[]> = {};
+      for (const m of g.members) {
+        if (m.assigned.length > 0) revoked[m.memberId] = m.assigned.map((tp) => tp.partition);
+        m.assigned = [];
+        m.positions = {};
+        m.inProcess = [];
+      }
+      events.push({ kind: 'rebalanceWaiting', generation: g.generation, revoked });
+    }
+    g.rebalancePending = true;
+    return events;
+  }
+  g.rebalancePending = false;
   const topic = g.config.topic;
   const counts = { [topic]: partitionsOf(cluster) };
   let assignment: Assignment;
@@ -173,9 +228,7 @@ function rebalance(g: GroupState, cluster: ClusterState, nowMs: number): GroupEv
     assignment = result.assignment;
     g.followUpRebalance = result.transferring.size > 0;
   } else {
-    // Eager protocol: every member gives up everything first (committing if auto-commit is on).
-    for (const m of g.members)
-      if (g.config.commitMode === 'auto' && m.alive) events.push(...commitPositions(g, m));
+    // Eager protocol: every member gives up everything first (committed above).
     const members: GroupMember[] = g.members.map((m) => ({
       memberId: m.memberId,
       ...(m.groupInstanceId === undefined ? {} : { groupInstanceId: m.groupInstanceId }),
@@ -191,15 +244,6 @@ function rebalance(g: GroupState, cluster: ClusterState, nowMs: number): GroupEv
     const lost = m.assigned.filter((tp) => !next.some((n) => n.partition === tp.partition));
     if (lost.length > 0) {
       revoked[m.memberId] = lost.map((tp) => tp.partition);
-      if (g.config.commitMode === 'auto' && m.alive && g.config.assignor === 'cooperative-sticky') {
-        events.push(
-          ...commitPositions(
-            g,
-            m,
-            lost.map((tp) => tp.partition),
-          ),
-        );
-      }
     }
     // Partitions a member keeps keep their positions (cooperative); everything else restarts from commits.
     const kept =

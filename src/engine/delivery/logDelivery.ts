@@ -255,7 +255,9 @@ function applyFault(
     const instanceId = spec.groups[gi]!.members.find((m) => m.id === f.member)?.instanceId;
     memberJoins(s, gi, f.member, instanceId, nowMs, emit);
   } else if (f.kind === 'restartConsumer' && !existing) {
-    memberJoins(s, gi, f.member, undefined, nowMs, emit);
+    // Its session expired while it was down: it joins again, as the same static member if it is one.
+    const instanceId = spec.groups[gi]!.members.find((m) => m.id === f.member)?.instanceId;
+    memberJoins(s, gi, f.member, instanceId, nowMs, emit);
   }
 }
 
@@ -312,6 +314,9 @@ function emitGroup(s: LogDeliveryState, gi: number, events: GroupEvent[], nowMs:
     switch (e.kind) {
       case 'rebalanced':
         emit(TraceCode.rebalanced, nowMs, -1, gi, e.generation);
+        break;
+      case 'rebalanceWaiting':
+        emit(TraceCode.rebalanceWaiting, nowMs, -1, gi, e.generation);
         break;
       case 'offsetReset':
         emit(TraceCode.offsetReset, nowMs, -1, gi, memberIndex(s, gi, e.memberId), e.partition);

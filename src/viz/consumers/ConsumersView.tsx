@@ -38,6 +38,14 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
                 · {gs.assignor} · {commitText[gs.commitMode]} · generation {g.generation}
               </span>
             </h3>
+            {g.rebalancePending && (
+              <p className="broker__refused" role="note">
+                Rebalancing: the group waits for a crashed member to rejoin or for its session to time out.
+                {gs.assignor === 'cooperative-sticky'
+                  ? ' Members keep reading the partitions they own meanwhile.'
+                  : ' With an eager assignor every member has given up its partitions: nobody reads meanwhile.'}
+              </p>
+            )}
             <table className="group__members">
               <thead>
                 <tr>
