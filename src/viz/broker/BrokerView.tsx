@@ -62,7 +62,9 @@ export function BrokerView() {
           {notEnough > 0 &&
             ` ${notEnough} with NOT_ENOUGH_REPLICAS: acks=all needs at least min.insync.replicas (${spec.minInsyncReplicas}) replicas in sync, and the ISR had fewer.`}
           {noLeader > 0 &&
-            ` ${noLeader} because the partition had no leader (all its in-sync replicas were down).`}
+            ` ${noLeader} because the partition had no leader (all its in-sync replicas were down).`}{' '}
+          This simulator's producer does not retry them; Kafka's default (idempotent) producer would, until
+          delivery.timeout.ms.
         </p>
       )}
       <p className="broker__legend">
