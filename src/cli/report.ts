@@ -1,4 +1,5 @@
 import { type Simulation, type TraceEntry, traceFields } from '../engine';
+import { lag } from '../engine/broker/groups';
 
 export interface ReportOptions {
   readonly summaryOnly: boolean;
@@ -107,12 +108,7 @@ function deliveryJson(sim: Simulation) {
       id: spec.groups[i]!.id,
       generation: g.generation,
       committed: g.committed,
-      lag: Object.fromEntries(
-        d.cluster.partitions.map((p) => [
-          p.partition,
-          p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset),
-        ]),
-      ),
+      lag: lag(g, d.cluster),
       members: g.members.map((m) => ({
         id: m.memberId,
         alive: m.alive,

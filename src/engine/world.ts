@@ -1,3 +1,4 @@
+import { partitionLag } from './broker/groups';
 import { Int32Column } from './columns';
 import {
   advanceDelivery,
@@ -241,8 +242,7 @@ export function stepWorld(
       const { cluster, groups } = state.delivery;
       groups.forEach((g, gi) => {
         let total = 0;
-        for (const p of cluster.partitions)
-          total += p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset);
+        for (const p of cluster.partitions) total += partitionLag(g, p);
         history.lagByTick[gi]!.push(total);
       });
     }

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { partitionLag } from '../engine/broker/groups';
 import { useSim } from '../store/simStore';
 import { seconds } from './format';
 
@@ -64,8 +65,7 @@ export function EntityInspector() {
         <ul className="plain">
           {d.groups.map((g, gi) => (
             <li key={spec.groups[gi]!.id}>
-              {spec.groups[gi]!.id}: {g.committed[p.partition] ?? 'nothing yet'} (lag{' '}
-              {p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset)})
+              {spec.groups[gi]!.id}: {g.committed[p.partition] ?? 'nothing yet'} (lag {partitionLag(g, p)})
             </li>
           ))}
         </ul>

@@ -360,10 +360,14 @@ function commitOffset(g: GroupState, m: MemberState, partition: number, offset: 
   return [{ kind: 'committed', memberId: m.memberId, partition, offset }];
 }
 
+/** Lag of one partition: high watermark − committed offset (the whole log if nothing is committed). */
+export function partitionLag(g: GroupState, p: ClusterState['partitions'][number]): number {
+  return p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset);
+}
+
 /** Lag per partition: high watermark − committed offset (or the whole log if nothing is committed). */
 export function lag(g: GroupState, cluster: ClusterState): Record<number, number> {
   const out: Record<number, number> = {};
-  for (const p of cluster.partitions)
-    out[p.partition] = p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset);
+  for (const p of cluster.partitions) out[p.partition] = partitionLag(g, p);
   return out;
 }

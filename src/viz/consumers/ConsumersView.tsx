@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { partitionLag } from '../../engine/broker/groups';
 import { useSim } from '../../store/simStore';
 
 const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({
@@ -27,9 +28,7 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
     <div className="groups">
       {delivery.groups.map((g, gi) => {
         const gs = spec.groups[gi]!;
-        const lagNow = delivery.cluster.partitions.map(
-          (p) => p.highWatermark - (g.committed[p.partition] ?? p.logStartOffset),
-        );
+        const lagNow = delivery.cluster.partitions.map((p) => partitionLag(g, p));
         return (
           <article key={gs.id} className="group" aria-label={`Group ${gs.id}`}>
             <h3>
