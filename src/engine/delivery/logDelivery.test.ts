@@ -126,3 +126,16 @@ describe('a scripted consumer crash (at-least-once)', () => {
     expect(appended.size).toBeGreaterThan(100);
   });
 });
+
+describe('refused writes', () => {
+  it('the counters agree with the produceRejected entries of the trace', async () => {
+    const { findPreset } = await import('../../scenarios/presets');
+    const sim = runToEnd(findPreset('kafka-min-isr')!.scenario, 2);
+    const rejected = sim.traceRange(0, sim.frame().traceLength).filter((e) => e.kind === 'produceRejected');
+    expect(rejected.length).toBeGreaterThan(5);
+    expect(sim.delivery()!.refused).toEqual({
+      notEnoughReplicas: rejected.filter((e) => e.b === 0).length,
+      noLeader: rejected.filter((e) => e.b === 1).length,
+    });
+  });
+});

@@ -51,6 +51,8 @@ export interface LogDeliveryState {
   rosters: string[][];
   clocks: Record<string, MemberClock>;
   sticky: { partition: number; sent: number };
+  /** Writes the broker refused so far, by reason (counted here so views need not scan the trace). */
+  refused: { notEnoughReplicas: number; noLeader: number };
   roundRobinNext: number;
   /** Index of the next scripted fault, and of the next member start, not yet applied. */
   nextFault: number;
@@ -86,6 +88,7 @@ export function createLogDelivery(spec: LogDeliverySpec): LogDeliveryState {
     rosters: spec.groups.map((g) => g.members.map((m) => m.id)),
     clocks: {},
     sticky: { partition: -1, sent: 0 },
+    refused: { notEnoughReplicas: 0, noLeader: 0 },
     roundRobinNext: 0,
     nextFault: 0,
     started: spec.groups.map((g) => g.members.map(() => false)),
@@ -99,6 +102,7 @@ export function cloneLogDelivery(s: LogDeliveryState): LogDeliveryState {
     rosters: s.rosters.map((r) => r.slice()),
     clocks: Object.fromEntries(Object.entries(s.clocks).map(([k, c]) => [k, { ...c }])),
     sticky: { ...s.sticky },
+    refused: { ...s.refused },
     roundRobinNext: s.roundRobinNext,
     nextFault: s.nextFault,
     started: s.started.map((r) => r.slice()),
@@ -142,7 +146,13 @@ export function deliver(
     partition = s.sticky.partition;
     s.sticky.sent++;
   }
-  emitCluster(append(s.cluster, partition, tupleId, spec.acks, nowMs), nowMs, emit);
+  const events = append(s.cluster, partition, tupleId, spec.acks, nowMs);
+  const first = events[0];
+  if (first?.kind === 'rejected') {
+    if (first.reason === 'NOT_ENOUGH_REPLICAS') s.refused.notEnoughReplicas++;
+    else s.refused.noLeader++;
+  }
+  emitCluster(events, nowMs, emit);
 }
 
 /** End of a tick: scripted faults, member starts, replication, sessions, polls and processing. */

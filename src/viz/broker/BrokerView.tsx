@@ -30,10 +30,10 @@ export function BrokerView() {
   const layout = useMemo(() => (delivery ? layoutBroker(delivery, width) : null), [delivery, width, tick]);
   if (!delivery || !spec || !layout) return null;
   const keyOf = (tupleId: number) => sim.tuple(tupleId)?.key ?? '';
-  // What the producer was told when the broker refused a write (the trace keeps the reason).
-  const refused = sim.traceRange(0, sim.frame().traceLength).filter((e) => e.kind === 'produceRejected');
-  const notEnough = refused.filter((e) => e.b === 0).length;
-  const noLeader = refused.length - notEnough;
+  // What the producer was told when the broker refused a write.
+  const notEnough = delivery?.refused.notEnoughReplicas ?? 0;
+  const noLeader = delivery?.refused.noLeader ?? 0;
+  const refusedCount = notEnough + noLeader;
   // Records fetched in this step pulse as a consumer takes them.
   const fetched = new Set(
     sim
@@ -56,9 +56,9 @@ export function BrokerView() {
         Faded cells are above the <strong>high watermark</strong>: not yet on every in-sync replica, so
         consumers cannot read them. acks={String(spec.acks)}, min.insync.replicas={spec.minInsyncReplicas}.
       </p>
-      {refused.length > 0 && (
+      {refusedCount > 0 && (
         <p className="broker__refused" role="note">
-          The broker has refused {refused.length} write{refused.length === 1 ? '' : 's'} so far.
+          The broker has refused {refusedCount} write{refusedCount === 1 ? '' : 's'} so far.
           {notEnough > 0 &&
             ` ${notEnough} with NOT_ENOUGH_REPLICAS: acks=all needs at least min.insync.replicas (${spec.minInsyncReplicas}) replicas in sync, and the ISR had fewer.`}
           {noLeader > 0 &&
