@@ -163,4 +163,83 @@ export interface ScenarioSpec {
   readonly delivery?: LogDeliverySpec;
   /** Or: direct messaging or a queue broker (not together with `delivery`). */
   readonly messaging?: MessagingSpec;
+  /** A Spark Streaming application reading the run's data. */
+  readonly streaming?: StreamingSpec;
+}
+
+/** The operations a Streamscope DStream pipeline can use, named as in Spark's DStream API. */
+export type StreamOpKind =
+  | 'kafkaDirectStream'
+  | 'receiverStream'
+  | 'producerStream'
+  | 'map'
+  | 'flatMap'
+  | 'filter'
+  | 'reduceByKey'
+  | 'countByValue'
+  | 'union'
+  | 'transform'
+  | 'window'
+  | 'reduceByKeyAndWindow'
+  | 'countByWindow'
+  | 'countByValueAndWindow'
+  | 'print'
+  | 'foreachRDD'
+  | 'sink';
+
+/**
+ * One line of a DStream program: `id = input.op(…)`. Which fields apply depends on `op`;
+ * the scenario layer fills defaults and checks them, the engine reports Spark's own errors.
+ */
+export interface StreamOpSpec {
+  /** The variable the result is assigned to in the generated code. */
+  readonly id: string;
+  readonly op: StreamOpKind;
+  /** The DStream this operation is applied to (not for input streams). */
+  readonly input?: string;
+  /** `union`: the other DStream. */
+  readonly other?: string;
+  /** map / flatMap / filter / transform / foreachRDD: the function, by catalogue name. */
+  readonly fn?: string;
+  /** The function's parameter, when it has one (a threshold, a key). */
+  readonly arg?: number | string;
+  readonly reduce?: 'sum' | 'max' | 'min';
+  readonly windowMs?: number;
+  readonly slideMs?: number;
+  /** reduceByKeyAndWindow: incremental with an inverse function (needs a checkpoint directory). */
+  readonly inverse?: boolean;
+  /** reduceByKeyAndWindow with inverse: drop keys whose value fell to zero (filterFunc). */
+  readonly filterZero?: boolean;
+  /** print: how many elements (Spark's default is 10). */
+  readonly num?: number;
+  /** Kafka direct stream: spark.streaming.kafka.maxRatePerPartition (records/s; 0 = no cap). */
+  readonly maxRatePerPartition?: number;
+  /** Kafka direct stream: auto.offset.reset for the first batch. */
+  readonly startingOffsets?: 'earliest' | 'latest';
+  /** Receiver stream: spark.streaming.blockInterval. */
+  readonly blockIntervalMs?: number;
+  /** Receiver stream: spark.streaming.receiver.writeAheadLog.enable. */
+  readonly writeAheadLog?: boolean;
+  /** Input streams: only these producers' tuples (all when absent). */
+  readonly producers?: readonly string[];
+}
+
+/** A Spark Streaming application: the context's settings and its DStream program. */
+export interface StreamingSpec {
+  readonly batchIntervalMs: number;
+  /** When `ssc.start()` runs; the first batch is the next multiple of the batch interval. */
+  readonly startAtMs: number;
+  /** `ssc.checkpoint(dir)`; null when never called. */
+  readonly checkpointDir: string | null;
+  /** Executor cores (local[n]); each receiver holds one for good. */
+  readonly cores: number;
+  /** Processing cost of one input record. */
+  readonly perRecordMs: number;
+  /** Fixed cost of every job (scheduling, task launch, output). */
+  readonly jobOverheadMs: number;
+  /** spark.streaming.backpressure.enabled, with its initialRate (0: none). */
+  readonly backpressure: { readonly enabled: boolean; readonly initialRate: number };
+  /** spark.streaming.receiver.maxRate (records/s per receiver; 0 = no limit). */
+  readonly receiverMaxRate: number;
+  readonly pipeline: readonly StreamOpSpec[];
 }

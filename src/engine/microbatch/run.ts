@@ -1,0 +1,455 @@
+import type { StreamingSpec } from '../types';
+import { type DStreamNode, defineStreaming, SparkError, type StreamingContext } from './context';
+import { fnCatalogue, type RecordAccess } from './functions';
+import { type InputState, type ReadResult, readInput } from './inputs';
+import { PidRateEstimator } from './rates';
+import { type Rdd, reduceValues, transformRdd } from './rdd';
+import { formatValue, type Value } from './values';
+import { reducedWindow, windowTimes } from './windows';
+
+/** What the streaming application reads from the simulated world. */
+export interface StreamSource extends RecordAccess {
+  /** Partitions of the Kafka topic (0 without a log delivery model). */
+  readonly kafkaPartitions: number;
+  /** The partition's high watermark at `timeMs` (what seekToEnd returns then). */
+  latestOffset(partition: number, timeMs: number): number;
+  /** The tuple stored at `offset` (below the high watermark). */
+  recordAt(partition: number, offset: number): number;
+  /** Ids of tuples that reached the application in [fromMs, toMs), in arrival order. */
+  arrivals(fromMs: number, toMs: number): number[];
+  arrivalTime(id: number): number;
+  producerOf(id: number): string;
+  readonly producerIds: readonly string[];
+}
+
+export interface OutputResult {
+  readonly node: number;
+  /** print / foreachRDD: the lines the driver printed. */
+  readonly lines: readonly string[];
+  /** sink: the elements written. */
+  readonly written: readonly Value[] | null;
+}
+
+export interface Batch {
+  readonly index: number;
+  readonly timeMs: number;
+  /** Output operations that had an RDD at this time (Spark submits one job per output). */
+  readonly jobs: number;
+  /** Records read by input streams while generating this batch. */
+  readonly inputRecords: number;
+  /** Per input partition computed for this batch: its record count (the tasks of the first stage). */
+  readonly taskSizes: readonly number[];
+  /** When its jobs start and finish; null when it has no jobs, or never gets a core. */
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly outputs: readonly OutputResult[];
+  /** The first job failure (an exception inside a task), if any. */
+  readonly failure: string | null;
+  /** Backpressure: the rate limit (records/s) in force when the batch was generated; null: none. */
+  readonly rateLimit: number | null;
+}
+
+export type BatchStatus = 'queued' | 'processing' | 'done' | 'noJobs' | 'stalled';
+
+export function batchStatus(b: Batch, nowMs: number): BatchStatus {
+  if (b.jobs === 0) return 'noJobs';
+  if (b.startMs === null) return 'stalled';
+  if (nowMs < b.startMs) return 'queued';
+  if (b.endMs !== null && nowMs < b.endMs) return 'processing';
+  return 'done';
+}
+
+/**
+ * A Spark Streaming application running over a simulated world. Batches are generated at
+ * zeroTime + k·batchInterval (zeroTime = the first batch time − interval, as JobGenerator does),
+ * each by asking every output operation for its RDD at that time. RDDs are computed lazily and
+ * remembered (DStream.getOrCompute), so an input is only read when something needs it: a batch
+ * whose outputs all sit behind a window that does not slide at that time reads nothing.
+ * A run is append-only: batch k depends only on the world up to its time and on batches before it.
+ */
+export class StreamingRun {
+  readonly context: StreamingContext;
+  readonly error: SparkError | null;
+  readonly zeroTimeMs: number;
+  readonly batches: Batch[] = [];
+  readonly numPartitions: number;
+  /** Receivers hold one core each for as long as the application runs. */
+  readonly receivers: number;
+  private readonly rdds: Map<number, Rdd | null>[];
+  private readonly inputs: InputState[];
+  private readonly estimators: (PidRateEstimator | null)[];
+  private fedCompletions = 0;
+  private lastEndMs = Number.NEGATIVE_INFINITY;
+  /** Per node, the extra RDDs a ReducedWindowedDStream keeps (its per-batch reduced stream). */
+  private readonly reduced: Map<number, Rdd | null>[];
+  private generating: {
+    timeMs: number;
+    rates: (number | null)[];
+    read: ReadResult[];
+    failure: string | null;
+  } | null = null;
+
+  constructor(
+    readonly spec: StreamingSpec,
+    private readonly source: StreamSource,
+  ) {
+    const { context, error } = defineStreaming(spec.batchIntervalMs, spec.checkpointDir, spec.pipeline);
+    this.context = context;
+    this.error = error;
+    const B = spec.batchIntervalMs;
+    const firstBatch = (Math.floor(spec.startAtMs / B) + 1) * B;
+    this.zeroTimeMs = firstBatch - B;
+    // local[n]: spark.default.parallelism is the number of cores.
+    this.numPartitions = Math.max(1, spec.cores);
+    const nodes = context.nodes;
+    this.rdds = nodes.map(() => new Map());
+    this.reduced = nodes.map(() => new Map());
+    this.receivers = nodes.filter((n) => n.spec.op === 'receiverStream').length;
+    this.inputs = nodes.map((n) => ({
+      node: n,
+      offsets: null,
+      pending: [],
+      lastAdmitMs: Number.NEGATIVE_INFINITY,
+      allocated: new Map(),
+      readUpToMs: spec.startAtMs,
+    }));
+    this.estimators = nodes.map((n) =>
+      n.role === 'input' && spec.backpressure.enabled ? new PidRateEstimator(B) : null,
+    );
+  }
+
+  get nodes(): readonly DStreamNode[] {
+    return this.context.nodes;
+  }
+
+  /** Time of the next batch to generate. */
+  get nextBatchMs(): number {
+    return this.zeroTimeMs + (this.batches.length + 1) * this.spec.batchIntervalMs;
+  }
+
+  /** Generates every batch whose time is ≤ `timeMs` (the world must be known up to then). */
+  extendTo(timeMs: number): void {
+    if (this.error) return;
+    while (this.nextBatchMs <= timeMs) this.generate(this.nextBatchMs);
+  }
+
+  /** The RDD of `node` at `timeMs`, if it was computed (never computes). */
+  rddAt(node: number, timeMs: number): Rdd | null {
+    return this.rdds[node]?.get(timeMs) ?? null;
+  }
+
+  /** The batch at `timeMs`, if generated. */
+  batchAt(timeMs: number): Batch | undefined {
+    const k = Math.round((timeMs - this.zeroTimeMs) / this.spec.batchIntervalMs) - 1;
+    const b = this.batches[k];
+    return b && b.timeMs === timeMs ? b : undefined;
+  }
+
+  /** A node's valid times: zeroTime < t and (t − zeroTime) a multiple of its slide (DStream.isTimeValid). */
+  isTimeValid(node: number, timeMs: number): boolean {
+    const n = this.nodes[node];
+    if (!n) return false;
+    const d = timeMs - this.zeroTimeMs;
+    return d > 0 && d % n.slideMs === 0;
+  }
+
+  private generate(timeMs: number): void {
+    const spec = this.spec;
+    // The rate controllers hear of every batch that completed before this one is generated.
+    const rates = this.feedCompletions(timeMs);
+    this.generating = { timeMs, rates, read: [], failure: null };
+    // ReceiverTracker.allocateBlocksToBatch runs for every batch, whether or not anything reads it.
+    for (const input of this.inputs) {
+      if (input.node.spec.op === 'receiverStream' || input.node.spec.op === 'producerStream')
+        readInput(input, this.source, spec, timeMs, rates[input.node.index] ?? null, 'allocate');
+    }
+    const outputs: OutputResult[] = [];
+    for (const node of this.nodes) {
+      if (node.role !== 'output') continue;
+      const parent = node.parents[0]!;
+      if (!this.isTimeValid(parent, timeMs)) continue;
+      const rdd = this.getOrCompute(parent, timeMs);
+      if (!rdd) continue;
+      outputs.push(this.runOutput(node, rdd, timeMs));
+    }
+    const { read, failure } = this.generating;
+    this.generating = null;
+    const taskSizes = read.flatMap((r) => r.partitionSizes);
+    const inputRecords = taskSizes.reduce((a, b) => a + b, 0);
+    const jobs = outputs.length;
+    let startMs: number | null = null;
+    let endMs: number | null = null;
+    const cores = spec.cores - this.receivers;
+    if (jobs > 0 && cores > 0) {
+      // spark.streaming.concurrentJobs = 1: a batch's jobs start when the previous batch's finish.
+      startMs = Math.max(timeMs, this.lastEndMs);
+      endMs = startMs + processingMs(taskSizes, cores, spec.perRecordMs, jobs, spec.jobOverheadMs);
+      this.lastEndMs = endMs;
+    } else if (jobs > 0) {
+      this.lastEndMs = Number.POSITIVE_INFINITY;
+    }
+    const limit = rates.find((r) => r !== null) ?? null;
+    this.batches.push({
+      index: this.batches.length,
+      timeMs,
+      jobs,
+      inputRecords,
+      taskSizes,
+      startMs,
+      endMs,
+      outputs,
+      failure,
+      rateLimit: limit,
+    });
+  }
+
+  /** Feeds completed batches to each input's rate estimator; returns each input's rate now. */
+  private feedCompletions(nowMs: number): (number | null)[] {
+    while (this.fedCompletions < this.batches.length) {
+      const b = this.batches[this.fedCompletions]!;
+      if (b.jobs > 0 && (b.endMs === null || b.endMs > nowMs)) break;
+      this.fedCompletions++;
+      if (b.jobs === 0 || b.startMs === null || b.endMs === null) continue;
+      for (const e of this.estimators) {
+        e?.compute(b.endMs, b.inputRecords, b.endMs - b.startMs, b.startMs - b.timeMs);
+      }
+    }
+    const initial = this.spec.backpressure.initialRate;
+    return this.estimators.map((e) => {
+      if (!e) return null;
+      const lr = e.rateLimit;
+      const rate = lr > 0 ? lr : initial;
+      return rate > 0 ? rate : null;
+    });
+  }
+
+  private getOrCompute(node: number, timeMs: number): Rdd | null {
+    const memo = this.rdds[node]!;
+    const known = memo.get(timeMs);
+    if (known !== undefined) return known;
+    if (!this.isTimeValid(node, timeMs)) return null;
+    let rdd: Rdd | null;
+    try {
+      rdd = this.compute(this.nodes[node]!, timeMs);
+    } catch (e) {
+      if (!(e instanceof SparkError) || !this.generating) throw e;
+      this.generating.failure ??= e.text;
+      rdd = null;
+    }
+    memo.set(timeMs, rdd);
+    return rdd;
+  }
+
+  private compute(node: DStreamNode, timeMs: number): Rdd | null {
+    const spec = node.spec;
+    const gen = this.generating!;
+    const base = { node: node.index, timeMs, computedAtMs: gen.timeMs };
+    if (node.role === 'input') {
+      const rate = gen.rates[node.index] ?? null;
+      const read = readInput(
+        this.inputs[node.index]!,
+        this.source,
+        this.spec,
+        timeMs,
+        rate,
+        'compute',
+        gen.timeMs,
+      );
+      gen.read.push(read);
+      return { ...base, partitions: read.partitions, splits: read.splits };
+    }
+    const parentAt = (t: number, i = 0) => this.getOrCompute(node.parents[i]!, t);
+    const parentNode = this.nodes[node.parents[0]!]!;
+    const P = this.numPartitions;
+    const r = this.source;
+    switch (spec.op) {
+      case 'map':
+      case 'flatMap':
+      case 'filter': {
+        const parent = parentAt(timeMs);
+        if (!parent) return null;
+        const t = parentNode.type;
+        const arg = spec.arg;
+        let partitions: Value[][];
+        if (spec.op === 'map') {
+          const f = fnCatalogue.map(spec.fn)!;
+          partitions = parent.partitions.map((p) => p.map((v) => f.apply(v, t, r, arg)));
+        } else if (spec.op === 'flatMap') {
+          const f = fnCatalogue.flatMap(spec.fn)!;
+          partitions = parent.partitions.map((p) => p.flatMap((v) => f.apply(v, t, r, arg)));
+        } else {
+          const f = fnCatalogue.filter(spec.fn)!;
+          partitions = parent.partitions.map((p) => p.filter((v) => f.apply(v, t, r, arg)));
+        }
+        return { ...base, partitions };
+      }
+      case 'reduceByKey': {
+        const parent = parentAt(timeMs);
+        if (!parent) return null;
+        return {
+          ...base,
+          partitions: reduceValues(parent.partitions.flat() as [Value, number][], spec.reduce ?? 'sum', P),
+        };
+      }
+      case 'countByValue': {
+        const parent = parentAt(timeMs);
+        if (!parent) return null;
+        const pairs = parent.partitions.flat().map((v) => [v, 1] as [Value, number]);
+        return { ...base, partitions: reduceValues(pairs, 'sum', P) };
+      }
+      case 'union': {
+        const a = parentAt(timeMs, 0);
+        const b = parentAt(timeMs, 1);
+        if (!a || !b)
+          throw new SparkError(
+            'org.apache.spark.SparkException',
+            `Could not generate RDD from a parent for unifying at time ${timeMs} ms`,
+            'define',
+            node.index,
+          );
+        return { ...base, partitions: [...a.partitions, ...b.partitions] };
+      }
+      case 'transform': {
+        const parent = parentAt(timeMs);
+        if (!parent) return null;
+        return { ...base, partitions: transformRdd(parent.partitions, spec.fn!, parentNode.type) };
+      }
+      case 'window': {
+        const times = windowTimes(this.zeroTimeMs, timeMs, node.windowMs!, parentNode.slideMs);
+        const rdds = times.map((t) => parentAt(t)).filter((x): x is Rdd => x !== null);
+        return { ...base, partitions: rdds.flatMap((x) => x.partitions), covers: rdds.map((x) => x.timeMs) };
+      }
+      case 'reduceByKeyAndWindow':
+      case 'countByWindow':
+      case 'countByValueAndWindow':
+        return this.windowedReduce(node, timeMs, base);
+      default:
+        throw new Error(`not a transformation: ${spec.op}`);
+    }
+  }
+
+  private windowedReduce(
+    node: DStreamNode,
+    timeMs: number,
+    base: { node: number; timeMs: number; computedAtMs: number },
+  ): Rdd | null {
+    const spec = node.spec;
+    const parentNode = this.nodes[node.parents[0]!]!;
+    const W = node.windowMs!;
+    const covers = windowTimes(this.zeroTimeMs, timeMs, W, parentNode.slideMs).filter((t) =>
+      this.isTimeValid(parentNode.index, t),
+    );
+    const P = this.numPartitions;
+    // The pairs each operator reduces, per batch of its parent.
+    const toPairs = (values: Value[]): [Value, number][] =>
+      spec.op === 'countByWindow'
+        ? values.map(() => [1, 1])
+        : spec.op === 'countByValueAndWindow'
+          ? values.map((v) => [v, 1])
+          : (values as [Value, number][]);
+    const reduce = spec.op === 'reduceByKeyAndWindow' ? (spec.reduce ?? 'sum') : 'sum';
+    if (spec.op === 'reduceByKeyAndWindow' && !spec.inverse) {
+      // window(windowDuration, slideDuration).reduceByKey(func, partitioner)
+      const rdds = covers
+        .map((t) => this.getOrCompute(parentNode.index, t))
+        .filter((x): x is Rdd => x !== null);
+      return {
+        ...base,
+        partitions: reduceValues(rdds.flatMap((x) => x.partitions.flat()) as [Value, number][], reduce, P),
+        covers: rdds.map((x) => x.timeMs),
+      };
+    }
+    // countByWindow reduces one key (1) into one partition, then keeps only the values.
+    const partitions = spec.op === 'countByWindow' ? 1 : P;
+    const reducedAt = (t: number): Rdd | null => {
+      const memo = this.reduced[node.index]!;
+      const known = memo.get(t);
+      if (known !== undefined) return known;
+      if (!this.isTimeValid(parentNode.index, t)) return null;
+      const parent = this.getOrCompute(parentNode.index, t);
+      const rdd = parent && {
+        node: node.index,
+        timeMs: t,
+        computedAtMs: base.computedAtMs,
+        partitions: reduceValues(toPairs(parent.partitions.flat()), reduce, partitions),
+      };
+      memo.set(t, rdd);
+      return rdd;
+    };
+    const previous = this.getOrCompute(node.index, timeMs - node.slideMs);
+    const previousPairs = previous
+      ? spec.op === 'countByWindow'
+        ? ((previous.pairs ?? []) as [Value, number][])
+        : (previous.partitions.flat() as [Value, number][])
+      : [];
+    const filter =
+      spec.op === 'countByValueAndWindow' || (spec.op === 'reduceByKeyAndWindow' && spec.filterZero === true);
+    const result = reducedWindow({
+      zeroTimeMs: this.zeroTimeMs,
+      timeMs,
+      windowMs: W,
+      slideMs: node.slideMs,
+      parentSlideMs: parentNode.slideMs,
+      previous: previousPairs,
+      reducedAt: (t) => (reducedAt(t)?.partitions.flat() as [Value, number][] | undefined) ?? null,
+      reduce,
+      numPartitions: partitions,
+      filterNonZero: filter,
+    });
+    if (spec.op === 'countByWindow') {
+      return { ...base, partitions: result.map((p) => p.map((kv) => kv[1])), pairs: result.flat(), covers };
+    }
+    return { ...base, partitions: result, covers };
+  }
+
+  private runOutput(node: DStreamNode, rdd: Rdd, timeMs: number): OutputResult {
+    const spec = node.spec;
+    const type = node.type;
+    const text = (id: number) => this.recordText(id);
+    const all = rdd.partitions.flat();
+    if (spec.op === 'print') {
+      // DStream.print(num): take(num + 1), print num, "..." when there were more.
+      const num = spec.num ?? 10;
+      const first = all.slice(0, num + 1);
+      const lines = [
+        '-------------------------------------------',
+        `Time: ${timeMs} ms`,
+        '-------------------------------------------',
+      ];
+      for (const v of first.slice(0, num)) lines.push(formatValue(v, type, text));
+      if (first.length > num) lines.push('...');
+      return { node: node.index, lines, written: null };
+    }
+    if (spec.op === 'foreachRDD') {
+      const f = fnCatalogue.foreachRDD(spec.fn)!;
+      return { node: node.index, lines: [`${timeMs} ms: ${f.apply(all.length)}`], written: null };
+    }
+    return { node: node.index, lines: [], written: all };
+  }
+
+  /** A record as ConsumerRecord.toString or a tuple would print. */
+  recordText(id: number): string {
+    const r = this.source;
+    return `(${r.key(id)},${r.value(id)})`;
+  }
+}
+
+/**
+ * The simplified cost of a batch: every job pays a fixed overhead; the input records are tasks
+ * (one per input partition) spread over the free cores, each record costing `perRecordMs`.
+ */
+export function processingMs(
+  taskSizes: readonly number[],
+  cores: number,
+  perRecordMs: number,
+  jobs: number,
+  overheadMs: number,
+): number {
+  const free = new Array<number>(Math.max(1, cores)).fill(0);
+  for (const size of taskSizes) {
+    let k = 0;
+    for (let i = 1; i < free.length; i++) if (free[i]! < free[k]!) k = i;
+    free[k]! += size * perRecordMs;
+  }
+  return Math.round(jobs * overheadMs + Math.max(...free));
+}
