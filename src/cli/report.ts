@@ -1,4 +1,4 @@
-import { type Simulation, type TraceEntry, traceFields } from '../engine';
+import { batchStatus, type Simulation, type TraceEntry, traceFields } from '../engine';
 import { lag } from '../engine/broker/groups';
 
 export interface ReportOptions {
@@ -59,6 +59,8 @@ export function runReport(
   }
   const delivery = deliveryJson(sim);
   if (delivery) write(`,\n"delivery":${JSON.stringify(delivery)}`);
+  const streaming = streamingJson(sim);
+  if (streaming) write(`,\n"streaming":${JSON.stringify(streaming)}`);
   write('\n}\n');
 }
 
@@ -134,5 +136,35 @@ function tupleJson(sim: Simulation, id: number, producers: readonly string[]) {
     backfilled: t.backfilled,
     jittered: t.jittered,
     explicit: t.explicit,
+  };
+}
+
+/** The Spark Streaming application: its error, or every batch up to the cursor with the four UI numbers. */
+function streamingJson(sim: Simulation) {
+  const run = sim.streaming();
+  if (!run) return null;
+  if (run.error) return { error: run.error.text, phase: run.error.phase };
+  const now = sim.timeMs;
+  return {
+    batchIntervalMs: run.spec.batchIntervalMs,
+    batches: run.batches
+      .filter((b) => b.timeMs <= now)
+      .map((b) => ({
+        timeMs: b.timeMs,
+        status: batchStatus(b, now),
+        records: b.inputRecords,
+        jobs: b.jobs,
+        schedulingDelayMs: b.startMs === null ? null : b.startMs - b.timeMs,
+        processingMs: b.startMs === null || b.endMs === null ? null : b.endMs - b.startMs,
+        totalDelayMs: b.endMs === null ? null : b.endMs - b.timeMs,
+        ...(b.failure ? { failure: b.failure } : {}),
+        output:
+          batchStatus(b, now) === 'done'
+            ? b.outputs.map((o) => ({
+                op: run.nodes[o.node]!.spec.id,
+                ...(o.written ? { written: o.written } : { lines: o.lines }),
+              }))
+            : [],
+      })),
   };
 }

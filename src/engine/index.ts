@@ -1,4 +1,27 @@
 export { murmur2, partitionForKey, toPositive } from './broker/partitioner';
+export {
+  type DStreamNode,
+  defineStreaming,
+  duration,
+  isInputOp,
+  isOutputOp,
+  isWindowedOp,
+  SparkError,
+} from './microbatch/context';
+export {
+  FILTER_FNS,
+  FLATMAP_FNS,
+  FN_LISTS,
+  type FnOp,
+  FOREACH_FNS,
+  fnCatalogue,
+  MAP_FNS,
+  TRANSFORM_FNS,
+} from './microbatch/functions';
+export type { InputSplit, Rdd } from './microbatch/rdd';
+export { type Batch, type BatchStatus, batchStatus, type OutputResult, StreamingRun } from './microbatch/run';
+export { formatValue, scalaType, type Value, type ValueType } from './microbatch/values';
+export { sliceTimes, windowTimes } from './microbatch/windows';
 export { type Payload, payloadOf } from './payload';
 export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';
 export type { FrameSummary } from './simulation';

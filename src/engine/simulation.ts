@@ -1,6 +1,8 @@
 import type { LogDeliveryState } from './delivery/logDelivery';
 import type { MessagingState } from './delivery/messaging';
 import { heapSize } from './heap';
+import { StreamingRun, type StreamSource } from './microbatch/run';
+import { payloadOf } from './payload';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
@@ -55,6 +57,8 @@ export class Simulation {
   private state: WorldState;
   private readonly keyframes: Keyframe[] = [];
   private workSinceKeyframe = 0;
+  /** The Spark Streaming application, when the scenario has one; generated up to the frontier. */
+  private readonly streamingRun: StreamingRun | null;
 
   constructor(
     spec: ScenarioSpec,
@@ -64,6 +68,7 @@ export class Simulation {
     this.lastTick = this.scenario.lastTick;
     this.history = new History(this.scenario);
     this.state = initialState(this.scenario);
+    this.streamingRun = spec.streaming ? new StreamingRun(spec.streaming, this.streamSource()) : null;
     this.advance();
   }
 
@@ -235,6 +240,7 @@ export class Simulation {
     const before = this.state.created + this.state.arrived;
     stepWorld(this.scenario, this.seed, this.state, this.history);
     if (!recording) return;
+    this.streamingRun?.extendTo(timeOfTick(this.frontier, this.scenario.spec.tickMs));
     this.workSinceKeyframe += this.state.created + this.state.arrived - before;
     const last = this.keyframes[this.keyframes.length - 1];
     if (
@@ -264,6 +270,63 @@ export class Simulation {
   /** The run's delivery state (broker, partitions, groups) at the cursor; null without a delivery model. */
   delivery(): Readonly<LogDeliveryState> | null {
     return this.state.delivery;
+  }
+
+  /**
+   * The streaming application: batches up to the frontier (callers show those ≤ the cursor, and
+   * only the outputs of batches whose jobs have finished by then). Null without one.
+   */
+  streaming(): StreamingRun | null {
+    return this.streamingRun;
+  }
+
+  /** How the streaming application reads the world: only what the history has recorded. */
+  private streamSource(): StreamSource {
+    const h = this.history;
+    const { tuples } = h;
+    const tickMs = this.scenario.spec.tickMs;
+    const producers = this.scenario.producers;
+    const arrivalTime = tuples.arrivalTime;
+    const firstArrivalAtOrAfter = (timeMs: number) => {
+      let lo = 0;
+      let hi = h.arrivalOrder.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (arrivalTime.get(h.arrivalOrder.get(mid)) < timeMs) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return {
+      kafkaPartitions: h.committed.length,
+      producerIds: producers.map((p) => p.spec.id),
+      key: (id) => tuples.key(id),
+      value: (id) => tuples.value.get(id),
+      text: (id) => {
+        const producer = producers[tuples.producer.get(id)]!.spec;
+        const payload = payloadOf(tuples.viewAt(id, Number.POSITIVE_INFINITY), producer);
+        if (payload.kind === 'unstructured') return payload.text;
+        if (payload.kind === 'semiStructured') return JSON.stringify(payload.document);
+        return payload.columns.map((c) => String(c.value)).join(',');
+      },
+      arrivalTime: (id) => arrivalTime.get(id),
+      producerOf: (id) => producers[tuples.producer.get(id)]!.spec.id,
+      arrivals: (fromMs, toMs) => {
+        const out: number[] = [];
+        for (let i = firstArrivalAtOrAfter(fromMs); i < h.arrivalOrder.length; i++) {
+          const id = h.arrivalOrder.get(i);
+          if (arrivalTime.get(id) >= toMs) break;
+          out.push(id);
+        }
+        return out;
+      },
+      latestOffset: (partition, timeMs) => {
+        const column = h.hwByTick[partition];
+        if (!column || column.length === 0) return 0;
+        return column.get(Math.min(column.length - 1, tickOfTime(timeMs, tickMs)));
+      },
+      recordAt: (partition, offset) => h.committed[partition]!.get(offset),
+    };
   }
 
   private keyframeAtOrBefore(tick: number): Keyframe {

@@ -1,3 +1,4 @@
+import type { PartitionState } from './broker/cluster';
 import { partitionLag } from './broker/groups';
 import { Int32Column } from './columns';
 import {
@@ -119,9 +120,19 @@ export class History {
   readonly tracedByTick: Int32Column;
   /** Per consumer group, its total lag (HW − committed, over partitions) at the end of each tick. */
   readonly lagByTick: Int32Column[];
+  /**
+   * Per partition, the tuple id at each offset below the highest high watermark seen: the committed
+   * log, which never changes once written (clean leader election keeps every committed record).
+   */
+  readonly committed: Int32Column[];
+  /** Per partition, the committed log's length (the high watermark a reader sees) at the end of each tick. */
+  readonly hwByTick: Int32Column[];
 
   constructor(scenario: CompiledScenario) {
     this.lagByTick = (scenario.spec.delivery?.groups ?? []).map(() => new Int32Column(scenario.lastTick + 1));
+    const partitions = scenario.spec.delivery?.partitions ?? 0;
+    this.committed = Array.from({ length: partitions }, () => new Int32Column(1024));
+    this.hwByTick = Array.from({ length: partitions }, () => new Int32Column(scenario.lastTick + 1));
     const expected = Math.ceil(scenario.expectedTuples * 1.02) + 1024;
     this.tuples = new TupleTable(scenario.keys, expected);
     this.trace = new TraceLog(this.tuples, 2 * expected);
@@ -245,7 +256,22 @@ export function stepWorld(
         for (const p of cluster.partitions) total += partitionLag(g, p);
         history.lagByTick[gi]!.push(total);
       });
+      recordCommitted(cluster.partitions, history);
     }
   }
   state.traced = history.tracedByTick.get(tick);
+}
+
+/** Copies newly committed records (below the high watermark) into the history's committed logs. */
+function recordCommitted(partitions: readonly PartitionState[], history: History): void {
+  for (const p of partitions) {
+    const column = history.committed[p.partition]!;
+    while (column.length < p.highWatermark) {
+      const offset = column.length;
+      const replica = p.replicas.find((r) => r.log[offset - p.logStartOffset]?.offset === offset);
+      if (!replica) break;
+      column.push(replica.log[offset - p.logStartOffset]!.tupleId);
+    }
+    history.hwByTick[p.partition]!.push(column.length);
+  }
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { streamingSchema } from './streamingSchema';
 
 /**
  * The scenario file format (JSON). Every field is documented here; the same descriptions end up in
@@ -401,6 +402,9 @@ export const scenarioSchema = v.strictObject({
   ),
   messaging: v.optional(
     v.pipe(messagingSchema, v.description('Direct messaging or a queue broker instead of a log.')),
+  ),
+  streaming: v.optional(
+    v.pipe(streamingSchema, v.description('A Spark Streaming application (DStreams) reading the run.')),
   ),
 });
 

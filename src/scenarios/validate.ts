@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { LogDeliverySpec, MessagingSpec, ProducerSpec, ScenarioSpec } from '../engine/types';
 import { type ScenarioParsed, scenarioSchema } from './schema';
+import { checkStreaming, normaliseStreaming } from './streamingSchema';
 
 /** One thing wrong with a scenario: where (`producers[1].delay.ms`) and what, as a sentence. */
 export interface ScenarioProblem {
@@ -132,6 +133,7 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
     ...(s.messaging
       ? { messaging: { ...(s.messaging as MessagingSpec), faults: byTime(s.messaging.faults) } }
       : {}),
+    ...(s.streaming ? { streaming: normaliseStreaming(s.streaming) } : {}),
   };
 }
 
@@ -202,6 +204,7 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
   }
   if (s.delivery) checkDelivery(s.delivery, add);
   if (s.messaging) checkMessaging(s.messaging, add);
+  checkStreaming(s, add);
   if (s.delivery && s.messaging)
     add('messaging', 'cannot be combined with "delivery": choose a log, direct messaging or a queue');
   if (s.producers.length === 0 && s.tuples.length === 0)

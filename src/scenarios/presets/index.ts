@@ -2,12 +2,15 @@ import type { ScenarioSpec } from '../../engine/types';
 import { formatProblems, parseScenario } from '../validate';
 import dense from './dense.json';
 import directMessaging from './direct-messaging.json';
+import dstreamWindows from './dstream-windows.json';
 import kafkaFailover from './kafka-failover.json';
 import kafkaMinIsr from './kafka-min-isr.json';
 import offlineBackfill from './offline-backfill.json';
 import queueBroker from './queue-broker.json';
+import receiverWordcount from './receiver-wordcount.json';
 import skewedKeys from './skewed-keys.json';
 import slideExample from './slide-example.json';
+import sparkFallingBehind from './spark-falling-behind.json';
 import threeKinds from './three-kinds.json';
 
 export interface Preset {
@@ -31,6 +34,9 @@ export const presets: readonly Preset[] = [
   preset('queue-broker', queueBroker),
   preset('kafka-failover', kafkaFailover),
   preset('kafka-min-isr', kafkaMinIsr),
+  preset('dstream-windows', dstreamWindows),
+  preset('spark-falling-behind', sparkFallingBehind),
+  preset('receiver-wordcount', receiverWordcount),
   preset('dense', dense),
 ];
 

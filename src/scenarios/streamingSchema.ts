@@ -1,0 +1,241 @@
+import * as v from 'valibot';
+import type { ScenarioSpec, StreamingSpec, StreamOpKind, StreamOpSpec } from '../engine';
+
+/** The `streaming` block of a scenario: a Spark Streaming application and its DStream program. */
+
+const ms = (what: string) =>
+  v.pipe(
+    v.number(),
+    v.integer('must be a whole number of milliseconds'),
+    v.minValue(0, 'must not be negative'),
+    v.description(what),
+  );
+const positiveMs = (what: string) => v.pipe(ms(what), v.minValue(1, 'must be at least 1 ms'));
+
+export const STREAM_OPS: readonly StreamOpKind[] = [
+  'kafkaDirectStream',
+  'receiverStream',
+  'producerStream',
+  'map',
+  'flatMap',
+  'filter',
+  'reduceByKey',
+  'countByValue',
+  'union',
+  'transform',
+  'window',
+  'reduceByKeyAndWindow',
+  'countByWindow',
+  'countByValueAndWindow',
+  'print',
+  'foreachRDD',
+  'sink',
+];
+
+const identifier = v.pipe(
+  v.string(),
+  v.regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,39}$/,
+    'must be a variable name: a letter or "_", then letters, digits or "_"',
+  ),
+);
+
+export const streamOpSchema = v.strictObject({
+  id: v.pipe(identifier, v.description('The variable this DStream is assigned to in the generated code.')),
+  op: v.pipe(
+    v.picklist(STREAM_OPS, `must be one of: ${STREAM_OPS.join(', ')}`),
+    v.description('The DStream operation.'),
+  ),
+  input: v.optional(v.pipe(identifier, v.description('The DStream it is applied to.'))),
+  other: v.optional(v.pipe(identifier, v.description('union: the other DStream.'))),
+  fn: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(40),
+      v.description('map / flatMap / filter / transform / foreachRDD: the function.'),
+    ),
+  ),
+  arg: v.optional(
+    v.union([v.number(), v.pipe(v.string(), v.maxLength(80))], 'must be a number or a text'),
+    undefined,
+  ),
+  reduce: v.optional(v.picklist(['sum', 'max', 'min'], 'must be "sum", "max" or "min"')),
+  windowMs: v.optional(positiveMs('Window length.')),
+  slideMs: v.optional(positiveMs('Slide interval (default: the parent’s slide, i.e. every batch).')),
+  inverse: v.optional(v.pipe(v.boolean(), v.description('reduceByKeyAndWindow with an inverse function.'))),
+  filterZero: v.optional(
+    v.pipe(v.boolean(), v.description('With an inverse function: drop keys whose value is 0.')),
+  ),
+  num: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(100, 'must be at most 100'),
+    ),
+  ),
+  maxRatePerPartition: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0, 'must not be negative'),
+      v.description('spark.streaming.kafka.maxRatePerPartition (0: no cap).'),
+    ),
+  ),
+  startingOffsets: v.optional(v.picklist(['earliest', 'latest'], 'must be "earliest" or "latest"')),
+  blockIntervalMs: v.optional(positiveMs('spark.streaming.blockInterval.')),
+  writeAheadLog: v.optional(v.boolean()),
+  producers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(16))),
+});
+
+export const streamingSchema = v.strictObject({
+  batchIntervalMs: v.pipe(
+    positiveMs('The batch interval of the StreamingContext.'),
+    v.maxValue(3_600_000, 'must be at most one hour'),
+  ),
+  startAtMs: v.optional(ms('When ssc.start() is called.'), 0),
+  checkpointDir: v.optional(
+    v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200))),
+    null,
+  ),
+  cores: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(64, 'must be at most 64'),
+      v.description('Executor cores (local[n]).'),
+    ),
+    2,
+  ),
+  perRecordMs: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0, 'must not be negative'),
+      v.maxValue(10_000, 'must be at most 10000'),
+      v.description('Processing time per input record.'),
+    ),
+    1,
+  ),
+  jobOverheadMs: v.optional(ms('Fixed processing time of every job.'), 20),
+  backpressure: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean(), false),
+      initialRate: v.optional(v.pipe(v.number(), v.minValue(0, 'must not be negative')), 0),
+    }),
+    { enabled: false, initialRate: 0 },
+  ),
+  receiverMaxRate: v.optional(
+    v.pipe(
+      v.number(),
+      v.minValue(0, 'must not be negative'),
+      v.description('spark.streaming.receiver.maxRate (0: no limit).'),
+    ),
+    0,
+  ),
+  pipeline: v.pipe(
+    v.array(streamOpSchema),
+    v.minLength(1, 'a pipeline needs at least an input stream'),
+    v.maxLength(40, 'at most 40 operations'),
+  ),
+});
+
+export type StreamingParsed = v.InferOutput<typeof streamingSchema>;
+
+/** Which fields each operation takes; any other is reported. Required ones first. */
+const FIELDS: Record<
+  StreamOpKind,
+  { required: readonly (keyof StreamOpSpec)[]; optional: readonly (keyof StreamOpSpec)[] }
+> = {
+  kafkaDirectStream: { required: [], optional: ['maxRatePerPartition', 'startingOffsets'] },
+  receiverStream: { required: [], optional: ['blockIntervalMs', 'writeAheadLog', 'producers'] },
+  producerStream: { required: [], optional: ['producers'] },
+  map: { required: ['input', 'fn'], optional: ['arg'] },
+  flatMap: { required: ['input', 'fn'], optional: ['arg'] },
+  filter: { required: ['input', 'fn'], optional: ['arg'] },
+  reduceByKey: { required: ['input'], optional: ['reduce'] },
+  countByValue: { required: ['input'], optional: [] },
+  union: { required: ['input', 'other'], optional: [] },
+  transform: { required: ['input', 'fn'], optional: [] },
+  window: { required: ['input', 'windowMs'], optional: ['slideMs'] },
+  reduceByKeyAndWindow: {
+    required: ['input', 'windowMs'],
+    optional: ['slideMs', 'reduce', 'inverse', 'filterZero'],
+  },
+  countByWindow: { required: ['input', 'windowMs'], optional: ['slideMs'] },
+  countByValueAndWindow: { required: ['input', 'windowMs'], optional: ['slideMs'] },
+  print: { required: ['input'], optional: ['num'] },
+  foreachRDD: { required: ['input', 'fn'], optional: [] },
+  sink: { required: ['input'], optional: [] },
+};
+
+export function fieldsOf(op: StreamOpKind) {
+  return FIELDS[op];
+}
+
+/** Fills Spark's defaults (print shows 10, blockInterval 200 ms, auto.offset.reset "latest"). */
+export function normaliseStreaming(s: StreamingParsed): StreamingSpec {
+  return {
+    ...s,
+    pipeline: s.pipeline.map((o) => {
+      const op: StreamOpSpec = Object.fromEntries(
+        Object.entries(o).filter(([, x]) => x !== undefined),
+      ) as unknown as StreamOpSpec;
+      switch (o.op) {
+        case 'kafkaDirectStream':
+          return {
+            ...op,
+            maxRatePerPartition: o.maxRatePerPartition ?? 0,
+            startingOffsets: o.startingOffsets ?? 'latest',
+          };
+        case 'receiverStream':
+          return {
+            ...op,
+            blockIntervalMs: o.blockIntervalMs ?? 200,
+            writeAheadLog: o.writeAheadLog ?? false,
+          };
+        case 'reduceByKey':
+          return { ...op, reduce: o.reduce ?? 'sum' };
+        case 'reduceByKeyAndWindow':
+          return {
+            ...op,
+            reduce: o.reduce ?? 'sum',
+            inverse: o.inverse ?? false,
+            filterZero: o.filterZero ?? false,
+          };
+        case 'print':
+          return { ...op, num: o.num ?? 10 };
+        default:
+          return op;
+      }
+    }),
+  };
+}
+
+/** Rules a schema cannot express. Spark's own rules (window multiples, checkpointing) are left to the engine, which reports them as Spark does. */
+export function checkStreaming(s: ScenarioSpec, add: (path: string, message: string) => void): void {
+  const st = s.streaming;
+  if (!st) return;
+  if (st.batchIntervalMs % s.tickMs !== 0)
+    add('streaming.batchIntervalMs', `must be a whole number of ticks (a multiple of tickMs = ${s.tickMs})`);
+  if (st.startAtMs >= s.durationMs)
+    add('streaming.startAtMs', `must be before the end of the run (${s.durationMs} ms)`);
+  const ids = new Set<string>();
+  const producerIds = new Set(s.producers.map((p) => p.id));
+  st.pipeline.forEach((o, i) => {
+    const at = `streaming.pipeline[${i}]`;
+    if (ids.has(o.id)) add(`${at}.id`, `"${o.id}" is already used by an earlier operation`);
+    ids.add(o.id);
+    const { required, optional } = FIELDS[o.op];
+    for (const f of required) if (o[f] === undefined) add(`${at}.${f}`, `is required for ${o.op}`);
+    for (const [f, x] of Object.entries(o)) {
+      if (x === undefined || f === 'id' || f === 'op') continue;
+      if (!required.includes(f as keyof StreamOpSpec) && !optional.includes(f as keyof StreamOpSpec))
+        add(`${at}.${f}`, `does not apply to ${o.op}`);
+    }
+    if (o.op === 'kafkaDirectStream' && s.delivery === undefined)
+      add(`${at}.op`, 'kafkaDirectStream reads a Kafka topic: add a "delivery" block with "model": "log"');
+    (o.producers ?? []).forEach((p, j) => {
+      if (!producerIds.has(p)) add(`${at}.producers[${j}]`, `"${p}" is not one of the producers`);
+    });
+  });
+}
