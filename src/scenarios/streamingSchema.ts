@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StreamingSpec, StreamOpKind, StreamOpSpec } from '../engine';
+import { isReservedName } from './sparkCode';
 
 /** The `streaming` block of a scenario: a Spark Streaming application and its DStream program. */
 
@@ -224,6 +225,11 @@ export function checkStreaming(s: ScenarioSpec, add: (path: string, message: str
   st.pipeline.forEach((o, i) => {
     const at = `streaming.pipeline[${i}]`;
     if (ids.has(o.id)) add(`${at}.id`, `"${o.id}" is already used by an earlier operation`);
+    else if (isReservedName(o.id))
+      add(
+        `${at}.id`,
+        `"${o.id}" is a reserved word in Scala or Python (or names the context); choose another name`,
+      );
     ids.add(o.id);
     const { required, optional } = FIELDS[o.op];
     for (const f of required) if (o[f] === undefined) add(`${at}.${f}`, `is required for ${o.op}`);

@@ -1,0 +1,294 @@
+import { type FnOp, fnCatalogue, type StreamingSpec, type StreamOpSpec, type ValueType } from '../engine';
+
+/**
+ * The real Spark program for a scenario's streaming block: Scala (DStream API with the
+ * kafka-0-10 integration) and PySpark. Variable names are the operations' ids, so the code, the
+ * pipeline builder and the timeline's rows use the same names.
+ */
+
+export const TOPIC = 'events';
+
+const RESERVED = new Set(
+  'abstract case catch class def do else extends false final finally for forSome if implicit import lazy match new null object override package private protected return sealed super this throw trait try true type val var while with yield and as assert async await break continue del elif except from global in is lambda nonlocal not or pass raise None True False ssc sc conf kafkaParams'.split(
+    ' ',
+  ),
+);
+
+export function isReservedName(id: string): boolean {
+  return RESERVED.has(id);
+}
+
+const scalaDuration = (ms: number) => (ms % 1000 === 0 ? `Seconds(${ms / 1000})` : `Milliseconds(${ms})`);
+const pyDuration = (ms: number) => String(ms / 1000);
+
+function inputTypeOf(types: ReadonlyMap<string, ValueType>, op: StreamOpSpec): ValueType {
+  return types.get(op.input ?? '') ?? { kind: 'record' };
+}
+
+const reduceScala = { sum: '_ + _', max: '_ max _', min: '_ min _' } as const;
+const reducePython = {
+  sum: 'lambda a, b: a + b',
+  max: 'lambda a, b: max(a, b)',
+  min: 'lambda a, b: min(a, b)',
+} as const;
+
+export interface SparkCode {
+  readonly scala: string;
+  readonly python: string;
+}
+
+/** `types`: each DStream's element type (from the engine's graph), for functions whose code depends on it. */
+export function sparkCode(spec: StreamingSpec, types: ReadonlyMap<string, ValueType> = new Map()): SparkCode {
+  return { scala: scalaProgram(spec, types), python: pythonProgram(spec, types) };
+}
+
+function confLines(spec: StreamingSpec, quoteSetting: (k: string, v: string) => string): string[] {
+  const out: string[] = [];
+  const ops = spec.pipeline;
+  if (spec.backpressure.enabled) {
+    out.push(quoteSetting('spark.streaming.backpressure.enabled', 'true'));
+    if (spec.backpressure.initialRate > 0)
+      out.push(
+        quoteSetting('spark.streaming.backpressure.initialRate', String(spec.backpressure.initialRate)),
+      );
+  }
+  const kafka = ops.find((o) => o.op === 'kafkaDirectStream' && (o.maxRatePerPartition ?? 0) > 0);
+  if (kafka)
+    out.push(quoteSetting('spark.streaming.kafka.maxRatePerPartition', String(kafka.maxRatePerPartition)));
+  const receiver = ops.find((o) => o.op === 'receiverStream');
+  if (receiver) {
+    out.push(quoteSetting('spark.streaming.blockInterval', `${receiver.blockIntervalMs ?? 200}ms`));
+    if (receiver.writeAheadLog)
+      out.push(quoteSetting('spark.streaming.receiver.writeAheadLog.enable', 'true'));
+    if (spec.receiverMaxRate > 0)
+      out.push(quoteSetting('spark.streaming.receiver.maxRate', String(spec.receiverMaxRate)));
+  }
+  return out;
+}
+
+function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>): string {
+  const ops = spec.pipeline;
+  const has = (op: string) => ops.some((o) => o.op === op);
+  const lines: string[] = [];
+  if (has('kafkaDirectStream'))
+    lines.push('import org.apache.kafka.common.serialization.{DoubleDeserializer, StringDeserializer}');
+  lines.push('import org.apache.spark.SparkConf');
+  lines.push('import org.apache.spark.streaming.{Milliseconds, Seconds, StreamingContext}');
+  if (has('kafkaDirectStream')) lines.push('import org.apache.spark.streaming.kafka010._');
+  lines.push('');
+  lines.push('val conf = new SparkConf()');
+  lines.push(`  .setMaster("local[${spec.cores}]")`);
+  lines.push('  .setAppName("Streamscope")');
+  for (const c of confLines(spec, (k, v) => `  .set("${k}", "${v}")`)) lines.push(c);
+  lines.push(`val ssc = new StreamingContext(conf, ${scalaDuration(spec.batchIntervalMs)})`);
+  if (spec.checkpointDir !== null) lines.push(`ssc.checkpoint(${JSON.stringify(spec.checkpointDir)})`);
+  lines.push('');
+  for (const op of ops) {
+    const t = inputTypeOf(types, op);
+    const x = op.input ?? '';
+    const w = op.windowMs !== undefined ? scalaDuration(op.windowMs) : '';
+    const s = op.slideMs !== undefined ? `, ${scalaDuration(op.slideMs)}` : '';
+    const fn = (kind: FnOp) =>
+      fnCatalogue[kind](op.fn)?.scala(op.arg, t) ?? `/* unknown function ${op.fn} */`;
+    const assign = (expr: string) => lines.push(`val ${op.id} = ${expr}`);
+    switch (op.op) {
+      case 'kafkaDirectStream':
+        lines.push('val kafkaParams = Map[String, Object](');
+        lines.push('  "bootstrap.servers" -> "localhost:9092",');
+        lines.push('  "key.deserializer" -> classOf[StringDeserializer],');
+        lines.push('  "value.deserializer" -> classOf[DoubleDeserializer],');
+        lines.push('  "group.id" -> "streamscope",');
+        lines.push(`  "auto.offset.reset" -> "${op.startingOffsets ?? 'latest'}",`);
+        lines.push('  "enable.auto.commit" -> (false: java.lang.Boolean))');
+        assign('KafkaUtils.createDirectStream[String, Double](');
+        lines.push('  ssc, LocationStrategies.PreferConsistent,');
+        lines.push(`  ConsumerStrategies.Subscribe[String, Double](Seq("${TOPIC}"), kafkaParams))`);
+        break;
+      case 'receiverStream':
+        lines.push(
+          "// A custom Receiver[Tuple] that store()s the producers' tuples (case class Tuple(key: String, value: Double))",
+        );
+        assign(`ssc.receiverStream(new ProducerReceiver(${producerList(op, 'scala')}))`);
+        break;
+      case 'producerStream':
+        lines.push("// Streamscope: one RDD of the producers' tuples per batch");
+        assign('ssc.queueStream(producerBatches, oneAtATime = true)');
+        break;
+      case 'map':
+      case 'flatMap':
+      case 'filter':
+        assign(`${x}.${op.op}(${fn(op.op)})`);
+        break;
+      case 'transform':
+        assign(`${x}.transform(${fn('transform')})`);
+        break;
+      case 'reduceByKey':
+        assign(`${x}.reduceByKey(${reduceScala[op.reduce ?? 'sum']})`);
+        break;
+      case 'countByValue':
+        assign(`${x}.countByValue()`);
+        break;
+      case 'union':
+        assign(`${x}.union(${op.other})`);
+        break;
+      case 'window':
+        assign(`${x}.window(${w}${s})`);
+        break;
+      case 'reduceByKeyAndWindow': {
+        const f = reduceScala[op.reduce ?? 'sum'];
+        if (!op.inverse) assign(`${x}.reduceByKeyAndWindow(${f}, ${w}${s})`);
+        else {
+          const vt = t.kind === 'pair' ? t : null;
+          const filter = op.filterZero
+            ? `, filterFunc = (kv: (${vt ? scalaTypeName(vt.key) : 'String'}, ${vt ? scalaTypeName(vt.value) : 'Long'})) => kv._2 != 0`
+            : '';
+          assign(
+            `${x}.reduceByKeyAndWindow(${f}, _ - _, ${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`}${filter})`,
+          );
+        }
+        break;
+      }
+      case 'countByWindow':
+      case 'countByValueAndWindow':
+        assign(`${x}.${op.op}(${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`})`);
+        break;
+      case 'print':
+        lines.push(`${x}.print(${op.num !== undefined && op.num !== 10 ? op.num : ''})`);
+        break;
+      case 'foreachRDD':
+        lines.push(`${x}.foreachRDD(${fn('foreachRDD')})`);
+        break;
+      case 'sink':
+        lines.push(`${x}.foreachRDD { rdd =>`);
+        lines.push('  rdd.foreachPartition { records =>');
+        lines.push(`    val sink = Sink.connect("${op.id}")  // your database or file system`);
+        lines.push('    records.foreach(sink.write)');
+        lines.push('    sink.close()');
+        lines.push('  }');
+        lines.push('}');
+        break;
+    }
+  }
+  lines.push('');
+  lines.push('ssc.start()');
+  lines.push('ssc.awaitTermination()');
+  return lines.join('\n');
+}
+
+function scalaTypeName(t: ValueType): string {
+  switch (t.kind) {
+    case 'pair':
+      return `(${scalaTypeName(t.key)}, ${scalaTypeName(t.value)})`;
+    case 'string':
+      return 'String';
+    case 'long':
+      return 'Long';
+    case 'double':
+      return 'Double';
+    case 'record':
+      return 'Tuple';
+  }
+}
+
+function producerList(op: StreamOpSpec, lang: 'scala' | 'python'): string {
+  const list = (op.producers ?? []).map((p) => JSON.stringify(p));
+  if (lang === 'scala') return list.length > 0 ? `Seq(${list.join(', ')})` : '';
+  return list.length > 0 ? `[${list.join(', ')}]` : '';
+}
+
+function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>): string {
+  const ops = spec.pipeline;
+  const has = (op: string) => ops.some((o) => o.op === op);
+  const lines: string[] = [];
+  lines.push('from pyspark import SparkConf, SparkContext');
+  lines.push('from pyspark.streaming import StreamingContext');
+  if (has('kafkaDirectStream')) {
+    lines.push('# The Kafka DStream API for Python exists only up to Spark 2.4 (removed in 3.0).');
+    lines.push('from pyspark.streaming.kafka import KafkaUtils');
+  }
+  lines.push('');
+  const settings = confLines(spec, (k, v) => `        .set("${k}", "${v}")`);
+  lines.push(
+    `conf = (SparkConf().setMaster("local[${spec.cores}]").setAppName("Streamscope")${settings.length ? '' : ')'}`,
+  );
+  settings.forEach((c, i) => {
+    lines.push(c + (i === settings.length - 1 ? ')' : ''));
+  });
+  lines.push('sc = SparkContext(conf=conf)');
+  lines.push(`ssc = StreamingContext(sc, ${pyDuration(spec.batchIntervalMs)})  # batch interval in seconds`);
+  if (spec.checkpointDir !== null) lines.push(`ssc.checkpoint(${JSON.stringify(spec.checkpointDir)})`);
+  lines.push('');
+  for (const op of ops) {
+    const t = inputTypeOf(types, op);
+    const x = op.input ?? '';
+    const w = op.windowMs !== undefined ? pyDuration(op.windowMs) : '';
+    const s = op.slideMs !== undefined ? `, ${pyDuration(op.slideMs)}` : '';
+    const fn = (kind: FnOp) =>
+      fnCatalogue[kind](op.fn)?.python(op.arg, t) ?? `None  # unknown function ${op.fn}`;
+    const assign = (expr: string) => lines.push(`${op.id} = ${expr}`);
+    switch (op.op) {
+      case 'kafkaDirectStream': {
+        const reset = op.startingOffsets === 'earliest' ? 'smallest' : 'largest';
+        assign(`KafkaUtils.createDirectStream(ssc, ["${TOPIC}"], {`);
+        lines.push(
+          `    "metadata.broker.list": "localhost:9092", "auto.offset.reset": "${reset}"})  # (key, value) pairs`,
+        );
+        break;
+      }
+      case 'receiverStream':
+        lines.push(
+          '# PySpark cannot define custom receivers: a socket receiver stands in, parsed to (key, value).',
+        );
+        assign('ssc.socketTextStream("localhost", 9999).map(parse_tuple)');
+        break;
+      case 'producerStream':
+        lines.push("# Streamscope: one RDD of the producers' (key, value) tuples per batch");
+        assign('ssc.queueStream(producer_batches, oneAtATime=True)');
+        break;
+      case 'map':
+      case 'flatMap':
+      case 'filter':
+        assign(`${x}.${op.op}(${fn(op.op)})`);
+        break;
+      case 'transform':
+        assign(`${x}.transform(${fn('transform')})`);
+        break;
+      case 'reduceByKey':
+        assign(`${x}.reduceByKey(${reducePython[op.reduce ?? 'sum']})`);
+        break;
+      case 'countByValue':
+        assign(`${x}.countByValue()`);
+        break;
+      case 'union':
+        assign(`${x}.union(${op.other})`);
+        break;
+      case 'window':
+        assign(`${x}.window(${w}${s})`);
+        break;
+      case 'reduceByKeyAndWindow': {
+        const f = reducePython[op.reduce ?? 'sum'];
+        const inv = op.inverse ? 'lambda a, b: a - b' : 'None';
+        const filter = op.inverse && op.filterZero ? ', filterFunc=lambda kv: kv[1] != 0' : '';
+        assign(`${x}.reduceByKeyAndWindow(${f}, ${inv}, ${w}${s}${filter})`);
+        break;
+      }
+      case 'countByWindow':
+      case 'countByValueAndWindow':
+        assign(`${x}.${op.op}(${w}${s || `, ${pyDuration(spec.batchIntervalMs)}`})`);
+        break;
+      case 'print':
+        lines.push(`${x}.pprint(${op.num !== undefined && op.num !== 10 ? op.num : ''})`);
+        break;
+      case 'foreachRDD':
+        lines.push(`${x}.foreachRDD(${fn('foreachRDD')})`);
+        break;
+      case 'sink':
+        lines.push(`${x}.foreachRDD(lambda rdd: rdd.foreachPartition(write_to_sink("${op.id}")))`);
+        break;
+    }
+  }
+  lines.push('');
+  lines.push('ssc.start()');
+  lines.push('ssc.awaitTermination()');
+  return lines.join('\n');
+}
