@@ -61,3 +61,28 @@ test('screenshot min isr', async ({ page }) => {
     .getByRole('region', { name: 'Broker' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/minisr.png` });
 });
+
+test('screenshot spark streaming', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=dstream-windows&t=9500');
+  const timeline = page.getByRole('region', { name: 'DStream timeline' });
+  await timeline.screenshot({ path: `${process.env.SCREENSHOTS}/dstream.png` });
+  await page
+    .getByRole('region', { name: 'Streaming metrics' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/metrics.png` });
+  await page
+    .getByRole('region', { name: 'Pipeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/pipeline.png` });
+  await timeline.getByRole('button', { name: /^Batch at 8 s/ }).click();
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/streaming.png`, fullPage: true });
+  await page.goto('./?scenario=spark-falling-behind&t=30000');
+  await page.getByLabel('Cost per record (ms)').fill('40');
+  await page
+    .getByRole('region', { name: 'Streaming metrics' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/behind.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./?scenario=receiver-wordcount&t=14000');
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/receiver-dark.png` });
+});

@@ -1,7 +1,13 @@
 import * as v from 'valibot';
-import type { LogDeliverySpec, MessagingSpec, ProducerSpec, ScenarioSpec } from '../engine/types';
+import type {
+  LogDeliverySpec,
+  MessagingSpec,
+  ProducerSpec,
+  ScenarioSpec,
+  StreamingSpec,
+} from '../engine/types';
 import { type ScenarioParsed, scenarioSchema } from './schema';
-import { checkStreaming, normaliseStreaming } from './streamingSchema';
+import { checkStreaming, normaliseStreaming, streamingSchema } from './streamingSchema';
 
 /** One thing wrong with a scenario: where (`producers[1].delay.ms`) and what, as a sentence. */
 export interface ScenarioProblem {
@@ -44,6 +50,28 @@ export function parseScenario(input: unknown): ScenarioResult {
   const scenario = normalise(parsed.output);
   const problems = checkMeaning(scenario);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/**
+ * Checks a replacement `streaming` block for a scenario (the pipeline builder, a link): the same
+ * rules as in a scenario file, with paths starting at "streaming". Never throws.
+ */
+export function parseStreaming(
+  input: unknown,
+  scenario: ScenarioSpec,
+): { ok: true; streaming: StreamingSpec } | { ok: false; problems: ScenarioProblem[] } {
+  const parsed = v.safeParse(streamingSchema, input, { abortPipeEarly: true });
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.issues
+        .map(problemOf)
+        .map((p) => ({ ...p, path: p.path ? `streaming.${p.path}` : 'streaming' })),
+    };
+  const streaming = normaliseStreaming(parsed.output);
+  const problems: ScenarioProblem[] = [];
+  checkStreaming({ ...scenario, streaming }, (path, message) => problems.push({ path, message }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, streaming };
 }
 
 export function formatProblems(problems: readonly ScenarioProblem[]): string {

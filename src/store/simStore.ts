@@ -1,14 +1,24 @@
 import { create } from 'zustand';
-import { Simulation } from '../engine';
+import { Simulation, type StreamingSpec } from '../engine';
 import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
+import { parseStreaming } from '../scenarios/validate';
 import { encodeFault, type InjectedFault, parseFault, withInjected } from './faults';
 import { type LinkState, parseLink } from './url';
 
 export type SelectedEntity =
   | { readonly kind: 'partition'; readonly partition: number }
   | { readonly kind: 'broker'; readonly broker: number }
-  | { readonly kind: 'member'; readonly group: number; readonly member: string };
+  | { readonly kind: 'member'; readonly group: number; readonly member: string }
+  /** A batch of the streaming application; optionally one DStream's RDD in it and one partition. */
+  | {
+      readonly kind: 'batch';
+      readonly timeMs: number;
+      readonly node: number | null;
+      readonly partition: number | null;
+    }
+  /** One DStream (an operation of the pipeline): its lineage. */
+  | { readonly kind: 'dstream'; readonly node: number };
 
 export interface Notice {
   readonly id: number;
@@ -30,6 +40,8 @@ export interface SimStore {
   /** Another delivery model run side by side on the same tuples, kept at the same tick. */
   readonly compareModel: DeliveryModel | null;
   readonly compare: Simulation | null;
+  /** The streaming application as edited in the pipeline builder; null: the scenario's own. */
+  readonly streamingEdit: StreamingSpec | null;
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
   readonly carryMs: number;
 
@@ -49,6 +61,13 @@ export interface SimStore {
   clearFaults(): void;
   /** Runs the same tuples through another delivery model alongside (null: stop comparing). */
   setCompare(model: DeliveryModel | null): void;
+  /**
+   * Replaces the streaming application (pipeline builder): checked like a scenario file; when it is
+   * valid the run is recomputed at the same moment, otherwise nothing changes. Returns the problems.
+   */
+  editStreaming(input: unknown): readonly string[];
+  /** Back to the scenario's own streaming application. */
+  resetStreaming(): void;
   notify(text: string): void;
   dismiss(id: number): void;
   /** Applies a link's state; problems become notices and everything else is kept. */
@@ -57,12 +76,18 @@ export interface SimStore {
 
 let noticeId = 0;
 
-function newRun(presetId: string, seed?: number, injected: readonly InjectedFault[] = []) {
+function newRun(
+  presetId: string,
+  seed?: number,
+  injected: readonly InjectedFault[] = [],
+  streaming: StreamingSpec | null = null,
+) {
   const preset = findPreset(presetId) ?? defaultPreset;
   const s = seed ?? preset.scenario.seed;
   const canFail = preset.scenario.delivery !== undefined || preset.scenario.messaging !== undefined;
+  const scenario = streaming ? { ...preset.scenario, streaming } : preset.scenario;
   return {
-    sim: new Simulation(withInjected(preset.scenario, injected), s),
+    sim: new Simulation(withInjected(scenario, injected), s),
     presetId: preset.id,
     seed: s,
     injected: canFail ? injected : [],
@@ -98,15 +123,16 @@ export const useSim = create<SimStore>()((set, get) => {
     injected: [],
     compareModel: null,
     compare: null,
+    streamingEdit: null,
     carryMs: 0,
 
     load(presetId, seed) {
-      install(newRun(presetId, seed, []), { selectedTuple: null, selectedEntity: null });
+      install(newRun(presetId, seed, []), { selectedTuple: null, selectedEntity: null, streamingEdit: null });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
       const tick = sim.tick;
-      const run = newRun(presetId, seed, get().injected);
+      const run = newRun(presetId, seed, get().injected, get().streamingEdit);
       run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
       install(run, { selectedTuple: null });
@@ -147,15 +173,33 @@ export const useSim = create<SimStore>()((set, get) => {
     },
     injectFault(fault) {
       const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, [...injected, fault]);
+      const run = newRun(presetId, seed, [...injected, fault], get().streamingEdit);
       run.sim.seek(sim.tick);
       install(run);
     },
     clearFaults() {
       const { presetId, seed, sim } = get();
-      const run = newRun(presetId, seed, []);
+      const run = newRun(presetId, seed, [], get().streamingEdit);
       run.sim.seek(sim.tick);
       install(run);
+    },
+    editStreaming(input) {
+      const { presetId, seed, sim, injected } = get();
+      const base = (findPreset(presetId) ?? defaultPreset).scenario;
+      const parsed = parseStreaming(input, base);
+      if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+      const run = newRun(presetId, seed, injected, parsed.streaming);
+      run.sim.seek(sim.tick);
+      const selected = get().selectedEntity;
+      const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
+      install(run, { streamingEdit: parsed.streaming, ...(keep ? {} : { selectedEntity: null }) });
+      return [];
+    },
+    resetStreaming() {
+      const { presetId, seed, sim, injected } = get();
+      const run = newRun(presetId, seed, injected, null);
+      run.sim.seek(sim.tick);
+      install(run, { streamingEdit: null, selectedEntity: null });
     },
     setCompare(model) {
       set({ compareModel: model, compare: companion(get().sim, model) });
@@ -180,7 +224,28 @@ export const useSim = create<SimStore>()((set, get) => {
         if (typeof fault === 'string') problems.push(fault);
         else injected.push(fault);
       }
-      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected);
+      let streamingEdit: StreamingSpec | null = null;
+      if (state.app) {
+        let json: unknown;
+        try {
+          json = JSON.parse(state.app);
+        } catch {
+          json = undefined;
+          problems.push("The link's streaming application is not valid JSON; using the scenario's own.");
+        }
+        if (json !== undefined) {
+          const parsedApp = parseStreaming(json, linked);
+          if (parsedApp.ok) streamingEdit = parsedApp.streaming;
+          else
+            problems.push(
+              `The link's streaming application has problems (${parsedApp.problems
+                .slice(0, 3)
+                .map((p) => `${p.path}: ${p.message}`)
+                .join('; ')}); using the scenario's own.`,
+            );
+        }
+      }
+      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected, streamingEdit);
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
           problems.push(
@@ -201,6 +266,7 @@ export const useSim = create<SimStore>()((set, get) => {
         selectedTuple,
         carryMs: 0,
         compareModel,
+        streamingEdit,
         compare: companion(run.sim, compareModel),
         notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
       });
@@ -209,7 +275,10 @@ export const useSim = create<SimStore>()((set, get) => {
 });
 
 export function linkStateOf(
-  s: Pick<SimStore, 'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected' | 'compareModel'>,
+  s: Pick<
+    SimStore,
+    'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected' | 'compareModel' | 'streamingEdit'
+  >,
 ): LinkState {
   return {
     scenario: s.presetId,
@@ -218,5 +287,6 @@ export function linkStateOf(
     tuple: s.selectedTuple,
     faults: s.injected.map(encodeFault),
     compare: s.compareModel,
+    app: s.streamingEdit ? JSON.stringify(s.streamingEdit) : null,
   };
 }

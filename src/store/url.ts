@@ -11,6 +11,8 @@ export interface LinkState {
   readonly faults: readonly string[];
   /** A delivery model run alongside for comparison. */
   readonly compare: 'direct' | 'queue' | 'log' | null;
+  /** An edited streaming application (JSON of the scenario's `streaming` block); null: the scenario's own. */
+  readonly app: string | null;
 }
 
 export interface ParsedLink {
@@ -58,6 +60,14 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's comparison "${clip(compare)}" is not one of direct, queue or log; nothing is compared.`,
       );
   }
+  const app = params.get('app');
+  if (app !== null) {
+    if (app.length <= 20000) state.app = app;
+    else
+      problems.push(
+        `The link's streaming application is too long (${app.length} characters); using the scenario's own.`,
+      );
+  }
   const faults = params.getAll('fault');
   if (faults.length > 0) state.faults = faults.slice(0, 50);
   if (faults.length > 50) problems.push(`The link has ${faults.length} faults; only the first 50 are used.`);
@@ -72,6 +82,7 @@ export function formatLink(state: LinkState): string {
   if (state.tuple !== null) params.set('tuple', String(state.tuple));
   for (const f of state.faults) params.append('fault', f);
   if (state.compare) params.set('compare', state.compare);
+  if (state.app) params.set('app', state.app);
   return `?${params.toString()}`;
 }
 

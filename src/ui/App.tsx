@@ -2,17 +2,24 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
+import { DStreamTimeline } from '../viz/dstream/DStreamTimeline';
 import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
+import { StreamingMetrics } from '../viz/metrics/StreamingMetrics';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
+import { BatchStepper } from './BatchStepper';
 import { ComparePanel } from './ComparePanel';
 import { EntityInspector } from './EntityInspector';
 import { BrokerFaults, ConsumerFaults, MessagingFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { PipelineBuilder } from './PipelineBuilder';
 import { Playback } from './playback';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SparkCodePanel } from './SparkCodePanel';
 import { StepLog } from './StepLog';
+import { StreamingInspector } from './StreamingInspector';
+import { StreamingSettings } from './StreamingSettings';
 import { Transport } from './Transport';
 import { TupleInspector } from './TupleInspector';
 import { useShortcuts } from './useShortcuts';
@@ -36,6 +43,9 @@ function Shell() {
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
   const scenario = useSim((s) => s.sim.scenario.spec);
   const entitySelected = useSim((s) => s.selectedEntity !== null);
+  const streamingSelected = useSim(
+    (s) => s.selectedEntity?.kind === 'batch' || s.selectedEntity?.kind === 'dstream',
+  );
   return (
     <div className="app">
       <Header onHelp={openHelp} />
@@ -69,13 +79,36 @@ function Shell() {
               </Panel>
             </>
           )}
+          {scenario.streaming && (
+            <>
+              <Panel id="dstream" title="DStream timeline">
+                <BatchStepper />
+                <DStreamTimeline />
+              </Panel>
+              <Panel id="metrics" title="Streaming metrics">
+                <StreamingMetrics controls={<StreamingSettings />} />
+              </Panel>
+              <Panel id="pipeline" title="Pipeline">
+                <div className="pipeline-grid">
+                  <PipelineBuilder />
+                  <SparkCodePanel />
+                </div>
+              </Panel>
+            </>
+          )}
           {(scenario.delivery || scenario.messaging) && (
             <Panel id="compare" title="Comparison">
               <ComparePanel />
             </Panel>
           )}
         </div>
-        {entitySelected ? <EntityInspector /> : <TupleInspector />}
+        {streamingSelected ? (
+          <StreamingInspector />
+        ) : entitySelected ? (
+          <EntityInspector />
+        ) : (
+          <TupleInspector />
+        )}
       </main>
       <Transport />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -16,7 +16,7 @@ export function EntityInspector() {
   const { sim, entity, inspect, select } = useSim(useShallow(selectEntity));
   const d = sim.delivery();
   const spec = sim.scenario.spec.delivery;
-  if (!entity || !d || !spec) return null;
+  if (!entity || entity.kind === 'batch' || entity.kind === 'dstream' || !d || !spec) return null;
   const close = (
     <button type="button" className="icon-button" onClick={() => inspect(null)} aria-label="Close inspector">
       ×

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSim } from '../store/simStore';
+import { batchStepTick } from './batchStep';
 import { Playback } from './playback';
 
 /** Targets that handle these keys themselves. */
@@ -43,6 +44,13 @@ export function useShortcuts(openHelp: () => void): void {
         case '?':
           openHelp();
           break;
+        case ']':
+        case '[': {
+          const tick = batchStepTick(useSim.getState().sim, e.key === ']' ? 1 : -1);
+          if (tick === null) return;
+          send({ type: 'SEEK', tick });
+          break;
+        }
         default:
           return;
       }
@@ -62,5 +70,6 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['+ / −', 'Faster / slower (0.25× to 16×)'],
   ['Tab, then ← → ↑ ↓', 'Move between tuples in the lanes'],
   ['Enter', 'Inspect the focused tuple'],
+  ['[ / ]', 'Previous / next Spark Streaming batch'],
   ['?', 'Show these shortcuts'],
 ];

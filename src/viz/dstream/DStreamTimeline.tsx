@@ -1,0 +1,399 @@
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { BatchStatus } from '../../engine';
+import { useSim } from '../../store/simStore';
+import { useElementWidth } from '../useElementWidth';
+import { type Cell, describeCell, opLabel, timelineModel } from './layout';
+
+const LABEL_W = 210;
+const HEAD_H = 46;
+const ROW_H = 54;
+const COL_MIN = 108;
+const BOX_H = 24;
+
+const statusText: Record<BatchStatus, string> = {
+  done: 'done',
+  processing: 'processing',
+  queued: 'queued',
+  noJobs: 'no jobs',
+  stalled: 'no free core',
+};
+
+const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  entity: s.selectedEntity,
+  inspect: s.inspect,
+});
+
+/**
+ * One column per batch, one row per DStream: each RDD is a box split into its partitions (Kafka
+ * offset ranges or receiver blocks under the input row), windows are brackets over the batches
+ * they cover. Arrow keys move between cells; Enter opens one in the inspector.
+ */
+export function DStreamTimeline() {
+  const { sim, tick, entity, inspect } = useSim(useShallow(selectTimeline));
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref);
+  const run = sim.streaming();
+  const nowMs = sim.timeMs;
+  const maxColumns = Math.max(3, Math.floor((width - LABEL_W - 12) / COL_MIN));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
+  const model = useMemo(
+    () => (run ? timelineModel(run, nowMs, maxColumns) : null),
+    [run, nowMs, maxColumns, tick],
+  );
+  const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
+  if (!run) return null;
+  if (run.error)
+    return (
+      <div ref={ref} className="dstream">
+        <p className="spark-error" role="alert">
+          <strong>
+            {run.error.phase === 'start'
+              ? 'ssc.start() failed'
+              : run.error.phase === 'compile'
+                ? 'The program does not compile'
+                : 'Building the DStream graph failed'}
+            :
+          </strong>{' '}
+          <code>{run.error.text}</code>
+        </p>
+        <p className="dstream__note">
+          Nothing runs until the context starts. Fix the pipeline below (Spark would stop here too).
+        </p>
+      </div>
+    );
+  if (!model || model.columns.length === 0) {
+    const first = run.zeroTimeMs + run.spec.batchIntervalMs;
+    return (
+      <div ref={ref} className="dstream">
+        <p className="dstream__note">
+          {nowMs < run.spec.startAtMs
+            ? `The context starts at ${run.spec.startAtMs / 1000} s (ssc.start()); nothing runs before.`
+            : `The first batch is generated at ${first / 1000} s: every ${run.spec.batchIntervalMs / 1000} s the context turns what arrived into one RDD per input stream.`}
+        </p>
+      </div>
+    );
+  }
+  const colW = Math.max(
+    COL_MIN,
+    Math.floor((width - LABEL_W - 12) / Math.max(model.columns.length, maxColumns)),
+  );
+  const svgW = LABEL_W + colW * model.columns.length + 12;
+  const svgH = HEAD_H + ROW_H * model.rows.length + 8;
+  const colX = (i: number) => LABEL_W + i * colW;
+  const colOf = new Map(model.columns.map((c, i) => [c.batch.timeMs, i]));
+  const rowCount = model.rows.length;
+  const colCount = model.columns.length;
+  const f = { row: Math.min(focus.row, rowCount - 1), col: Math.min(focus.col, colCount - 1) };
+  const selectedBatch = entity?.kind === 'batch' ? entity : null;
+
+  const open = (cell: Cell, partition: number | null = null) =>
+    inspect({ kind: 'batch', timeMs: cell.timeMs, node: cell.node, partition });
+  const onKey = (e: KeyboardEvent<SVGGElement>, row: number, col: number) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      e.stopPropagation();
+      const next = {
+        row: Math.max(0, Math.min(rowCount - 1, row + m[0])),
+        col: Math.max(0, Math.min(colCount - 1, col + m[1])),
+      };
+      setFocus(next);
+      const el = ref.current?.querySelector<SVGGElement>(`[data-cell="${next.row}-${next.col}"]`);
+      el?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      open(model.cells[row]![col]!);
+    }
+  };
+
+  return (
+    <div ref={ref} className="dstream">
+      <p className="dstream__note">
+        A <strong>DStream is a sequence of RDDs, one per batch interval</strong> (
+        {run.spec.batchIntervalMs / 1000} s). Each box is one RDD, split into its partitions (the number is
+        its records). Brackets show the batches a window covers. Click a batch, a box or a DStream's name.
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <table>; cells are buttons in a grid */}
+      <svg
+        width={svgW}
+        height={svgH}
+        className="dstream__svg"
+        role="group"
+        aria-label="DStream timeline: DStreams by batch"
+      >
+        {model.columns.map((c, i) =>
+          selectedBatch?.timeMs === c.batch.timeMs ? (
+            <rect
+              key={c.batch.timeMs}
+              x={colX(i) + 2}
+              y={2}
+              width={colW - 4}
+              height={svgH - 6}
+              rx={8}
+              className="dstream__colbg"
+            />
+          ) : null,
+        )}
+        {model.columns.map((c, i) => {
+          const selected = selectedBatch?.timeMs === c.batch.timeMs;
+          return (
+            // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button
+            <g
+              key={c.batch.timeMs}
+              transform={`translate(${colX(i)},0)`}
+              className={`dstream__col dstream__col--${c.status}${selected ? ' is-selected' : ''}`}
+              role="button"
+              tabIndex={0}
+              aria-label={`Batch at ${c.batch.timeMs / 1000} s: ${statusText[c.status]}, ${c.batch.inputRecords} input records`}
+              onClick={() => inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null });
+                }
+              }}
+            >
+              <rect x={2} y={2} width={colW - 4} height={HEAD_H - 4} rx={8} className="dstream__headbg" />
+              <text x={colW / 2} y={18} textAnchor="middle" className="dstream__time">
+                {c.batch.timeMs / 1000} s
+              </text>
+              <text x={colW / 2} y={34} textAnchor="middle" className="dstream__status">
+                {statusText[c.status]}
+              </text>
+            </g>
+          );
+        })}
+        {model.rows.map((node, r) => {
+          const y = HEAD_H + r * ROW_H;
+          const selected = entity?.kind === 'dstream' && entity.node === node.index;
+          return (
+            <g key={node.index} transform={`translate(0,${y})`}>
+              {/* biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button */}
+              <g
+                role="button"
+                tabIndex={0}
+                className={`dstream__row-label${selected ? ' is-selected' : ''}`}
+                aria-label={`${node.spec.id} = ${opLabel(node)}: show its lineage`}
+                onClick={() => inspect({ kind: 'dstream', node: node.index })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    inspect({ kind: 'dstream', node: node.index });
+                  }
+                }}
+              >
+                <rect
+                  x={0}
+                  y={4}
+                  width={LABEL_W - 10}
+                  height={ROW_H - 8}
+                  rx={6}
+                  className="dstream__labelbg"
+                />
+                <text x={10} y={21} className="dstream__id">
+                  {node.spec.id}
+                </text>
+                <text x={10} y={36} className="dstream__op">
+                  {truncate(opLabel(node), 30)}
+                </text>
+              </g>
+              {model.cells[r]!.map((cell, c) => (
+                <CellView
+                  key={cell.timeMs}
+                  cell={cell}
+                  x={colX(c)}
+                  w={colW}
+                  label={describeCell(cell, node)}
+                  focusable={f.row === r && f.col === c}
+                  dataCell={`${r}-${c}`}
+                  selected={selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node}
+                  selectedPartition={
+                    selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node
+                      ? selectedBatch.partition
+                      : null
+                  }
+                  onOpen={open}
+                  onKeyDown={(e) => onKey(e, r, c)}
+                  onFocus={() => setFocus({ row: r, col: c })}
+                />
+              ))}
+            </g>
+          );
+        })}
+        {model.brackets.map((b) => {
+          const row = model.rows.findIndex((n) => n.index === b.node);
+          const to = colOf.get(b.toMs);
+          if (to === undefined || row < 0) return null;
+          // The window may start before the first column shown.
+          const fromCol = Math.max(0, to - Math.round((b.toMs - b.fromMs) / run.spec.batchIntervalMs));
+          const firstShown = model.columns[0]!.batch.timeMs;
+          const from = b.fromMs < firstShown ? 0 : (colOf.get(b.fromMs) ?? fromCol);
+          const x1 = colX(from) + 6;
+          const x2 = colX(to) + colW - 6;
+          // Under the row's boxes, ticks pointing up at the batches the window covers.
+          const y = HEAD_H + row * ROW_H + 40;
+          return (
+            <g key={`${b.node}-${b.timeMs}`} className={`bracket${b.current ? ' bracket--current' : ''}`}>
+              <path d={`M${x1},${y - 5} V${y} H${x2} V${y - 5}`} />
+              {b.current && (
+                <text x={(x1 + x2) / 2} y={y + 11} textAnchor="middle">
+                  window ({Math.max(0, b.toMs - b.windowMs) / 1000} s, {b.toMs / 1000} s]
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <p className="dstream__legend">
+        <span className="swatch swatch--rdd" /> RDD · <span className="swatch swatch--late" /> computed later,
+        when a window needed it · <span className="swatch swatch--lazy" /> not computed: no output needed it ·
+        “—” no RDD at this time (the DStream slides less often).
+      </p>
+    </div>
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function CellView({
+  cell,
+  x,
+  w,
+  label,
+  focusable,
+  dataCell,
+  selected,
+  selectedPartition,
+  onOpen,
+  onKeyDown,
+  onFocus,
+}: {
+  cell: Cell;
+  x: number;
+  w: number;
+  label: string;
+  focusable: boolean;
+  dataCell: string;
+  selected: boolean;
+  selectedPartition: number | null;
+  onOpen: (cell: Cell, partition?: number | null) => void;
+  onKeyDown: (e: KeyboardEvent<SVGGElement>) => void;
+  onFocus: () => void;
+}) {
+  const boxW = w - 16;
+  const y0 = 9;
+  let body: React.ReactNode;
+  if (cell.kind === 'rdd') {
+    const n = Math.max(1, cell.sizes.length);
+    const pw = boxW / n;
+    const splits = cell.rdd.splits;
+    body = (
+      <>
+        {cell.sizes.length === 0 && (
+          <rect x={8} y={y0} width={boxW} height={BOX_H} rx={4} className="rdd rdd--empty" />
+        )}
+        {cell.sizes.map((size, p) => {
+          const split = splits?.[p];
+          const title =
+            split?.kind === 'kafka'
+              ? `partition ${p}: offsets [${split.fromOffset}, ${split.untilOffset})`
+              : split?.kind === 'block'
+                ? `${split.blockId}`
+                : split?.kind === 'producer'
+                  ? `producer ${split.producer}`
+                  : `partition ${p}`;
+          return (
+            // biome-ignore lint/a11y/noStaticElementInteractions: the cell (a button) carries the keyboard access
+            <g
+              // biome-ignore lint/suspicious/noArrayIndexKey: partitions are numbered by position
+              key={p}
+              onClick={(e) => {
+                e.stopPropagation();
+                onOpen(cell, p);
+              }}
+              className={`part${selectedPartition === p ? ' is-selected' : ''}`}
+            >
+              <title>{`${title}: ${size} record${size === 1 ? '' : 's'}`}</title>
+              <rect
+                x={8 + p * pw}
+                y={y0}
+                width={Math.max(1, pw - 1)}
+                height={BOX_H}
+                rx={3}
+                className={`rdd${cell.lateComputed ? ' rdd--late' : ''}${size === 0 ? ' rdd--zero' : ''}`}
+              />
+              {pw >= 14 && (
+                <text x={8 + p * pw + pw / 2} y={y0 + 16} textAnchor="middle" className="rdd__count">
+                  {size}
+                </text>
+              )}
+              {split?.kind === 'kafka' && pw >= 24 && (
+                <text x={8 + p * pw + pw / 2} y={y0 + BOX_H + 11} textAnchor="middle" className="rdd__range">
+                  {split.fromOffset}–{split.untilOffset}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </>
+    );
+  } else if (cell.kind === 'notComputed') {
+    body = <rect x={8} y={y0} width={boxW} height={BOX_H} rx={4} className="rdd rdd--lazy" />;
+  } else if (cell.kind === 'noRdd') {
+    body = (
+      <text x={w / 2} y={y0 + 16} textAnchor="middle" className="rdd__none">
+        —
+      </text>
+    );
+  } else {
+    body = cell.ran ? (
+      <>
+        <rect x={8} y={y0} width={boxW} height={BOX_H} rx={12} className={`job job--${cell.status}`} />
+        <text x={w / 2} y={y0 + 16} textAnchor="middle" className="job__text">
+          {cell.status === 'done'
+            ? 'job ✓'
+            : cell.status === 'processing'
+              ? 'running'
+              : cell.status === 'queued'
+                ? 'queued'
+                : 'waiting'}
+        </text>
+      </>
+    ) : (
+      <text x={w / 2} y={y0 + 16} textAnchor="middle" className="rdd__none">
+        —
+      </text>
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button in a grid
+    <g
+      transform={`translate(${x},0)`}
+      role="button"
+      tabIndex={focusable ? 0 : -1}
+      data-cell={dataCell}
+      aria-label={label}
+      className={`dcell${selected ? ' is-selected' : ''}`}
+      onClick={() => onOpen(cell)}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <rect x={4} y={2} width={w - 8} height={ROW_H - 4} rx={6} className="dcell__hit" />
+      {body}
+    </g>
+  );
+}
