@@ -76,7 +76,7 @@ test('screenshot spark streaming', async ({ page }) => {
   await timeline.getByRole('button', { name: /^Batch at 8 s/ }).click();
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/streaming.png`, fullPage: true });
   await page.goto('./?scenario=spark-falling-behind&t=30000');
-  await page.getByLabel('Cost per record (ms)').fill('40');
+  await page.getByLabel('Cost per record (ms)').fill('10');
   await page
     .getByRole('region', { name: 'Streaming metrics' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/behind.png` });

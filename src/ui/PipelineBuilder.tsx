@@ -475,7 +475,12 @@ function AddOperation({
     >
       <label className="field" htmlFor={`${id}-op`}>
         <span>Add</span>
-        <select id={`${id}-op`} value={kind} onChange={(e) => setKind(e.target.value as StreamOpKind)}>
+        <select
+          id={`${id}-op`}
+          aria-label="Operation to add"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as StreamOpKind)}
+        >
           {ADDABLE.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -485,7 +490,12 @@ function AddOperation({
       </label>
       <label className="field" htmlFor={`${id}-in`}>
         <span>of</span>
-        <select id={`${id}-in`} value={parent} onChange={(e) => setInput(e.target.value)}>
+        <select
+          id={`${id}-in`}
+          aria-label="Apply it to"
+          value={parent}
+          onChange={(e) => setInput(e.target.value)}
+        >
           {streams.map((o) => (
             <option key={o.id} value={o.id}>
               {o.id}

@@ -70,6 +70,8 @@ export function StreamingMetrics({ controls }: { controls?: React.ReactNode }) {
         Simplified cost model: each input record costs the per-record time once, spread over the free cores;
         every output job adds a fixed overhead. A batch starts when the previous one has finished
         (spark.streaming.concurrentJobs = 1).
+        {run.spec.backpressure.enabled &&
+          ' Backpressure: Spark’s PID rate estimator sets the next batches’ rate from completed ones, but never below spark.streaming.backpressure.pid.minRate (100 records/s).'}
       </p>
     </div>
   );
