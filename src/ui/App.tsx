@@ -1,29 +1,29 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
-import { DStreamTimeline } from '../viz/dstream/DStreamTimeline';
 import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
-import { StreamingMetrics } from '../viz/metrics/StreamingMetrics';
 import { ProducerLanes } from '../viz/producers/ProducerLanes';
-import { BatchStepper } from './BatchStepper';
 import { ComparePanel } from './ComparePanel';
 import { EntityInspector } from './EntityInspector';
 import { BrokerFaults, ConsumerFaults, MessagingFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
 import { Notices } from './Notices';
-import { PipelineBuilder } from './PipelineBuilder';
+import { Panel } from './Panel';
 import { Playback } from './playback';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { SparkCodePanel } from './SparkCodePanel';
 import { StepLog } from './StepLog';
-import { StreamingInspector } from './StreamingInspector';
-import { StreamingSettings } from './StreamingSettings';
 import { Transport } from './Transport';
 import { TupleInspector } from './TupleInspector';
 import { useShortcuts } from './useShortcuts';
 import { useUrlSync } from './useUrlSync';
+
+// The Spark Streaming views load only for scenarios that have a streaming application.
+const StreamingPanels = lazy(() => import('./StreamingPanels'));
+const StreamingInspector = lazy(() =>
+  import('./StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
+);
 
 export function App() {
   return (
@@ -80,21 +80,9 @@ function Shell() {
             </>
           )}
           {scenario.streaming && (
-            <>
-              <Panel id="dstream" title="DStream timeline">
-                <BatchStepper />
-                <DStreamTimeline />
-              </Panel>
-              <Panel id="metrics" title="Streaming metrics">
-                <StreamingMetrics controls={<StreamingSettings />} />
-              </Panel>
-              <Panel id="pipeline" title="Pipeline">
-                <div className="pipeline-grid">
-                  <PipelineBuilder />
-                  <SparkCodePanel />
-                </div>
-              </Panel>
-            </>
+            <Suspense fallback={<p className="panel">Loading the Spark Streaming views…</p>}>
+              <StreamingPanels />
+            </Suspense>
           )}
           {(scenario.delivery || scenario.messaging) && (
             <Panel id="compare" title="Comparison">
@@ -103,7 +91,9 @@ function Shell() {
           )}
         </div>
         {streamingSelected ? (
-          <StreamingInspector />
+          <Suspense fallback={null}>
+            <StreamingInspector />
+          </Suspense>
         ) : entitySelected ? (
           <EntityInspector />
         ) : (
@@ -113,28 +103,5 @@ function Shell() {
       <Transport />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
-  );
-}
-
-/** A labelled region of the workspace: screen readers and keyboard users can jump between them. */
-function Panel({
-  id,
-  title,
-  lede,
-  children,
-}: {
-  id: string;
-  title: string;
-  lede?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className={`panel ${id}`} aria-labelledby={`${id}-title`}>
-      <div className="panel__head">
-        <h2 id={`${id}-title`}>{title}</h2>
-        {lede && <p className="panel__lede">{lede}</p>}
-      </div>
-      {children}
-    </section>
   );
 }
