@@ -1,17 +1,11 @@
 import * as v from 'valibot';
+import { ms } from './fields';
 import { streamingSchema } from './streamingSchema';
 
 /**
  * The scenario file format (JSON). Every field is documented here; the same descriptions end up in
  * the exported JSON Schema (`public/scenario.schema.json`). Times are whole milliseconds.
  */
-const ms = (what: string) =>
-  v.pipe(
-    v.number(),
-    v.integer('must be a whole number of milliseconds'),
-    v.minValue(0, 'must not be negative'),
-    v.description(what),
-  );
 const probability = (what: string) =>
   v.pipe(
     v.number(),

@@ -1,4 +1,11 @@
-import { type FnOp, fnCatalogue, type StreamingSpec, type StreamOpSpec, type ValueType } from '../engine';
+import {
+  type FnOp,
+  fnCatalogue,
+  type StreamingSpec,
+  type StreamOpSpec,
+  scalaType,
+  type ValueType,
+} from '../engine';
 
 /**
  * The real Spark program for a scenario's streaming block: Scala (DStream API with the
@@ -140,7 +147,7 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
         else {
           const vt = t.kind === 'pair' ? t : null;
           const filter = op.filterZero
-            ? `, filterFunc = (kv: (${vt ? scalaTypeName(vt.key) : 'String'}, ${vt ? scalaTypeName(vt.value) : 'Long'})) => kv._2 != 0`
+            ? `, filterFunc = (kv: (${vt ? scalaType(vt.key, 'Tuple') : 'String'}, ${vt ? scalaType(vt.value, 'Tuple') : 'Long'})) => kv._2 != 0`
             : '';
           assign(
             `${x}.reduceByKeyAndWindow(${f}, _ - _, ${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`}${filter})`,
@@ -173,21 +180,6 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
   lines.push('ssc.start()');
   lines.push('ssc.awaitTermination()');
   return lines.join('\n');
-}
-
-function scalaTypeName(t: ValueType): string {
-  switch (t.kind) {
-    case 'pair':
-      return `(${scalaTypeName(t.key)}, ${scalaTypeName(t.value)})`;
-    case 'string':
-      return 'String';
-    case 'long':
-      return 'Long';
-    case 'double':
-      return 'Double';
-    case 'record':
-      return 'Tuple';
-  }
 }
 
 function producerList(op: StreamOpSpec, lang: 'scala' | 'python'): string {

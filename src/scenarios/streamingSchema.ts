@@ -1,16 +1,10 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StreamingSpec, StreamOpKind, StreamOpSpec } from '../engine';
+import { ms } from './fields';
 import { isReservedName } from './sparkCode';
 
 /** The `streaming` block of a scenario: a Spark Streaming application and its DStream program. */
 
-const ms = (what: string) =>
-  v.pipe(
-    v.number(),
-    v.integer('must be a whole number of milliseconds'),
-    v.minValue(0, 'must not be negative'),
-    v.description(what),
-  );
 const positiveMs = (what: string) => v.pipe(ms(what), v.minValue(1, 'must be at least 1 ms'));
 
 export const STREAM_OPS: readonly StreamOpKind[] = [

@@ -216,65 +216,35 @@ export class StreamingContext {
       return { windowMs: W, slideMs: S };
     };
 
+    /** A DStream derived from `parent` alone, sliding with it unless a window says otherwise. */
+    const derived = (type: ValueType, classes: string[], extra: Partial<DStreamNode> = {}): DStreamNode => ({
+      ...base,
+      parents: [parent.index],
+      role: 'transform',
+      type,
+      slideMs: parent.slideMs,
+      classes,
+      ...extra,
+    });
+    const resultOf = () => (fn() as { result: (t: ValueType) => ValueType }).result(pType);
+
     switch (spec.op) {
       case 'map':
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: (fn() as { result: (t: ValueType) => ValueType }).result(pType),
-          slideMs: parent.slideMs,
-          classes: ['MappedDStream'],
-        };
+        return derived(resultOf(), ['MappedDStream']);
       case 'flatMap':
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: (fn() as { result: (t: ValueType) => ValueType }).result(pType),
-          slideMs: parent.slideMs,
-          classes: ['FlatMappedDStream'],
-        };
+        return derived(resultOf(), ['FlatMappedDStream']);
       case 'filter':
         fn();
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['FilteredDStream'],
-        };
+        return derived(pType, ['FilteredDStream']);
       case 'transform':
         fn();
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['TransformedDStream'],
-        };
+        return derived(pType, ['TransformedDStream']);
       case 'reduceByKey':
         needNumericValues();
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['ShuffledDStream'],
-        };
+        return derived(pType, ['ShuffledDStream']);
       case 'countByValue':
         if (pType.kind === 'record') throw recordKeys(spec, index);
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'transform',
-          type: T.pair(pType, T.long),
-          slideMs: parent.slideMs,
-          classes: ['ShuffledDStream', 'MappedDStream'],
-        };
+        return derived(T.pair(pType, T.long), ['ShuffledDStream', 'MappedDStream']);
       case 'union': {
         const other = this.parent(spec, index, spec.other);
         if (!sameType(pType, other.type))
@@ -291,26 +261,10 @@ export class StreamingContext {
             'define',
             index,
           );
-        return {
-          ...base,
-          parents: [parent.index, other.index],
-          role: 'transform',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['UnionDStream'],
-        };
+        return derived(pType, ['UnionDStream'], { parents: [parent.index, other.index] });
       }
-      case 'window': {
-        const w = windowed(false);
-        return {
-          ...base,
-          ...w,
-          parents: [parent.index],
-          role: 'transform',
-          type: pType,
-          classes: ['WindowedDStream'],
-        };
-      }
+      case 'window':
+        return derived(pType, ['WindowedDStream'], windowed(false));
       case 'reduceByKeyAndWindow': {
         needNumericValues();
         if (spec.inverse && spec.reduce !== undefined && spec.reduce !== 'sum')
@@ -322,75 +276,32 @@ export class StreamingContext {
           );
         const w = windowed(spec.inverse === true);
         return spec.inverse
-          ? {
-              ...base,
-              ...w,
-              parents: [parent.index],
-              role: 'transform',
-              type: pType,
-              mustCheckpoint: true,
-              classes: ['ReducedWindowedDStream', 'ShuffledDStream'],
-            }
-          : {
-              ...base,
-              ...w,
-              parents: [parent.index],
-              role: 'transform',
-              type: pType,
-              classes: ['ShuffledDStream', 'WindowedDStream'],
-            };
+          ? derived(pType, ['ReducedWindowedDStream', 'ShuffledDStream'], { ...w, mustCheckpoint: true })
+          : derived(pType, ['ShuffledDStream', 'WindowedDStream'], w);
       }
-      case 'countByWindow': {
-        const w = windowed(true);
-        return {
-          ...base,
-          ...w,
-          parents: [parent.index],
-          role: 'transform',
-          type: T.long,
-          mustCheckpoint: true,
-          classes: [
-            'MappedDStream',
-            'ReducedWindowedDStream',
-            'ShuffledDStream',
-            'MappedDStream',
-            'MappedDStream',
-          ],
-        };
-      }
-      case 'countByValueAndWindow': {
+      case 'countByWindow':
+        // map(_ => 1L).reduceByWindow(_ + _, _ - _, …) = map((1, _)).reduceByKeyAndWindow(…).map(_._2)
+        return derived(
+          T.long,
+          ['MappedDStream', 'ReducedWindowedDStream', 'ShuffledDStream', 'MappedDStream', 'MappedDStream'],
+          { ...windowed(true), mustCheckpoint: true },
+        );
+      case 'countByValueAndWindow':
         if (pType.kind === 'record') throw recordKeys(spec, index);
-        const w = windowed(true);
-        return {
-          ...base,
-          ...w,
-          parents: [parent.index],
-          role: 'transform',
-          type: T.pair(pType, T.long),
-          mustCheckpoint: true,
-          classes: ['ReducedWindowedDStream', 'ShuffledDStream', 'MappedDStream'],
-        };
-      }
-      case 'print':
-      case 'sink':
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'output',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['ForEachDStream'],
-        };
+        return derived(
+          T.pair(pType, T.long),
+          ['ReducedWindowedDStream', 'ShuffledDStream', 'MappedDStream'],
+          {
+            ...windowed(true),
+            mustCheckpoint: true,
+          },
+        );
       case 'foreachRDD':
         fn();
-        return {
-          ...base,
-          parents: [parent.index],
-          role: 'output',
-          type: pType,
-          slideMs: parent.slideMs,
-          classes: ['ForEachDStream'],
-        };
+        return derived(pType, ['ForEachDStream'], { role: 'output' });
+      case 'print':
+      case 'sink':
+        return derived(pType, ['ForEachDStream'], { role: 'output' });
       default:
         throw new SparkError('scalac', `unknown operation ${spec.op}`, 'compile', index);
     }

@@ -34,10 +34,10 @@ export function sameType(a: ValueType, b: ValueType): boolean {
 }
 
 /** The type as Scala writes it: `DStream[(String, Long)]`. */
-export function scalaType(t: ValueType): string {
+export function scalaType(t: ValueType, recordType = 'ConsumerRecord[String, Double]'): string {
   switch (t.kind) {
     case 'record':
-      return 'ConsumerRecord[String, Double]';
+      return recordType;
     case 'string':
       return 'String';
     case 'long':
@@ -45,7 +45,7 @@ export function scalaType(t: ValueType): string {
     case 'double':
       return 'Double';
     case 'pair':
-      return `(${scalaType(t.key)}, ${scalaType(t.value)})`;
+      return `(${scalaType(t.key, recordType)}, ${scalaType(t.value, recordType)})`;
   }
 }
 
