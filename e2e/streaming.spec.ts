@@ -101,6 +101,14 @@ test('raising the cost per record makes scheduling delay grow; backpressure brin
   await page.getByRole('slider', { name: 'Simulation time' }).fill('300');
   const at30 = await delay();
   expect(at30).toBeGreaterThan(at20);
+  // Raising the producers' rate instead has the same effect.
+  await page.getByLabel('Cost per record (ms)').fill('5');
+  await expect(metrics).toContainText('No batch is waiting.');
+  await page.getByLabel('Producer rate').selectOption('2');
+  await expect(metrics).toContainText(/\d+ batch(es)? queued behind the running one/);
+  await expect(page).toHaveURL(/[?&]rate=2(&|$)/);
+  await page.getByLabel('Producer rate').selectOption('1');
+  await page.getByLabel('Cost per record (ms)').fill('10');
   // The timeline shows the queue: batches generated but not yet started.
   await expect(
     timeline(page)

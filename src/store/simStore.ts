@@ -42,6 +42,8 @@ export interface SimStore {
   readonly compare: Simulation | null;
   /** The streaming application as edited in the pipeline builder; null: the scenario's own. */
   readonly streamingEdit: StreamingSpec | null;
+  /** Every producer's rate multiplied by this (1: the scenario's own rates). */
+  readonly rateScale: number;
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
   readonly carryMs: number;
 
@@ -68,6 +70,8 @@ export interface SimStore {
   editStreaming(input: unknown): readonly string[];
   /** Back to the scenario's own streaming application. */
   resetStreaming(): void;
+  /** Multiplies every producer's rate (the run is recomputed at the same moment). */
+  setRateScale(scale: number): void;
   notify(text: string): void;
   dismiss(id: number): void;
   /** Applies a link's state; problems become notices and everything else is kept. */
@@ -81,11 +85,19 @@ function newRun(
   seed?: number,
   injected: readonly InjectedFault[] = [],
   streaming: StreamingSpec | null = null,
+  rateScale = 1,
 ) {
   const preset = findPreset(presetId) ?? defaultPreset;
   const s = seed ?? preset.scenario.seed;
   const canFail = preset.scenario.delivery !== undefined || preset.scenario.messaging !== undefined;
-  const scenario = streaming ? { ...preset.scenario, streaming } : preset.scenario;
+  const scaled =
+    rateScale === 1
+      ? preset.scenario
+      : {
+          ...preset.scenario,
+          producers: preset.scenario.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rateScale })),
+        };
+  const scenario = streaming ? { ...scaled, streaming } : scaled;
   return {
     sim: new Simulation(withInjected(scenario, injected), s),
     presetId: preset.id,
@@ -124,15 +136,21 @@ export const useSim = create<SimStore>()((set, get) => {
     compareModel: null,
     compare: null,
     streamingEdit: null,
+    rateScale: 1,
     carryMs: 0,
 
     load(presetId, seed) {
-      install(newRun(presetId, seed, []), { selectedTuple: null, selectedEntity: null, streamingEdit: null });
+      install(newRun(presetId, seed, []), {
+        selectedTuple: null,
+        selectedEntity: null,
+        streamingEdit: null,
+        rateScale: 1,
+      });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
       const tick = sim.tick;
-      const run = newRun(presetId, seed, get().injected, get().streamingEdit);
+      const run = newRun(presetId, seed, get().injected, get().streamingEdit, get().rateScale);
       run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
       install(run, { selectedTuple: null });
@@ -173,13 +191,13 @@ export const useSim = create<SimStore>()((set, get) => {
     },
     injectFault(fault) {
       const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, [...injected, fault], get().streamingEdit);
+      const run = newRun(presetId, seed, [...injected, fault], get().streamingEdit, get().rateScale);
       run.sim.seek(sim.tick);
       install(run);
     },
     clearFaults() {
       const { presetId, seed, sim } = get();
-      const run = newRun(presetId, seed, [], get().streamingEdit);
+      const run = newRun(presetId, seed, [], get().streamingEdit, get().rateScale);
       run.sim.seek(sim.tick);
       install(run);
     },
@@ -188,16 +206,23 @@ export const useSim = create<SimStore>()((set, get) => {
       const base = (findPreset(presetId) ?? defaultPreset).scenario;
       const parsed = parseStreaming(input, base);
       if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, parsed.streaming);
+      const run = newRun(presetId, seed, injected, parsed.streaming, get().rateScale);
       run.sim.seek(sim.tick);
       const selected = get().selectedEntity;
       const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
       install(run, { streamingEdit: parsed.streaming, ...(keep ? {} : { selectedEntity: null }) });
       return [];
     },
+    setRateScale(scale) {
+      const { presetId, seed, sim, injected, streamingEdit } = get();
+      const run = newRun(presetId, seed, injected, streamingEdit, scale);
+      run.sim.seek(sim.tick);
+      // Tuple ids belong to a run: other rates make other tuples.
+      install(run, { rateScale: scale, selectedTuple: null });
+    },
     resetStreaming() {
       const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, injected, null);
+      const run = newRun(presetId, seed, injected, null, get().rateScale);
       run.sim.seek(sim.tick);
       install(run, { streamingEdit: null, selectedEntity: null });
     },
@@ -245,7 +270,8 @@ export const useSim = create<SimStore>()((set, get) => {
             );
         }
       }
-      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected, streamingEdit);
+      const rateScale = state.rate ?? 1;
+      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected, streamingEdit, rateScale);
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
           problems.push(
@@ -267,6 +293,7 @@ export const useSim = create<SimStore>()((set, get) => {
         carryMs: 0,
         compareModel,
         streamingEdit,
+        rateScale,
         compare: companion(run.sim, compareModel),
         notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
       });
@@ -277,7 +304,14 @@ export const useSim = create<SimStore>()((set, get) => {
 export function linkStateOf(
   s: Pick<
     SimStore,
-    'presetId' | 'seed' | 'sim' | 'selectedTuple' | 'injected' | 'compareModel' | 'streamingEdit'
+    | 'presetId'
+    | 'seed'
+    | 'sim'
+    | 'selectedTuple'
+    | 'injected'
+    | 'compareModel'
+    | 'streamingEdit'
+    | 'rateScale'
   >,
 ): LinkState {
   return {
@@ -288,5 +322,6 @@ export function linkStateOf(
     faults: s.injected.map(encodeFault),
     compare: s.compareModel,
     app: s.streamingEdit ? JSON.stringify(s.streamingEdit) : null,
+    rate: s.rateScale === 1 ? null : s.rateScale,
   };
 }

@@ -13,6 +13,8 @@ export interface LinkState {
   readonly compare: 'direct' | 'queue' | 'log' | null;
   /** An edited streaming application (JSON of the scenario's `streaming` block); null: the scenario's own. */
   readonly app: string | null;
+  /** Every producer's rate multiplied by this; null: the scenario's rates. */
+  readonly rate: number | null;
 }
 
 export interface ParsedLink {
@@ -23,6 +25,9 @@ export interface ParsedLink {
 }
 
 const WHOLE = /^\d{1,15}$/;
+
+/** The producer-rate multipliers the UI offers (and a link may carry). */
+export const RATE_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3, 5];
 
 export function parseLink(search: string, knownScenarios: readonly string[]): ParsedLink {
   const params = new URLSearchParams(search);
@@ -68,6 +73,15 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's streaming application is too long (${app.length} characters); using the scenario's own.`,
       );
   }
+  const rate = params.get('rate');
+  if (rate !== null) {
+    const n = Number(rate);
+    if (RATE_SCALES.includes(n)) state.rate = n;
+    else
+      problems.push(
+        `The link's producer rate "${clip(rate)}" is not one of ${RATE_SCALES.map((x) => `×${x}`).join(', ')}; using the scenario's rates.`,
+      );
+  }
   const faults = params.getAll('fault');
   if (faults.length > 0) state.faults = faults.slice(0, 50);
   if (faults.length > 50) problems.push(`The link has ${faults.length} faults; only the first 50 are used.`);
@@ -83,6 +97,7 @@ export function formatLink(state: LinkState): string {
   for (const f of state.faults) params.append('fault', f);
   if (state.compare) params.set('compare', state.compare);
   if (state.app) params.set('app', state.app);
+  if (state.rate !== null && state.rate !== 1) params.set('rate', String(state.rate));
   return `?${params.toString()}`;
 }
 

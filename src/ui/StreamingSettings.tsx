@@ -2,17 +2,20 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StreamingSpec } from '../engine';
 import { useSim } from '../store/simStore';
+import { RATE_SCALES } from '../store/url';
 
 const selectSettings = (s: ReturnType<typeof useSim.getState>) => ({
   spec: s.sim.scenario.spec.streaming,
   editStreaming: s.editStreaming,
+  rateScale: s.rateScale,
+  setRateScale: s.setRateScale,
 });
 
 const INTERVALS = [500, 1000, 2000, 3000, 5000];
 
 /** The StreamingContext's settings: batch interval, cores, cost per record, backpressure, checkpoint directory. */
 export function StreamingSettings() {
-  const { spec, editStreaming } = useSim(useShallow(selectSettings));
+  const { spec, editStreaming, rateScale, setRateScale } = useSim(useShallow(selectSettings));
   const [problems, setProblems] = useState<readonly string[]>([]);
   const id = useId();
   if (!spec) return null;
@@ -38,6 +41,16 @@ export function StreamingSettings() {
                 {ms / 1000} s
               </option>
             ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={`${id}-rate`}>
+        <span>Producer rate</span>
+        <select id={`${id}-rate`} value={rateScale} onChange={(e) => setRateScale(Number(e.target.value))}>
+          {RATE_SCALES.map((x) => (
+            <option key={x} value={x}>
+              ×{x}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field" htmlFor={`${id}-cost`}>
