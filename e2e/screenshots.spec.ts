@@ -86,3 +86,38 @@ test('screenshot spark streaming', async ({ page }) => {
     .getByRole('region', { name: 'DStream timeline' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/receiver-dark.png` });
 });
+
+test('screenshot spark streaming states', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=spark-falling-behind&t=20000');
+  await page.getByLabel('Cost per record (ms)').fill('10');
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/behind-timeline.png` });
+  await page.goto('./?scenario=dstream-windows&t=6000');
+  await page.getByLabel('Batch interval').selectOption('2000');
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/error.png` });
+  await page.goto('./?scenario=dstream-windows&t=6000');
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .getByRole('button', { name: /^windowed = / })
+    .click();
+  await page
+    .getByRole('region', { name: 'DStream inspector' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/lineage.png` });
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .getByRole('button', { name: /^stream at 5 s/ })
+    .click();
+  await page.getByRole('button', { name: /^p0 · / }).click();
+  await page
+    .getByRole('region', { name: 'Batch inspector' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/partition.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?scenario=dstream-windows&t=6000');
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/phone-dstream.png` });
+});

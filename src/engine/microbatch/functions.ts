@@ -200,7 +200,7 @@ export const FILTER_FNS: readonly FilterFn[] = [
     label: 'key = …',
     needs: 'records or pairs with a String key',
     accepts: stringKey,
-    arg: { kind: 'string', label: 'key', initial: 'sensor-a' },
+    arg: { kind: 'string', label: 'key', initial: 'kitchen' },
     apply: (v, t, r, arg) =>
       (t.kind === 'record' ? r.key(v as number) : (v as readonly [Value, Value])[0]) === String(arg),
     scala: (a, t) => (t.kind === 'record' ? `_.key == ${quote(a)}` : `_._1 == ${quote(a)}`),

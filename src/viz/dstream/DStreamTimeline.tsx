@@ -5,10 +5,12 @@ import { useSim } from '../../store/simStore';
 import { useElementWidth } from '../useElementWidth';
 import { type Cell, describeCell, opLabel, timelineModel } from './layout';
 
-const LABEL_W = 210;
+const LABEL_W_WIDE = 210;
+const LABEL_W_NARROW = 124;
 const HEAD_H = 46;
 const ROW_H = 54;
-const COL_MIN = 108;
+const COL_MIN_WIDE = 108;
+const COL_MIN_NARROW = 84;
 const BOX_H = 24;
 
 const statusText: Record<BatchStatus, string> = {
@@ -37,7 +39,11 @@ export function DStreamTimeline() {
   const width = useElementWidth(ref);
   const run = sim.streaming();
   const nowMs = sim.timeMs;
-  const maxColumns = Math.max(3, Math.floor((width - LABEL_W - 12) / COL_MIN));
+  // On a phone the labels shrink and at least two batches show; the grid scrolls sideways if need be.
+  const narrow = width < 640;
+  const LABEL_W = narrow ? LABEL_W_NARROW : LABEL_W_WIDE;
+  const COL_MIN = narrow ? COL_MIN_NARROW : COL_MIN_WIDE;
+  const maxColumns = Math.max(2, Math.floor((width - LABEL_W - 12) / COL_MIN));
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const model = useMemo(
     () => (run ? timelineModel(run, nowMs, maxColumns) : null),
@@ -121,141 +127,146 @@ export function DStreamTimeline() {
       <p className="dstream__note">
         A <strong>DStream is a sequence of RDDs, one per batch interval</strong> (
         {run.spec.batchIntervalMs / 1000} s). Each box is one RDD, split into its partitions (the number is
-        its records). Brackets show the batches a window covers. Click a batch, a box or a DStream's name.
+        its records; under a Kafka input, the offset range it read, when there is room). Brackets show the
+        batches a window covers. Click a batch, a box or a DStream's name.
       </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <table>; cells are buttons in a grid */}
-      <svg
-        width={svgW}
-        height={svgH}
-        className="dstream__svg"
-        role="group"
-        aria-label="DStream timeline: DStreams by batch"
-      >
-        {model.columns.map((c, i) =>
-          selectedBatch?.timeMs === c.batch.timeMs ? (
-            <rect
-              key={c.batch.timeMs}
-              x={colX(i) + 2}
-              y={2}
-              width={colW - 4}
-              height={svgH - 6}
-              rx={8}
-              className="dstream__colbg"
-            />
-          ) : null,
-        )}
-        {model.columns.map((c, i) => {
-          const selected = selectedBatch?.timeMs === c.batch.timeMs;
-          return (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button
-            <g
-              key={c.batch.timeMs}
-              transform={`translate(${colX(i)},0)`}
-              className={`dstream__col dstream__col--${c.status}${selected ? ' is-selected' : ''}`}
-              role="button"
-              tabIndex={0}
-              aria-label={`Batch at ${c.batch.timeMs / 1000} s: ${statusText[c.status]}, ${c.batch.inputRecords} input records`}
-              onClick={() => inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null })}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  e.stopPropagation();
-                  inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null });
-                }
-              }}
-            >
-              <rect x={2} y={2} width={colW - 4} height={HEAD_H - 4} rx={8} className="dstream__headbg" />
-              <text x={colW / 2} y={18} textAnchor="middle" className="dstream__time">
-                {c.batch.timeMs / 1000} s
-              </text>
-              <text x={colW / 2} y={34} textAnchor="middle" className="dstream__status">
-                {statusText[c.status]}
-              </text>
-            </g>
-          );
-        })}
-        {model.rows.map((node, r) => {
-          const y = HEAD_H + r * ROW_H;
-          const selected = entity?.kind === 'dstream' && entity.node === node.index;
-          return (
-            <g key={node.index} transform={`translate(0,${y})`}>
-              {/* biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button */}
+      <div className="dstream__scroll">
+        {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <table>; cells are buttons in a grid */}
+        <svg
+          width={svgW}
+          height={svgH}
+          className="dstream__svg"
+          role="group"
+          aria-label="DStream timeline: DStreams by batch"
+        >
+          {model.columns.map((c, i) =>
+            selectedBatch?.timeMs === c.batch.timeMs ? (
+              <rect
+                key={c.batch.timeMs}
+                x={colX(i) + 2}
+                y={2}
+                width={colW - 4}
+                height={svgH - 6}
+                rx={8}
+                className="dstream__colbg"
+              />
+            ) : null,
+          )}
+          {model.columns.map((c, i) => {
+            const selected = selectedBatch?.timeMs === c.batch.timeMs;
+            return (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button
               <g
+                key={c.batch.timeMs}
+                transform={`translate(${colX(i)},0)`}
+                className={`dstream__col dstream__col--${c.status}${selected ? ' is-selected' : ''}`}
                 role="button"
                 tabIndex={0}
-                className={`dstream__row-label${selected ? ' is-selected' : ''}`}
-                aria-label={`${node.spec.id} = ${opLabel(node)}: show its lineage`}
-                onClick={() => inspect({ kind: 'dstream', node: node.index })}
+                aria-label={`Batch at ${c.batch.timeMs / 1000} s: ${statusText[c.status]}, ${c.batch.inputRecords} input records`}
+                onClick={() =>
+                  inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null })
+                }
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
                     e.stopPropagation();
-                    inspect({ kind: 'dstream', node: node.index });
+                    inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null });
                   }
                 }}
               >
-                <rect
-                  x={0}
-                  y={4}
-                  width={LABEL_W - 10}
-                  height={ROW_H - 8}
-                  rx={6}
-                  className="dstream__labelbg"
-                />
-                <text x={10} y={21} className="dstream__id">
-                  {node.spec.id}
+                <rect x={2} y={2} width={colW - 4} height={HEAD_H - 4} rx={8} className="dstream__headbg" />
+                <text x={colW / 2} y={18} textAnchor="middle" className="dstream__time">
+                  {c.batch.timeMs / 1000} s
                 </text>
-                <text x={10} y={36} className="dstream__op">
-                  {truncate(opLabel(node), 30)}
+                <text x={colW / 2} y={34} textAnchor="middle" className="dstream__status">
+                  {statusText[c.status]}
                 </text>
               </g>
-              {model.cells[r]!.map((cell, c) => (
-                <CellView
-                  key={cell.timeMs}
-                  cell={cell}
-                  x={colX(c)}
-                  w={colW}
-                  label={describeCell(cell, node)}
-                  focusable={f.row === r && f.col === c}
-                  dataCell={`${r}-${c}`}
-                  selected={selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node}
-                  selectedPartition={
-                    selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node
-                      ? selectedBatch.partition
-                      : null
-                  }
-                  onOpen={open}
-                  onKeyDown={(e) => onKey(e, r, c)}
-                  onFocus={() => setFocus({ row: r, col: c })}
-                />
-              ))}
-            </g>
-          );
-        })}
-        {model.brackets.map((b) => {
-          const row = model.rows.findIndex((n) => n.index === b.node);
-          const to = colOf.get(b.toMs);
-          if (to === undefined || row < 0) return null;
-          // The window may start before the first column shown.
-          const fromCol = Math.max(0, to - Math.round((b.toMs - b.fromMs) / run.spec.batchIntervalMs));
-          const firstShown = model.columns[0]!.batch.timeMs;
-          const from = b.fromMs < firstShown ? 0 : (colOf.get(b.fromMs) ?? fromCol);
-          const x1 = colX(from) + 6;
-          const x2 = colX(to) + colW - 6;
-          // Under the row's boxes, ticks pointing up at the batches the window covers.
-          const y = HEAD_H + row * ROW_H + 40;
-          return (
-            <g key={`${b.node}-${b.timeMs}`} className={`bracket${b.current ? ' bracket--current' : ''}`}>
-              <path d={`M${x1},${y - 5} V${y} H${x2} V${y - 5}`} />
-              {b.current && (
-                <text x={(x1 + x2) / 2} y={y + 11} textAnchor="middle">
-                  window ({Math.max(0, b.toMs - b.windowMs) / 1000} s, {b.toMs / 1000} s]
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+            );
+          })}
+          {model.rows.map((node, r) => {
+            const y = HEAD_H + r * ROW_H;
+            const selected = entity?.kind === 'dstream' && entity.node === node.index;
+            return (
+              <g key={node.index} transform={`translate(0,${y})`}>
+                {/* biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button */}
+                <g
+                  role="button"
+                  tabIndex={0}
+                  className={`dstream__row-label${selected ? ' is-selected' : ''}`}
+                  aria-label={`${node.spec.id} = ${opLabel(node)}: show its lineage`}
+                  onClick={() => inspect({ kind: 'dstream', node: node.index })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      inspect({ kind: 'dstream', node: node.index });
+                    }
+                  }}
+                >
+                  <rect
+                    x={0}
+                    y={4}
+                    width={LABEL_W - 10}
+                    height={ROW_H - 8}
+                    rx={6}
+                    className="dstream__labelbg"
+                  />
+                  <text x={10} y={21} className="dstream__id">
+                    {node.spec.id}
+                  </text>
+                  <text x={10} y={36} className="dstream__op">
+                    {truncate(opLabel(node), narrow ? 16 : 30)}
+                  </text>
+                </g>
+                {model.cells[r]!.map((cell, c) => (
+                  <CellView
+                    key={cell.timeMs}
+                    cell={cell}
+                    x={colX(c)}
+                    w={colW}
+                    label={describeCell(cell, node)}
+                    focusable={f.row === r && f.col === c}
+                    dataCell={`${r}-${c}`}
+                    selected={selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node}
+                    selectedPartition={
+                      selectedBatch?.timeMs === cell.timeMs && selectedBatch.node === cell.node
+                        ? selectedBatch.partition
+                        : null
+                    }
+                    onOpen={open}
+                    onKeyDown={(e) => onKey(e, r, c)}
+                    onFocus={() => setFocus({ row: r, col: c })}
+                  />
+                ))}
+              </g>
+            );
+          })}
+          {model.brackets.map((b) => {
+            const row = model.rows.findIndex((n) => n.index === b.node);
+            const to = colOf.get(b.toMs);
+            if (to === undefined || row < 0) return null;
+            // The window may start before the first column shown.
+            const fromCol = Math.max(0, to - Math.round((b.toMs - b.fromMs) / run.spec.batchIntervalMs));
+            const firstShown = model.columns[0]!.batch.timeMs;
+            const from = b.fromMs < firstShown ? 0 : (colOf.get(b.fromMs) ?? fromCol);
+            const x1 = colX(from) + 6;
+            const x2 = colX(to) + colW - 6;
+            // Under the row's boxes, ticks pointing up at the batches the window covers.
+            const y = HEAD_H + row * ROW_H + 40;
+            return (
+              <g key={`${b.node}-${b.timeMs}`} className={`bracket${b.current ? ' bracket--current' : ''}`}>
+                <path d={`M${x1},${y - 5} V${y} H${x2} V${y - 5}`} />
+                {b.current && (
+                  <text x={(x1 + x2) / 2} y={y + 11} textAnchor="middle">
+                    window ({Math.max(0, b.toMs - b.windowMs) / 1000} s, {b.toMs / 1000} s]
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <p className="dstream__legend">
         <span className="swatch swatch--rdd" /> RDD · <span className="swatch swatch--late" /> computed later,
         when a window needed it · <span className="swatch swatch--lazy" /> not computed: no output needed it ·
@@ -263,6 +274,11 @@ export function DStreamTimeline() {
       </p>
     </div>
   );
+}
+
+/** Whether "from–until" fits under a partition box of width `pw` (about 5.6 px per character at 9.5 px). */
+function rangeFits(from: number, until: number, pw: number): boolean {
+  return `${from}–${until}`.length * 5.6 <= pw - 2;
 }
 
 function truncate(s: string, n: number): string {
@@ -341,7 +357,7 @@ function CellView({
                   {size}
                 </text>
               )}
-              {split?.kind === 'kafka' && pw >= 24 && (
+              {split?.kind === 'kafka' && rangeFits(split.fromOffset, split.untilOffset, pw) && (
                 <text x={8 + p * pw + pw / 2} y={y0 + BOX_H + 11} textAnchor="middle" className="rdd__range">
                   {split.fromOffset}–{split.untilOffset}
                 </text>
