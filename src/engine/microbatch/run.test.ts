@@ -240,3 +240,85 @@ describe('outputs', () => {
     ]);
   });
 });
+
+describe('other transformations', () => {
+  const input: [string, number][][] = [
+    [
+      ['b', 2],
+      ['a', 5],
+      ['b', 1],
+    ],
+    [['c', 4]],
+  ];
+  const sinkOf = (pipeline: StreamOpSpec[]) =>
+    sinkOutput(runOver(input, pipeline, 2000)).map((o) => o.written);
+
+  it('union concatenates both RDDs’ partitions; countByValue counts each distinct element', () => {
+    const out = sinkOf([
+      { id: 'in', op: 'producerStream' },
+      { id: 'keys', op: 'map', input: 'in', fn: 'key' },
+      { id: 'again', op: 'map', input: 'in', fn: 'key' },
+      { id: 'both', op: 'union', input: 'keys', other: 'again' },
+      { id: 'counted', op: 'countByValue', input: 'both' },
+      { id: 'out', op: 'sink', input: 'counted' },
+    ]);
+    expect(out.map((b) => [...b].sort())).toEqual([
+      [
+        ['a', 2],
+        ['b', 4],
+      ],
+      [['c', 2]],
+    ]);
+  });
+
+  it('transform(sortByKey) sorts across partitions; distinct keeps one of each', () => {
+    const sorted = sinkOf([
+      { id: 'in', op: 'producerStream' },
+      { id: 'kv', op: 'map', input: 'in', fn: 'toPair' },
+      { id: 's', op: 'transform', input: 'kv', fn: 'sortByKey' },
+      { id: 'out', op: 'sink', input: 's' },
+    ]);
+    expect(sorted[0]).toEqual([
+      ['a', 5],
+      ['b', 2],
+      ['b', 1],
+    ]);
+    const distinct = sinkOf([
+      { id: 'in', op: 'producerStream' },
+      { id: 'k', op: 'map', input: 'in', fn: 'key' },
+      { id: 'd', op: 'transform', input: 'k', fn: 'distinct' },
+      { id: 'out', op: 'sink', input: 'd' },
+    ]);
+    expect([...distinct[0]!].sort()).toEqual(['a', 'b']);
+  });
+
+  it('flatMap splits lines into words and filter keeps what passes', () => {
+    const words = sinkOf([
+      { id: 'in', op: 'producerStream' },
+      { id: 'text', op: 'map', input: 'in', fn: 'line' },
+      { id: 'w', op: 'flatMap', input: 'text', fn: 'words' },
+      { id: 'big', op: 'filter', input: 'w', fn: 'longWords', arg: 0 },
+      { id: 'out', op: 'sink', input: 'big' },
+    ]);
+    // The test source's text of a record is "key value".
+    expect(words[0]).toEqual(['b', '2', 'a', '5', 'b', '1']);
+  });
+
+  it('reduceByKey with max and min', () => {
+    const run = (reduce: 'max' | 'min') =>
+      sinkOf([
+        { id: 'in', op: 'producerStream' },
+        { id: 'kv', op: 'map', input: 'in', fn: 'toPair' },
+        { id: 'r', op: 'reduceByKey', input: 'kv', reduce },
+        { id: 'out', op: 'sink', input: 'r' },
+      ])[0]!;
+    expect([...run('max')].sort()).toEqual([
+      ['a', 5],
+      ['b', 2],
+    ]);
+    expect([...run('min')].sort()).toEqual([
+      ['a', 5],
+      ['b', 1],
+    ]);
+  });
+});
