@@ -22,6 +22,34 @@ export default function StreamingPanels() {
           <PipelineBuilder />
           <SparkCodePanel />
         </div>
+        <details className="simplified">
+          <summary>What Streamscope simplifies here</summary>
+          <ul>
+            <li>
+              Processing time is a model: each input record costs the per-record time once, spread over the
+              free cores, and every output job adds a fixed overhead. Shuffles, caching and recomputation are
+              not costed.
+            </li>
+            <li>One job runs at a time (spark.streaming.concurrentJobs = 1), as in Spark by default.</li>
+            <li>
+              Within a partition, a shuffle keeps keys in the order they first appeared; Spark’s order depends
+              on its hash maps. Pair keys are hashed with 31·h(key) + h(value), not Scala’s MurmurHash3.
+            </li>
+            <li>
+              The receiver’s rate limiter spaces records evenly; Spark’s (Guava’s) allows short bursts. A
+              producer stream (one RDD of what arrived per batch) has no Spark equivalent and appears as
+              queueStream in the code.
+            </li>
+            <li>
+              The PySpark Kafka code uses the Spark 2.4 API: Python lost its Kafka DStream in Spark 3.0.
+            </li>
+          </ul>
+          <p>
+            What follows Spark exactly: batch times, which DStreams have an RDD when, lazy computation, offset
+            ranges, window coverage and ReducedWindowedDStream’s arithmetic, the error messages, and
+            backpressure’s PID estimator.
+          </p>
+        </details>
       </Panel>
     </>
   );
