@@ -1,4 +1,15 @@
 export { murmur2, partitionForKey, toPositive } from './broker/partitioner';
+export { type FlinkOptions, type FlinkRun, NO_WATERMARK, runFlink } from './eventtime/flink';
+export { perfectWatermark, processingTimeWindows } from './eventtime/reference';
+export { type OutputMode, runSpark, type SparkBatch, type SparkOptions } from './eventtime/spark';
+export {
+  type Aggregate,
+  assignWindows,
+  type Emission,
+  type EventRecord,
+  type Window,
+  type WindowSpec,
+} from './eventtime/windows';
 export {
   type DStreamNode,
   defineStreaming,

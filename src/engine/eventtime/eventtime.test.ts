@@ -1,0 +1,406 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NO_WATERMARK, runFlink } from './flink';
+import { perfectWatermark, processingTimeWindows } from './reference';
+import { runSpark, type SparkOptions } from './spark';
+import { assignWindows, type EventRecord, windowStart } from './windows';
+
+const s = (x: number) => x * 1000;
+/** [event time s, arrival s, key?, input?] */
+function recs(rows: [number, number, string?, number?][]): EventRecord[] {
+  return rows.map(([e, a, key = 'k', input = 0], id) => ({
+    id,
+    key,
+    value: 1,
+    eventTimeMs: s(e),
+    arrivalMs: s(a),
+    input,
+  }));
+}
+const win = (a: number, b: number) => ({ startMs: s(a), endMs: s(b) });
+
+describe('window assigners (Flink TimeWindow / SlidingEventTimeWindows)', () => {
+  it('tumbling and sliding windows, including negative timestamps and offsets', () => {
+    expect(windowStart(-1, 0, 10)).toBe(-10);
+    expect(windowStart(7, 3, 5)).toBe(3);
+    expect(assignWindows({ kind: 'tumbling', sizeMs: 10 }, 10)).toEqual([{ startMs: 10, endMs: 20 }]);
+    expect(assignWindows({ kind: 'sliding', sizeMs: 10, slideMs: 5 }, 12)).toEqual([
+      { startMs: 10, endMs: 20 },
+      { startMs: 5, endMs: 15 },
+    ]);
+    expect(assignWindows({ kind: 'sliding', sizeMs: 10, slideMs: 15 }, 12)).toEqual([]);
+  });
+});
+
+describe('Spark Structured Streaming: withWatermark and windowed aggregation', () => {
+  const base: SparkOptions = {
+    window: { kind: 'tumbling', sizeMs: s(10) },
+    aggregate: 'count',
+    keyed: false,
+    delaysMs: [s(5)],
+    triggerMs: s(5),
+    outputMode: 'append',
+    noDataBatches: true,
+    policy: 'min',
+  };
+  // a(1 s), b(7 s) in the first batch; c(12), d(3) in the second; e(18), f(4) in the third; g(26); h(9) very late.
+  const input = recs([
+    [1, 2],
+    [7, 4],
+    [12, 6],
+    [3, 8],
+    [18, 11],
+    [4, 14],
+    [26, 16],
+    [9, 27],
+  ]);
+
+  it('the watermark is computed when a batch ends and used by the next one; it never decreases', () => {
+    const batches = runSpark(input, base, s(30));
+    expect(batches.map((b) => [b.atMs / 1000, b.watermarkMs / 1000, b.nextWatermarkMs / 1000])).toEqual([
+      [5, 0, 2],
+      [10, 2, 7],
+      [15, 7, 13],
+      [20, 13, 21],
+      [25, 21, 21],
+      [30, 21, 21],
+    ]);
+  });
+
+  it('append mode emits each window once, when the watermark passes its end; a no-data batch emits without waiting', () => {
+    const batches = runSpark(input, base, s(30));
+    const emitted = batches.flatMap((b) =>
+      b.emitted.map((e) => [b.atMs / 1000, e.window.startMs / 1000, e.value]),
+    );
+    // [0, 10) has a, b, d and f (f at 4 s arrived at 14 s, but the watermark was only 7 s): 4.
+    expect(emitted).toEqual([
+      [20, 0, 4],
+      [25, 10, 2],
+    ]);
+    expect(batches[4]!.noData).toBe(true);
+    // h (9 s) arrives at 27 s: its window ended at 10 s ≤ watermark 21 s: dropped.
+    expect(batches[5]!.dropped).toEqual([{ id: 7, window: win(0, 10) }]);
+  });
+
+  it('without no-data batches the window waits for the next batch with data', () => {
+    const batches = runSpark(input, { ...base, noDataBatches: false }, s(30));
+    const emitted = batches.flatMap((b) => b.emitted.map((e) => [b.atMs / 1000, e.window.startMs / 1000]));
+    expect(emitted).toEqual([
+      [20, 0],
+      [30, 10],
+    ]);
+  });
+
+  it('a tuple whose window ends exactly at the watermark is already late', () => {
+    const batches = runSpark(
+      recs([
+        [20, 1],
+        [19, 6],
+      ]),
+      { ...base, delaysMs: [0] },
+      s(10),
+    );
+    expect(batches[0]!.nextWatermarkMs).toBe(s(20));
+    expect(batches[1]!.dropped).toEqual([{ id: 1, window: win(10, 20) }]);
+  });
+
+  it('update mode emits every changed window each batch and evicts silently; complete keeps everything', () => {
+    const update = runSpark(input, { ...base, outputMode: 'update' }, s(30));
+    expect(
+      update.map((b) => b.emitted.map((e) => `${e.window.startMs / 1000}:${e.value}:${e.kind}`)),
+    ).toEqual([
+      ['0:2:first'],
+      ['0:3:update', '10:1:first'],
+      ['0:4:update', '10:2:update'],
+      ['20:1:first'],
+      [],
+      [],
+    ]);
+    expect(update[3]!.evicted).toEqual([win(0, 10)]);
+    const complete = runSpark(input, { ...base, outputMode: 'complete' }, s(30));
+    // Complete mode never drops: h still counts in [0, 10).
+    expect(complete.at(-1)!.emitted.map((e) => `${e.window.startMs / 1000}:${e.value}`)).toEqual([
+      '0:5',
+      '10:2',
+      '20:1',
+    ]);
+  });
+
+  it('several inputs: the min policy waits for the slowest input (one with no data holds it at 0); max follows the fastest', () => {
+    const two = recs([
+      [30, 1, 'k', 0],
+      [31, 2, 'k', 0],
+    ]);
+    const min = runSpark(two, { ...base, delaysMs: [s(5), s(5)] }, s(10));
+    expect(min.map((b) => b.nextWatermarkMs)).toEqual([0]);
+    const max = runSpark(two, { ...base, delaysMs: [s(5), s(5)], policy: 'max' }, s(10));
+    // The watermark moved, so a no-data batch follows.
+    expect(max.map((b) => [b.noData, b.nextWatermarkMs])).toEqual([
+      [false, s(26)],
+      [true, s(26)],
+    ]);
+  });
+});
+
+describe('Flink: bounded out-of-orderness watermarks and event-time windows', () => {
+  const options = {
+    window: { kind: 'tumbling' as const, sizeMs: s(10) },
+    aggregate: 'count' as const,
+    keyed: false,
+    boundMs: s(2),
+    autoWatermarkIntervalMs: s(1),
+    allowedLatenessMs: 0,
+    inputs: 1,
+  };
+  const input = recs([
+    [1, 0.5],
+    [5, 1.5],
+    [11, 3],
+    [8, 3.5],
+    [13, 4.5],
+    [9, 6],
+  ]);
+
+  it('emits max timestamp − bound − 1 periodically, only when it increases', () => {
+    const run = runFlink(input, options, s(7));
+    expect(run.watermarks.map((w) => [w.atMs / 1000, w.watermarkMs])).toEqual([
+      [1, -1001],
+      [2, 2999],
+      [3, 8999],
+      [5, 10999],
+    ]);
+  });
+
+  it('a window fires when the watermark reaches end − 1; a tuple for a cleaned-up window is late', () => {
+    const run = runFlink(input, options, s(7));
+    expect(run.emissions.map((e) => [e.atMs / 1000, e.window.startMs / 1000, e.value, e.kind])).toEqual([
+      [5, 0, 3, 'first'],
+    ]);
+    expect(run.late).toEqual([{ id: 5, atMs: s(6), watermarkMs: 10999 }]);
+  });
+
+  it('a watermark exactly at end − 1 fires the window and makes its tuples late', () => {
+    const run = runFlink(
+      recs([
+        [3, 0.2],
+        [12, 0.5],
+        [5, 1.5],
+      ]),
+      options,
+      s(2),
+    );
+    expect(run.watermarks[0]).toEqual({ atMs: s(1), watermarkMs: 9999 });
+    expect(run.emissions.map((e) => [e.atMs, e.value])).toEqual([[s(1), 1]]);
+    expect(run.late.map((l) => l.id)).toEqual([2]);
+  });
+
+  it('allowedLateness keeps the window and re-fires it for each late tuple', () => {
+    const run = runFlink(input, { ...options, allowedLatenessMs: s(2) }, s(7));
+    expect(run.emissions.map((e) => [e.atMs / 1000, e.value, e.kind])).toEqual([
+      [5, 3, 'first'],
+      [6, 4, 'late'],
+    ]);
+    expect(run.late).toEqual([]);
+  });
+
+  it('a two-input operator takes the minimum: an input without data holds every window open', () => {
+    const run = runFlink(input, { ...options, inputs: 2 }, s(7));
+    expect(run.watermarks).toEqual([]);
+    expect(run.emissions).toEqual([]);
+    expect(run.inputWatermarks[1]).toEqual([]);
+    expect(NO_WATERMARK).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('session windows merge when they touch or overlap', () => {
+    const run = runFlink(
+      recs([
+        [1, 0.1],
+        [3, 0.2],
+        [10, 0.3],
+        [5, 0.4],
+        [30, 0.5],
+      ]),
+      { ...options, window: { kind: 'session', gapMs: s(2) } },
+      s(2),
+    );
+    // Sessions [1, 7) (1, 3, 5: 3 → [3, 5) touches [5, 7)) and [10, 12); 30 pushes the watermark past both.
+    expect(run.emissions.map((e) => [e.window.startMs / 1000, e.window.endMs / 1000, e.value])).toEqual([
+      [1, 7, 3],
+      [10, 12, 1],
+    ]);
+  });
+});
+
+/** Random tuples: event times 0–60 s, each arriving up to `maxDelay` s after its event time. */
+const arbitraryRecords = (maxDelayS: number) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 0, max: maxDelayS * 1000 }),
+        fc.constantFrom('a', 'b', 'c'),
+      ),
+      {
+        maxLength: 80,
+      },
+    )
+    .map((rows) =>
+      rows
+        .map(([e, d, key]) => ({ key, value: (e % 7) + 1, eventTimeMs: e, arrivalMs: e + d, input: 0 }))
+        .sort((x, y) => x.arrivalMs - y.arrivalMs || x.eventTimeMs - y.eventTimeMs)
+        .map((r, id) => ({ ...r, id })),
+    );
+
+describe('event-time properties', () => {
+  const windowArb = fc.oneof(
+    fc.integer({ min: 1, max: 20 }).map((n) => ({ kind: 'tumbling' as const, sizeMs: n * 1000 })),
+    fc
+      .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 4 }))
+      .map(([slide, k]) => ({ kind: 'sliding' as const, sizeMs: slide * k * 1000, slideMs: slide * 1000 })),
+  );
+
+  it('Spark: the watermark never decreases, append emits each window once and never before the watermark passes its end, and a delay ≥ the largest lateness drops nothing', () => {
+    fc.assert(
+      fc.property(
+        arbitraryRecords(10),
+        windowArb,
+        fc.integer({ min: 1, max: 5 }),
+        (records, window, triggerS) => {
+          const batches = runSpark(
+            records,
+            {
+              window,
+              aggregate: 'sum',
+              keyed: true,
+              delaysMs: [10_000],
+              triggerMs: triggerS * 1000,
+              outputMode: 'append',
+              noDataBatches: true,
+              policy: 'min',
+            },
+            120_000,
+          );
+          const seen = new Set<string>();
+          let last = 0;
+          for (const b of batches) {
+            expect(b.watermarkMs).toBeGreaterThanOrEqual(last);
+            expect(b.nextWatermarkMs).toBeGreaterThanOrEqual(b.watermarkMs);
+            last = b.watermarkMs;
+            expect(b.dropped).toEqual([]);
+            for (const e of b.emitted) {
+              const id = `${e.key}@${e.window.startMs}`;
+              expect(seen.has(id)).toBe(false);
+              seen.add(id);
+              expect(e.window.endMs).toBeLessThanOrEqual(b.watermarkMs);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Flink: the watermark never decreases and nothing is late when the bound covers the largest delay', () => {
+    fc.assert(
+      fc.property(arbitraryRecords(10), windowArb, (records, window) => {
+        const run = runFlink(
+          records,
+          {
+            window,
+            aggregate: 'sum',
+            keyed: true,
+            boundMs: 10_000,
+            autoWatermarkIntervalMs: 200,
+            allowedLatenessMs: 0,
+            inputs: 1,
+          },
+          120_000,
+        );
+        for (let i = 1; i < run.watermarks.length; i++)
+          expect(run.watermarks[i]!.watermarkMs).toBeGreaterThan(run.watermarks[i - 1]!.watermarkMs);
+        expect(run.late).toEqual([]);
+        expect(run.emissions.every((e) => e.kind === 'first')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when nothing is late, Spark (append) and Flink give the same final result for every window', () => {
+    fc.assert(
+      fc.property(arbitraryRecords(5), windowArb, (records, window) => {
+        // A last tuple far in event time closes every window in both engines.
+        const closing = {
+          id: records.length,
+          key: 'z',
+          value: 0,
+          eventTimeMs: 1_000_000,
+          arrivalMs: 100_000,
+          input: 0,
+        };
+        const all = [...records, closing];
+        const spark = runSpark(
+          all,
+          {
+            window,
+            aggregate: 'sum',
+            keyed: true,
+            delaysMs: [5_000],
+            triggerMs: 1000,
+            outputMode: 'append',
+            noDataBatches: true,
+            policy: 'min',
+          },
+          110_000,
+        );
+        const flink = runFlink(
+          all,
+          {
+            window,
+            aggregate: 'sum',
+            keyed: true,
+            boundMs: 5_000,
+            autoWatermarkIntervalMs: 200,
+            allowedLatenessMs: 0,
+            inputs: 1,
+          },
+          110_000,
+        );
+        const canon = (
+          xs: { key: string | null; window: { startMs: number; endMs: number }; value: number }[],
+        ) =>
+          xs
+            .filter((e) => e.key !== 'z')
+            .map((e) => `${e.key}@${e.window.startMs}-${e.window.endMs}=${e.value}`)
+            .sort();
+        expect(canon(spark.flatMap((b) => b.emitted))).toEqual(canon(flink.emissions));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('references', () => {
+  it('the perfect watermark is the oldest event time still on its way', () => {
+    const input = recs([
+      [1, 2],
+      [3, 9],
+      [6, 7],
+    ]);
+    expect(perfectWatermark(input, s(1))).toBe(s(1));
+    expect(perfectWatermark(input, s(5))).toBe(s(3));
+    expect(perfectWatermark(input, s(8))).toBe(s(3));
+    expect(perfectWatermark(input, s(9))).toBe(s(9));
+  });
+
+  it('processing-time windows group by arrival, whatever the event time', () => {
+    const input = recs([
+      [1, 2],
+      [3, 9],
+      [6, 7],
+    ]);
+    expect(processingTimeWindows(input, s(5), s(10))).toEqual([
+      { window: win(0, 5), ids: [0] },
+      { window: win(5, 10), ids: [1, 2] },
+    ]);
+  });
+});
