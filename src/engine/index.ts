@@ -1,4 +1,12 @@
 export { murmur2, partitionForKey, toPositive } from './broker/partitioner';
+export {
+  analyseEventTime,
+  type EventTimeAnalysis,
+  eventRecords,
+  type LateTuple,
+  type WatermarkStep,
+  watermarkAt,
+} from './eventtime/analysis';
 export { type FlinkOptions, type FlinkRun, NO_WATERMARK, runFlink } from './eventtime/flink';
 export { perfectWatermark, processingTimeWindows } from './eventtime/reference';
 export { type OutputMode, runSpark, type SparkBatch, type SparkOptions } from './eventtime/spark';

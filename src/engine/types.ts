@@ -165,6 +165,8 @@ export interface ScenarioSpec {
   readonly messaging?: MessagingSpec;
   /** A Spark Streaming application reading the run's data. */
   readonly streaming?: StreamingSpec;
+  /** An event-time windowed aggregation with watermarks (Spark or Flink rules). */
+  readonly eventTime?: EventTimeSpec;
 }
 
 /** The operations a Streamscope DStream pipeline can use, named as in Spark's DStream API. */
@@ -242,4 +244,30 @@ export interface StreamingSpec {
   /** spark.streaming.receiver.maxRate (records/s per receiver; 0 = no limit). */
   readonly receiverMaxRate: number;
   readonly pipeline: readonly StreamOpSpec[];
+}
+
+/** An event-time windowed aggregation over the tuples that reach the stream processor. */
+export interface EventTimeSpec {
+  readonly window:
+    | { readonly kind: 'tumbling'; readonly sizeMs: number }
+    | { readonly kind: 'sliding'; readonly sizeMs: number; readonly slideMs: number }
+    | { readonly kind: 'session'; readonly gapMs: number };
+  readonly aggregate: 'count' | 'sum' | 'min' | 'max' | 'avg';
+  readonly keyed: boolean;
+  /** Whose watermark rules apply. */
+  readonly engine: 'spark' | 'flink';
+  /** One watermarked input, or one per producer (the global watermark then combines them). */
+  readonly inputs: 'single' | 'perProducer';
+  readonly spark: {
+    readonly delayMs: number;
+    readonly triggerMs: number;
+    readonly outputMode: 'append' | 'update' | 'complete';
+    readonly noDataBatches: boolean;
+    readonly policy: 'min' | 'max';
+  };
+  readonly flink: {
+    readonly boundMs: number;
+    readonly autoWatermarkIntervalMs: number;
+    readonly allowedLatenessMs: number;
+  };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { eventTimeSchema } from './eventTimeSchema';
 import { ms } from './fields';
 import { streamingSchema } from './streamingSchema';
 
@@ -399,6 +400,9 @@ export const scenarioSchema = v.strictObject({
   ),
   streaming: v.optional(
     v.pipe(streamingSchema, v.description('A Spark Streaming application (DStreams) reading the run.')),
+  ),
+  eventTime: v.optional(
+    v.pipe(eventTimeSchema, v.description('An event-time windowed aggregation with watermarks.')),
   ),
 });
 

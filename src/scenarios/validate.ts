@@ -1,11 +1,13 @@
 import * as v from 'valibot';
 import type {
+  EventTimeSpec,
   LogDeliverySpec,
   MessagingSpec,
   ProducerSpec,
   ScenarioSpec,
   StreamingSpec,
 } from '../engine/types';
+import { checkEventTime, eventTimeSchema, normaliseEventTime } from './eventTimeSchema';
 import { type ScenarioParsed, scenarioSchema } from './schema';
 import { checkStreaming, normaliseStreaming, streamingSchema } from './streamingSchema';
 
@@ -72,6 +74,25 @@ export function parseStreaming(
   const problems: ScenarioProblem[] = [];
   checkStreaming({ ...scenario, streaming }, (path, message) => problems.push({ path, message }));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, streaming };
+}
+
+/** Checks a replacement `eventTime` block (the event-time controls, a link). Never throws. */
+export function parseEventTime(
+  input: unknown,
+  scenario: ScenarioSpec,
+): { ok: true; eventTime: EventTimeSpec } | { ok: false; problems: ScenarioProblem[] } {
+  const parsed = v.safeParse(eventTimeSchema, input, { abortPipeEarly: true });
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.issues
+        .map(problemOf)
+        .map((p) => ({ ...p, path: p.path ? `eventTime.${p.path}` : 'eventTime' })),
+    };
+  const eventTime = normaliseEventTime(parsed.output);
+  const problems: ScenarioProblem[] = [];
+  checkEventTime({ ...scenario, eventTime }, (path, message) => problems.push({ path, message }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, eventTime };
 }
 
 export function formatProblems(problems: readonly ScenarioProblem[]): string {
@@ -162,6 +183,7 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
       ? { messaging: { ...(s.messaging as MessagingSpec), faults: byTime(s.messaging.faults) } }
       : {}),
     ...(s.streaming ? { streaming: normaliseStreaming(s.streaming) } : {}),
+    ...(s.eventTime ? { eventTime: normaliseEventTime(s.eventTime) } : {}),
   };
 }
 
@@ -233,6 +255,7 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
   if (s.delivery) checkDelivery(s.delivery, add);
   if (s.messaging) checkMessaging(s.messaging, add);
   checkStreaming(s, add);
+  checkEventTime(s, add);
   if (s.delivery && s.messaging)
     add('messaging', 'cannot be combined with "delivery": choose a log, direct messaging or a queue');
   if (s.producers.length === 0 && s.tuples.length === 0)

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { Simulation, type StreamingSpec } from '../engine';
+import { type EventTimeSpec, Simulation, type StreamingSpec } from '../engine';
 import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
-import { parseStreaming } from '../scenarios/validate';
+import { parseEventTime, parseStreaming } from '../scenarios/validate';
 import { encodeFault, type InjectedFault, parseFault, withInjected } from './faults';
 import { type LinkState, parseLink } from './url';
 
@@ -42,6 +42,8 @@ export interface SimStore {
   readonly compare: Simulation | null;
   /** The streaming application as edited in the pipeline builder; null: the scenario's own. */
   readonly streamingEdit: StreamingSpec | null;
+  /** The event-time query as changed by the learner; null: the scenario's own. */
+  readonly eventTimeEdit: EventTimeSpec | null;
   /** Every producer's rate multiplied by this (1: the scenario's own rates). */
   readonly rateScale: number;
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
@@ -70,6 +72,8 @@ export interface SimStore {
   editStreaming(input: unknown): readonly string[];
   /** Back to the scenario's own streaming application. */
   resetStreaming(): void;
+  /** Replaces the event-time query (checked like a scenario file); returns the problems. */
+  editEventTime(input: unknown): readonly string[];
   /** Multiplies every producer's rate (the run is recomputed at the same moment). */
   setRateScale(scale: number): void;
   notify(text: string): void;
@@ -86,6 +90,7 @@ function newRun(
   injected: readonly InjectedFault[] = [],
   streaming: StreamingSpec | null = null,
   rateScale = 1,
+  eventTime: EventTimeSpec | null = null,
 ) {
   const preset = findPreset(presetId) ?? defaultPreset;
   const s = seed ?? preset.scenario.seed;
@@ -97,7 +102,8 @@ function newRun(
           ...preset.scenario,
           producers: preset.scenario.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rateScale })),
         };
-  const scenario = streaming ? { ...scaled, streaming } : scaled;
+  const withStreaming = streaming ? { ...scaled, streaming } : scaled;
+  const scenario = eventTime ? { ...withStreaming, eventTime } : withStreaming;
   return {
     sim: new Simulation(withInjected(scenario, injected), s),
     presetId: preset.id,
@@ -137,6 +143,7 @@ export const useSim = create<SimStore>()((set, get) => {
     compare: null,
     streamingEdit: null,
     rateScale: 1,
+    eventTimeEdit: null,
     carryMs: 0,
 
     load(presetId, seed) {
@@ -145,12 +152,20 @@ export const useSim = create<SimStore>()((set, get) => {
         selectedEntity: null,
         streamingEdit: null,
         rateScale: 1,
+        eventTimeEdit: null,
       });
     },
     setSeed(seed) {
       const { presetId, sim } = get();
       const tick = sim.tick;
-      const run = newRun(presetId, seed, get().injected, get().streamingEdit, get().rateScale);
+      const run = newRun(
+        presetId,
+        seed,
+        get().injected,
+        get().streamingEdit,
+        get().rateScale,
+        get().eventTimeEdit,
+      );
       run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
       install(run, { selectedTuple: null });
@@ -191,13 +206,20 @@ export const useSim = create<SimStore>()((set, get) => {
     },
     injectFault(fault) {
       const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, [...injected, fault], get().streamingEdit, get().rateScale);
+      const run = newRun(
+        presetId,
+        seed,
+        [...injected, fault],
+        get().streamingEdit,
+        get().rateScale,
+        get().eventTimeEdit,
+      );
       run.sim.seek(sim.tick);
       install(run);
     },
     clearFaults() {
       const { presetId, seed, sim } = get();
-      const run = newRun(presetId, seed, [], get().streamingEdit, get().rateScale);
+      const run = newRun(presetId, seed, [], get().streamingEdit, get().rateScale, get().eventTimeEdit);
       run.sim.seek(sim.tick);
       install(run);
     },
@@ -206,7 +228,7 @@ export const useSim = create<SimStore>()((set, get) => {
       const base = (findPreset(presetId) ?? defaultPreset).scenario;
       const parsed = parseStreaming(input, base);
       if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, parsed.streaming, get().rateScale);
+      const run = newRun(presetId, seed, injected, parsed.streaming, get().rateScale, get().eventTimeEdit);
       run.sim.seek(sim.tick);
       const selected = get().selectedEntity;
       const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
@@ -215,14 +237,24 @@ export const useSim = create<SimStore>()((set, get) => {
     },
     setRateScale(scale) {
       const { presetId, seed, sim, injected, streamingEdit } = get();
-      const run = newRun(presetId, seed, injected, streamingEdit, scale);
+      const run = newRun(presetId, seed, injected, streamingEdit, scale, get().eventTimeEdit);
       run.sim.seek(sim.tick);
       // Tuple ids belong to a run: other rates make other tuples.
       install(run, { rateScale: scale, selectedTuple: null });
     },
+    editEventTime(input) {
+      const { presetId, seed, sim, injected, streamingEdit, rateScale } = get();
+      const base = (findPreset(presetId) ?? defaultPreset).scenario;
+      const parsed = parseEventTime(input, base);
+      if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+      const run = newRun(presetId, seed, injected, streamingEdit, rateScale, parsed.eventTime);
+      run.sim.seek(sim.tick);
+      install(run, { eventTimeEdit: parsed.eventTime });
+      return [];
+    },
     resetStreaming() {
       const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, injected, null, get().rateScale);
+      const run = newRun(presetId, seed, injected, null, get().rateScale, get().eventTimeEdit);
       run.sim.seek(sim.tick);
       install(run, { streamingEdit: null, selectedEntity: null });
     },
@@ -270,8 +302,36 @@ export const useSim = create<SimStore>()((set, get) => {
             );
         }
       }
+      let eventTimeEdit: EventTimeSpec | null = null;
+      if (state.et) {
+        let json: unknown;
+        try {
+          json = JSON.parse(state.et);
+        } catch {
+          json = undefined;
+          problems.push("The link's event-time query is not valid JSON; using the scenario's own.");
+        }
+        if (json !== undefined) {
+          const parsedEt = parseEventTime(json, linked);
+          if (parsedEt.ok) eventTimeEdit = parsedEt.eventTime;
+          else
+            problems.push(
+              `The link's event-time query has problems (${parsedEt.problems
+                .slice(0, 3)
+                .map((p) => `${p.path}: ${p.message}`)
+                .join('; ')}); using the scenario's own.`,
+            );
+        }
+      }
       const rateScale = state.rate ?? 1;
-      const run = newRun(state.scenario ?? defaultPreset.id, state.seed, injected, streamingEdit, rateScale);
+      const run = newRun(
+        state.scenario ?? defaultPreset.id,
+        state.seed,
+        injected,
+        streamingEdit,
+        rateScale,
+        eventTimeEdit,
+      );
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
           problems.push(
@@ -294,6 +354,7 @@ export const useSim = create<SimStore>()((set, get) => {
         compareModel,
         streamingEdit,
         rateScale,
+        eventTimeEdit,
         compare: companion(run.sim, compareModel),
         notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
       });
@@ -312,6 +373,7 @@ export function linkStateOf(
     | 'compareModel'
     | 'streamingEdit'
     | 'rateScale'
+    | 'eventTimeEdit'
   >,
 ): LinkState {
   return {
@@ -323,5 +385,6 @@ export function linkStateOf(
     compare: s.compareModel,
     app: s.streamingEdit ? JSON.stringify(s.streamingEdit) : null,
     rate: s.rateScale === 1 ? null : s.rateScale,
+    et: s.eventTimeEdit ? JSON.stringify(s.eventTimeEdit) : null,
   };
 }

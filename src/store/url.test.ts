@@ -13,11 +13,13 @@ describe('links to Spark Streaming states', () => {
       compare: null,
       app,
       rate: 2,
+      et: '{"engine":"flink"}',
     });
     const { state, problems } = parseLink(link, ['dstream-windows']);
     expect(problems).toEqual([]);
     expect(state.app).toBe(app);
     expect(state.rate).toBe(2);
+    expect(state.et).toBe('{"engine":"flink"}');
   });
 
   it('reject a rate the UI does not offer, naming it', () => {

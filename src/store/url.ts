@@ -15,6 +15,8 @@ export interface LinkState {
   readonly app: string | null;
   /** Every producer's rate multiplied by this; null: the scenario's rates. */
   readonly rate: number | null;
+  /** An edited event-time query (JSON of the scenario's `eventTime` block); null: the scenario's own. */
+  readonly et: string | null;
 }
 
 export interface ParsedLink {
@@ -73,6 +75,14 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's streaming application is too long (${app.length} characters); using the scenario's own.`,
       );
   }
+  const et = params.get('et');
+  if (et !== null) {
+    if (et.length <= 5000) state.et = et;
+    else
+      problems.push(
+        `The link's event-time query is too long (${et.length} characters); using the scenario's own.`,
+      );
+  }
   const rate = params.get('rate');
   if (rate !== null) {
     const n = Number(rate);
@@ -98,6 +108,7 @@ export function formatLink(state: LinkState): string {
   if (state.compare) params.set('compare', state.compare);
   if (state.app) params.set('app', state.app);
   if (state.rate !== null && state.rate !== 1) params.set('rate', String(state.rate));
+  if (state.et) params.set('et', state.et);
   return `?${params.toString()}`;
 }
 

@@ -12,6 +12,7 @@ import skewedKeys from './skewed-keys.json';
 import slideExample from './slide-example.json';
 import sparkFallingBehind from './spark-falling-behind.json';
 import threeKinds from './three-kinds.json';
+import watermarks from './watermarks.json';
 
 export interface Preset {
   readonly id: string;
@@ -34,6 +35,7 @@ export const presets: readonly Preset[] = [
   preset('queue-broker', queueBroker),
   preset('kafka-failover', kafkaFailover),
   preset('kafka-min-isr', kafkaMinIsr),
+  preset('watermarks', watermarks),
   preset('dstream-windows', dstreamWindows),
   preset('spark-falling-behind', sparkFallingBehind),
   preset('receiver-wordcount', receiverWordcount),

@@ -1,0 +1,146 @@
+import { Simulation } from '../simulation';
+import type { EventTimeSpec, ScenarioSpec } from '../types';
+import { type FlinkRun, runFlink } from './flink';
+import { runSpark, type SparkBatch } from './spark';
+import { assignWindows, type Emission, type EventRecord, type Window } from './windows';
+
+/** The watermark as a step function of processing time: it holds `watermarkMs` from `atMs` on. */
+export interface WatermarkStep {
+  readonly atMs: number;
+  readonly watermarkMs: number;
+}
+
+/** Why a tuple was dropped, for the explanation a learner reads. */
+export interface LateTuple {
+  readonly id: number;
+  readonly atMs: number;
+  readonly eventTimeMs: number;
+  readonly watermarkMs: number;
+  /** The windows it missed. */
+  readonly windows: readonly Window[];
+}
+
+/** One event-time query run over a whole run: the same shape for Spark and Flink. */
+export interface EventTimeAnalysis {
+  readonly spec: EventTimeSpec;
+  readonly records: readonly EventRecord[];
+  readonly watermark: readonly WatermarkStep[];
+  readonly emissions: readonly Emission[];
+  readonly late: readonly LateTuple[];
+  /** Spark: the micro-batches; null for Flink. */
+  readonly batches: readonly SparkBatch[] | null;
+  readonly flink: FlinkRun | null;
+}
+
+/**
+ * The tuples that reach the stream processor, in arrival order, as event-time records. Arrival
+ * order is fixed by the run, so this is a pure function of (scenario, seed).
+ */
+export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
+  const sim = new Simulation({ ...spec, streaming: undefined, eventTime: undefined }, seed);
+  sim.seek(sim.lastTick);
+  const perProducer = spec.eventTime?.inputs === 'perProducer';
+  return sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).map((id) => {
+    const t = sim.tuple(id)!;
+    return {
+      id,
+      key: t.key,
+      value: typeof t.value === 'number' ? t.value : Number.NaN,
+      eventTimeMs: t.eventTimeMs,
+      arrivalMs: t.arrivalTimeMs!,
+      input: perProducer ? t.producerIndex : 0,
+    };
+  });
+}
+
+/** Runs the query with Spark's or Flink's rules over `records` until `untilMs`. */
+export function analyseEventTime(
+  spec: EventTimeSpec,
+  records: readonly EventRecord[],
+  inputCount: number,
+  untilMs: number,
+): EventTimeAnalysis {
+  const inputs = spec.inputs === 'perProducer' ? Math.max(1, inputCount) : 1;
+  if (spec.engine === 'spark') {
+    const batches = runSpark(
+      records,
+      {
+        window: spec.window,
+        aggregate: spec.aggregate,
+        keyed: spec.keyed,
+        delaysMs: new Array(inputs).fill(spec.spark.delayMs),
+        triggerMs: spec.spark.triggerMs,
+        outputMode: spec.spark.outputMode,
+        noDataBatches: spec.spark.noDataBatches,
+        policy: spec.spark.policy,
+      },
+      untilMs,
+    );
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const late = new Map<number, LateTuple>();
+    for (const b of batches) {
+      for (const d of b.dropped) {
+        const r = byId.get(d.id)!;
+        const known = late.get(d.id);
+        late.set(d.id, {
+          id: d.id,
+          atMs: b.atMs,
+          eventTimeMs: r.eventTimeMs,
+          watermarkMs: b.watermarkMs,
+          windows: [...(known?.windows ?? []), d.window],
+        });
+      }
+    }
+    // A batch uses the watermark computed when the previous one ended.
+    const watermark: WatermarkStep[] = [{ atMs: 0, watermarkMs: 0 }];
+    for (const b of batches) {
+      if (b.nextWatermarkMs !== watermark[watermark.length - 1]!.watermarkMs)
+        watermark.push({ atMs: b.atMs, watermarkMs: b.nextWatermarkMs });
+    }
+    return {
+      spec,
+      records,
+      watermark,
+      emissions: batches.flatMap((b) => b.emitted),
+      late: [...late.values()].sort((a, b) => a.atMs - b.atMs || a.id - b.id),
+      batches,
+      flink: null,
+    };
+  }
+  const flink = runFlink(
+    records,
+    {
+      window: spec.window,
+      aggregate: spec.aggregate,
+      keyed: spec.keyed,
+      boundMs: spec.flink.boundMs,
+      autoWatermarkIntervalMs: spec.flink.autoWatermarkIntervalMs,
+      allowedLatenessMs: spec.flink.allowedLatenessMs,
+      inputs,
+    },
+    untilMs,
+  );
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return {
+    spec,
+    records,
+    watermark: flink.watermarks,
+    emissions: flink.emissions,
+    late: flink.late.map((l) => {
+      const eventTimeMs = byId.get(l.id)!.eventTimeMs;
+      return { ...l, eventTimeMs, windows: assignWindows(spec.window, eventTimeMs) };
+    }),
+    batches: null,
+    flink,
+  };
+}
+
+/** The watermark in force at processing time `atMs` (−∞ before the first for Flink, 0 for Spark). */
+export function watermarkAt(steps: readonly WatermarkStep[], atMs: number, initial: number): number {
+  let w = initial;
+  for (const s of steps) {
+    if (s.atMs > atMs) break;
+    w = s.watermarkMs;
+  }
+  return w;
+}

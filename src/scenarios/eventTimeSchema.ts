@@ -1,0 +1,95 @@
+import * as v from 'valibot';
+import type { EventTimeSpec, ScenarioSpec } from '../engine';
+import { ms } from './fields';
+
+/** The `eventTime` block: an event-time windowed aggregation with Spark's or Flink's watermark rules. */
+
+const positiveMs = (what: string) => v.pipe(ms(what), v.minValue(1, 'must be at least 1 ms'));
+
+export const eventTimeSchema = v.strictObject({
+  window: v.optional(
+    v.variant(
+      'kind',
+      [
+        v.strictObject({ kind: v.literal('tumbling'), sizeMs: positiveMs('Window size.') }),
+        v.strictObject({
+          kind: v.literal('sliding'),
+          sizeMs: positiveMs('Window size.'),
+          slideMs: positiveMs('Slide.'),
+        }),
+        v.strictObject({ kind: v.literal('session'), gapMs: positiveMs('Session gap.') }),
+      ],
+      'kind must be "tumbling", "sliding" or "session"',
+    ),
+    { kind: 'tumbling', sizeMs: 5000 },
+  ),
+  aggregate: v.optional(
+    v.picklist(['count', 'sum', 'min', 'max', 'avg'], 'must be "count", "sum", "min", "max" or "avg"'),
+    'count',
+  ),
+  keyed: v.optional(v.pipe(v.boolean(), v.description('Group by key as well as by window.')), false),
+  engine: v.optional(v.picklist(['spark', 'flink'], 'must be "spark" or "flink"'), 'spark'),
+  inputs: v.optional(
+    v.pipe(
+      v.picklist(['single', 'perProducer'], 'must be "single" or "perProducer"'),
+      v.description('One watermarked input, or one per producer.'),
+    ),
+    'single',
+  ),
+  spark: v.optional(
+    v.strictObject({
+      delayMs: v.optional(ms('withWatermark delay.'), 2000),
+      triggerMs: v.optional(positiveMs('Trigger.ProcessingTime interval.'), 1000),
+      outputMode: v.optional(
+        v.picklist(['append', 'update', 'complete'], 'must be "append", "update" or "complete"'),
+        'append',
+      ),
+      noDataBatches: v.optional(v.boolean(), true),
+      policy: v.optional(v.picklist(['min', 'max'], 'must be "min" or "max"'), 'min'),
+    }),
+    {},
+  ),
+  flink: v.optional(
+    v.strictObject({
+      boundMs: v.optional(ms('forBoundedOutOfOrderness bound.'), 2000),
+      autoWatermarkIntervalMs: v.optional(positiveMs('pipeline.auto-watermark-interval.'), 200),
+      allowedLatenessMs: v.optional(ms('allowedLateness.'), 0),
+    }),
+    {},
+  ),
+});
+
+export type EventTimeParsed = v.InferOutput<typeof eventTimeSchema>;
+
+export function normaliseEventTime(e: EventTimeParsed): EventTimeSpec {
+  return {
+    window: e.window,
+    aggregate: e.aggregate,
+    keyed: e.keyed,
+    engine: e.engine,
+    inputs: e.inputs,
+    spark: {
+      delayMs: e.spark.delayMs ?? 2000,
+      triggerMs: e.spark.triggerMs ?? 1000,
+      outputMode: e.spark.outputMode ?? 'append',
+      noDataBatches: e.spark.noDataBatches ?? true,
+      policy: e.spark.policy ?? 'min',
+    },
+    flink: {
+      boundMs: e.flink.boundMs ?? 2000,
+      autoWatermarkIntervalMs: e.flink.autoWatermarkIntervalMs ?? 200,
+      allowedLatenessMs: e.flink.allowedLatenessMs ?? 0,
+    },
+  };
+}
+
+/** Spark's own rule for window(): the slide may not exceed the window (TimeWindow's check). */
+export function checkEventTime(s: ScenarioSpec, add: (path: string, message: string) => void): void {
+  const e = s.eventTime;
+  if (!e) return;
+  if (e.window.kind === 'sliding' && e.window.slideMs > e.window.sizeMs && e.engine === 'spark')
+    add(
+      'eventTime.window.slideMs',
+      `The slide duration (${e.window.slideMs} ms) must be less than or equal to the windowDuration (${e.window.sizeMs} ms) — Spark's window() rule`,
+    );
+}
