@@ -121,3 +121,26 @@ test('screenshot spark streaming states', async ({ page }) => {
     .getByRole('region', { name: 'DStream timeline' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/phone-dstream.png` });
 });
+
+test('screenshot event time', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=watermarks&t=21000');
+  await page
+    .getByRole('region', { name: 'Event time plot' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/etplot.png` });
+  await page
+    .getByRole('region', { name: 'Window results' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/wresults.png` });
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('250');
+  await page
+    .getByRole('region', { name: 'DBMS vs stream' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/dbms.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(
+    './?scenario=watermarks&t=30000&et=%7B%22engine%22%3A%22flink%22%2C%22flink%22%3A%7B%22allowedLatenessMs%22%3A2000%7D%7D',
+  );
+  await page
+    .getByRole('region', { name: 'Event time plot' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/etplot-flink-dark.png` });
+});

@@ -21,6 +21,7 @@ import { useUrlSync } from './useUrlSync';
 
 // The Spark Streaming views load only for scenarios that have a streaming application.
 const StreamingPanels = lazy(() => import('./StreamingPanels'));
+const EventTimePanels = lazy(() => import('./EventTimePanels'));
 const StreamingInspector = lazy(() =>
   import('./StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
@@ -78,6 +79,11 @@ function Shell() {
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
               </Panel>
             </>
+          )}
+          {scenario.eventTime && (
+            <Suspense fallback={<p className="panel">Loading the event-time views…</p>}>
+              <EventTimePanels />
+            </Suspense>
           )}
           {scenario.streaming && (
             <Suspense fallback={<p className="panel">Loading the Spark Streaming views…</p>}>

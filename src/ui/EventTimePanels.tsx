@@ -1,0 +1,26 @@
+import { EventTimeComparison } from '../viz/eventtime/Comparison';
+import { DbmsVsStream } from '../viz/eventtime/DbmsVsStream';
+import { EventTimePlot } from '../viz/eventtime/EventTimePlot';
+import { WindowResults } from '../viz/eventtime/WindowResults';
+import { EventTimeControls } from './EventTimeControls';
+import { Panel } from './Panel';
+
+/** Event time, watermarks and windows: the plot, the results (with a comparison) and DBMS vs stream. */
+export default function EventTimePanels() {
+  return (
+    <>
+      <Panel id="etplot" title="Event time plot">
+        <EventTimeControls />
+        <EventTimePlot />
+      </Panel>
+      <Panel id="wresults" title="Window results">
+        <WindowResults />
+        <h3>Side by side</h3>
+        <EventTimeComparison />
+      </Panel>
+      <Panel id="dbms" title="DBMS vs stream">
+        <DbmsVsStream />
+      </Panel>
+    </>
+  );
+}

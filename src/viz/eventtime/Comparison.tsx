@@ -1,0 +1,121 @@
+import { useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Emission, EventTimeSpec } from '../../engine';
+import { analysisOf, recordsOf } from '../../store/eventTime';
+import { useSim } from '../../store/simStore';
+import { fmt } from './EventTimePlot';
+import { compareResults, meanLatencyMs, processingTimeEmissions } from './results';
+
+type Mode = 'delay' | 'engine' | 'processing';
+
+const selectCompare = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The same tuples under a second setting, side by side, with every difference marked. */
+export function EventTimeComparison() {
+  const { sim } = useSim(useShallow(selectCompare));
+  const id = useId();
+  const [mode, setMode] = useState<Mode>('delay');
+  const a = analysisOf(sim);
+  const base = a?.spec;
+  const currentDelay = base ? (base.engine === 'spark' ? base.spark.delayMs : base.flink.boundMs) : 0;
+  const [delayS, setDelayS] = useState<number>(Math.max(0, currentDelay / 1000 + 3));
+  if (!a || !base) return null;
+  const nowMs = sim.timeMs;
+  let label: string;
+  let b: { emissions: readonly Emission[]; dropped: number };
+  if (mode === 'processing') {
+    const size = base.window.kind === 'session' ? base.window.gapMs : base.window.sizeMs;
+    label = `processing-time windows of ${size / 1000} s`;
+    b = {
+      emissions: processingTimeEmissions(
+        recordsOf(sim),
+        size,
+        base.aggregate,
+        base.keyed,
+        sim.scenario.spec.durationMs,
+      ),
+      dropped: 0,
+    };
+  } else {
+    const other: EventTimeSpec =
+      mode === 'engine'
+        ? { ...base, engine: base.engine === 'spark' ? 'flink' : 'spark' }
+        : base.engine === 'spark'
+          ? { ...base, spark: { ...base.spark, delayMs: Math.round(delayS * 1000) } }
+          : { ...base, flink: { ...base.flink, boundMs: Math.round(delayS * 1000) } };
+    label =
+      mode === 'engine'
+        ? `${other.engine === 'spark' ? 'Spark' : 'Flink'}’s rules`
+        : `a watermark ${delayS} s behind (instead of ${currentDelay / 1000} s)`;
+    const analysis = analysisOf(sim, other)!;
+    b = { emissions: analysis.emissions, dropped: analysis.late.filter((l) => l.atMs <= nowMs).length };
+  }
+  const rows = compareResults(a.emissions, b.emissions, nowMs);
+  const droppedA = a.late.filter((l) => l.atMs <= nowMs).length;
+  const latA = meanLatencyMs(a, nowMs);
+  const latB = meanLatencyMs(b, nowMs);
+  const differing = rows.filter((r) => r.differs).length;
+  return (
+    <div className="etcompare">
+      <div className="etcompare__bar">
+        <label className="field" htmlFor={`${id}-mode`}>
+          <span>Compare with</span>
+          <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+            <option value="delay">another watermark delay</option>
+            <option value="engine">{base.engine === 'spark' ? 'Flink' : 'Spark'}’s rules</option>
+            <option value="processing">processing-time windows</option>
+          </select>
+        </label>
+        {mode === 'delay' && (
+          <label className="field" htmlFor={`${id}-delay`}>
+            <span>delay (s)</span>
+            <input
+              id={`${id}-delay`}
+              type="number"
+              min={0}
+              step={0.5}
+              value={delayS}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (e.target.value.trim() !== '' && Number.isFinite(n) && n >= 0) setDelayS(n);
+              }}
+            />
+          </label>
+        )}
+      </div>
+      <p className="etcompare__summary" aria-live="polite">
+        Against {label}: {differing} of {rows.length} window results differ. Dropped: {droppedA} here,{' '}
+        {b.dropped} there. Mean wait from window end to first result: {latA === null ? '—' : secs(latA)} here,{' '}
+        {latB === null ? '—' : secs(latB)} there.
+      </p>
+      <table className="wtable wtable--compare">
+        <caption className="sr-only">Window results compared with {label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Window</th>
+            {base.keyed && <th scope="col">Key</th>}
+            <th scope="col">This setting</th>
+            <th scope="col">{label}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(-30).map((r) => (
+            <tr
+              key={`${r.window.startMs}-${r.window.endMs}-${r.key}`}
+              className={r.differs ? 'is-different' : ''}
+            >
+              <th scope="row">
+                [{secs(r.window.startMs)}, {secs(r.window.endMs)})
+                {r.differs ? <span className="sr-only"> (differs)</span> : null}
+              </th>
+              {base.keyed && <td>{r.key}</td>}
+              <td>{r.a ? `${fmt(r.a.value)} at ${secs(r.a.atMs)}` : 'not yet'}</td>
+              <td>{r.b ? `${fmt(r.b.value)} at ${secs(r.b.atMs)}` : 'not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

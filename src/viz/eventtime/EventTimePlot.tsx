@@ -1,0 +1,221 @@
+import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { analysisOf } from '../../store/eventTime';
+import { useSim } from '../../store/simStore';
+import { useElementWidth } from '../useElementWidth';
+import { type Dot, plotLayout } from './layout';
+
+const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  select: s.select,
+});
+
+const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—');
+
+/**
+ * Processing time across, event time up: each tuple a dot, the ideal diagonal, the watermark as a
+ * step line beside the perfect one, and window panes that fill as tuples arrive and light up when
+ * they fire. Late tuples are crosses; hover or focus one for why.
+ */
+export function EventTimePlot() {
+  const { sim, tick, select } = useSim(useShallow(selectPlot));
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref);
+  const [hover, setHover] = useState<Dot | null>(null);
+  const analysis = analysisOf(sim);
+  const nowMs = sim.timeMs;
+  const height = Math.max(260, Math.min(420, Math.round(width * 0.45)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
+  const layout = useMemo(
+    () => (analysis ? plotLayout(analysis, nowMs, sim.scenario.spec.durationMs, width, height) : null),
+    [analysis, nowMs, width, height, tick],
+  );
+  if (!analysis || !layout) return null;
+  const { x, y, margin, domain } = layout;
+  const spec = analysis.spec;
+  const lastFire = analysis.emissions.filter((e) => e.atMs <= nowMs).at(-1);
+  const dropped = analysis.late.filter((l) => l.atMs <= nowMs).length;
+  const rule =
+    spec.engine === 'spark'
+      ? `Spark: watermark = max event time − ${spec.spark.delayMs / 1000} s, computed when a micro-batch (every ${spec.spark.triggerMs / 1000} s) ends and used by the next; a window is done when its end ≤ watermark.`
+      : `Flink: watermark = max timestamp − ${spec.flink.boundMs / 1000} s − 1 ms, emitted every ${spec.flink.autoWatermarkIntervalMs} ms when it rises; a window fires when the watermark reaches its end − 1 ms${spec.flink.allowedLatenessMs > 0 ? `, and keeps its state ${spec.flink.allowedLatenessMs / 1000} s longer for late tuples` : ''}.`;
+  const shown = hover ?? layout.dots.filter((d) => d.kind !== 'counted').at(-1) ?? null;
+  return (
+    <div ref={ref} className="etplot">
+      <p className="etplot__rule">{rule}</p>
+      <p className="etplot__summary" aria-live="polite">
+        At {secs(nowMs)} the watermark is {secs(layout.watermarkNow)} (perfect: {secs(layout.perfectNow)}).{' '}
+        {lastFire
+          ? `Window [${secs(lastFire.window.startMs)}, ${secs(lastFire.window.endMs)}) ${lastFire.kind === 'first' ? 'fired' : 'fired again'} at ${secs(lastFire.atMs)} with ${spec.aggregate} ${fmt(lastFire.value)}.`
+          : 'No window has fired yet.'}{' '}
+        {dropped === 0
+          ? 'No tuple has been dropped.'
+          : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`}
+      </p>
+      <svg
+        width={layout.width}
+        height={layout.height}
+        className="etplot__svg"
+        role="img"
+        aria-label={`Event time plot: ${layout.dots.length} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
+      >
+        <defs>
+          <clipPath id="etplot-clip">
+            <rect
+              x={margin.left}
+              y={margin.top}
+              width={layout.width - margin.left - margin.right}
+              height={layout.height - margin.top - margin.bottom}
+            />
+          </clipPath>
+        </defs>
+        {layout.yTicks.map((t) => (
+          <g key={`y${t}`} className="etplot__grid">
+            <line x1={margin.left} x2={layout.width - margin.right} y1={y(t)} y2={y(t)} />
+            <text x={margin.left - 6} y={y(t) + 4} textAnchor="end">
+              {t / 1000} s
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((t) => (
+          <g key={`x${t}`} className="etplot__grid">
+            <text x={x(t)} y={layout.height - margin.bottom + 16} textAnchor="middle">
+              {t / 1000} s
+            </text>
+          </g>
+        ))}
+        <text
+          x={(layout.width + margin.left) / 2}
+          y={layout.height - 4}
+          textAnchor="middle"
+          className="etplot__axis"
+        >
+          processing time (arrival)
+        </text>
+        <text
+          transform={`translate(14,${(layout.height - margin.bottom) / 2}) rotate(-90)`}
+          textAnchor="middle"
+          className="etplot__axis"
+        >
+          event time
+        </text>
+        <g clipPath="url(#etplot-clip)">
+          {layout.panes.map((p) => (
+            <g
+              key={`${p.window.startMs}-${p.window.endMs}`}
+              className={`pane${p.fired ? ' pane--fired' : ''}`}
+            >
+              <rect
+                x={p.x0}
+                y={p.y0}
+                width={Math.max(1, p.x1 - p.x0)}
+                height={Math.max(1, p.y1 - p.y0)}
+                style={{ fillOpacity: Math.min(0.35, 0.06 + p.count * 0.02) }}
+              />
+              {p.fired && (
+                <text x={p.x1 - 4} y={(p.y0 + p.y1) / 2 + 4} textAnchor="end">
+                  {fmt(p.fired.value)}
+                </text>
+              )}
+            </g>
+          ))}
+          <line
+            x1={x(domain[0])}
+            y1={y(domain[0])}
+            x2={x(domain[1])}
+            y2={y(domain[1])}
+            className="etplot__ideal"
+          />
+          <path d={layout.perfectPath} className="etplot__perfect" />
+          <path d={layout.watermarkPath} className="etplot__watermark" />
+          <line
+            x1={x(nowMs)}
+            x2={x(nowMs)}
+            y1={margin.top}
+            y2={layout.height - margin.bottom}
+            className="etplot__now"
+          />
+          {layout.dots.map((d) =>
+            d.kind === 'counted' ? (
+              // biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only; the late tuples below are the focusable ones
+              <circle
+                key={d.id}
+                cx={d.x}
+                cy={d.y}
+                r={3.5}
+                className="dot dot--counted"
+                onMouseEnter={() => setHover(d)}
+                onMouseLeave={() => setHover(null)}
+                onClick={() => select(d.id)}
+              />
+            ) : (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG mark acting as a button
+              <g
+                key={d.id}
+                role="button"
+                tabIndex={0}
+                aria-label={d.text}
+                className={`dot dot--${d.kind}`}
+                onMouseEnter={() => setHover(d)}
+                onMouseLeave={() => setHover(null)}
+                onFocus={() => setHover(d)}
+                onBlur={() => setHover(null)}
+                onClick={() => select(d.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    select(d.id);
+                  }
+                }}
+              >
+                {d.kind === 'dropped' ? (
+                  <path
+                    d={`M${d.x - 5},${d.y - 5}L${d.x + 5},${d.y + 5}M${d.x - 5},${d.y + 5}L${d.x + 5},${d.y - 5}`}
+                  />
+                ) : (
+                  <path d={`M${d.x},${d.y - 6}L${d.x + 6},${d.y}L${d.x},${d.y + 6}L${d.x - 6},${d.y}Z`} />
+                )}
+              </g>
+            ),
+          )}
+        </g>
+      </svg>
+      <p className={`etplot__explain${shown ? '' : ' is-empty'}`} role="status">
+        {shown
+          ? shown.text
+          : 'Hover a dot (or Tab to a late one) to see its times and the watermark when it arrived.'}
+      </p>
+      <ul className="legend etplot__legend">
+        <li>
+          <span className="lg lg--dot" /> tuple (counted)
+        </li>
+        <li>
+          <span className="lg lg--cross">✕</span> late: dropped
+        </li>
+        {spec.engine === 'flink' || spec.spark.outputMode === 'complete' ? (
+          <li>
+            <span className="lg lg--diamond">◆</span> late but still counted
+          </li>
+        ) : null}
+        <li>
+          <span className="lg lg--wm" /> watermark
+        </li>
+        <li>
+          <span className="lg lg--perfect" /> perfect watermark (an oracle)
+        </li>
+        <li>
+          <span className="lg lg--ideal" /> event time = processing time
+        </li>
+        <li>
+          <span className="lg lg--pane" /> window pane; bold when it has fired
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
