@@ -53,11 +53,12 @@ export function EventTimePlot() {
           ? 'No tuple has been dropped.'
           : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`}
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
       <svg
         width={layout.width}
         height={layout.height}
         className="etplot__svg"
-        role="img"
+        role="group"
         aria-label={`Event time plot: ${layout.dots.length} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
       >
         <defs>

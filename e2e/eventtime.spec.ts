@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, shownSeconds, test } from './fixtures';
+
+const plot = (page: Page) => page.getByRole('region', { name: 'Event time plot' });
+const results = (page: Page) => page.getByRole('region', { name: 'Window results' });
+
+/** "…arrived at 9.0 s with event time 2.7 s; watermark was 5.5 s…" → numbers. */
+function parse(text: string) {
+  const m = /arrived at ([\d.]+) s with event time ([\d.]+) s; watermark was ([\d.]+) s/.exec(text);
+  expect(m, text).not.toBeNull();
+  return { arrival: Number(m![1]), event: Number(m![2]), watermark: Number(m![3]) };
+}
+
+test('step until a window fires, read why a late tuple was dropped, compare another delay', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&t=8500');
+  await expect(results(page)).toContainText('No window has produced a result yet.');
+  // Step tick by tick until the first window is emitted.
+  let steps = 0;
+  while (
+    (await results(page)
+      .getByRole('row', { name: /^\[0\.0 s, 5\.0 s\)/ })
+      .count()) === 0
+  ) {
+    await page.locator('body').press('ArrowRight');
+    steps++;
+    expect(steps).toBeLessThan(40);
+  }
+  const firedAt = await shownSeconds(page);
+  await expect(plot(page)).toContainText(`Window [0.0 s, 5.0 s) fired at ${firedAt.toFixed(1)} s`);
+  // The window fired once the watermark had passed its end (5 s).
+  const wm = Number(
+    /the watermark is ([\d.]+) s/.exec(
+      (await plot(page).locator('.etplot__summary').textContent()) ?? '',
+    )?.[1],
+  );
+  expect(wm).toBeGreaterThanOrEqual(5);
+
+  // A late tuple: its event time was behind the watermark when it arrived, so it was dropped.
+  const late = plot(page)
+    .getByRole('button', { name: /late, dropped/ })
+    .first();
+  await late.hover();
+  const text = (await plot(page).getByRole('status').textContent()) ?? '';
+  expect(text).toMatch(/late, dropped/);
+  const { arrival, event, watermark } = parse(text);
+  expect(event).toBeLessThan(watermark);
+  expect(arrival).toBeLessThanOrEqual(firedAt);
+  // Keyboard users get the same explanation by focusing it.
+  await late.focus();
+  await expect(plot(page).getByRole('status')).toContainText('late, dropped');
+
+  // Compare with a 5 s watermark delay: the same window is emitted later, and the late tuple counts there.
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('200');
+  await results(page).getByLabel('Compare with').selectOption('delay');
+  await results(page).getByLabel('delay (s)').fill('5');
+  const row = results(page)
+    .locator('.wtable--compare')
+    .getByRole('row', { name: /^≠?\s*\[0\.0 s, 5\.0 s\)/ });
+  await expect(row).toHaveClass(/is-different/);
+  const cells = await row.getByRole('cell').allTextContents();
+  const [a, b] = cells.map((c) => /(\d+) at ([\d.]+) s/.exec(c)!);
+  expect(Number(b![2])).toBeGreaterThan(Number(a![2]));
+  expect(Number(b![1])).toBeGreaterThan(Number(a![1]));
+  await expect(results(page)).toContainText(/Dropped: [1-9]\d* here, 0 there/);
+});
+
+test('Flink rules with allowed lateness: a late tuple re-fires its window instead of being dropped', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&t=20000');
+  await plot(page).getByLabel('Rules').selectOption('flink');
+  await expect(plot(page)).toContainText('Flink: watermark = max timestamp − 2 s − 1 ms');
+  await expect(
+    plot(page)
+      .getByRole('button', { name: /late, dropped/ })
+      .first(),
+  ).toBeVisible();
+  await plot(page).getByLabel('Allowed lateness (s)').fill('4');
+  await expect(plot(page).getByRole('button', { name: /late, dropped/ })).toHaveCount(0);
+  const kept = plot(page)
+    .getByRole('button', { name: /within the allowed lateness/ })
+    .first();
+  await kept.focus();
+  await expect(plot(page).getByRole('status')).toContainText('its window fired again');
+  await expect(results(page).getByText('(late firing)').first()).toBeVisible();
+  // The setting is in the link.
+  await expect.poll(() => new URL(page.url()).searchParams.get('et')).toContain('"allowedLatenessMs":4000');
+  await page.reload();
+  await expect(plot(page).getByLabel('Allowed lateness (s)')).toHaveValue('4');
+});
+
+test('Spark output modes and a slide longer than the window is refused with Spark’s message', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&t=20000');
+  await plot(page).getByLabel('Output mode').selectOption('update');
+  await expect(results(page)).toContainText('Update mode');
+  await expect(results(page).getByText('(update)').first()).toBeVisible();
+  await plot(page)
+    .getByRole('combobox', { name: /^Window/ })
+    .selectOption('sliding');
+  await plot(page).getByLabel('slide (s)').fill('8');
+  await expect(plot(page).getByRole('alert')).toContainText(
+    'The slide duration (8000 ms) must be less than or equal to the windowDuration (5000 ms)',
+  );
+});
+
+test('DBMS vs stream: the database answers when asked; the stream answer moves with time', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&t=10000');
+  const pane = page.getByRole('region', { name: 'DBMS vs stream' });
+  await expect(pane).toContainText('No answer yet: nothing happens until someone asks.');
+  await pane.getByRole('button', { name: 'Run query' }).click();
+  await expect(pane).toContainText('Answered at 10.0 s');
+  const db = pane.getByRole('table', { name: 'Database answer' });
+  const dbRows = await db.getByRole('row').allTextContents();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('200');
+  // The database answer has not changed, and says it is stale; the continuous query has moved on.
+  expect(await db.getByRole('row').allTextContents()).toEqual(dbRows);
+  await expect(pane).toContainText(/more have arrived since: this answer is stale/);
+  const live = await pane
+    .getByRole('table', { name: 'Continuous query result' })
+    .getByRole('row')
+    .allTextContents();
+  expect(live).not.toEqual(dbRows);
+});
+
+test('the event-time page has no serious or critical accessibility violations', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?scenario=watermarks&t=20000');
+    await plot(page).getByRole('button', { name: /late/ }).first().focus();
+    const found = await new AxeBuilder({ page }).analyze();
+    const bad = found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  }
+});
