@@ -15,6 +15,7 @@ export {
   assignWindows,
   type Emission,
   type EventRecord,
+  nominalSizeMs,
   type Window,
   type WindowSpec,
 } from './eventtime/windows';

@@ -251,7 +251,8 @@ export interface EventTimeSpec {
   readonly window:
     | { readonly kind: 'tumbling'; readonly sizeMs: number }
     | { readonly kind: 'sliding'; readonly sizeMs: number; readonly slideMs: number }
-    | { readonly kind: 'session'; readonly gapMs: number };
+    | { readonly kind: 'session'; readonly gapMs: number }
+    | { readonly kind: 'eventTime' };
   readonly aggregate: 'count' | 'sum' | 'min' | 'max' | 'avg';
   readonly keyed: boolean;
   /** Whose watermark rules apply. */
@@ -269,5 +270,7 @@ export interface EventTimeSpec {
     readonly boundMs: number;
     readonly autoWatermarkIntervalMs: number;
     readonly allowedLatenessMs: number;
+    /** sideOutputLateData: late tuples go to a side output instead of vanishing. */
+    readonly sideOutput: boolean;
   };
 }

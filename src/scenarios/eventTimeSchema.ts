@@ -18,8 +18,9 @@ export const eventTimeSchema = v.strictObject({
           slideMs: positiveMs('Slide.'),
         }),
         v.strictObject({ kind: v.literal('session'), gapMs: positiveMs('Session gap.') }),
+        v.strictObject({ kind: v.literal('eventTime') }),
       ],
-      'kind must be "tumbling", "sliding" or "session"',
+      'kind must be "tumbling", "sliding", "session" or "eventTime"',
     ),
     { kind: 'tumbling', sizeMs: 5000 },
   ),
@@ -54,6 +55,7 @@ export const eventTimeSchema = v.strictObject({
       boundMs: v.optional(ms('forBoundedOutOfOrderness bound.'), 2000),
       autoWatermarkIntervalMs: v.optional(positiveMs('pipeline.auto-watermark-interval.'), 200),
       allowedLatenessMs: v.optional(ms('allowedLateness.'), 0),
+      sideOutput: v.optional(v.pipe(v.boolean(), v.description('sideOutputLateData.')), false),
     }),
     {},
   ),
@@ -79,6 +81,7 @@ export function normaliseEventTime(e: EventTimeParsed): EventTimeSpec {
       boundMs: e.flink.boundMs ?? 2000,
       autoWatermarkIntervalMs: e.flink.autoWatermarkIntervalMs ?? 200,
       allowedLatenessMs: e.flink.allowedLatenessMs ?? 0,
+      sideOutput: e.flink.sideOutput ?? false,
     },
   };
 }
@@ -87,6 +90,11 @@ export function normaliseEventTime(e: EventTimeParsed): EventTimeSpec {
 export function checkEventTime(s: ScenarioSpec, add: (path: string, message: string) => void): void {
   const e = s.eventTime;
   if (!e) return;
+  if (e.window.kind === 'eventTime' && e.engine === 'flink')
+    add(
+      'eventTime.window.kind',
+      'Flink aggregates event time through a window assigner: "eventTime" (grouping by the raw timestamp) is Spark only',
+    );
   if (e.window.kind === 'sliding' && e.window.slideMs > e.window.sizeMs && e.engine === 'spark')
     add(
       'eventTime.window.slideMs',

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { EventTimeSpec } from '../engine';
+import { type EventTimeSpec, nominalSizeMs } from '../engine';
 import { useSim } from '../store/simStore';
 
 const selectControls = (s: ReturnType<typeof useSim.getState>) => ({
@@ -58,7 +58,7 @@ export function EventTimeControls() {
           id={`${id}-kind`}
           value={w.kind}
           onChange={(e) => {
-            const size = w.kind === 'session' ? w.gapMs : w.sizeMs;
+            const size = nominalSizeMs(w);
             const kind = e.target.value;
             edit({
               ...spec,
@@ -67,16 +67,19 @@ export function EventTimeControls() {
                   ? { kind: 'tumbling', sizeMs: size }
                   : kind === 'sliding'
                     ? { kind: 'sliding', sizeMs: size, slideMs: Math.max(500, size / 2) }
-                    : { kind: 'session', gapMs: Math.min(size, 3000) },
+                    : kind === 'session'
+                      ? { kind: 'session', gapMs: Math.min(size, 3000) }
+                      : { kind: 'eventTime' },
             });
           }}
         >
           <option value="tumbling">tumbling</option>
           <option value="sliding">sliding</option>
           <option value="session">session</option>
+          {spec.engine === 'spark' && <option value="eventTime">none: group by the raw event time</option>}
         </select>
       </label>
-      {w.kind !== 'session' &&
+      {(w.kind === 'tumbling' || w.kind === 'sliding') &&
         seconds('size (s)', 'size', w.sizeMs, (ms) => ({ ...spec, window: { ...w, sizeMs: ms } }), 0.5)}
       {w.kind === 'sliding' &&
         seconds('slide (s)', 'slide', w.slideMs, (ms) => ({ ...spec, window: { ...w, slideMs: ms } }), 0.5)}
@@ -100,6 +103,17 @@ export function EventTimeControls() {
               {a}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={`${id}-inputs`}>
+        <span>Watermarked inputs</span>
+        <select
+          id={`${id}-inputs`}
+          value={spec.inputs}
+          onChange={(e) => edit({ ...spec, inputs: e.target.value as 'single' })}
+        >
+          <option value="single">one stream</option>
+          <option value="perProducer">one per producer</option>
         </select>
       </label>
       <label className="field field--check" htmlFor={`${id}-keyed`}>
@@ -138,6 +152,19 @@ export function EventTimeControls() {
               <option value="complete">complete</option>
             </select>
           </label>
+          {spec.inputs === 'perProducer' && (
+            <label className="field" htmlFor={`${id}-policy`}>
+              <span>multipleWatermarkPolicy</span>
+              <select
+                id={`${id}-policy`}
+                value={spec.spark.policy}
+                onChange={(e) => edit({ ...spec, spark: { ...spec.spark, policy: e.target.value as 'min' } })}
+              >
+                <option value="min">min (default)</option>
+                <option value="max">max</option>
+              </select>
+            </label>
+          )}
           <label className="field field--check" htmlFor={`${id}-nodata`}>
             <input
               id={`${id}-nodata`}
@@ -161,6 +188,15 @@ export function EventTimeControls() {
             (ms) => ({ ...spec, flink: { ...spec.flink, autoWatermarkIntervalMs: ms } }),
             0.1,
           )}
+          <label className="field field--check" htmlFor={`${id}-side`}>
+            <input
+              id={`${id}-side`}
+              type="checkbox"
+              checked={spec.flink.sideOutput}
+              onChange={(e) => edit({ ...spec, flink: { ...spec.flink, sideOutput: e.target.checked } })}
+            />
+            <span>late tuples to a side output</span>
+          </label>
           {seconds('Allowed lateness (s)', 'lateness', spec.flink.allowedLatenessMs, (ms) => ({
             ...spec,
             flink: { ...spec.flink, allowedLatenessMs: ms },

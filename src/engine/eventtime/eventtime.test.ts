@@ -104,6 +104,23 @@ describe('Spark Structured Streaming: withWatermark and windowed aggregation', (
     expect(batches[1]!.dropped).toEqual([{ id: 1, window: win(10, 20) }]);
   });
 
+  it('grouping by the raw event-time column: a tuple exactly at the watermark (eventTime <= watermark) is late', () => {
+    const batches = runSpark(
+      recs([
+        [20, 1],
+        [20, 6],
+        [21, 7],
+      ]),
+      { ...base, window: { kind: 'eventTime' }, delaysMs: [0] },
+      s(10),
+    );
+    expect(batches[0]!.nextWatermarkMs).toBe(s(20));
+    // Append mode: the group for 20 s was emitted when the watermark reached 20 s …
+    expect(batches[1]!.emitted.map((e) => [e.window.startMs, e.value])).toEqual([[s(20), 1]]);
+    // … and the second tuple at exactly 20 s is dropped; 21 s is not.
+    expect(batches[1]!.dropped).toEqual([{ id: 1, window: { startMs: s(20), endMs: s(20) } }]);
+  });
+
   it('update mode emits every changed window each batch and evicts silently; complete keeps everything', () => {
     const update = runSpark(input, { ...base, outputMode: 'update' }, s(30));
     expect(

@@ -16,7 +16,13 @@ export type WindowSpec =
       readonly slideMs: number;
       readonly offsetMs?: number;
     }
-  | { readonly kind: 'session'; readonly gapMs: number };
+  | { readonly kind: 'session'; readonly gapMs: number }
+  /**
+   * Spark only: group by the raw event-time column. Each timestamp is its own group, a "window"
+   * with start = end = the timestamp, so Spark's `eventTime <= watermark` is the same test as
+   * `window.end <= watermark`.
+   */
+  | { readonly kind: 'eventTime' };
 
 /** TimeWindow.getWindowStartWithOffset: the start of the window of size `size` holding `t`. */
 export function windowStart(t: number, offsetMs: number, sizeMs: number): number {
@@ -43,7 +49,16 @@ export function assignWindows(spec: WindowSpec, t: number): Window[] {
     }
     case 'session':
       return [{ startMs: t, endMs: t + spec.gapMs }];
+    case 'eventTime':
+      return [{ startMs: t, endMs: t }];
   }
+}
+
+/** A window's length for display and for a processing-time counterpart (a session: its gap). */
+export function nominalSizeMs(spec: WindowSpec): number {
+  if (spec.kind === 'session') return spec.gapMs;
+  if (spec.kind === 'eventTime') return 1000;
+  return spec.sizeMs;
 }
 
 /** TimeWindow.intersects: touching windows merge too. */

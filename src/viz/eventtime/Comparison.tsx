@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Emission, EventTimeSpec } from '../../engine';
+import { type Emission, type EventTimeSpec, nominalSizeMs } from '../../engine';
 import { analysisOf, recordsOf } from '../../store/eventTime';
 import { useSim } from '../../store/simStore';
 import { fmt } from './EventTimePlot';
@@ -25,7 +25,7 @@ export function EventTimeComparison() {
   let label: string;
   let b: { emissions: readonly Emission[]; dropped: number };
   if (mode === 'processing') {
-    const size = base.window.kind === 'session' ? base.window.gapMs : base.window.sizeMs;
+    const size = nominalSizeMs(base.window);
     label = `processing-time windows of ${size / 1000} s`;
     b = {
       emissions: processingTimeEmissions(
@@ -63,7 +63,9 @@ export function EventTimeComparison() {
           <span>Compare with</span>
           <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
             <option value="delay">another watermark delay</option>
-            <option value="engine">{base.engine === 'spark' ? 'Flink' : 'Spark'}’s rules</option>
+            {base.window.kind !== 'eventTime' && (
+              <option value="engine">{base.engine === 'spark' ? 'Flink' : 'Spark'}’s rules</option>
+            )}
             <option value="processing">processing-time windows</option>
           </select>
         </label>

@@ -51,7 +51,12 @@ export function EventTimePlot() {
           : 'No window has fired yet.'}{' '}
         {dropped === 0
           ? 'No tuple has been dropped.'
-          : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`}
+          : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`}{' '}
+        {Number.isFinite(layout.watermarkNow) && layout.watermarkNow > layout.perfectNow
+          ? `The watermark is ahead of the perfect one: a tuple still on its way with an event time before ${secs(layout.watermarkNow)} will be late.`
+          : Number.isFinite(layout.watermarkNow) && layout.perfectNow - layout.watermarkNow >= 1000
+            ? `It trails the perfect watermark by ${secs(layout.perfectNow - layout.watermarkNow)}: windows wait longer than they need to.`
+            : ''}
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
       <svg

@@ -88,7 +88,11 @@ export function plotLayout(
     const kind: DotKind = late ? 'dropped' : behind ? 'lateCounted' : 'counted';
     const wmText = Number.isFinite(wm) ? secs(wm) : 'not yet set';
     const text = late
-      ? `#${r.id} arrived at ${secs(r.arrivalMs)} with event time ${secs(r.eventTimeMs)}; watermark was ${wmText}: late, dropped`
+      ? `#${r.id} arrived at ${secs(r.arrivalMs)} with event time ${secs(r.eventTimeMs)}; watermark was ${wmText}: late, ${
+          a.spec.engine === 'flink' && a.spec.flink.sideOutput
+            ? 'sent to the late-data side output'
+            : 'dropped'
+        }`
       : kind === 'lateCounted'
         ? `#${r.id} arrived at ${secs(r.arrivalMs)} with event time ${secs(r.eventTimeMs)}; watermark was ${wmText}: late, ${
             a.spec.engine === 'flink'
