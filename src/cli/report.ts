@@ -1,4 +1,11 @@
-import { batchStatus, type Simulation, type TraceEntry, traceFields } from '../engine';
+import {
+  analyseEventTime,
+  batchStatus,
+  eventRecords,
+  type Simulation,
+  type TraceEntry,
+  traceFields,
+} from '../engine';
 import { lag } from '../engine/broker/groups';
 
 export interface ReportOptions {
@@ -59,6 +66,8 @@ export function runReport(
   }
   const delivery = deliveryJson(sim);
   if (delivery) write(`,\n"delivery":${JSON.stringify(delivery)}`);
+  const eventTime = eventTimeJson(sim);
+  if (eventTime) write(`,\n"eventTime":${JSON.stringify(eventTime)}`);
   const streaming = streamingJson(sim);
   if (streaming) write(`,\n"streaming":${JSON.stringify(streaming)}`);
   write('\n}\n');
@@ -166,5 +175,22 @@ function streamingJson(sim: Simulation) {
               }))
             : [],
       })),
+  };
+}
+
+/** The event-time query up to the cursor: watermark steps, emissions and late tuples. */
+function eventTimeJson(sim: Simulation) {
+  const spec = sim.scenario.spec.eventTime;
+  if (!spec) return null;
+  const now = sim.timeMs;
+  const records = eventRecords(sim.scenario.spec, sim.seed);
+  const a = analyseEventTime(spec, records, sim.scenario.producers.length, sim.scenario.spec.durationMs);
+  return {
+    engine: spec.engine,
+    watermark: a.watermark.filter((w) => w.atMs <= now),
+    emissions: a.emissions.filter((e) => e.atMs <= now),
+    late: a.late
+      .filter((l) => l.atMs <= now)
+      .map(({ id, atMs, eventTimeMs, watermarkMs }) => ({ id, atMs, eventTimeMs, watermarkMs })),
   };
 }
