@@ -39,21 +39,40 @@ test('step until a window fires, read why a late tuple was dropped, compare anot
   expect(wm).toBeGreaterThanOrEqual(5);
 
   // A late tuple: its event time was behind the watermark when it arrived, so it was dropped.
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('360');
   const late = plot(page)
     .getByRole('button', { name: /late, dropped/ })
     .first();
   await late.hover();
   const text = (await plot(page).getByRole('status').textContent()) ?? '';
   expect(text).toMatch(/late, dropped/);
-  const { arrival, event, watermark } = parse(text);
-  expect(event).toBeLessThan(watermark);
-  expect(arrival).toBeLessThanOrEqual(firedAt);
+  const { event, watermark } = parse(text);
+  // Its 5 s window had ended by the watermark that judged it.
+  expect(Math.floor(event / 5) * 5 + 5).toBeLessThanOrEqual(watermark);
   // Keyboard users get the same explanation by focusing it.
   await late.focus();
   await expect(plot(page).getByRole('status')).toContainText('late, dropped');
 
+  // Spark 3.4+ judges late rows by the previous batch's watermark; the ≤ 3.3 rule drops more tuples.
+  const droppedNow = await plot(page)
+    .getByRole('button', { name: /late, dropped/ })
+    .count();
+  await plot(page)
+    .getByLabel(/Spark 3\.4\+/)
+    .uncheck();
+  await expect
+    .poll(() =>
+      plot(page)
+        .getByRole('button', { name: /late, dropped/ })
+        .count(),
+    )
+    .toBeGreaterThan(droppedNow);
+  await plot(page)
+    .getByLabel(/Spark 3\.4\+/)
+    .check();
+
   // Compare with a 5 s watermark delay: the same window is emitted later, and the late tuple counts there.
-  await page.getByRole('slider', { name: 'Simulation time' }).fill('200');
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('400');
   await results(page).getByLabel('Compare with').selectOption('delay');
   await results(page).getByLabel('delay (s)').fill('5');
   const row = results(page)
@@ -63,7 +82,6 @@ test('step until a window fires, read why a late tuple was dropped, compare anot
   const cells = await row.getByRole('cell').allTextContents();
   const [a, b] = cells.map((c) => /(\d+) at ([\d.]+) s/.exec(c)!);
   expect(Number(b![2])).toBeGreaterThan(Number(a![2]));
-  expect(Number(b![1])).toBeGreaterThan(Number(a![1]));
   await expect(results(page)).toContainText(/Dropped: [1-9]\d* here, 0 there/);
 });
 

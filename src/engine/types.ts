@@ -265,6 +265,8 @@ export interface EventTimeSpec {
     readonly outputMode: 'append' | 'update' | 'complete';
     readonly noDataBatches: boolean;
     readonly policy: 'min' | 'max';
+    /** spark.sql.streaming.statefulOperator.allowMultiple (Spark ≥ 3.4: true). */
+    readonly allowMultiple: boolean;
   };
   readonly flink: {
     readonly boundMs: number;

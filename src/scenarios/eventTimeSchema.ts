@@ -47,6 +47,15 @@ export const eventTimeSchema = v.strictObject({
       ),
       noDataBatches: v.optional(v.boolean(), true),
       policy: v.optional(v.picklist(['min', 'max'], 'must be "min" or "max"'), 'min'),
+      allowMultiple: v.optional(
+        v.pipe(
+          v.boolean(),
+          v.description(
+            'spark.sql.streaming.statefulOperator.allowMultiple: late rows judged by the previous batch’s watermark (Spark ≥ 3.4).',
+          ),
+        ),
+        true,
+      ),
     }),
     {},
   ),
@@ -76,6 +85,7 @@ export function normaliseEventTime(e: EventTimeParsed): EventTimeSpec {
       outputMode: e.spark.outputMode ?? 'append',
       noDataBatches: e.spark.noDataBatches ?? true,
       policy: e.spark.policy ?? 'min',
+      allowMultiple: e.spark.allowMultiple ?? true,
     },
     flink: {
       boundMs: e.flink.boundMs ?? 2000,

@@ -165,6 +165,15 @@ export function EventTimeControls() {
               </select>
             </label>
           )}
+          <label className="field field--check" htmlFor={`${id}-multi`}>
+            <input
+              id={`${id}-multi`}
+              type="checkbox"
+              checked={spec.spark.allowMultiple}
+              onChange={(e) => edit({ ...spec, spark: { ...spec.spark, allowMultiple: e.target.checked } })}
+            />
+            <span>Spark 3.4+ (late rows judged by the previous batch’s watermark)</span>
+          </label>
           <label className="field field--check" htmlFor={`${id}-nodata`}>
             <input
               id={`${id}-nodata`}

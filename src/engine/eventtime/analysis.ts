@@ -73,6 +73,7 @@ export function analyseEventTime(
         outputMode: spec.spark.outputMode,
         noDataBatches: spec.spark.noDataBatches,
         policy: spec.spark.policy,
+        allowMultiple: spec.spark.allowMultiple,
       },
       untilMs,
     );
@@ -86,7 +87,7 @@ export function analyseEventTime(
           id: d.id,
           atMs: b.atMs,
           eventTimeMs: r.eventTimeMs,
-          watermarkMs: b.watermarkMs,
+          watermarkMs: b.lateWatermarkMs,
           windows: [...(known?.windows ?? []), d.window],
         });
       }

@@ -42,6 +42,7 @@ describe('Spark Structured Streaming: withWatermark and windowed aggregation', (
     outputMode: 'append',
     noDataBatches: true,
     policy: 'min',
+    allowMultiple: true,
   };
   // a(1 s), b(7 s) in the first batch; c(12), d(3) in the second; e(18), f(4) in the third; g(26); h(9) very late.
   const input = recs([
@@ -91,17 +92,31 @@ describe('Spark Structured Streaming: withWatermark and windowed aggregation', (
     ]);
   });
 
-  it('a tuple whose window ends exactly at the watermark is already late', () => {
-    const batches = runSpark(
-      recs([
-        [20, 1],
-        [19, 6],
-      ]),
-      { ...base, delaysMs: [0] },
-      s(10),
-    );
+  it('a tuple whose window ends exactly at the watermark is already late (Spark ≤ 3.3: judged by this batch’s watermark)', () => {
+    const input = recs([
+      [20, 1],
+      [19, 6],
+    ]);
+    const batches = runSpark(input, { ...base, delaysMs: [0], allowMultiple: false }, s(10));
     expect(batches[0]!.nextWatermarkMs).toBe(s(20));
     expect(batches[1]!.dropped).toEqual([{ id: 1, window: win(10, 20) }]);
+  });
+
+  it('since Spark 3.4 late rows are judged by the previous batch’s watermark, eviction by the current one', () => {
+    const input = recs([
+      [20, 1],
+      [19, 6],
+      [18, 11],
+    ]);
+    const batches = runSpark(input, { ...base, delaysMs: [0] }, s(15));
+    // Batch 1 evicts with watermark 20 but filters late rows with batch 0's watermark (0): the 19 s row
+    // is counted and its window [10, 20) emitted in the same batch.
+    expect(batches[1]!.watermarkMs).toBe(s(20));
+    expect(batches[1]!.lateWatermarkMs).toBe(0);
+    expect(batches[1]!.dropped).toEqual([]);
+    expect(batches[1]!.emitted.map((e) => [e.window.startMs, e.value])).toEqual([[s(10), 1]]);
+    // Batch 2 judges late rows by batch 1's watermark (20): the 18 s row is dropped.
+    expect(batches[2]!.dropped).toEqual([{ id: 2, window: win(10, 20) }]);
   });
 
   it('grouping by the raw event-time column: a tuple exactly at the watermark (eventTime <= watermark) is late', () => {
@@ -111,7 +126,7 @@ describe('Spark Structured Streaming: withWatermark and windowed aggregation', (
         [20, 6],
         [21, 7],
       ]),
-      { ...base, window: { kind: 'eventTime' }, delaysMs: [0] },
+      { ...base, window: { kind: 'eventTime' }, delaysMs: [0], allowMultiple: false },
       s(10),
     );
     expect(batches[0]!.nextWatermarkMs).toBe(s(20));
@@ -282,7 +297,8 @@ describe('event-time properties', () => {
         arbitraryRecords(10),
         windowArb,
         fc.integer({ min: 1, max: 5 }),
-        (records, window, triggerS) => {
+        fc.boolean(),
+        (records, window, triggerS, allowMultiple) => {
           const batches = runSpark(
             records,
             {
@@ -294,6 +310,7 @@ describe('event-time properties', () => {
               outputMode: 'append',
               noDataBatches: true,
               policy: 'min',
+              allowMultiple,
             },
             120_000,
           );
@@ -366,6 +383,7 @@ describe('event-time properties', () => {
             outputMode: 'append',
             noDataBatches: true,
             policy: 'min',
+            allowMultiple: true,
           },
           110_000,
         );

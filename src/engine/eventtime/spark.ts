@@ -30,6 +30,12 @@ export interface SparkOptions {
   readonly noDataBatches: boolean;
   /** spark.sql.streaming.multipleWatermarkPolicy. */
   readonly policy: 'min' | 'max';
+  /**
+   * spark.sql.streaming.statefulOperator.allowMultiple (true by default since Spark 3.4): late rows
+   * are judged by the previous batch's watermark (WatermarkPropagator.getInputWatermarkForLateEvents),
+   * eviction and emission by the current one. False: both by the current one, as before 3.4.
+   */
+  readonly allowMultiple: boolean;
 }
 
 export interface SparkBatch {
@@ -37,8 +43,10 @@ export interface SparkBatch {
   readonly atMs: number;
   /** Tuples read by this batch (none in a no-data batch). */
   readonly records: readonly number[];
-  /** The watermark this batch used: computed when the previous batch ended. */
+  /** The watermark this batch used for eviction and emission: computed when the previous batch ended. */
   readonly watermarkMs: number;
+  /** The watermark late rows were judged by (the previous batch's, since Spark 3.4). */
+  readonly lateWatermarkMs: number;
   /** The watermark the next batch will use. */
   readonly nextWatermarkMs: number;
   /** (tuple, window) pairs dropped because window.end ≤ watermark. */
@@ -62,7 +70,8 @@ interface Row {
  *   largest event time it has seen minus its delay, computed when a batch ends and used by the next
  *   one, and it never decreases; several inputs combine by the min (default) or max policy, an input
  *   that has seen nothing holding the global watermark at 0 under the min policy;
- * - with append or update mode, a (tuple, window) pair whose window.end ≤ watermark is dropped; state
+ * - with append or update mode, a (tuple, window) pair whose window.end ≤ watermark is dropped — judged,
+ *   since Spark 3.4, by the previous batch's watermark (see `allowMultiple`); state
  *   for such windows is evicted — emitted first in append mode (once, final), silently in update mode;
  * - update mode emits every window changed in the batch; complete mode emits the whole table every
  *   batch, never evicts and never drops;
@@ -96,13 +105,15 @@ export function runSpark(records: readonly EventRecord[], o: SparkOptions, until
     const noData = batch.length === 0;
     if (noData && !(o.noDataBatches && last && watermark > last.watermarkMs)) continue;
 
+    // The previous batch's watermark (0 before the first batch), or this one's before Spark 3.4.
+    const lateWatermark = o.allowMultiple ? (last?.watermarkMs ?? 0) : watermark;
     const dropped: { id: number; window: Window }[] = [];
     const changed = new Set<Row>();
     for (const r of batch) {
       const key = o.keyed ? r.key : null;
       const rows = state.get(key ?? '') ?? [];
       for (const w of assignWindows(o.window, r.eventTimeMs)) {
-        if (evicting && w.endMs <= watermark) {
+        if (evicting && w.endMs <= lateWatermark) {
           dropped.push({ id: r.id, window: w });
           continue;
         }
@@ -183,6 +194,7 @@ export function runSpark(records: readonly EventRecord[], o: SparkOptions, until
       atMs: at,
       records: ids,
       watermarkMs: used,
+      lateWatermarkMs: lateWatermark,
       nextWatermarkMs: watermark,
       dropped,
       emitted,

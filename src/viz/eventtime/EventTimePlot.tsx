@@ -38,7 +38,7 @@ export function EventTimePlot() {
   const dropped = analysis.late.filter((l) => l.atMs <= nowMs).length;
   const rule =
     spec.engine === 'spark'
-      ? `Spark: watermark = max event time − ${spec.spark.delayMs / 1000} s, computed when a micro-batch (every ${spec.spark.triggerMs / 1000} s) ends and used by the next; a window is done when its end ≤ watermark.`
+      ? `Spark: watermark = max event time − ${spec.spark.delayMs / 1000} s, computed when a micro-batch (every ${spec.spark.triggerMs / 1000} s) ends and used by the next; a window is done when its end ≤ watermark${spec.spark.allowMultiple ? '; late rows are judged by the previous batch’s watermark (Spark 3.4 and later)' : ''}.`
       : `Flink: watermark = max timestamp − ${spec.flink.boundMs / 1000} s − 1 ms, emitted every ${spec.flink.autoWatermarkIntervalMs} ms when it rises; a window fires when the watermark reaches its end − 1 ms${spec.flink.allowedLatenessMs > 0 ? `, and keeps its state ${spec.flink.allowedLatenessMs / 1000} s longer for late tuples` : ''}.`;
   const shown = hover ?? layout.dots.filter((d) => d.kind !== 'counted').at(-1) ?? null;
   return (
@@ -200,11 +200,9 @@ export function EventTimePlot() {
         <li>
           <span className="lg lg--cross">✕</span> late: dropped
         </li>
-        {spec.engine === 'flink' || spec.spark.outputMode === 'complete' ? (
-          <li>
-            <span className="lg lg--diamond">◆</span> late but still counted
-          </li>
-        ) : null}
+        <li>
+          <span className="lg lg--diamond">◆</span> late but still counted
+        </li>
         <li>
           <span className="lg lg--wm" /> watermark
         </li>
