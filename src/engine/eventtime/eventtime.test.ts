@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_WATERMARK, runFlink } from './flink';
+import { FlinkWindowOperator, NO_WATERMARK, runFlink } from './flink';
 import { perfectWatermark, processingTimeWindows } from './reference';
 import { runSpark, type SparkOptions } from './spark';
-import { assignWindows, type EventRecord, windowStart } from './windows';
+import { assignWindows, type EventRecord, type WindowSpec, windowStart } from './windows';
 
 const s = (x: number) => x * 1000;
 /** [event time s, arrival s, key?, input?] */
@@ -437,5 +437,279 @@ describe('references', () => {
       { window: win(0, 5), ids: [0] },
       { window: win(5, 10), ids: [1, 2] },
     ]);
+  });
+});
+
+/**
+ * Cases from Spark's EventTimeWatermarkSuite (query: window(eventTime, 5 s), withWatermark 10 s,
+ * count). Each AddData is one data batch; the suite's checks also wait for the no-data batch that
+ * follows, so here each group of rows arrives 2 s after the previous one, with a 1 s trigger.
+ */
+describe('Spark EventTimeWatermarkSuite cases', () => {
+  const suite = (
+    groups: number[][],
+    options: Partial<SparkOptions> = {},
+  ): { answers: [number, number][][]; dropped: number[]; watermarks: number[] } => {
+    const rows: [number, number][] = [];
+    groups.forEach((g, k) => {
+      for (const v of g) rows.push([v, 2 * k + 0.5]);
+    });
+    const batches = runSpark(
+      recs(rows),
+      {
+        window: { kind: 'tumbling', sizeMs: s(5) },
+        aggregate: 'count',
+        keyed: false,
+        delaysMs: [s(10)],
+        triggerMs: s(1),
+        outputMode: 'append',
+        noDataBatches: true,
+        policy: 'min',
+        allowMultiple: true,
+        ...options,
+      },
+      s(2 * groups.length + 2),
+    );
+    // What each AddData + check sees: the emissions of the data batch and of the batches up to the next group.
+    const answers = groups.map((_, k) =>
+      batches
+        .filter((b) => b.atMs > s(2 * k) && b.atMs <= s(2 * k + 2))
+        .flatMap((b) => b.emitted.map((e) => [e.window.startMs / 1000, e.value] as [number, number]))
+        .sort((a, b) => a[0] - b[0]),
+    );
+    const dataBatches = batches.filter((b) => !b.noData);
+    return {
+      answers,
+      dropped: dataBatches.map((b) => b.dropped.length),
+      watermarks: dataBatches.map((b) => b.watermarkMs / 1000),
+    };
+  };
+
+  it('"append mode"', () => {
+    const r = suite([[10, 11, 12, 13, 14, 15], [25], [10]]);
+    expect(r.answers).toEqual([[], [[10, 5]], []]);
+    expect(r.dropped).toEqual([0, 0, 1]);
+  });
+
+  it('"update mode"', () => {
+    const r = suite([[10, 11, 12, 13, 14, 15], [25], [10, 25], [10]], { outputMode: 'update' });
+    expect(r.answers).toEqual([
+      [
+        [10, 5],
+        [15, 1],
+      ],
+      [[25, 1]],
+      [[25, 2]],
+      [],
+    ]);
+    expect(r.dropped).toEqual([0, 0, 1, 1]);
+  });
+
+  it('"group by on raw timestamp"', () => {
+    const r = suite([[10], [25]], { window: { kind: 'eventTime' } });
+    expect(r.answers).toEqual([[], [[10, 1]]]);
+  });
+
+  it('"event time and watermark metrics with Trigger.Once": without no-data batches results wait a batch', () => {
+    const r = suite([[15], [10, 12, 14], [25], [50], [50]], { noDataBatches: false });
+    expect(r.watermarks).toEqual([0, 5, 5, 15, 40]);
+    expect(r.answers).toEqual([
+      [],
+      [],
+      [],
+      [[10, 3]],
+      [
+        [15, 1],
+        [25, 1],
+      ],
+    ]);
+  });
+});
+
+/**
+ * Cases from Flink's WindowOperatorTest: elements (key, value)@timestamp and explicit watermarks;
+ * outputs (key, sum)@window.maxTimestamp(). Sums here, as SumReducer does.
+ */
+describe('Flink WindowOperatorTest cases', () => {
+  type Step = ['e', string, number, number] | ['w', number];
+  const run = (window: WindowSpec, steps: Step[], allowedLatenessMs = 0) => {
+    const op = new FlinkWindowOperator({ window, aggregate: 'sum', keyed: true, allowedLatenessMs });
+    const out: string[][] = [];
+    const side: string[] = [];
+    let id = 0;
+    for (const step of steps) {
+      const before = op.emissions.length;
+      const lateBefore = op.late.length;
+      if (step[0] === 'e') {
+        const [, key, value, ts] = step;
+        op.processElement({ id: id++, key, value, eventTimeMs: ts, arrivalMs: 0, input: 0 }, 0);
+      } else op.processWatermark(step[1], 0);
+      out.push(
+        op.emissions
+          .slice(before)
+          .map((e) =>
+            window.kind === 'session'
+              ? `(${e.key}-${e.value},${e.window.startMs},${e.window.endMs})@${e.window.endMs - 1}`
+              : `(${e.key},${e.value})@${e.window.endMs - 1}`,
+          )
+          .sort(),
+      );
+      if (op.late.length > lateBefore && step[0] === 'e') side.push(`(${step[1]},${step[2]})@${step[3]}`);
+    }
+    return { out, side };
+  };
+  const elements: Step[] = [
+    ['e', 'key2', 1, 3999],
+    ['e', 'key2', 1, 3000],
+    ['e', 'key1', 1, 20],
+    ['e', 'key1', 1, 0],
+    ['e', 'key1', 1, 999],
+    ['e', 'key2', 1, 1998],
+    ['e', 'key2', 1, 1999],
+    ['e', 'key2', 1, 1000],
+  ];
+  const watermarks = [999, 1999, 2999, 3999, 4999, 5999, 6999, 7999].map((w): Step => ['w', w]);
+
+  it('testTumblingEventTimeWindows: window [0, 3000) fires at watermark 2999 = end − 1', () => {
+    const { out } = run({ kind: 'tumbling', sizeMs: 3000 }, [...elements, ...watermarks]);
+    expect(out.slice(8)).toEqual([
+      [],
+      [],
+      ['(key1,3)@2999', '(key2,3)@2999'],
+      [],
+      [],
+      ['(key2,2)@5999'],
+      [],
+      [],
+    ]);
+  });
+
+  it('testSlidingEventTimeWindows: size 3 s, slide 1 s, windows with negative starts', () => {
+    const { out } = run({ kind: 'sliding', sizeMs: 3000, slideMs: 1000 }, [...elements, ...watermarks]);
+    expect(out.slice(8)).toEqual([
+      ['(key1,3)@999'],
+      ['(key1,3)@1999', '(key2,3)@1999'],
+      ['(key1,3)@2999', '(key2,3)@2999'],
+      ['(key2,5)@3999'],
+      ['(key2,2)@4999'],
+      ['(key2,2)@5999'],
+      [],
+      [],
+    ]);
+  });
+
+  it('testSessionWindows: gap 3 s; sessions 1 ms apart do not merge', () => {
+    const { out } = run({ kind: 'session', gapMs: 3000 }, [
+      ['e', 'key2', 1, 0],
+      ['e', 'key2', 2, 1000],
+      ['e', 'key2', 3, 2500],
+      ['e', 'key1', 1, 10],
+      ['e', 'key1', 2, 1000],
+      ['e', 'key1', 3, 2500],
+      ['e', 'key2', 4, 5501],
+      ['e', 'key2', 5, 6000],
+      ['e', 'key2', 5, 6000],
+      ['e', 'key2', 6, 6050],
+      ['w', 12000],
+      ['e', 'key2', 10, 15000],
+      ['e', 'key2', 20, 15000],
+      ['w', 17999],
+    ]);
+    expect(out[10]).toEqual(['(key1-6,10,5500)@5499', '(key2-20,5501,9050)@9049', '(key2-6,0,5500)@5499']);
+    expect(out[13]).toEqual(['(key2-30,15000,18000)@17999']);
+  });
+
+  it('testSideOutputDueToLatenessTumbling: late once maxTimestamp + lateness <= watermark', () => {
+    const { out, side } = run({ kind: 'tumbling', sizeMs: 2000 }, [
+      ['e', 'key2', 1, 1000],
+      ['w', 1985],
+      ['e', 'key2', 1, 1980],
+      ['w', 1999],
+      ['e', 'key2', 1, 1998],
+      ['e', 'key2', 1, 2001],
+      ['w', 2999],
+      ['w', 3999],
+    ]);
+    expect(out.flat()).toEqual(['(key2,2)@1999', '(key2,1)@3999']);
+    expect(side).toEqual(['(key2,1)@1998']);
+  });
+
+  it('testSideOutputDueToLatenessSliding: an element late for one window still counts in the others', () => {
+    const { out, side } = run({ kind: 'sliding', sizeMs: 3000, slideMs: 1000 }, [
+      ['e', 'key2', 1, 1000],
+      ['w', 1999],
+      ['e', 'key2', 1, 2000],
+      ['w', 3000],
+      ['e', 'key1', 1, 3001],
+      ['e', 'key2', 1, 2400],
+      ['e', 'key2', 1, 2400],
+      ['e', 'key1', 1, 3001],
+      ['e', 'key2', 1, 3900],
+      ['w', 6000],
+      ['e', 'key1', 1, 3001],
+      ['w', 25000],
+    ]);
+    expect(out[1]).toEqual(['(key2,1)@1999']);
+    expect(out[3]).toEqual(['(key2,2)@2999']);
+    expect(out[9]).toEqual(
+      [
+        '(key2,5)@3999',
+        '(key1,2)@3999',
+        '(key2,4)@4999',
+        '(key1,2)@4999',
+        '(key2,1)@5999',
+        '(key1,2)@5999',
+      ].sort(),
+    );
+    expect(side).toEqual(['(key1,1)@3001']);
+  });
+
+  it('testNotSideOutputDueToLatenessSessionWithLateness: a late element merges into a live session and fires it at once', () => {
+    const { out, side } = run(
+      { kind: 'session', gapMs: 3000 },
+      [
+        ['e', 'key2', 1, 1000],
+        ['w', 1999],
+        ['e', 'key2', 1, 2000],
+        ['w', 4998],
+        ['e', 'key2', 1, 4500],
+        ['e', 'key2', 1, 8500],
+        ['w', 7400],
+        ['e', 'key2', 1, 7000],
+        ['w', 11501],
+        ['e', 'key2', 1, 11600],
+        ['w', 14600],
+        ['e', 'key2', 1, 10000],
+        ['e', 'key2', 1, 14500],
+        ['w', 20000],
+      ],
+      10,
+    );
+    expect(out[8]).toEqual(['(key2-5,1000,11500)@11499']);
+    expect(out[10]).toEqual(['(key2-1,11600,14600)@14599']);
+    expect(out[11]).toEqual(['(key2-2,10000,14600)@14599']);
+    expect(out[13]).toEqual(['(key2-3,10000,17500)@17499']);
+    expect(side).toEqual([]);
+  });
+
+  it('testSideOutputDueToLatenessSessionZeroLateness: the same element goes to the side output', () => {
+    const { out, side } = run({ kind: 'session', gapMs: 3000 }, [
+      ['e', 'key2', 1, 1000],
+      ['w', 1999],
+      ['e', 'key2', 1, 2000],
+      ['w', 4998],
+      ['e', 'key2', 1, 4500],
+      ['e', 'key2', 1, 8500],
+      ['w', 7400],
+      ['e', 'key2', 1, 7000],
+      ['w', 11501],
+      ['e', 'key2', 1, 11600],
+      ['w', 14600],
+      ['e', 'key2', 1, 10000],
+      ['e', 'key2', 1, 14500],
+      ['w', 20000],
+    ]);
+    expect(side).toEqual(['(key2,1)@10000']);
+    expect(out[13]).toEqual(['(key2-1,14500,17500)@17499']);
   });
 });

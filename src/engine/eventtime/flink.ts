@@ -59,7 +59,10 @@ interface WindowState {
   window: Window;
   key: string | null;
   acc: Acc;
+  /** It has emitted a result before (a later one is a late firing). */
   fired: boolean;
+  /** An event-time timer at window.maxTimestamp() is registered and has not fired. */
+  timer: boolean;
 }
 
 /**
@@ -73,39 +76,43 @@ interface WindowState {
  * - session windows merge when they intersect (touching windows merge).
  * Records arriving at exactly a watermark tick are processed before it.
  */
-export function runFlink(records: readonly EventRecord[], o: FlinkOptions, untilMs: number): FlinkRun {
-  const watermarks: WatermarkChange[] = [];
-  const inputWatermarks: WatermarkChange[][] = Array.from({ length: o.inputs }, () => []);
-  const emissions: Emission[] = [];
-  const late: LateRecord[] = [];
-  const added = new Map<number, Window[]>();
-  const maxTs = new Array<number>(o.inputs).fill(NO_WATERMARK);
-  const emitted = new Array<number>(o.inputs).fill(NO_WATERMARK);
-  let wm = NO_WATERMARK;
-  // Live windows per key (a session key has several that may merge).
-  const state = new Map<string, WindowState[]>();
-  const maxTimestamp = (w: Window) => w.endMs - 1;
-  const cleanupTime = (w: Window) => maxTimestamp(w) + o.allowedLatenessMs;
+/**
+ * Flink's WindowOperator with an EventTimeTrigger, one key space, driven by elements and watermarks
+ * (the shape of Flink's WindowOperatorTest). Emissions carry the processing time they happened at.
+ */
+export class FlinkWindowOperator {
+  watermark = NO_WATERMARK;
+  readonly emissions: Emission[] = [];
+  readonly late: LateRecord[] = [];
+  readonly added = new Map<number, Window[]>();
+  private readonly state = new Map<string, WindowState[]>();
 
-  const fire = (s: WindowState, atMs: number) => {
-    emissions.push({
+  constructor(
+    private readonly o: Pick<FlinkOptions, 'window' | 'aggregate' | 'keyed' | 'allowedLatenessMs'>,
+  ) {}
+
+  private cleanupTime(w: Window): number {
+    return w.endMs - 1 + this.o.allowedLatenessMs;
+  }
+
+  private fire(s: WindowState, atMs: number): void {
+    this.emissions.push({
       window: s.window,
       key: s.key,
-      value: result(s.acc, o.aggregate),
+      value: result(s.acc, this.o.aggregate),
       count: s.acc.count,
       atMs,
       kind: s.fired ? 'late' : 'first',
     });
     s.fired = true;
-  };
+    s.timer = false;
+  }
 
-  const advanceWatermark = (atMs: number) => {
-    const next = Math.min(...emitted);
-    if (next <= wm) return;
-    wm = next;
-    watermarks.push({ atMs, watermarkMs: wm });
-    // Event-time timers in timestamp order: first the firings, then the clean-ups.
-    const all = [...state.values()]
+  /** Fires every window whose end − 1 the watermark reached, then clears those past their lateness. */
+  processWatermark(watermarkMs: number, atMs: number): void {
+    if (watermarkMs <= this.watermark) return;
+    this.watermark = watermarkMs;
+    const all = [...this.state.values()]
       .flat()
       .sort(
         (a, b) =>
@@ -113,54 +120,84 @@ export function runFlink(records: readonly EventRecord[], o: FlinkOptions, until
           a.window.startMs - b.window.startMs ||
           (a.key ?? '').localeCompare(b.key ?? ''),
       );
-    for (const s of all) if (!s.fired && maxTimestamp(s.window) <= wm) fire(s, atMs);
-    for (const [k, list] of state) {
-      const kept = list.filter((s) => cleanupTime(s.window) > wm);
-      if (kept.length === 0) state.delete(k);
-      else state.set(k, kept);
+    for (const s of all) if (s.timer && s.window.endMs - 1 <= watermarkMs) this.fire(s, atMs);
+    for (const [k, list] of this.state) {
+      const kept = list.filter((s) => this.cleanupTime(s.window) > watermarkMs);
+      if (kept.length === 0) this.state.delete(k);
+      else this.state.set(k, kept);
     }
-  };
+  }
 
-  const onElement = (r: EventRecord) => {
-    maxTs[r.input] = Math.max(maxTs[r.input]!, r.eventTimeMs);
+  /**
+   * WindowOperator.processElement: each of the element's windows (merged first, for sessions) is
+   * skipped if late (maxTimestamp + allowedLateness <= watermark); otherwise the element is added and
+   * EventTimeTrigger.onElement fires at once when the watermark is already past the window.
+   */
+  processElement(r: EventRecord, atMs: number): void {
+    const o = this.o;
     const key = o.keyed ? r.key : null;
     const stateKey = key ?? '';
-    const list = state.get(stateKey) ?? [];
-    const windows = assignWindows(o.window, r.eventTimeMs);
+    const list = this.state.get(stateKey) ?? [];
     const into: Window[] = [];
-    for (const w of windows) {
-      if (cleanupTime(w) <= wm) continue; // this window is late for the element
+    for (const w of assignWindows(o.window, r.eventTimeMs)) {
       let target: WindowState | undefined;
       if (o.window.kind === 'session') {
         const merging = list.filter((s) => intersects(s.window, w));
+        const merged = merging.reduce((acc, s) => cover(acc, s.window), w);
+        if (this.cleanupTime(merged) <= this.watermark) continue; // late even after merging: retired
         if (merging.length > 0) {
-          const merged: WindowState = {
-            window: merging.reduce((acc, s) => cover(acc, s.window), w),
+          target = {
+            window: merged,
             key,
             acc: merging.reduce((acc, s) => mergeAcc(acc, s.acc), emptyAcc()),
             fired: merging.some((s) => s.fired),
+            // EventTimeTrigger.onMerge registers a timer for the merged window's maxTimestamp.
+            timer: true,
           };
           for (const s of merging) list.splice(list.indexOf(s), 1);
-          list.push(merged);
-          target = merged;
+          list.push(target);
         }
       } else {
+        if (this.cleanupTime(w) <= this.watermark) continue;
         target = list.find((s) => windowKey(s.window) === windowKey(w));
       }
       if (!target) {
-        target = { window: w, key, acc: emptyAcc(), fired: false };
+        target = { window: w, key, acc: emptyAcc(), fired: false, timer: true };
         list.push(target);
       }
       addTo(target.acc, r.value);
       into.push(target.window);
-      // EventTimeTrigger.onElement: a window the watermark has already passed fires at once.
-      if (maxTimestamp(target.window) <= wm) fire(target, r.arrivalMs);
+      // EventTimeTrigger.onElement: FIRE at once when the watermark is already past the window.
+      if (target.window.endMs - 1 <= this.watermark) this.fire(target, atMs);
     }
-    if (list.length > 0) state.set(stateKey, list);
-    if (into.length === 0) late.push({ id: r.id, atMs: r.arrivalMs, watermarkMs: wm });
-    else added.set(r.id, into);
-  };
+    if (list.length > 0) this.state.set(stateKey, list);
+    if (into.length === 0) this.late.push({ id: r.id, atMs, watermarkMs: this.watermark });
+    else this.added.set(r.id, into);
+  }
+}
 
+/**
+ * A Flink event-time window operator fed by periodic BoundedOutOfOrdernessWatermarks:
+ * - each input's generator emits max timestamp − bound − 1 every auto-watermark interval (processing
+ *   time), only when it increased; the operator's watermark is the minimum over its inputs;
+ * - EventTimeTrigger fires a window once the watermark reaches its maxTimestamp (end − 1), and fires
+ *   it again for every element that arrives while the watermark is past it but within allowedLateness;
+ * - the window's state is cleared when the watermark reaches maxTimestamp + allowedLateness; an element
+ *   whose windows are all past that is late (WindowOperator.isElementLate) and is dropped;
+ * - session windows merge when they intersect (touching windows merge), lateness is judged on the
+ *   merged window.
+ * Records arriving at exactly a watermark tick are processed before it.
+ */
+export function runFlink(records: readonly EventRecord[], o: FlinkOptions, untilMs: number): FlinkRun {
+  const watermarks: WatermarkChange[] = [];
+  const inputWatermarks: WatermarkChange[][] = Array.from({ length: o.inputs }, () => []);
+  const maxTs = new Array<number>(o.inputs).fill(NO_WATERMARK);
+  const emitted = new Array<number>(o.inputs).fill(NO_WATERMARK);
+  const op = new FlinkWindowOperator(o);
+  const onElement = (r: EventRecord) => {
+    maxTs[r.input] = Math.max(maxTs[r.input]!, r.eventTimeMs);
+    op.processElement(r, r.arrivalMs);
+  };
   let next = 0;
   for (let tick = o.autoWatermarkIntervalMs; tick <= untilMs; tick += o.autoWatermarkIntervalMs) {
     while (next < records.length && records[next]!.arrivalMs <= tick) onElement(records[next++]!);
@@ -172,8 +209,12 @@ export function runFlink(records: readonly EventRecord[], o: FlinkOptions, until
         inputWatermarks[i]!.push({ atMs: tick, watermarkMs: candidate });
       }
     }
-    advanceWatermark(tick);
+    const combined = Math.min(...emitted);
+    if (combined > op.watermark) {
+      watermarks.push({ atMs: tick, watermarkMs: combined });
+      op.processWatermark(combined, tick);
+    }
   }
   while (next < records.length && records[next]!.arrivalMs <= untilMs) onElement(records[next++]!);
-  return { watermarks, inputWatermarks, emissions, late, added };
+  return { watermarks, inputWatermarks, emissions: op.emissions, late: op.late, added: op.added };
 }
