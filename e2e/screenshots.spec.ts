@@ -126,6 +126,10 @@ test('screenshot event time', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto('./?scenario=watermarks&t=21000');
   await page
+    .getByRole('button', { name: /past its window/ })
+    .first()
+    .focus();
+  await page
     .getByRole('region', { name: 'Event time plot' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/etplot.png` });
   await page

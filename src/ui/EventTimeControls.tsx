@@ -76,7 +76,7 @@ export function EventTimeControls() {
           <option value="tumbling">tumbling</option>
           <option value="sliding">sliding</option>
           <option value="session">session</option>
-          {spec.engine === 'spark' && <option value="eventTime">none: group by the raw event time</option>}
+          {spec.engine === 'spark' && <option value="eventTime">raw event time (no window)</option>}
         </select>
       </label>
       {(w.kind === 'tumbling' || w.kind === 'sliding') &&
