@@ -54,46 +54,40 @@ export function parseScenario(input: unknown): ScenarioResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
 }
 
+/** A replacement for one block of a scenario: the block, or the problems with it. */
+export type BlockResult<T> = { ok: true; value: T } | { ok: false; problems: ScenarioProblem[] };
+
 /**
- * Checks a replacement `streaming` block for a scenario (the pipeline builder, a link): the same
- * rules as in a scenario file, with paths starting at "streaming". Never throws.
+ * Checks a replacement block of a scenario (the pipeline builder, the event-time controls, a link)
+ * with the same rules as in a scenario file; paths start at the block's name. Never throws.
  */
-export function parseStreaming(
+function parseBlock<K extends 'streaming' | 'eventTime', In, T extends NonNullable<ScenarioSpec[K]>>(
+  name: K,
+  schema: v.GenericSchema<unknown, In>,
+  normalise: (parsed: In) => T,
+  check: (s: ScenarioSpec, add: (path: string, message: string) => void) => void,
   input: unknown,
   scenario: ScenarioSpec,
-): { ok: true; streaming: StreamingSpec } | { ok: false; problems: ScenarioProblem[] } {
-  const parsed = v.safeParse(streamingSchema, input, { abortPipeEarly: true });
+): BlockResult<T> {
+  const parsed = v.safeParse(schema, input, { abortPipeEarly: true });
   if (!parsed.success)
     return {
       ok: false,
       problems: parsed.issues
         .map(problemOf)
-        .map((p) => ({ ...p, path: p.path ? `streaming.${p.path}` : 'streaming' })),
+        .map((p) => ({ ...p, path: p.path ? `${name}.${p.path}` : name })),
     };
-  const streaming = normaliseStreaming(parsed.output);
+  const value = normalise(parsed.output);
   const problems: ScenarioProblem[] = [];
-  checkStreaming({ ...scenario, streaming }, (path, message) => problems.push({ path, message }));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, streaming };
+  check({ ...scenario, [name]: value }, (path, message) => problems.push({ path, message }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 
-/** Checks a replacement `eventTime` block (the event-time controls, a link). Never throws. */
-export function parseEventTime(
-  input: unknown,
-  scenario: ScenarioSpec,
-): { ok: true; eventTime: EventTimeSpec } | { ok: false; problems: ScenarioProblem[] } {
-  const parsed = v.safeParse(eventTimeSchema, input, { abortPipeEarly: true });
-  if (!parsed.success)
-    return {
-      ok: false,
-      problems: parsed.issues
-        .map(problemOf)
-        .map((p) => ({ ...p, path: p.path ? `eventTime.${p.path}` : 'eventTime' })),
-    };
-  const eventTime = normaliseEventTime(parsed.output);
-  const problems: ScenarioProblem[] = [];
-  checkEventTime({ ...scenario, eventTime }, (path, message) => problems.push({ path, message }));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, eventTime };
-}
+export const parseStreaming = (input: unknown, scenario: ScenarioSpec): BlockResult<StreamingSpec> =>
+  parseBlock('streaming', streamingSchema, normaliseStreaming, checkStreaming, input, scenario);
+
+export const parseEventTime = (input: unknown, scenario: ScenarioSpec): BlockResult<EventTimeSpec> =>
+  parseBlock('eventTime', eventTimeSchema, normaliseEventTime, checkEventTime, input, scenario);
 
 export function formatProblems(problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n');

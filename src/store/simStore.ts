@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { type EventTimeSpec, Simulation, type StreamingSpec } from '../engine';
+import { type EventTimeSpec, type ScenarioSpec, Simulation, type StreamingSpec } from '../engine';
 import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
-import { parseEventTime, parseStreaming } from '../scenarios/validate';
+import { type BlockResult, parseEventTime, parseStreaming } from '../scenarios/validate';
 import { encodeFault, type InjectedFault, parseFault, withInjected } from './faults';
 import { type LinkState, parseLink } from './url';
 
@@ -228,11 +228,11 @@ export const useSim = create<SimStore>()((set, get) => {
       const base = (findPreset(presetId) ?? defaultPreset).scenario;
       const parsed = parseStreaming(input, base);
       if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, parsed.streaming, get().rateScale, get().eventTimeEdit);
+      const run = newRun(presetId, seed, injected, parsed.value, get().rateScale, get().eventTimeEdit);
       run.sim.seek(sim.tick);
       const selected = get().selectedEntity;
       const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
-      install(run, { streamingEdit: parsed.streaming, ...(keep ? {} : { selectedEntity: null }) });
+      install(run, { streamingEdit: parsed.value, ...(keep ? {} : { selectedEntity: null }) });
       return [];
     },
     setRateScale(scale) {
@@ -247,9 +247,9 @@ export const useSim = create<SimStore>()((set, get) => {
       const base = (findPreset(presetId) ?? defaultPreset).scenario;
       const parsed = parseEventTime(input, base);
       if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, streamingEdit, rateScale, parsed.eventTime);
+      const run = newRun(presetId, seed, injected, streamingEdit, rateScale, parsed.value);
       run.sim.seek(sim.tick);
-      install(run, { eventTimeEdit: parsed.eventTime });
+      install(run, { eventTimeEdit: parsed.value });
       return [];
     },
     resetStreaming() {
@@ -281,48 +281,27 @@ export const useSim = create<SimStore>()((set, get) => {
         if (typeof fault === 'string') problems.push(fault);
         else injected.push(fault);
       }
-      let streamingEdit: StreamingSpec | null = null;
-      if (state.app) {
+      const fromLink = <T>(
+        text: string | null | undefined,
+        what: string,
+        parse: (json: unknown, s: ScenarioSpec) => BlockResult<T>,
+      ): T | null => {
+        if (!text) return null;
         let json: unknown;
         try {
-          json = JSON.parse(state.app);
+          json = JSON.parse(text);
         } catch {
-          json = undefined;
-          problems.push("The link's streaming application is not valid JSON; using the scenario's own.");
+          problems.push(`The link's ${what} is not valid JSON; using the scenario's own.`);
+          return null;
         }
-        if (json !== undefined) {
-          const parsedApp = parseStreaming(json, linked);
-          if (parsedApp.ok) streamingEdit = parsedApp.streaming;
-          else
-            problems.push(
-              `The link's streaming application has problems (${parsedApp.problems
-                .slice(0, 3)
-                .map((p) => `${p.path}: ${p.message}`)
-                .join('; ')}); using the scenario's own.`,
-            );
-        }
-      }
-      let eventTimeEdit: EventTimeSpec | null = null;
-      if (state.et) {
-        let json: unknown;
-        try {
-          json = JSON.parse(state.et);
-        } catch {
-          json = undefined;
-          problems.push("The link's event-time query is not valid JSON; using the scenario's own.");
-        }
-        if (json !== undefined) {
-          const parsedEt = parseEventTime(json, linked);
-          if (parsedEt.ok) eventTimeEdit = parsedEt.eventTime;
-          else
-            problems.push(
-              `The link's event-time query has problems (${parsedEt.problems
-                .slice(0, 3)
-                .map((p) => `${p.path}: ${p.message}`)
-                .join('; ')}); using the scenario's own.`,
-            );
-        }
-      }
+        const parsed = parse(json, linked);
+        if (parsed.ok) return parsed.value;
+        const first = parsed.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
+        problems.push(`The link's ${what} has problems (${first.join('; ')}); using the scenario's own.`);
+        return null;
+      };
+      const streamingEdit = fromLink(state.app, 'streaming application', parseStreaming);
+      const eventTimeEdit = fromLink(state.et, 'event-time query', parseEventTime);
       const rateScale = state.rate ?? 1;
       const run = newRun(
         state.scenario ?? defaultPreset.id,

@@ -664,27 +664,27 @@ describe('Flink WindowOperatorTest cases', () => {
     expect(side).toEqual(['(key1,1)@3001']);
   });
 
+  // The shared steps of Flink's session-with-lateness tests: (key2,1)@10000 arrives when its own
+  // session [10000, 13000) is past the watermark 14600, but [11600, 14600) may still be alive.
+  const sessionLateness: Step[] = [
+    ['e', 'key2', 1, 1000],
+    ['w', 1999],
+    ['e', 'key2', 1, 2000],
+    ['w', 4998],
+    ['e', 'key2', 1, 4500],
+    ['e', 'key2', 1, 8500],
+    ['w', 7400],
+    ['e', 'key2', 1, 7000],
+    ['w', 11501],
+    ['e', 'key2', 1, 11600],
+    ['w', 14600],
+    ['e', 'key2', 1, 10000],
+    ['e', 'key2', 1, 14500],
+    ['w', 20000],
+  ];
+
   it('testNotSideOutputDueToLatenessSessionWithLateness: a late element merges into a live session and fires it at once', () => {
-    const { out, side } = run(
-      { kind: 'session', gapMs: 3000 },
-      [
-        ['e', 'key2', 1, 1000],
-        ['w', 1999],
-        ['e', 'key2', 1, 2000],
-        ['w', 4998],
-        ['e', 'key2', 1, 4500],
-        ['e', 'key2', 1, 8500],
-        ['w', 7400],
-        ['e', 'key2', 1, 7000],
-        ['w', 11501],
-        ['e', 'key2', 1, 11600],
-        ['w', 14600],
-        ['e', 'key2', 1, 10000],
-        ['e', 'key2', 1, 14500],
-        ['w', 20000],
-      ],
-      10,
-    );
+    const { out, side } = run({ kind: 'session', gapMs: 3000 }, [...sessionLateness], 10);
     expect(out[8]).toEqual(['(key2-5,1000,11500)@11499']);
     expect(out[10]).toEqual(['(key2-1,11600,14600)@14599']);
     expect(out[11]).toEqual(['(key2-2,10000,14600)@14599']);
@@ -693,22 +693,7 @@ describe('Flink WindowOperatorTest cases', () => {
   });
 
   it('testSideOutputDueToLatenessSessionZeroLateness: the same element goes to the side output', () => {
-    const { out, side } = run({ kind: 'session', gapMs: 3000 }, [
-      ['e', 'key2', 1, 1000],
-      ['w', 1999],
-      ['e', 'key2', 1, 2000],
-      ['w', 4998],
-      ['e', 'key2', 1, 4500],
-      ['e', 'key2', 1, 8500],
-      ['w', 7400],
-      ['e', 'key2', 1, 7000],
-      ['w', 11501],
-      ['e', 'key2', 1, 11600],
-      ['w', 14600],
-      ['e', 'key2', 1, 10000],
-      ['e', 'key2', 1, 14500],
-      ['w', 20000],
-    ]);
+    const { out, side } = run({ kind: 'session', gapMs: 3000 }, [...sessionLateness]);
     expect(side).toEqual(['(key2,1)@10000']);
     expect(out[13]).toEqual(['(key2-1,14500,17500)@17499']);
   });
