@@ -185,6 +185,8 @@ export type StreamOpKind =
   | 'reduceByKeyAndWindow'
   | 'countByWindow'
   | 'countByValueAndWindow'
+  | 'updateStateByKey'
+  | 'mapWithState'
   | 'print'
   | 'foreachRDD'
   | 'sink';
@@ -224,6 +226,10 @@ export interface StreamOpSpec {
   readonly writeAheadLog?: boolean;
   /** Input streams: only these producers' tuples (all when absent). */
   readonly producers?: readonly string[];
+  /** mapWithState: StateSpec.timeout (idle keys time out, at checkpointed batches only). */
+  readonly timeoutMs?: number;
+  /** mapWithState: StateSpec.initialState, as (key, state) pairs. */
+  readonly initialState?: readonly (readonly [string, number])[];
 }
 
 /** A Spark Streaming application: the context's settings and its DStream program. */

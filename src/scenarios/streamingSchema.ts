@@ -22,6 +22,8 @@ export const STREAM_OPS: readonly StreamOpKind[] = [
   'reduceByKeyAndWindow',
   'countByWindow',
   'countByValueAndWindow',
+  'updateStateByKey',
+  'mapWithState',
   'print',
   'foreachRDD',
   'sink',
@@ -80,6 +82,14 @@ export const streamOpSchema = v.strictObject({
   blockIntervalMs: v.optional(positiveMs('spark.streaming.blockInterval.')),
   writeAheadLog: v.optional(v.boolean()),
   producers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(16))),
+  timeoutMs: v.optional(positiveMs('StateSpec.timeout: idle keys time out (at checkpointed batches).')),
+  initialState: v.optional(
+    v.pipe(
+      v.array(v.tuple([v.pipe(v.string(), v.maxLength(80)), v.number()], 'must be [key, number] pairs')),
+      v.maxLength(200, 'at most 200 keys'),
+      v.description('StateSpec.initialState as [key, value] pairs.'),
+    ),
+  ),
 });
 
 export const streamingSchema = v.strictObject({
@@ -160,6 +170,8 @@ const FIELDS: Record<
   countByValueAndWindow: { required: ['input', 'windowMs'], optional: ['slideMs'] },
   print: { required: ['input'], optional: ['num'] },
   foreachRDD: { required: ['input', 'fn'], optional: [] },
+  updateStateByKey: { required: ['input', 'fn'], optional: [] },
+  mapWithState: { required: ['input', 'fn'], optional: ['timeoutMs', 'initialState'] },
   sink: { required: ['input'], optional: [] },
 };
 

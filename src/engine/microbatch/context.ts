@@ -1,5 +1,6 @@
 import type { StreamOpKind, StreamOpSpec } from '../types';
 import { FN_LISTS, type FnOp, fnCatalogue } from './functions';
+import { MAPPING_FNS, UPDATE_FNS } from './state';
 import { isNumeric, sameType, scalaType, T, type ValueType } from './values';
 
 /**
@@ -37,8 +38,14 @@ export interface DStreamNode {
   readonly windowMs: number | null;
   /** The Spark classes this operation creates, outermost first (what `toDebugString` would name). */
   readonly classes: readonly string[];
-  /** Needs checkpointing (ReducedWindowedDStream): start fails without a checkpoint directory. */
+  /** Needs checkpointing (stateful DStreams): start fails without a checkpoint directory. */
   readonly mustCheckpoint: boolean;
+  /**
+   * How often its RDDs are checkpointed, for DStreams that must checkpoint: 10 × the batch interval
+   * for mapWithState (InternalMapWithStateDStream), otherwise the smallest multiple of the slide that
+   * is at least 10 s (DStream.initialize). Null for the others.
+   */
+  readonly checkpointIntervalMs: number | null;
 }
 
 const INPUTS: readonly StreamOpKind[] = ['kafkaDirectStream', 'receiverStream', 'producerStream'];
@@ -150,7 +157,7 @@ export class StreamingContext {
 
   private build(spec: StreamOpSpec, index: number): DStreamNode {
     const B = this.batchIntervalMs;
-    const base = { index, spec, windowMs: null, mustCheckpoint: false };
+    const base = { index, spec, windowMs: null, mustCheckpoint: false, checkpointIntervalMs: null };
     if (isInputOp(spec.op)) {
       const cls = {
         kafkaDirectStream: 'DirectKafkaInputDStream',
@@ -217,15 +224,23 @@ export class StreamingContext {
     };
 
     /** A DStream derived from `parent` alone, sliding with it unless a window says otherwise. */
-    const derived = (type: ValueType, classes: string[], extra: Partial<DStreamNode> = {}): DStreamNode => ({
-      ...base,
-      parents: [parent.index],
-      role: 'transform',
-      type,
-      slideMs: parent.slideMs,
-      classes,
-      ...extra,
-    });
+    const derived = (type: ValueType, classes: string[], extra: Partial<DStreamNode> = {}): DStreamNode => {
+      const node: DStreamNode = {
+        ...base,
+        parents: [parent.index],
+        role: 'transform',
+        type,
+        slideMs: parent.slideMs,
+        classes,
+        ...extra,
+      };
+      if (!node.mustCheckpoint) return node;
+      const interval =
+        spec.op === 'mapWithState'
+          ? 10 * this.batchIntervalMs
+          : node.slideMs * Math.ceil(10_000 / node.slideMs);
+      return { ...node, checkpointIntervalMs: interval };
+    };
     const resultOf = () => (fn() as { result: (t: ValueType) => ValueType }).result(pType);
 
     switch (spec.op) {
@@ -296,6 +311,36 @@ export class StreamingContext {
             mustCheckpoint: true,
           },
         );
+      case 'updateStateByKey': {
+        const p = needNumericValues();
+        if (!UPDATE_FNS.some((f) => f.name === spec.fn))
+          throw new SparkError(
+            'scalac',
+            `unknown update function "${spec.fn}"; one of: ${UPDATE_FNS.map((f) => f.name).join(', ')}`,
+            'compile',
+            index,
+          );
+        return derived(T.pair(p.key, spec.fn === 'runningCount' ? T.long : T.double), ['StateDStream'], {
+          mustCheckpoint: true,
+        });
+      }
+      case 'mapWithState': {
+        const p = needNumericValues();
+        if (!MAPPING_FNS.some((f) => f.name === spec.fn))
+          throw new SparkError(
+            'scalac',
+            `unknown mapping function "${spec.fn}"; one of: ${MAPPING_FNS.map((f) => f.name).join(', ')}`,
+            'compile',
+            index,
+          );
+        return derived(
+          T.pair(p.key, spec.fn === 'runningCount' ? T.long : T.double),
+          ['MapWithStateDStreamImpl', 'InternalMapWithStateDStream'],
+          {
+            mustCheckpoint: true,
+          },
+        );
+      }
       case 'foreachRDD':
         fn();
         return derived(pType, ['ForEachDStream'], { role: 'output' });

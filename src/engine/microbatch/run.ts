@@ -3,8 +3,16 @@ import { type DStreamNode, defineStreaming, SparkError, type StreamingContext } 
 import { fnCatalogue, type RecordAccess } from './functions';
 import { type InputState, type ReadResult, readInput } from './inputs';
 import { PidRateEstimator } from './rates';
-import { type Rdd, reduceValues, transformRdd } from './rdd';
-import { formatValue, type Value } from './values';
+import { type Rdd, reduceValues, shufflePairs, transformRdd } from './rdd';
+import {
+  type MappingFn,
+  mapWithStateStep,
+  type StateMap,
+  type StateStep,
+  type UpdateFn,
+  updateStateByKeyStep,
+} from './state';
+import { formatValue, type Value, valueKey } from './values';
 import { reducedWindow, windowTimes } from './windows';
 
 /** What the streaming application reads from the simulated world. */
@@ -49,6 +57,16 @@ export interface Batch {
   readonly rateLimit: number | null;
 }
 
+/** A data checkpoint: an RDD written to the checkpoint directory, cutting its lineage. */
+export interface DataCheckpoint {
+  readonly node: number;
+  /** The batch time of the RDD. */
+  readonly timeMs: number;
+  readonly writtenAtMs: number;
+  readonly records: readonly Value[];
+  readonly partitions: number;
+}
+
 export type BatchStatus = 'queued' | 'processing' | 'done' | 'noJobs' | 'stalled';
 
 export function batchStatus(b: Batch, nowMs: number): BatchStatus {
@@ -80,6 +98,10 @@ export class StreamingRun {
   private readonly estimators: (PidRateEstimator | null)[];
   private fedCompletions = 0;
   private lastEndMs = Number.NEGATIVE_INFINITY;
+  /** Per stateful node, each batch's state step (calls, state after, keys added/updated/removed). */
+  private readonly stateSteps: Map<number, StateStep>[];
+  /** Data checkpoints written so far, in time order. */
+  readonly dataCheckpoints: DataCheckpoint[] = [];
   /** Per node, the extra RDDs a ReducedWindowedDStream keeps (its per-batch reduced stream). */
   private readonly reduced: Map<number, Rdd | null>[];
   private generating: {
@@ -104,6 +126,7 @@ export class StreamingRun {
     const nodes = context.nodes;
     this.rdds = nodes.map(() => new Map());
     this.reduced = nodes.map(() => new Map());
+    this.stateSteps = nodes.map(() => new Map());
     this.receivers = nodes.filter((n) => n.spec.op === 'receiverStream').length;
     this.inputs = nodes.map((n) => ({
       node: n,
@@ -322,7 +345,10 @@ export class StreamingRun {
       case 'reduceByKeyAndWindow':
       case 'countByWindow':
       case 'countByValueAndWindow':
-        return this.windowedReduce(node, timeMs, base);
+        return this.checkpointed(node, this.windowedReduce(node, timeMs, base));
+      case 'updateStateByKey':
+      case 'mapWithState':
+        return this.checkpointed(node, this.stateful(node, timeMs, base));
       default:
         throw new Error(`not a transformation: ${spec.op}`);
     }
@@ -400,6 +426,77 @@ export class StreamingRun {
       return { ...base, partitions: result.map((p) => p.map((kv) => kv[1])), pairs: result.flat(), covers };
     }
     return { ...base, partitions: result, covers };
+  }
+
+  /** Whether a DStream that must checkpoint checkpoints its RDD at `timeMs` (DStream.getOrCompute). */
+  isCheckpointTime(node: DStreamNode, timeMs: number): boolean {
+    return node.checkpointIntervalMs !== null && (timeMs - this.zeroTimeMs) % node.checkpointIntervalMs === 0;
+  }
+
+  /**
+   * How many of the DStream's own RDDs its RDD at `timeMs` depends on since the last checkpoint cut
+   * its lineage (0 when this one is checkpointed).
+   */
+  lineageLength(node: DStreamNode, timeMs: number): number {
+    if (node.checkpointIntervalMs === null) return 0;
+    const since = (timeMs - this.zeroTimeMs) % node.checkpointIntervalMs;
+    const last = timeMs - since;
+    return last > this.zeroTimeMs ? since / node.slideMs : (timeMs - this.zeroTimeMs) / node.slideMs - 1;
+  }
+
+  /** The state step of a stateful DStream at `timeMs`, if computed. */
+  stateAt(node: number, timeMs: number): StateStep | null {
+    return this.stateSteps[node]?.get(timeMs) ?? null;
+  }
+
+  private checkpointed(node: DStreamNode, rdd: Rdd | null): Rdd | null {
+    if (rdd && this.isCheckpointTime(node, rdd.timeMs)) {
+      this.dataCheckpoints.push({
+        node: node.index,
+        timeMs: rdd.timeMs,
+        writtenAtMs: rdd.computedAtMs,
+        records: rdd.partitions.flat() as Value[],
+        partitions: rdd.partitions.length,
+      });
+    }
+    return rdd;
+  }
+
+  private stateful(
+    node: DStreamNode,
+    timeMs: number,
+    base: { node: number; timeMs: number; computedAtMs: number },
+  ): Rdd | null {
+    const spec = node.spec;
+    const parent = this.getOrCompute(node.parents[0]!, timeMs);
+    const pairs = (parent?.partitions.flat() ?? []) as [Value, number][];
+    const previousTime = timeMs - node.slideMs;
+    let prev: StateMap | null = null;
+    if (previousTime > this.zeroTimeMs) {
+      this.getOrCompute(node.index, previousTime);
+      prev = this.stateSteps[node.index]!.get(previousTime)?.state ?? null;
+    } else if (spec.op === 'mapWithState' && spec.initialState) {
+      prev = new Map(
+        spec.initialState.map(([k, v]) => [valueKey(k), { key: k, value: v, updatedAtMs: timeMs }] as const),
+      );
+    }
+    const step =
+      spec.op === 'updateStateByKey'
+        ? updateStateByKeyStep(prev, pairs, spec.fn as UpdateFn, timeMs)
+        : mapWithStateStep(
+            prev,
+            pairs,
+            spec.fn as MappingFn,
+            timeMs,
+            spec.timeoutMs ?? null,
+            this.isCheckpointTime(node, timeMs),
+          );
+    this.stateSteps[node.index]!.set(timeMs, step);
+    // The state RDD is hash-partitioned (HashPartitioner(spark.default.parallelism)).
+    const partitions = shufflePairs(step.output, this.numPartitions).map((part) =>
+      [...part.values()].flatMap(([k, vs]) => vs.map((v) => [k, v] as [Value, number])),
+    );
+    return { ...base, partitions };
   }
 
   private runOutput(node: DStreamNode, rdd: Rdd, timeMs: number): OutputResult {
