@@ -148,3 +148,15 @@ test('screenshot event time', async ({ page }) => {
     .getByRole('region', { name: 'Event time plot' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/etplot-flink-dark.png` });
 });
+
+test('screenshot state and checkpoints', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=stateful-streams&t=20500');
+  await page
+    .getByRole('region', { name: 'State inspector' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/state.png` });
+  await page.getByRole('button', { name: /^Data checkpoint of totals at 10 s/ }).click();
+  await page
+    .getByRole('region', { name: 'Checkpoints' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/checkpoints.png` });
+});

@@ -39,8 +39,24 @@ export {
   TRANSFORM_FNS,
 } from './microbatch/functions';
 export type { InputSplit, Rdd } from './microbatch/rdd';
-export { type Batch, type BatchStatus, batchStatus, type OutputResult, StreamingRun } from './microbatch/run';
-export { formatValue, scalaType, type Value, type ValueType } from './microbatch/values';
+export {
+  type Batch,
+  type BatchStatus,
+  batchStatus,
+  type DataCheckpoint,
+  type MetadataCheckpoint,
+  type OutputResult,
+  StreamingRun,
+} from './microbatch/run';
+export {
+  type CallReason,
+  MAPPING_FNS,
+  type StateCall,
+  type StateEntry,
+  type StateStep,
+  UPDATE_FNS,
+} from './microbatch/state';
+export { formatValue, scalaType, type Value, type ValueType, valueKey } from './microbatch/values';
 export { sliceTimes, windowTimes } from './microbatch/windows';
 export { type Payload, payloadOf } from './payload';
 export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';

@@ -1,9 +1,11 @@
 import {
   type FnOp,
   fnCatalogue,
+  MAPPING_FNS,
   type StreamingSpec,
   type StreamOpSpec,
   scalaType,
+  UPDATE_FNS,
   type ValueType,
 } from '../engine';
 
@@ -159,6 +161,20 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
       case 'countByValueAndWindow':
         assign(`${x}.${op.op}(${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`})`);
         break;
+      case 'updateStateByKey':
+        assign(`${x}.updateStateByKey(${UPDATE_FNS.find((f) => f.name === op.fn)?.scala ?? op.fn})`);
+        break;
+      case 'mapWithState': {
+        const f = MAPPING_FNS.find((m) => m.name === op.fn);
+        const spec = [`StateSpec.function(${f?.scala ?? op.fn})`];
+        if (op.timeoutMs !== undefined) spec.push(`.timeout(${scalaDuration(op.timeoutMs)})`);
+        if (op.initialState)
+          spec.push(
+            `.initialState(ssc.sparkContext.parallelize(Seq(${op.initialState.map(([k, v]) => `(${JSON.stringify(k)}, ${v})`).join(', ')})))`,
+          );
+        assign(`${x}.mapWithState(${spec.join('\n    ')})`);
+        break;
+      }
       case 'print':
         lines.push(`${x}.print(${op.num !== undefined && op.num !== 10 ? op.num : ''})`);
         break;
@@ -267,6 +283,17 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
       case 'countByWindow':
       case 'countByValueAndWindow':
         assign(`${x}.${op.op}(${w}${s || `, ${pyDuration(spec.batchIntervalMs)}`})`);
+        break;
+      case 'updateStateByKey':
+        assign(`${x}.updateStateByKey(${UPDATE_FNS.find((f) => f.name === op.fn)?.python ?? op.fn})`);
+        break;
+      case 'mapWithState':
+        lines.push(
+          '# PySpark has no mapWithState (Scala and Java only); updateStateByKey is the Python API.',
+        );
+        assign(
+          `${x}.updateStateByKey(lambda values, state: (state or 0) + ${op.fn === 'runningCount' ? 'len(values)' : 'sum(values)'})`,
+        );
         break;
       case 'print':
         lines.push(`${x}.pprint(${op.num !== undefined && op.num !== 10 ? op.num : ''})`);

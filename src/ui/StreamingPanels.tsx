@@ -1,5 +1,8 @@
+import { useSim } from '../store/simStore';
 import { DStreamTimeline } from '../viz/dstream/DStreamTimeline';
 import { StreamingMetrics } from '../viz/metrics/StreamingMetrics';
+import { Checkpoints } from '../viz/state/Checkpoints';
+import { StateInspector } from '../viz/state/StateInspector';
 import { BatchStepper } from './BatchStepper';
 import { Panel } from './Panel';
 import { PipelineBuilder } from './PipelineBuilder';
@@ -8,12 +11,25 @@ import { StreamingSettings } from './StreamingSettings';
 
 /** The Spark Streaming regions: the DStream timeline, the streaming UI's metrics and the pipeline with its code. */
 export default function StreamingPanels() {
+  const pipeline = useSim((s) => s.sim.scenario.spec.streaming?.pipeline ?? []);
+  const checkpointDir = useSim((s) => s.sim.scenario.spec.streaming?.checkpointDir ?? null);
+  const stateful = pipeline.some((o) => o.op === 'updateStateByKey' || o.op === 'mapWithState');
   return (
     <>
       <Panel id="dstream" title="DStream timeline">
         <BatchStepper />
         <DStreamTimeline />
       </Panel>
+      {stateful && (
+        <Panel id="stateinspector" title="State inspector">
+          <StateInspector />
+        </Panel>
+      )}
+      {(stateful || checkpointDir !== null) && (
+        <Panel id="checkpoints" title="Checkpoints">
+          <Checkpoints />
+        </Panel>
+      )}
       <Panel id="metrics" title="Streaming metrics">
         <StreamingMetrics controls={<StreamingSettings />} />
       </Panel>

@@ -57,6 +57,28 @@ export interface Batch {
   readonly rateLimit: number | null;
 }
 
+/** What a metadata checkpoint (checkpoint-<time>) holds, as Spark's Checkpoint class does. */
+export interface MetadataCheckpoint {
+  readonly timeMs: number;
+  readonly master: string;
+  readonly batchIntervalMs: number;
+  readonly checkpointDir: string;
+  /** The DStream graph: every operation, with its Spark class. */
+  readonly graph: readonly { readonly id: string; readonly op: string; readonly dstream: string }[];
+  /** Batches generated but not yet completed when it was written: re-run after a driver failure. */
+  readonly pendingTimes: readonly number[];
+  /** The Kafka offset ranges of the batches it remembers (DirectKafkaInputDStreamCheckpointData). */
+  readonly offsets: readonly {
+    readonly stream: string;
+    readonly batchTimeMs: number;
+    readonly ranges: readonly {
+      readonly partition: number;
+      readonly fromOffset: number;
+      readonly untilOffset: number;
+    }[];
+  }[];
+}
+
 /** A data checkpoint: an RDD written to the checkpoint directory, cutting its lineage. */
 export interface DataCheckpoint {
   readonly node: number;
@@ -426,6 +448,48 @@ export class StreamingRun {
       return { ...base, partitions: result.map((p) => p.map((kv) => kv[1])), pairs: result.flat(), covers };
     }
     return { ...base, partitions: result, covers };
+  }
+
+  /**
+   * The metadata checkpoint JobGenerator writes when it generates the batch at `timeMs` (every batch,
+   * once a checkpoint directory is set); null without one or before that batch.
+   */
+  metadataCheckpointAt(timeMs: number): MetadataCheckpoint | null {
+    const dir = this.spec.checkpointDir;
+    const batch = this.batchAt(timeMs);
+    if (dir === null || !batch) return null;
+    const pendingTimes = this.batches
+      .filter((b) => b.timeMs <= timeMs && b.jobs > 0 && (b.endMs === null || b.endMs > timeMs))
+      .map((b) => b.timeMs);
+    const remembered = this.batches.filter((b) => b.timeMs <= timeMs).slice(-3);
+    const offsets = this.nodes
+      .filter((n) => n.spec.op === 'kafkaDirectStream')
+      .flatMap((n) =>
+        remembered.flatMap((b) => {
+          const rdd = this.rddAt(n.index, b.timeMs);
+          if (!rdd || rdd.computedAtMs > timeMs || !rdd.splits) return [];
+          return [
+            {
+              stream: n.spec.id,
+              batchTimeMs: b.timeMs,
+              ranges: rdd.splits.flatMap((s) =>
+                s.kind === 'kafka'
+                  ? [{ partition: s.partition, fromOffset: s.fromOffset, untilOffset: s.untilOffset }]
+                  : [],
+              ),
+            },
+          ];
+        }),
+      );
+    return {
+      timeMs,
+      master: `local[${this.spec.cores}]`,
+      batchIntervalMs: this.spec.batchIntervalMs,
+      checkpointDir: dir,
+      graph: this.nodes.map((n) => ({ id: n.spec.id, op: n.spec.op, dstream: n.classes[0]! })),
+      pendingTimes,
+      offsets,
+    };
   }
 
   /** Whether a DStream that must checkpoint checkpoints its RDD at `timeMs` (DStream.getOrCompute). */

@@ -11,6 +11,7 @@ import receiverWordcount from './receiver-wordcount.json';
 import skewedKeys from './skewed-keys.json';
 import slideExample from './slide-example.json';
 import sparkFallingBehind from './spark-falling-behind.json';
+import statefulStreams from './stateful-streams.json';
 import threeKinds from './three-kinds.json';
 import watermarks from './watermarks.json';
 
@@ -39,6 +40,7 @@ export const presets: readonly Preset[] = [
   preset('dstream-windows', dstreamWindows),
   preset('spark-falling-behind', sparkFallingBehind),
   preset('receiver-wordcount', receiverWordcount),
+  preset('stateful-streams', statefulStreams),
   preset('dense', dense),
 ];
 
