@@ -157,7 +157,7 @@ function streamingJson(sim: Simulation) {
   return {
     batchIntervalMs: run.spec.batchIntervalMs,
     batches: run.batches
-      .filter((b) => b.timeMs <= now)
+      .filter((b) => b.generatedAtMs <= now)
       .map((b) => ({
         timeMs: b.timeMs,
         status: batchStatus(b, now),

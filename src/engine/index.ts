@@ -46,8 +46,17 @@ export {
   type DataCheckpoint,
   type MetadataCheckpoint,
   type OutputResult,
+  type Recovery,
   StreamingRun,
 } from './microbatch/run';
+export {
+  elementKeys,
+  GUARANTEES,
+  type SinkLedger,
+  type SinkWrite,
+  sinkLedger,
+  type WriteFate,
+} from './microbatch/sinks';
 export {
   type CallReason,
   MAPPING_FNS,

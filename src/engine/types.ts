@@ -226,10 +226,22 @@ export interface StreamOpSpec {
   readonly writeAheadLog?: boolean;
   /** Input streams: only these producers' tuples (all when absent). */
   readonly producers?: readonly string[];
+  /** sink: the delivery guarantee it gives its output when batches are re-run after a failure. */
+  readonly guarantee?: SinkGuarantee;
   /** mapWithState: StateSpec.timeout (idle keys time out, at checkpointed batches only). */
   readonly timeoutMs?: number;
   /** mapWithState: StateSpec.initialState, as (key, state) pairs. */
   readonly initialState?: readonly (readonly [string, number])[];
+}
+
+export type SinkGuarantee = 'atMostOnce' | 'atLeastOnce' | 'idempotent' | 'transactional';
+
+/** A failure of the streaming application, scripted or injected from the UI. */
+export interface StreamingFaultSpec {
+  readonly atMs: number;
+  /** driverCrash: the driver dies and restarts `restartAfterMs` later, recovering from its checkpoint. */
+  readonly kind: 'driverCrash';
+  readonly restartAfterMs: number;
 }
 
 /** A Spark Streaming application: the context's settings and its DStream program. */
@@ -250,6 +262,7 @@ export interface StreamingSpec {
   /** spark.streaming.receiver.maxRate (records/s per receiver; 0 = no limit). */
   readonly receiverMaxRate: number;
   readonly pipeline: readonly StreamOpSpec[];
+  readonly faults?: readonly StreamingFaultSpec[];
 }
 
 /** An event-time windowed aggregation over the tuples that reach the stream processor. */

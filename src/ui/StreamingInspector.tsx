@@ -85,7 +85,7 @@ export function StreamingInspector() {
   }
 
   const batch = run.batchAt(entity.timeMs);
-  if (!batch || batch.timeMs > nowMs)
+  if (!batch || batch.generatedAtMs > nowMs)
     return (
       <section className="panel inspector" aria-label="Batch inspector">
         <header className="inspector__head">

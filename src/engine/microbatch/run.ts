@@ -55,6 +55,29 @@ export interface Batch {
   readonly failure: string | null;
   /** Backpressure: the rate limit (records/s) in force when the batch was generated; null: none. */
   readonly rateLimit: number | null;
+  /** When the batch was generated: its time, or the restart time for a re-run. */
+  readonly generatedAtMs: number;
+  /** 1, or 2 for a batch re-run after a driver failure. */
+  readonly attempt: number;
+  /** Why a re-run batch runs: it was pending in the checkpoint, or fell in the driver's down time. */
+  readonly recovery: 'pending' | 'downtime' | null;
+  /** When a driver failure killed it (running or queued); null if it was not killed. */
+  killedAtMs: number | null;
+}
+
+/** What a driver failure did and how the application recovered. */
+export interface Recovery {
+  readonly crashMs: number;
+  /** When the new driver's timer restarts (the next batch time after it comes back). */
+  readonly restartMs: number;
+  /** The metadata checkpoint it recovered from; null without a checkpoint directory (a fresh start). */
+  readonly checkpointMs: number | null;
+  readonly pendingTimes: readonly number[];
+  readonly downTimes: readonly number[];
+  /** Batches the failure killed: running (output lost for now) or still queued. */
+  readonly killed: readonly number[];
+  /** The latest data checkpoint of each stateful DStream at or before the metadata checkpoint. */
+  readonly stateRestoredFrom: readonly { readonly node: number; readonly timeMs: number | null }[];
 }
 
 /** What a metadata checkpoint (checkpoint-<time>) holds, as Spark's Checkpoint class does. */
@@ -89,9 +112,10 @@ export interface DataCheckpoint {
   readonly partitions: number;
 }
 
-export type BatchStatus = 'queued' | 'processing' | 'done' | 'noJobs' | 'stalled';
+export type BatchStatus = 'queued' | 'processing' | 'done' | 'noJobs' | 'stalled' | 'killed';
 
 export function batchStatus(b: Batch, nowMs: number): BatchStatus {
+  if (b.killedAtMs !== null && nowMs >= b.killedAtMs) return 'killed';
   if (b.jobs === 0) return 'noJobs';
   if (b.startMs === null) return 'stalled';
   if (nowMs < b.startMs) return 'queued';
@@ -110,7 +134,7 @@ export function batchStatus(b: Batch, nowMs: number): BatchStatus {
 export class StreamingRun {
   readonly context: StreamingContext;
   readonly error: SparkError | null;
-  readonly zeroTimeMs: number;
+  zeroTimeMs: number;
   readonly batches: Batch[] = [];
   readonly numPartitions: number;
   /** Receivers hold one core each for as long as the application runs. */
@@ -119,6 +143,11 @@ export class StreamingRun {
   private readonly inputs: InputState[];
   private readonly estimators: (PidRateEstimator | null)[];
   private fedCompletions = 0;
+  /** Driver failures that happened so far, with what recovery did. */
+  readonly recoveries: Recovery[] = [];
+  private readonly crashes: { atMs: number; restartAfterMs: number }[];
+  /** The next batch time of the (current) driver's timer. */
+  private nextRegularMs: number;
   private lastEndMs = Number.NEGATIVE_INFINITY;
   /** Per stateful node, each batch's state step (calls, state after, keys added/updated/removed). */
   private readonly stateSteps: Map<number, StateStep>[];
@@ -126,6 +155,8 @@ export class StreamingRun {
   readonly dataCheckpoints: DataCheckpoint[] = [];
   /** Per node, the extra RDDs a ReducedWindowedDStream keeps (its per-batch reduced stream). */
   private readonly reduced: Map<number, Rdd | null>[];
+  /** When a driver failure without checkpoints started a new application. */
+  freshStartMs: number | null = null;
   private generating: {
     timeMs: number;
     rates: (number | null)[];
@@ -158,6 +189,11 @@ export class StreamingRun {
       allocated: new Map(),
       readUpToMs: spec.startAtMs,
     }));
+    this.crashes = (spec.faults ?? [])
+      .filter((f) => f.kind === 'driverCrash' && f.atMs >= spec.startAtMs)
+      .map((f) => ({ atMs: f.atMs, restartAfterMs: f.restartAfterMs }))
+      .sort((a, b) => a.atMs - b.atMs);
+    this.nextRegularMs = firstBatch;
     this.estimators = nodes.map((n) =>
       n.role === 'input' && spec.backpressure.enabled ? new PidRateEstimator(B) : null,
     );
@@ -169,13 +205,103 @@ export class StreamingRun {
 
   /** Time of the next batch to generate. */
   get nextBatchMs(): number {
-    return this.zeroTimeMs + (this.batches.length + 1) * this.spec.batchIntervalMs;
+    return this.nextRegularMs;
   }
 
   /** Generates every batch whose time is ≤ `timeMs` (the world must be known up to then). */
   extendTo(timeMs: number): void {
     if (this.error) return;
-    while (this.nextBatchMs <= timeMs) this.generate(this.nextBatchMs);
+    for (;;) {
+      const crash = this.crashes[this.recoveries.length];
+      if (crash && crash.atMs < this.nextRegularMs) {
+        const restartMs = this.restartTime(crash.atMs + crash.restartAfterMs);
+        if (restartMs > timeMs) return;
+        this.crashAndRecover(crash.atMs, restartMs);
+        continue;
+      }
+      if (this.nextRegularMs > timeMs) return;
+      this.generate(this.nextRegularMs, this.nextRegularMs, null);
+      this.nextRegularMs += this.spec.batchIntervalMs;
+    }
+  }
+
+  /** RecurringTimer.getRestartTime: the first batch time strictly after `atMs`. */
+  private restartTime(atMs: number): number {
+    const B = this.spec.batchIntervalMs;
+    return this.zeroTimeMs + (Math.floor((atMs - this.zeroTimeMs) / B) + 1) * B;
+  }
+
+  /**
+   * The driver dies at `crashMs`: running and queued batches are killed. It comes back and restarts
+   * its timer at `restartMs` (JobGenerator.restart): from the latest metadata checkpoint it re-runs
+   * the batches that were pending then, and generates the ones of its down time (from the checkpoint
+   * time on), all before the timer's first new batch. State comes back from the checkpoint (data
+   * checkpoint plus lineage), Kafka offsets from the checkpointed offset ranges. Without a checkpoint
+   * directory the new driver starts a new application: no state, offsets from auto.offset.reset.
+   */
+  private crashAndRecover(crashMs: number, restartMs: number): void {
+    const killed: number[] = [];
+    for (const b of this.batches) {
+      if (b.killedAtMs !== null || b.jobs === 0 || b.startMs === null || b.endMs === null) continue;
+      if (b.endMs > crashMs) {
+        b.killedAtMs = crashMs;
+        killed.push(b.index);
+      }
+    }
+    this.lastEndMs = restartMs;
+    const B = this.spec.batchIntervalMs;
+    const generated = this.batches.filter((b) => b.timeMs <= crashMs);
+    const checkpointMs = this.spec.checkpointDir !== null ? (generated.at(-1)?.timeMs ?? null) : null;
+    let pendingTimes: number[] = [];
+    const downTimes: number[] = [];
+    if (checkpointMs !== null) {
+      pendingTimes = this.metadataCheckpointAt(checkpointMs)?.pendingTimes.slice() ?? [];
+      for (let t = checkpointMs; t < restartMs; t += B) downTimes.push(t);
+      const times = [...new Set([...pendingTimes, ...downTimes])]
+        .filter((t) => t < restartMs)
+        .sort((a, b) => a - b);
+      for (const t of times) this.generate(t, restartMs, pendingTimes.includes(t) ? 'pending' : 'downtime');
+    } else {
+      this.freshStart(restartMs);
+    }
+    // Receivers lost what arrived while the driver was down.
+    for (const input of this.inputs) input.readUpToMs = Math.max(input.readUpToMs, restartMs);
+    const stateRestoredFrom = this.nodes
+      .filter((n) => n.checkpointIntervalMs !== null)
+      .map((n) => ({
+        node: n.index,
+        timeMs:
+          checkpointMs === null
+            ? null
+            : ([...this.dataCheckpoints].reverse().find((c) => c.node === n.index && c.timeMs <= checkpointMs)
+                ?.timeMs ?? null),
+      }));
+    this.recoveries.push({
+      crashMs,
+      restartMs,
+      checkpointMs,
+      pendingTimes,
+      downTimes,
+      killed,
+      stateRestoredFrom,
+    });
+    this.nextRegularMs = restartMs;
+  }
+
+  /** A new application at `restartMs`: nothing remembered, inputs start over. */
+  private freshStart(restartMs: number): void {
+    const B = this.spec.batchIntervalMs;
+    this.zeroTimeMs = restartMs - B;
+    for (const m of this.rdds) m.clear();
+    for (const m of this.reduced) m.clear();
+    for (const m of this.stateSteps) m.clear();
+    for (const input of this.inputs) {
+      input.offsets = null;
+      input.pending = [];
+      input.allocated.clear();
+      input.readUpToMs = restartMs;
+    }
+    this.freshStartMs = restartMs;
   }
 
   /** The RDD of `node` at `timeMs`, if it was computed (never computes). */
@@ -183,11 +309,11 @@ export class StreamingRun {
     return this.rdds[node]?.get(timeMs) ?? null;
   }
 
-  /** The batch at `timeMs`, if generated. */
+  /** The batch at `timeMs` (its latest attempt), if generated. */
   batchAt(timeMs: number): Batch | undefined {
-    const k = Math.round((timeMs - this.zeroTimeMs) / this.spec.batchIntervalMs) - 1;
-    const b = this.batches[k];
-    return b && b.timeMs === timeMs ? b : undefined;
+    for (let i = this.batches.length - 1; i >= 0; i--)
+      if (this.batches[i]!.timeMs === timeMs) return this.batches[i];
+    return undefined;
   }
 
   /** A node's valid times: zeroTime < t and (t − zeroTime) a multiple of its slide (DStream.isTimeValid). */
@@ -198,15 +324,17 @@ export class StreamingRun {
     return d > 0 && d % n.slideMs === 0;
   }
 
-  private generate(timeMs: number): void {
+  private generate(timeMs: number, genMs: number, recovery: 'pending' | 'downtime' | null): void {
     const spec = this.spec;
     // The rate controllers hear of every batch that completed before this one is generated.
-    const rates = this.feedCompletions(timeMs);
-    this.generating = { timeMs, rates, read: [], failure: null };
+    const rates = this.feedCompletions(genMs);
+    this.generating = { timeMs: genMs, rates, read: [], failure: null };
     // ReceiverTracker.allocateBlocksToBatch runs for every batch, whether or not anything reads it.
-    for (const input of this.inputs) {
-      if (input.node.spec.op === 'receiverStream' || input.node.spec.op === 'producerStream')
-        readInput(input, this.source, spec, timeMs, rates[input.node.index] ?? null, 'allocate');
+    if (recovery === null || !this.batches.some((b) => b.timeMs === timeMs)) {
+      for (const input of this.inputs) {
+        if (input.node.spec.op === 'receiverStream' || input.node.spec.op === 'producerStream')
+          readInput(input, this.source, spec, timeMs, rates[input.node.index] ?? null, 'allocate');
+      }
     }
     const outputs: OutputResult[] = [];
     for (const node of this.nodes) {
@@ -219,7 +347,17 @@ export class StreamingRun {
     }
     const { read, failure } = this.generating;
     this.generating = null;
-    const taskSizes = read.flatMap((r) => r.partitionSizes);
+    // A re-run batch reads its input again (from Kafka's checkpointed offset ranges, or its blocks).
+    const reread =
+      recovery === null
+        ? []
+        : this.nodes
+            .filter((n) => n.role === 'input')
+            .flatMap((n) => {
+              const rdd = this.rddAt(n.index, timeMs);
+              return rdd && rdd.computedAtMs < genMs ? rdd.partitions.map((p) => p.length) : [];
+            });
+    const taskSizes = [...read.flatMap((r) => r.partitionSizes), ...reread];
     const inputRecords = taskSizes.reduce((a, b) => a + b, 0);
     const jobs = outputs.length;
     let startMs: number | null = null;
@@ -227,7 +365,7 @@ export class StreamingRun {
     const cores = spec.cores - this.receivers;
     if (jobs > 0 && cores > 0) {
       // spark.streaming.concurrentJobs = 1: a batch's jobs start when the previous batch's finish.
-      startMs = Math.max(timeMs, this.lastEndMs);
+      startMs = Math.max(genMs, this.lastEndMs);
       endMs = startMs + processingMs(taskSizes, cores, spec.perRecordMs, jobs, spec.jobOverheadMs);
       this.lastEndMs = endMs;
     } else if (jobs > 0) {
@@ -245,6 +383,10 @@ export class StreamingRun {
       outputs,
       failure,
       rateLimit: limit,
+      generatedAtMs: genMs,
+      attempt: recovery === null ? 1 : 2,
+      recovery,
+      killedAtMs: null,
     });
   }
 
@@ -252,6 +394,10 @@ export class StreamingRun {
   private feedCompletions(nowMs: number): (number | null)[] {
     while (this.fedCompletions < this.batches.length) {
       const b = this.batches[this.fedCompletions]!;
+      if (b.killedAtMs !== null && b.killedAtMs <= nowMs) {
+        this.fedCompletions++;
+        continue;
+      }
       if (b.jobs > 0 && (b.endMs === null || b.endMs > nowMs)) break;
       this.fedCompletions++;
       if (b.jobs === 0 || b.startMs === null || b.endMs === null) continue;

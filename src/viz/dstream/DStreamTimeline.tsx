@@ -19,6 +19,7 @@ const statusText: Record<BatchStatus, string> = {
   queued: 'queued',
   noJobs: 'no jobs',
   stalled: 'no free core',
+  killed: 'killed',
 };
 
 const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
@@ -142,7 +143,7 @@ export function DStreamTimeline() {
           {model.columns.map((c, i) =>
             selectedBatch?.timeMs === c.batch.timeMs ? (
               <rect
-                key={c.batch.timeMs}
+                key={c.batch.index}
                 x={colX(i) + 2}
                 y={2}
                 width={colW - 4}
@@ -157,12 +158,12 @@ export function DStreamTimeline() {
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button
               <g
-                key={c.batch.timeMs}
+                key={c.batch.index}
                 transform={`translate(${colX(i)},0)`}
                 className={`dstream__col dstream__col--${c.status}${selected ? ' is-selected' : ''}`}
                 role="button"
                 tabIndex={0}
-                aria-label={`Batch at ${c.batch.timeMs / 1000} s: ${statusText[c.status]}, ${c.batch.inputRecords} input records`}
+                aria-label={`Batch at ${c.batch.timeMs / 1000} s${c.batch.attempt > 1 ? ' (re-run after the driver failure)' : ''}: ${statusText[c.status]}, ${c.batch.inputRecords} input records`}
                 onClick={() =>
                   inspect({ kind: 'batch', timeMs: c.batch.timeMs, node: null, partition: null })
                 }
@@ -179,7 +180,7 @@ export function DStreamTimeline() {
                   {c.batch.timeMs / 1000} s
                 </text>
                 <text x={colW / 2} y={34} textAnchor="middle" className="dstream__status">
-                  {statusText[c.status]}
+                  {c.batch.attempt > 1 ? `re-run · ${statusText[c.status]}` : statusText[c.status]}
                 </text>
               </g>
             );
@@ -221,7 +222,8 @@ export function DStreamTimeline() {
                 </g>
                 {model.cells[r]!.map((cell, c) => (
                   <CellView
-                    key={cell.timeMs}
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is one batch attempt; a time may appear twice
+                    key={c}
                     cell={cell}
                     x={colX(c)}
                     w={colW}

@@ -55,7 +55,7 @@ export function timelineModel(
   endMs = nowMs,
 ): TimelineModel {
   const end = Math.min(nowMs, endMs);
-  const shown = run.batches.filter((b) => b.timeMs <= end).slice(-Math.max(1, maxColumns));
+  const shown = run.batches.filter((b) => b.generatedAtMs <= end).slice(-Math.max(1, maxColumns));
   const columns = shown.map((batch) => ({ batch, status: batchStatus(batch, nowMs) }));
   const rows = run.nodes;
   const cells = rows.map((node) =>

@@ -18,7 +18,7 @@ export function completedMetrics(
 ): BatchMetrics[] {
   const out: BatchMetrics[] = [];
   for (const b of batches) {
-    if (b.timeMs > nowMs) break;
+    if (b.generatedAtMs > nowMs) continue;
     if (batchStatus(b, nowMs) !== 'done' || b.startMs === null || b.endMs === null) continue;
     out.push({
       timeMs: b.timeMs,
@@ -41,7 +41,7 @@ export function activeBatches(
   let processing = 0;
   let stalled = 0;
   for (const b of batches) {
-    if (b.timeMs > nowMs) break;
+    if (b.generatedAtMs > nowMs) continue;
     const s = batchStatus(b, nowMs);
     if (s === 'queued') queued++;
     else if (s === 'processing') processing++;

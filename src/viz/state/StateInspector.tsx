@@ -26,7 +26,7 @@ const reasonText: Record<CallReason, string> = {
 function shownBatchTime(run: StreamingRun, nowMs: number): number | null {
   for (let i = run.batches.length - 1; i >= 0; i--) {
     const b = run.batches[i]!;
-    if (b.timeMs <= nowMs && batchStatus(b, nowMs) === 'done') return b.timeMs;
+    if (b.generatedAtMs <= nowMs && batchStatus(b, nowMs) === 'done') return b.timeMs;
   }
   return null;
 }
