@@ -160,3 +160,16 @@ test('screenshot state and checkpoints', async ({ page }) => {
     .getByRole('region', { name: 'Checkpoints' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/checkpoints.png` });
 });
+
+test('screenshot recovery', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=stateful-streams&t=6500');
+  await page.getByRole('button', { name: 'Crash the driver now' }).click();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('120');
+  await page
+    .getByRole('region', { name: 'Recovery' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/recovery.png` });
+  await page
+    .getByRole('region', { name: 'DStream timeline' })
+    .screenshot({ path: `${process.env.SCREENSHOTS}/rerun-timeline.png` });
+});

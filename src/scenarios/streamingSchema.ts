@@ -82,6 +82,12 @@ export const streamOpSchema = v.strictObject({
   blockIntervalMs: v.optional(positiveMs('spark.streaming.blockInterval.')),
   writeAheadLog: v.optional(v.boolean()),
   producers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(16))),
+  guarantee: v.optional(
+    v.picklist(
+      ['atMostOnce', 'atLeastOnce', 'idempotent', 'transactional'],
+      'must be "atMostOnce", "atLeastOnce", "idempotent" or "transactional"',
+    ),
+  ),
   timeoutMs: v.optional(positiveMs('StateSpec.timeout: idle keys time out (at checkpointed batches).')),
   initialState: v.optional(
     v.pipe(
@@ -137,6 +143,19 @@ export const streamingSchema = v.strictObject({
     ),
     0,
   ),
+  faults: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          atMs: ms('When the driver dies.'),
+          kind: v.picklist(['driverCrash'], 'must be "driverCrash"'),
+          restartAfterMs: v.optional(ms('How long until the driver is back.'), 2000),
+        }),
+      ),
+      v.maxLength(10, 'at most 10 failures'),
+    ),
+    [],
+  ),
   pipeline: v.pipe(
     v.array(streamOpSchema),
     v.minLength(1, 'a pipeline needs at least an input stream'),
@@ -172,7 +191,7 @@ const FIELDS: Record<
   foreachRDD: { required: ['input', 'fn'], optional: [] },
   updateStateByKey: { required: ['input', 'fn'], optional: [] },
   mapWithState: { required: ['input', 'fn'], optional: ['timeoutMs', 'initialState'] },
-  sink: { required: ['input'], optional: [] },
+  sink: { required: ['input'], optional: ['guarantee'] },
 };
 
 export function fieldsOf(op: StreamOpKind) {
@@ -211,6 +230,8 @@ export function normaliseStreaming(s: StreamingParsed): StreamingSpec {
           };
         case 'print':
           return { ...op, num: o.num ?? 10 };
+        case 'sink':
+          return { ...op, guarantee: o.guarantee ?? 'atLeastOnce' };
         default:
           return op;
       }
@@ -222,6 +243,13 @@ export function normaliseStreaming(s: StreamingParsed): StreamingSpec {
 export function checkStreaming(s: ScenarioSpec, add: (path: string, message: string) => void): void {
   const st = s.streaming;
   if (!st) return;
+  const crashes = [...(st.faults ?? [])].map((f) => f.atMs);
+  crashes.forEach((t, i) => {
+    if (i > 0 && t < crashes[i - 1]!)
+      add(`streaming.faults[${i}].atMs`, 'failures must be listed in time order');
+    if (t >= s.durationMs)
+      add(`streaming.faults[${i}].atMs`, `must be before the end of the run (${s.durationMs} ms)`);
+  });
   if (st.batchIntervalMs % s.tickMs !== 0)
     add('streaming.batchIntervalMs', `must be a whole number of ticks (a multiple of tickMs = ${s.tickMs})`);
   if (st.startAtMs >= s.durationMs)

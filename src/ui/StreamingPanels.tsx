@@ -2,6 +2,7 @@ import { useSim } from '../store/simStore';
 import { DStreamTimeline } from '../viz/dstream/DStreamTimeline';
 import { StreamingMetrics } from '../viz/metrics/StreamingMetrics';
 import { Checkpoints } from '../viz/state/Checkpoints';
+import { RecoveryView } from '../viz/state/Recovery';
 import { StateInspector } from '../viz/state/StateInspector';
 import { BatchStepper } from './BatchStepper';
 import { Panel } from './Panel';
@@ -30,6 +31,9 @@ export default function StreamingPanels() {
           <Checkpoints />
         </Panel>
       )}
+      <Panel id="recovery" title="Recovery">
+        <RecoveryView />
+      </Panel>
       <Panel id="metrics" title="Streaming metrics">
         <StreamingMetrics controls={<StreamingSettings />} />
       </Panel>

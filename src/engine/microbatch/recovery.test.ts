@@ -145,7 +145,13 @@ describe('recovery properties', () => {
         const bothDone = (x: typeof a) =>
           x.batches.every((batch) => batch.endMs === null || batch.endMs <= crashSpec.durationMs);
         // The driver must have come back (and finished every batch) within the run.
-        if (b.recoveries.length === 0 || !bothDone(a) || !bothDone(b) || lastRestart > crashSpec.durationMs)
+        if (
+          b.recoveries.length === 0 ||
+          !b.recoveries.every((x) => x.recovered) ||
+          !bothDone(a) ||
+          !bothDone(b) ||
+          lastRestart > crashSpec.durationMs
+        )
           return;
         checked++;
         for (const g of ['idempotent', 'transactional'] as const) {

@@ -68,16 +68,18 @@ export interface Batch {
 /** What a driver failure did and how the application recovered. */
 export interface Recovery {
   readonly crashMs: number;
+  /** Whether the driver is back (the fields below are filled in then). */
+  recovered: boolean;
   /** When the new driver's timer restarts (the next batch time after it comes back). */
   readonly restartMs: number;
   /** The metadata checkpoint it recovered from; null without a checkpoint directory (a fresh start). */
-  readonly checkpointMs: number | null;
-  readonly pendingTimes: readonly number[];
-  readonly downTimes: readonly number[];
+  checkpointMs: number | null;
+  pendingTimes: readonly number[];
+  downTimes: readonly number[];
   /** Batches the failure killed: running (output lost for now) or still queued. */
   readonly killed: readonly number[];
   /** The latest data checkpoint of each stateful DStream at or before the metadata checkpoint. */
-  readonly stateRestoredFrom: readonly { readonly node: number; readonly timeMs: number | null }[];
+  stateRestoredFrom: readonly { readonly node: number; readonly timeMs: number | null }[];
 }
 
 /** What a metadata checkpoint (checkpoint-<time>) holds, as Spark's Checkpoint class does. */
@@ -212,11 +214,16 @@ export class StreamingRun {
   extendTo(timeMs: number): void {
     if (this.error) return;
     for (;;) {
+      const last = this.recoveries.at(-1);
+      if (last && !last.recovered) {
+        if (last.restartMs > timeMs) return;
+        this.recover(last);
+        continue;
+      }
       const crash = this.crashes[this.recoveries.length];
       if (crash && crash.atMs < this.nextRegularMs) {
-        const restartMs = this.restartTime(crash.atMs + crash.restartAfterMs);
-        if (restartMs > timeMs) return;
-        this.crashAndRecover(crash.atMs, restartMs);
+        if (crash.atMs > timeMs) return;
+        this.crash(crash.atMs, this.restartTime(crash.atMs + crash.restartAfterMs));
         continue;
       }
       if (this.nextRegularMs > timeMs) return;
@@ -239,7 +246,7 @@ export class StreamingRun {
    * checkpoint plus lineage), Kafka offsets from the checkpointed offset ranges. Without a checkpoint
    * directory the new driver starts a new application: no state, offsets from auto.offset.reset.
    */
-  private crashAndRecover(crashMs: number, restartMs: number): void {
+  private crash(crashMs: number, restartMs: number): void {
     const killed: number[] = [];
     for (const b of this.batches) {
       if (b.killedAtMs !== null || b.jobs === 0 || b.startMs === null || b.endMs === null) continue;
@@ -249,6 +256,20 @@ export class StreamingRun {
       }
     }
     this.lastEndMs = restartMs;
+    this.recoveries.push({
+      crashMs,
+      recovered: false,
+      restartMs,
+      checkpointMs: null,
+      pendingTimes: [],
+      downTimes: [],
+      killed,
+      stateRestoredFrom: [],
+    });
+  }
+
+  private recover(r: Recovery): void {
+    const { crashMs, restartMs } = r;
     const B = this.spec.batchIntervalMs;
     const generated = this.batches.filter((b) => b.timeMs <= crashMs);
     const checkpointMs = this.spec.checkpointDir !== null ? (generated.at(-1)?.timeMs ?? null) : null;
@@ -276,15 +297,7 @@ export class StreamingRun {
             : ([...this.dataCheckpoints].reverse().find((c) => c.node === n.index && c.timeMs <= checkpointMs)
                 ?.timeMs ?? null),
       }));
-    this.recoveries.push({
-      crashMs,
-      restartMs,
-      checkpointMs,
-      pendingTimes,
-      downTimes,
-      killed,
-      stateRestoredFrom,
-    });
+    Object.assign(r, { recovered: true, checkpointMs, pendingTimes, downTimes, stateRestoredFrom });
     this.nextRegularMs = restartMs;
   }
 

@@ -271,8 +271,9 @@ export function DStreamTimeline() {
       </div>
       <p className="dstream__legend">
         <span className="swatch swatch--rdd" /> RDD · <span className="swatch swatch--late" /> computed later,
-        when a window needed it · <span className="swatch swatch--lazy" /> not computed: no output needed it ·
-        “—” no RDD at this time (the DStream slides less often).
+        when a window needed it or at a restart after a driver failure ·{' '}
+        <span className="swatch swatch--lazy" /> not computed: no output needed it · “—” no RDD at this time
+        (the DStream slides less often).
       </p>
     </div>
   );

@@ -1,0 +1,243 @@
+import { useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatValue, GUARANTEES, type SinkGuarantee, type StreamingRun, sinkLedger } from '../../engine';
+import { useSim } from '../../store/simStore';
+
+const selectRecovery = (s: ReturnType<typeof useSim.getState>) => ({
+  sim: s.sim,
+  tick: s.tick,
+  editStreaming: s.editStreaming,
+});
+const secs = (ms: number) => `${ms / 1000} s`;
+const list = (ts: readonly number[]) => (ts.length === 0 ? 'none' : ts.map(secs).join(', '));
+
+/**
+ * Failures of the streaming application: crash the driver at the current moment, then read what
+ * recovery restored, recomputed and re-ran, and what each sink guarantee made of the re-runs.
+ */
+export function RecoveryView() {
+  const { sim, editStreaming } = useSim(useShallow(selectRecovery));
+  const id = useId();
+  const [restartS, setRestartS] = useState(2);
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const run = sim.streaming();
+  const spec = sim.scenario.spec.streaming;
+  if (!run || !spec || run.error) return null;
+  const nowMs = sim.timeMs;
+  const faults = spec.faults ?? [];
+  const crash = () => {
+    const atMs = Math.max(spec.startAtMs, Math.round(nowMs));
+    const next = [
+      ...faults.filter((f) => f.atMs < atMs),
+      { atMs, kind: 'driverCrash' as const, restartAfterMs: restartS * 1000 },
+    ];
+    setProblems(editStreaming({ ...spec, faults: next }));
+  };
+  const clear = () => setProblems(editStreaming({ ...spec, faults: [] }));
+  const seen = run.recoveries.filter((r) => r.crashMs <= nowMs);
+  const upcoming = faults.filter((f) => f.atMs > nowMs);
+  const sinks = run.nodes.filter((n) => n.spec.op === 'sink');
+  return (
+    <div className="recovery">
+      <div className="recovery__bar">
+        <button type="button" className="button button--danger" onClick={crash}>
+          Crash the driver now
+        </button>
+        <label className="field" htmlFor={`${id}-restart`}>
+          <span>back after</span>
+          <select id={`${id}-restart`} value={restartS} onChange={(e) => setRestartS(Number(e.target.value))}>
+            {[1, 2, 3, 5, 8].map((s) => (
+              <option key={s} value={s}>
+                {s} s
+              </option>
+            ))}
+          </select>
+        </label>
+        {faults.length > 0 && (
+          <button type="button" className="button button--quiet" onClick={clear}>
+            Remove failures
+          </button>
+        )}
+      </div>
+      {problems.length > 0 && (
+        <ul className="form-problems" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {seen.length === 0 ? (
+        <p className="muted">
+          No failure so far
+          {upcoming.length > 0 ? ` (the driver will die at ${list(upcoming.map((f) => f.atMs))})` : ''}. Crash
+          the driver to see what Spark Streaming restores from its checkpoint, what it re-runs and what the
+          sinks then hold.
+        </p>
+      ) : (
+        seen.map((r) => (
+          <RecoveryStory key={r.crashMs} run={run} index={run.recoveries.indexOf(r)} nowMs={nowMs} />
+        ))
+      )}
+      {sinks.map((s) => (
+        <SinkComparison
+          key={s.index}
+          run={run}
+          sink={s.index}
+          nowMs={nowMs}
+          guarantee={s.spec.guarantee ?? 'atLeastOnce'}
+          onChoose={(g) =>
+            setProblems(
+              editStreaming({
+                ...spec,
+                pipeline: spec.pipeline.map((o) => (o.id === s.spec.id ? { ...o, guarantee: g } : o)),
+              }),
+            )
+          }
+        />
+      ))}
+    </div>
+  );
+}
+
+function RecoveryStory({ run, index, nowMs }: { run: StreamingRun; index: number; nowMs: number }) {
+  const r = run.recoveries[index]!;
+  const killed = r.killed.map((i) => run.batches[i]!);
+  const running = killed.filter((b) => b.startMs !== null && b.startMs < r.crashMs).map((b) => b.timeMs);
+  const queued = killed.filter((b) => b.startMs !== null && b.startMs >= r.crashMs).map((b) => b.timeMs);
+  const reruns = run.batches.filter((b) => b.attempt > 1 && b.generatedAtMs === r.restartMs);
+  const input = run.nodes.find((n) => n.spec.op === 'kafkaDirectStream');
+  return (
+    <section className="recovery__story" aria-label={`Driver failure at ${secs(r.crashMs)}`}>
+      <h3>
+        The driver died at {secs(r.crashMs)}
+        {nowMs < r.restartMs ? ` — it is down until ${secs(r.restartMs)}` : `, back at ${secs(r.restartMs)}`}
+      </h3>
+      <p>
+        Killed: running {list(running)}; queued {list(queued)}. Records that arrived meanwhile wait in Kafka
+        (a receiver would have missed them).
+      </p>
+      {nowMs >= r.restartMs &&
+        (r.checkpointMs === null ? (
+          <p>
+            No checkpoint directory: the new driver starts a <strong>new application</strong> at{' '}
+            {secs(r.restartMs)}. All state is lost, and Kafka is read from “
+            {input?.spec.startingOffsets ?? 'latest'}”
+            {input?.spec.startingOffsets === 'earliest'
+              ? ': everything is processed again.'
+              : ': what arrived while it was down is skipped.'}
+          </p>
+        ) : (
+          <ul className="plain recovery__steps">
+            <li>
+              Recovered from <code>checkpoint-{r.checkpointMs}</code>: the configuration, the DStream graph
+              and the Kafka offsets of its batches.
+            </li>
+            <li>
+              Re-run because they were pending in it: {list(r.pendingTimes)}. Generated for the down time
+              (from the checkpoint time to the restart): {list(r.downTimes)}.
+            </li>
+            {input && (
+              <li>
+                Offsets re-read:{' '}
+                {reruns
+                  .map((b) => {
+                    const rdd = run.rddAt(input.index, b.timeMs);
+                    const ranges = (rdd?.splits ?? []).flatMap((s) =>
+                      s.kind === 'kafka' ? [`p${s.partition} [${s.fromOffset}, ${s.untilOffset})`] : [],
+                    );
+                    return `${secs(b.timeMs)}: ${ranges.join(' ') || '—'}`;
+                  })
+                  .join('; ')}
+                . A down-time batch is computed at the restart, so it reads up to the latest offset then.
+              </li>
+            )}
+            {r.stateRestoredFrom.map((s) => (
+              <li key={s.node}>
+                State of <code>{run.nodes[s.node]!.spec.id}</code>:{' '}
+                {s.timeMs === null
+                  ? 'no data checkpoint yet, so it is recomputed from the first batch through the checkpointed lineage'
+                  : `restored from its data checkpoint at ${secs(s.timeMs)}, then recomputed batch by batch up to ${secs(r.checkpointMs!)}`}
+                .
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
+function SinkComparison({
+  run,
+  sink,
+  nowMs,
+  guarantee,
+  onChoose,
+}: {
+  run: StreamingRun;
+  sink: number;
+  nowMs: number;
+  guarantee: SinkGuarantee;
+  onChoose: (g: SinkGuarantee) => void;
+}) {
+  const id = useId();
+  const node = run.nodes[sink]!;
+  const ledgers = GUARANTEES.map((g) => ({ g, ledger: sinkLedger(run, sink, g.id, nowMs) }));
+  const chosen = ledgers.find((l) => l.g.id === guarantee)!.ledger;
+  const recent = chosen.writes.slice(-10);
+  return (
+    <section className="recovery__sink" aria-label={`Sink ${node.spec.id}`}>
+      <h3>
+        Sink <code>{node.spec.id}</code>
+      </h3>
+      <label className="field" htmlFor={`${id}-g`}>
+        <span>Guarantee</span>
+        <select id={`${id}-g`} value={guarantee} onChange={(e) => onChoose(e.target.value as SinkGuarantee)}>
+          {GUARANTEES.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="wtable">
+        <caption className="sr-only">What {node.spec.id} holds under each guarantee</caption>
+        <thead>
+          <tr>
+            <th scope="col">guarantee</th>
+            <th scope="col">elements held</th>
+            <th scope="col">duplicates</th>
+            <th scope="col">batches lost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ledgers.map(({ g, ledger }) => (
+            <tr key={g.id} className={g.id === guarantee ? 'is-chosen' : ''}>
+              <th scope="row" title={g.how}>
+                {g.label}
+              </th>
+              <td>{ledger.contents.length}</td>
+              <td className={ledger.duplicates > 0 ? 'bad' : ''}>{ledger.duplicates}</td>
+              <td className={ledger.lostBatches.length > 0 ? 'bad' : ''}>
+                {ledger.lostBatches.length === 0 ? 0 : list(ledger.lostBatches)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{GUARANTEES.find((g) => g.id === guarantee)!.how}.</p>
+      <ul className="plain writes">
+        {recent.map((w) => (
+          <li key={`${w.batchTimeMs}-${w.attempt}-${w.fate}`} className={`write write--${w.fate}`}>
+            <span className="write__fate">{w.fate}</span> batch {secs(w.batchTimeMs)}
+            {w.attempt > 1 ? ' (re-run)' : ''} at {secs(w.atMs)}:{' '}
+            {w.values
+              .slice(0, 6)
+              .map((v) => formatValue(v, node.type))
+              .join(' ')}
+            {w.values.length > 6 ? ' …' : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
