@@ -237,12 +237,13 @@ export interface StreamOpSpec {
 export type SinkGuarantee = 'atMostOnce' | 'atLeastOnce' | 'idempotent' | 'transactional';
 
 /** A failure of the streaming application, scripted or injected from the UI. */
-export interface StreamingFaultSpec {
-  readonly atMs: number;
-  /** driverCrash: the driver dies and restarts `restartAfterMs` later, recovering from its checkpoint. */
-  readonly kind: 'driverCrash';
-  readonly restartAfterMs: number;
-}
+export type StreamingFaultSpec =
+  /** The driver dies and restarts `restartAfterMs` later, recovering from its checkpoint. */
+  | { readonly atMs: number; readonly kind: 'driverCrash'; readonly restartAfterMs: number }
+  /** An executor dies: the partitions it held are recomputed from lineage (or the last data checkpoint). */
+  | { readonly atMs: number; readonly kind: 'executorLoss' }
+  /** Receivers fail for `downMs`: what they held in memory is lost without a write-ahead log. */
+  | { readonly atMs: number; readonly kind: 'receiverFailure'; readonly downMs: number };
 
 /** A Spark Streaming application: the context's settings and its DStream program. */
 export interface StreamingSpec {

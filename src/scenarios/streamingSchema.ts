@@ -146,11 +146,23 @@ export const streamingSchema = v.strictObject({
   faults: v.optional(
     v.pipe(
       v.array(
-        v.strictObject({
-          atMs: ms('When the driver dies.'),
-          kind: v.picklist(['driverCrash'], 'must be "driverCrash"'),
-          restartAfterMs: v.optional(ms('How long until the driver is back.'), 2000),
-        }),
+        v.variant(
+          'kind',
+          [
+            v.strictObject({
+              atMs: ms('When the driver dies.'),
+              kind: v.literal('driverCrash'),
+              restartAfterMs: v.optional(ms('How long until the driver is back.'), 2000),
+            }),
+            v.strictObject({ atMs: ms('When an executor dies.'), kind: v.literal('executorLoss') }),
+            v.strictObject({
+              atMs: ms('When the receivers fail.'),
+              kind: v.literal('receiverFailure'),
+              downMs: v.optional(ms('How long they stay down.'), 2000),
+            }),
+          ],
+          'kind must be "driverCrash", "executorLoss" or "receiverFailure"',
+        ),
       ),
       v.maxLength(10, 'at most 10 failures'),
     ),

@@ -23,6 +23,8 @@ export interface InputState {
   /** Receiver and producer streams: what was allocated to each batch time. */
   allocated: Map<number, { partitions: number[][]; splits: InputSplit[] }>;
   readUpToMs: number;
+  /** Receiver: records lost to failures — held in memory without a write-ahead log, or missed while down. */
+  lost: { id: number; reason: 'memory' | 'down' }[];
 }
 
 export interface ReadResult {
@@ -101,7 +103,13 @@ export function readInput(
       return EMPTY;
     }
     // Receiver: the rate limiter admits records no faster than the limit; the rest wait at the source.
-    input.pending.push(...arrived);
+    // While it is down after a failure it receives nothing: those records are missed.
+    const failures = (spec.faults ?? []).flatMap((f) => (f.kind === 'receiverFailure' ? [f] : []));
+    const down = (t: number) => failures.some((f) => t >= f.atMs && t < f.atMs + f.downMs);
+    for (const id of arrived) {
+      if (down(source.arrivalTime(id))) input.lost.push({ id, reason: 'down' });
+      else input.pending.push(id);
+    }
     const max = spec.receiverMaxRate > 0 ? spec.receiverMaxRate : Number.POSITIVE_INFINITY;
     const limit = rate !== null ? Math.min(rate, max) : max;
     const gapMs = Number.isFinite(limit) ? 1000 / limit : 0;
@@ -109,11 +117,18 @@ export function readInput(
     const streamId = inputStreamId(input.node, spec);
     const blocks: Block[] = [];
     let admitted = 0;
+    // A failure in this interval loses the blocks received before it and not yet allocated to a
+    // batch, unless they went to the write-ahead log too.
+    const failure = failures.find((f) => f.atMs > from && f.atMs <= batchTimeMs);
     for (const id of input.pending) {
       const at = Math.max(source.arrivalTime(id), input.lastAdmitMs + gapMs);
       if (at >= batchTimeMs) break;
       input.lastAdmitMs = at;
       admitted++;
+      if (failure && at < failure.atMs && !op.writeAheadLog) {
+        input.lost.push({ id, reason: 'memory' });
+        continue;
+      }
       const start = Math.floor(at / bi) * bi;
       const last = blocks[blocks.length - 1];
       if (last && last.startMs === start) last.ids.push(id);

@@ -65,6 +65,18 @@ export interface Batch {
   killedAtMs: number | null;
 }
 
+/** An executor loss: the batch that recomputed the lost partitions, and how far back it had to go. */
+export interface ExecutorLoss {
+  readonly atMs: number;
+  readonly batchTimeMs: number;
+  /** Batches of lineage recomputed (1: only this batch's own partitions). */
+  readonly lineageBatches: number;
+  readonly recomputedRecords: number;
+  /** The data checkpoint the lineage starts from; null: from the first batch. */
+  readonly fromCheckpointMs: number | null;
+  readonly extraMs: number;
+}
+
 /** What a driver failure did and how the application recovered. */
 export interface Recovery {
   readonly crashMs: number;
@@ -145,6 +157,10 @@ export class StreamingRun {
   private readonly inputs: InputState[];
   private readonly estimators: (PidRateEstimator | null)[];
   private fedCompletions = 0;
+  /** Executor losses not yet charged to a batch, by time. */
+  private pendingLosses: number[];
+  /** Executor losses so far: which batch recomputed what. */
+  readonly executorLosses: ExecutorLoss[] = [];
   /** Driver failures that happened so far, with what recovery did. */
   readonly recoveries: Recovery[] = [];
   private readonly crashes: { atMs: number; restartAfterMs: number }[];
@@ -190,11 +206,18 @@ export class StreamingRun {
       lastAdmitMs: Number.NEGATIVE_INFINITY,
       allocated: new Map(),
       readUpToMs: spec.startAtMs,
+      lost: [],
     }));
     this.crashes = (spec.faults ?? [])
-      .filter((f) => f.kind === 'driverCrash' && f.atMs >= spec.startAtMs)
-      .map((f) => ({ atMs: f.atMs, restartAfterMs: f.restartAfterMs }))
+      .flatMap((f) =>
+        f.kind === 'driverCrash' && f.atMs >= spec.startAtMs
+          ? [{ atMs: f.atMs, restartAfterMs: f.restartAfterMs }]
+          : [],
+      )
       .sort((a, b) => a.atMs - b.atMs);
+    this.pendingLosses = (spec.faults ?? [])
+      .flatMap((f) => (f.kind === 'executorLoss' ? [f.atMs] : []))
+      .sort((a, b) => a - b);
     this.nextRegularMs = firstBatch;
     this.estimators = nodes.map((n) =>
       n.role === 'input' && spec.backpressure.enabled ? new PidRateEstimator(B) : null,
@@ -281,6 +304,8 @@ export class StreamingRun {
       const times = [...new Set([...pendingTimes, ...downTimes])]
         .filter((t) => t < restartMs)
         .sort((a, b) => a - b);
+      this.loseReceivedBlocks(times);
+      this.missWhileDown(restartMs);
       for (const t of times) this.generate(t, restartMs, pendingTimes.includes(t) ? 'pending' : 'downtime');
     } else {
       this.freshStart(restartMs);
@@ -299,6 +324,80 @@ export class StreamingRun {
       }));
     Object.assign(r, { recovered: true, checkpointMs, pendingTimes, downTimes, stateRestoredFrom });
     this.nextRegularMs = restartMs;
+  }
+
+  /**
+   * The cost of recomputing what an executor held: the cached RDD partitions of this batch and, for
+   * each stateful DStream, its lineage back to the last data checkpoint (or the first batch).
+   */
+  private recompute(atMs: number, batchTimeMs: number, cores: number, ownRecords: number): number {
+    const B = this.spec.batchIntervalMs;
+    let batches = 1;
+    let fromCheckpointMs: number | null = null;
+    for (const n of this.nodes) {
+      if (n.checkpointIntervalMs === null) continue;
+      batches = Math.max(batches, this.lineageLength(n, batchTimeMs) + 1);
+      const last = [...this.dataCheckpoints]
+        .reverse()
+        .find((c) => c.node === n.index && c.timeMs <= batchTimeMs);
+      fromCheckpointMs = last?.timeMs ?? null;
+    }
+    const times = new Set<number>();
+    for (let k = 0; k < batches; k++) times.add(batchTimeMs - k * B);
+    times.delete(batchTimeMs);
+    const records =
+      ownRecords +
+      this.batches
+        .filter((b) => b.attempt === 1 && times.has(b.timeMs))
+        .reduce((a, b) => a + b.inputRecords, 0);
+    // Lost partitions are spread over the remaining cores (one executor fewer is not modelled).
+    const extraMs = Math.round(
+      (records * this.spec.perRecordMs) / Math.max(1, cores) + this.spec.jobOverheadMs,
+    );
+    this.executorLosses.push({
+      atMs,
+      batchTimeMs,
+      lineageBatches: batches,
+      recomputedRecords: records,
+      fromCheckpointMs,
+      extraMs,
+    });
+    return extraMs;
+  }
+
+  /**
+   * A driver failure takes the executors and the blocks they held with it. Without a write-ahead
+   * log, the blocks of the batches to re-run are gone: those batches run with what is left (nothing
+   * from the receiver), so everything computed from them at those times is computed again.
+   */
+  private loseReceivedBlocks(times: readonly number[]): void {
+    const lossy = this.inputs.filter(
+      (i) => i.node.spec.op === 'receiverStream' && !i.node.spec.writeAheadLog,
+    );
+    if (lossy.length === 0) return;
+    for (const input of lossy) {
+      for (const t of times) {
+        const got = input.allocated.get(t);
+        if (!got) continue;
+        for (const id of got.partitions.flat()) input.lost.push({ id, reason: 'memory' });
+        input.allocated.set(t, { partitions: [], splits: [] });
+      }
+    }
+    const set = new Set(times);
+    for (const memo of [...this.rdds, ...this.reduced]) for (const t of times) memo.delete(t);
+    for (const memo of this.stateSteps) for (const t of times) memo.delete(t);
+    for (let i = this.dataCheckpoints.length - 1; i >= 0; i--)
+      if (set.has(this.dataCheckpoints[i]!.timeMs)) this.dataCheckpoints.splice(i, 1);
+  }
+
+  /** Receivers die with the driver: what reached them while it was down is missed. */
+  private missWhileDown(restartMs: number): void {
+    for (const input of this.inputs) {
+      if (input.node.spec.op !== 'receiverStream' || input.readUpToMs >= restartMs) continue;
+      for (const id of this.source.arrivals(input.readUpToMs, restartMs))
+        input.lost.push({ id, reason: 'down' });
+      input.readUpToMs = restartMs;
+    }
   }
 
   /** A new application at `restartMs`: nothing remembered, inputs start over. */
@@ -380,6 +479,12 @@ export class StreamingRun {
       // spark.streaming.concurrentJobs = 1: a batch's jobs start when the previous batch's finish.
       startMs = Math.max(genMs, this.lastEndMs);
       endMs = startMs + processingMs(taskSizes, cores, spec.perRecordMs, jobs, spec.jobOverheadMs);
+      // An executor lost while this batch runs (or before it starts): its partitions are recomputed.
+      const lost = this.pendingLosses.filter((t) => t < endMs!);
+      if (lost.length > 0) {
+        this.pendingLosses = this.pendingLosses.filter((t) => t >= endMs!);
+        endMs += this.recompute(lost[0]!, timeMs, cores, inputRecords);
+      }
       this.lastEndMs = endMs;
     } else if (jobs > 0) {
       this.lastEndMs = Number.POSITIVE_INFINITY;
@@ -665,6 +770,12 @@ export class StreamingRun {
     const since = (timeMs - this.zeroTimeMs) % node.checkpointIntervalMs;
     const last = timeMs - since;
     return last > this.zeroTimeMs ? since / node.slideMs : (timeMs - this.zeroTimeMs) / node.slideMs - 1;
+  }
+
+  /** Records the receivers lost to failures (by `atMs`: lost by then). */
+  receiverLosses(atMs: number): { id: number; reason: 'memory' | 'down' }[] {
+    const r = this.source;
+    return this.inputs.flatMap((i) => i.lost).filter((l) => r.arrivalTime(l.id) <= atMs);
   }
 
   /** The state step of a stateful DStream at `timeMs`, if computed. */
