@@ -83,3 +83,26 @@ test('the stateful page has no serious or critical accessibility violations', as
   const bad = found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 });
+
+test('receiver failure: data held in memory is lost without a write-ahead log, kept with it', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=receiver-wordcount&t=5300');
+  await recovery(page).getByRole('button', { name: 'Receivers fail now (2 s)' }).click();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('100');
+  const losses = recovery(page).getByRole('region', { name: 'Receiver losses' });
+  await expect(losses).toContainText('held only in memory');
+  // Turn on the write-ahead log for the receiver: what it had received survives.
+  await page.getByRole('region', { name: 'Pipeline' }).getByLabel('lines: write-ahead log').check();
+  await expect(losses).not.toContainText('held only in memory');
+  await expect(losses).toContainText('arrived while the receivers were down');
+});
+
+test('executor loss: the running batch recomputes its lineage', async ({ page }) => {
+  await page.goto('./?scenario=stateful-streams&t=13000');
+  await recovery(page).getByRole('button', { name: 'Lose an executor now' }).click();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('140');
+  await expect(recovery(page).getByRole('region', { name: 'Executor lost at 13 s' })).toContainText(
+    'starting from the data checkpoint at 10 s',
+  );
+});

@@ -28,12 +28,16 @@ export function RecoveryView() {
   const crash = () => {
     const atMs = Math.max(spec.startAtMs, Math.round(nowMs));
     const next = [
-      ...faults.filter((f) => f.atMs < atMs),
+      ...faults.filter((f) => f.atMs < atMs || f.kind !== 'driverCrash'),
       { atMs, kind: 'driverCrash' as const, restartAfterMs: restartS * 1000 },
-    ];
+    ].sort((a, b) => a.atMs - b.atMs);
     setProblems(editStreaming({ ...spec, faults: next }));
   };
   const clear = () => setProblems(editStreaming({ ...spec, faults: [] }));
+  const add = (fault: NonNullable<typeof spec.faults>[number]) =>
+    setProblems(editStreaming({ ...spec, faults: [...faults, fault].sort((a, b) => a.atMs - b.atMs) }));
+  const atNow = Math.max(spec.startAtMs, Math.round(nowMs));
+  const receivers = run.nodes.filter((n) => n.spec.op === 'receiverStream');
   const seen = run.recoveries.filter((r) => r.crashMs <= nowMs);
   const upcoming = faults.filter((f) => f.atMs > nowMs);
   const sinks = run.nodes.filter((n) => n.spec.op === 'sink');
@@ -53,6 +57,18 @@ export function RecoveryView() {
             ))}
           </select>
         </label>
+        <button type="button" className="button" onClick={() => add({ atMs: atNow, kind: 'executorLoss' })}>
+          Lose an executor now
+        </button>
+        {receivers.length > 0 && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => add({ atMs: atNow, kind: 'receiverFailure', downMs: 2000 })}
+          >
+            Receivers fail now (2 s)
+          </button>
+        )}
         {faults.length > 0 && (
           <button type="button" className="button button--quiet" onClick={clear}>
             Remove failures
@@ -66,6 +82,30 @@ export function RecoveryView() {
           ))}
         </ul>
       )}
+      {run.executorLosses
+        .filter((l) => l.atMs <= nowMs)
+        .map((l) => (
+          <section
+            key={`x${l.atMs}`}
+            className="recovery__story"
+            aria-label={`Executor lost at ${secs(l.atMs)}`}
+          >
+            <h3>An executor died at {secs(l.atMs)}</h3>
+            <p>
+              The partitions it held are recomputed by the batch at {secs(l.batchTimeMs)}: {l.lineageBatches}{' '}
+              batch
+              {l.lineageBatches === 1 ? '' : 'es'} of lineage
+              {l.fromCheckpointMs !== null
+                ? `, starting from the data checkpoint at ${secs(l.fromCheckpointMs)}`
+                : l.lineageBatches > 1
+                  ? ', all the way from the first batch (no data checkpoint yet)'
+                  : ''}
+              , {l.recomputedRecords} records, {l.extraMs} ms more processing. The results are the same: RDDs
+              are deterministic.
+            </p>
+          </section>
+        ))}
+      {receivers.length > 0 && <ReceiverLosses run={run} nowMs={nowMs} />}
       {seen.length === 0 ? (
         <p className="muted">
           No failure so far
@@ -162,6 +202,29 @@ function RecoveryStory({ run, index, nowMs }: { run: StreamingRun; index: number
             ))}
           </ul>
         ))}
+    </section>
+  );
+}
+
+function ReceiverLosses({ run, nowMs }: { run: StreamingRun; nowMs: number }) {
+  const lost = run.receiverLosses(nowMs);
+  if (lost.length === 0) return null;
+  const memory = lost.filter((l) => l.reason === 'memory').length;
+  const down = lost.filter((l) => l.reason === 'down').length;
+  const wal = run.nodes.some((n) => n.spec.op === 'receiverStream' && n.spec.writeAheadLog);
+  return (
+    <section className="recovery__story" aria-label="Receiver losses">
+      <h3>Receivers lost {lost.length} records</h3>
+      <p>
+        {memory > 0
+          ? `${memory} were received but held only in memory when their receiver (or the driver) died: a write-ahead log (spark.streaming.receiver.writeAheadLog.enable) would have kept them. `
+          : wal
+            ? 'The write-ahead log kept everything the receivers had received. '
+            : ''}
+        {down > 0
+          ? `${down} arrived while the receivers were down and were never received: only a source that can replay (such as Kafka) avoids that.`
+          : ''}
+      </p>
     </section>
   );
 }
