@@ -156,10 +156,14 @@ function streamingJson(sim: Simulation) {
   const now = sim.timeMs;
   return {
     batchIntervalMs: run.spec.batchIntervalMs,
+    recoveries: run.recoveries.filter((r) => r.crashMs <= now),
+    executorLosses: run.executorLosses.filter((l) => l.atMs <= now),
+    receiverLosses: run.receiverLosses(now),
     batches: run.batches
       .filter((b) => b.generatedAtMs <= now)
       .map((b) => ({
         timeMs: b.timeMs,
+        ...(b.attempt > 1 ? { attempt: b.attempt, recovery: b.recovery } : {}),
         status: batchStatus(b, now),
         records: b.inputRecords,
         jobs: b.jobs,

@@ -5,9 +5,12 @@ import {
   FN_LISTS,
   type FnOp,
   fnCatalogue,
+  GUARANTEES,
+  MAPPING_FNS,
   type StreamingSpec,
   type StreamOpKind,
   type StreamOpSpec,
+  UPDATE_FNS,
   type ValueType,
 } from '../engine';
 import { fieldsOf, STREAM_OPS } from '../scenarios/streamingSchema';
@@ -204,6 +207,46 @@ function OpRow({
             value={op.other ?? ''}
             options={earlier.filter((o) => o.id !== op.input).map((o) => [o.id, o.id])}
             onChange={(v) => onChange({ other: v })}
+          />
+        )}
+        {(op.op === 'updateStateByKey' || op.op === 'mapWithState') && (
+          <Select
+            id={`${id}-sfn`}
+            label="function"
+            aria={label(op.op === 'updateStateByKey' ? 'update function' : 'mapping function')}
+            value={op.fn ?? ''}
+            options={(op.op === 'updateStateByKey' ? UPDATE_FNS : MAPPING_FNS).map((f) => [f.name, f.label])}
+            onChange={(v) => onChange({ fn: v })}
+          />
+        )}
+        {has('timeoutMs') && (
+          <label className="field" htmlFor={`${id}-timeout`}>
+            <span>timeout (s)</span>
+            <input
+              id={`${id}-timeout`}
+              type="number"
+              min={0}
+              step={1}
+              placeholder="none"
+              value={op.timeoutMs === undefined ? '' : op.timeoutMs / 1000}
+              aria-label={label('StateSpec timeout in seconds (empty: none)')}
+              onChange={(e) => {
+                const v = e.target.value.trim();
+                const n = Number(v);
+                if (v === '') onChange({ timeoutMs: undefined });
+                else if (Number.isFinite(n) && n > 0) onChange({ timeoutMs: Math.round(n * 1000) });
+              }}
+            />
+          </label>
+        )}
+        {has('guarantee') && (
+          <Select
+            id={`${id}-guarantee`}
+            label="guarantee"
+            aria={label('delivery guarantee')}
+            value={op.guarantee ?? 'atLeastOnce'}
+            options={GUARANTEES.map((g) => [g.id, g.label])}
+            onChange={(v) => onChange({ guarantee: v as 'atLeastOnce' })}
           />
         )}
         {fnList.length > 0 && (
@@ -463,6 +506,8 @@ function AddOperation({
     if (kind === 'window' || kind === 'countByWindow' || kind === 'countByValueAndWindow')
       extra = { windowMs: 3 * B, slideMs: 2 * B };
     if (kind === 'print') extra = { num: 10 };
+    if (kind === 'updateStateByKey' || kind === 'mapWithState') extra = { fn: 'runningSum' };
+    if (kind === 'sink') extra = { guarantee: 'atLeastOnce' };
     onAdd({ ...op, ...extra });
   };
   return (
