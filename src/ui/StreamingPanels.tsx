@@ -21,14 +21,14 @@ export default function StreamingPanels() {
         <BatchStepper />
         <DStreamTimeline />
       </Panel>
-      {stateful && (
-        <Panel id="stateinspector" title="State inspector">
-          <StateInspector />
-        </Panel>
-      )}
       {(stateful || checkpointDir !== null) && (
         <Panel id="checkpoints" title="Checkpoints">
           <Checkpoints />
+        </Panel>
+      )}
+      {stateful && (
+        <Panel id="stateinspector" title="State inspector">
+          <StateInspector />
         </Panel>
       )}
       <Panel id="recovery" title="Recovery">
