@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ViewBoundary } from './ViewBoundary';
 
 /** A labelled region of the workspace: screen readers and keyboard users can jump between them. */
 export function Panel({
@@ -18,7 +19,7 @@ export function Panel({
         <h2 id={`${id}-title`}>{title}</h2>
         {lede && <p className="panel__lede">{lede}</p>}
       </div>
-      {children}
+      <ViewBoundary view={title}>{children}</ViewBoundary>
     </section>
   );
 }
