@@ -3,11 +3,13 @@ import { partitionLag } from './broker/groups';
 import { Int32Column } from './columns';
 import {
   advanceDelivery,
-  cloneLogDelivery,
   createLogDelivery,
   deliver,
   type Emit,
   type LogDeliveryState,
+  type PackedDelivery,
+  packDelivery,
+  unpackDelivery,
 } from './delivery/logDelivery';
 import {
   advanceMessaging,
@@ -77,7 +79,8 @@ export function initialState(scenario: CompiledScenario): WorldState {
 }
 
 /** A world state as kept in a keyframe: the same data, packed. */
-export type PackedState = Omit<WorldState, 'buffered' | 'inFlight' | 'newestByProducer'> & {
+export type PackedState = Omit<WorldState, 'buffered' | 'inFlight' | 'newestByProducer' | 'delivery'> & {
+  readonly delivery: PackedDelivery | null;
   readonly buffered: PackedHeap;
   readonly inFlight: PackedHeap;
   readonly newestByProducer: Int32Array;
@@ -89,7 +92,7 @@ export function packState(s: WorldState): PackedState {
     buffered: packHeap(s.buffered),
     inFlight: packHeap(s.inFlight),
     newestByProducer: Int32Array.from(s.newestByProducer),
-    delivery: s.delivery && cloneLogDelivery(s.delivery),
+    delivery: s.delivery && packDelivery(s.delivery),
     messaging: s.messaging && cloneMessaging(s.messaging),
   };
 }
@@ -101,7 +104,7 @@ export function unpackState(p: PackedState): WorldState {
     inFlight: unpackHeap(p.inFlight),
     newestByProducer: Array.from(p.newestByProducer),
     // The keyframe keeps its own copy: replay mutates the restored one.
-    delivery: p.delivery && cloneLogDelivery(p.delivery),
+    delivery: p.delivery && unpackDelivery(p.delivery),
     messaging: p.messaging && cloneMessaging(p.messaging),
   };
 }

@@ -127,13 +127,17 @@ export function createCluster(config: ClusterConfig): ClusterState {
   };
 }
 
-export function cloneCluster(s: ClusterState): ClusterState {
+/**
+ * A deep copy. With `shareLogs`, replica logs are shared, not copied: a keyframe keeps the arrays
+ * and their lengths (logs only ever grow in place; truncation and retention replace the array).
+ */
+export function cloneCluster(s: ClusterState, shareLogs = false): ClusterState {
   return {
     config: s.config,
     alive: s.alive.slice(),
     partitions: s.partitions.map((p) => ({
       ...p,
-      replicas: p.replicas.map((r) => ({ ...r, log: r.log.slice() })),
+      replicas: p.replicas.map((r) => ({ ...r, log: shareLogs ? r.log : r.log.slice() })),
       isr: p.isr.slice(),
     })),
     pendingAcks: s.pendingAcks.map((q) => q.slice()),
@@ -319,7 +323,8 @@ function truncateToLeader(p: PartitionState, r: Replica, events: ClusterEvent[])
       tupleId: dropped.tupleId,
     });
   }
-  r.log.length = keep;
+  // A new array, not an in-place cut: keyframes share log arrays and rely on logs only growing in place.
+  r.log = r.log.slice(0, keep);
 }
 
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
@@ -366,7 +371,8 @@ export function applyRetention(
     }
     if (start === p.logStartOffset) continue;
     const drop = start - p.logStartOffset;
-    for (const r of p.replicas) r.log.splice(0, Math.min(drop, r.log.length));
+    // New arrays (see truncateToLeader): keyframes share the old ones.
+    for (const r of p.replicas) r.log = r.log.slice(Math.min(drop, r.log.length));
     p.logStartOffset = start;
     moved.push({ partition: p.partition, logStartOffset: start });
   }

@@ -95,9 +95,9 @@ export function createLogDelivery(spec: LogDeliverySpec): LogDeliveryState {
   };
 }
 
-export function cloneLogDelivery(s: LogDeliveryState): LogDeliveryState {
+export function cloneLogDelivery(s: LogDeliveryState, shareLogs = false): LogDeliveryState {
   return {
-    cluster: cloneCluster(s.cluster),
+    cluster: cloneCluster(s.cluster, shareLogs),
     groups: s.groups.map(cloneGroup),
     rosters: s.rosters.map((r) => r.slice()),
     clocks: Object.fromEntries(Object.entries(s.clocks).map(([k, c]) => [k, { ...c }])),
@@ -107,6 +107,33 @@ export function cloneLogDelivery(s: LogDeliveryState): LogDeliveryState {
     nextFault: s.nextFault,
     started: s.started.map((r) => r.slice()),
   };
+}
+
+/** A delivery state as a keyframe keeps it: log arrays shared with the live state, and their lengths. */
+export interface PackedDelivery {
+  readonly state: LogDeliveryState;
+  readonly logLengths: readonly (readonly number[])[];
+}
+
+/**
+ * Packs for a keyframe without copying the logs (which would make keyframes grow with the square
+ * of the run): the live logs only grow in place, so the first `length` records are the keyframe's.
+ */
+export function packDelivery(s: LogDeliveryState): PackedDelivery {
+  return {
+    state: cloneLogDelivery(s, true),
+    logLengths: s.cluster.partitions.map((p) => p.replicas.map((r) => r.log.length)),
+  };
+}
+
+export function unpackDelivery(p: PackedDelivery): LogDeliveryState {
+  const s = cloneLogDelivery(p.state, true);
+  s.cluster.partitions.forEach((part, i) => {
+    part.replicas.forEach((r, j) => {
+      r.log = r.log.slice(0, p.logLengths[i]![j]!);
+    });
+  });
+  return s;
 }
 
 /**
