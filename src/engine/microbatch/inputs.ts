@@ -25,6 +25,8 @@ export interface InputState {
   readUpToMs: number;
   /** Receiver: records lost to failures — held in memory without a write-ahead log, or missed while down. */
   lost: { id: number; reason: 'memory' | 'down' }[];
+  /** Receiver: records it will never get (lost to a driver failure). */
+  skip: Set<number>;
 }
 
 export interface ReadResult {
@@ -107,6 +109,7 @@ export function readInput(
     const failures = (spec.faults ?? []).flatMap((f) => (f.kind === 'receiverFailure' ? [f] : []));
     const down = (t: number) => failures.some((f) => t >= f.atMs && t < f.atMs + f.downMs);
     for (const id of arrived) {
+      if (input.skip.has(id)) continue;
       if (down(source.arrivalTime(id))) input.lost.push({ id, reason: 'down' });
       else input.pending.push(id);
     }

@@ -207,6 +207,7 @@ export class StreamingRun {
       allocated: new Map(),
       readUpToMs: spec.startAtMs,
       lost: [],
+      skip: new Set(),
     }));
     this.crashes = (spec.faults ?? [])
       .flatMap((f) =>
@@ -305,7 +306,7 @@ export class StreamingRun {
         .filter((t) => t < restartMs)
         .sort((a, b) => a - b);
       this.loseReceivedBlocks(times);
-      this.missWhileDown(restartMs);
+      this.missWhileDown(crashMs, restartMs);
       for (const t of times) this.generate(t, restartMs, pendingTimes.includes(t) ? 'pending' : 'downtime');
     } else {
       this.freshStart(restartMs);
@@ -367,36 +368,56 @@ export class StreamingRun {
 
   /**
    * A driver failure takes the executors and the blocks they held with it. Without a write-ahead
-   * log, the blocks of the batches to re-run are gone: those batches run with what is left (nothing
-   * from the receiver), so everything computed from them at those times is computed again.
+   * log, every received block is gone (ReceiverInputDStream.createBlockRDD keeps only blocks still
+   * in a block manager): the batches to re-run get nothing from the receiver, and so does anything
+   * recomputed later from earlier receiver batches — a window over them, or state since its last
+   * data checkpoint (checkpointed RDDs are read back from the checkpoint directory).
    */
   private loseReceivedBlocks(times: readonly number[]): void {
     const lossy = this.inputs.filter(
       (i) => i.node.spec.op === 'receiverStream' && !i.node.spec.writeAheadLog,
     );
     if (lossy.length === 0) return;
+    const rerun = new Set(times);
+    const latest = Math.max(...times, Number.NEGATIVE_INFINITY);
     for (const input of lossy) {
-      for (const t of times) {
-        const got = input.allocated.get(t);
-        if (!got) continue;
-        for (const id of got.partitions.flat()) input.lost.push({ id, reason: 'memory' });
+      for (const [t, got] of input.allocated) {
+        if (t > latest) continue;
+        // Only the re-run batches' records are new losses; earlier batches already delivered their output.
+        if (rerun.has(t)) for (const id of got.partitions.flat()) input.lost.push({ id, reason: 'memory' });
         input.allocated.set(t, { partitions: [], splits: [] });
       }
     }
-    const set = new Set(times);
-    for (const memo of [...this.rdds, ...this.reduced]) for (const t of times) memo.delete(t);
-    for (const memo of this.stateSteps) for (const t of times) memo.delete(t);
+    // Everything downstream of a lossy receiver is recomputed from now on, except checkpointed RDDs.
+    const affected = new Set(lossy.map((i) => i.node.index));
+    for (const n of this.nodes) if (n.parents.some((p) => affected.has(p))) affected.add(n.index);
+    const checkpointed = new Set(
+      this.dataCheckpoints.filter((c) => !rerun.has(c.timeMs)).map((c) => `${c.node}@${c.timeMs}`),
+    );
+    for (const node of affected) {
+      for (const memo of [this.rdds[node]!, this.reduced[node]!]) {
+        for (const t of [...memo.keys()])
+          if (t <= latest && !checkpointed.has(`${node}@${t}`)) memo.delete(t);
+      }
+      const steps = this.stateSteps[node]!;
+      for (const t of [...steps.keys()])
+        if (t <= latest && !checkpointed.has(`${node}@${t}`)) steps.delete(t);
+    }
     for (let i = this.dataCheckpoints.length - 1; i >= 0; i--)
-      if (set.has(this.dataCheckpoints[i]!.timeMs)) this.dataCheckpoints.splice(i, 1);
+      if (rerun.has(this.dataCheckpoints[i]!.timeMs)) this.dataCheckpoints.splice(i, 1);
   }
 
   /** Receivers die with the driver: what reached them while it was down is missed. */
-  private missWhileDown(restartMs: number): void {
+  private missWhileDown(crashMs: number, restartMs: number): void {
     for (const input of this.inputs) {
       if (input.node.spec.op !== 'receiverStream' || input.readUpToMs >= restartMs) continue;
-      for (const id of this.source.arrivals(input.readUpToMs, restartMs))
-        input.lost.push({ id, reason: 'down' });
-      input.readUpToMs = restartMs;
+      for (const id of this.source.arrivals(input.readUpToMs, restartMs)) {
+        const received = this.source.arrivalTime(id) < crashMs;
+        // Received before the crash but not yet in a batch: the write-ahead log keeps it for the next batch.
+        if (received && input.node.spec.writeAheadLog) continue;
+        input.lost.push({ id, reason: received ? 'memory' : 'down' });
+        input.skip.add(id);
+      }
     }
   }
 
