@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -34,7 +35,30 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline once loaded: a service worker precaches the whole site (lazy views included), so a
+    // lecture hall without a network still works. Registered from a file, not an inline script (CSP).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Streamscope',
+        short_name: 'Streamscope',
+        description: 'A visual, playable simulator for learning stream processing.',
+        theme_color: '#0b5c8a',
+        background_color: '#f4f6f8',
+        display: 'standalone',
+        start_url: '.',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

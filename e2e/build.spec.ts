@@ -9,13 +9,15 @@ const types: Record<string, string> = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
-test('the static build works when served from a sub-path', async ({ page }) => {
+test('the static build works when served from a sub-path', async ({ page, context }) => {
   // Serve dist/ under /courses/streams/sim/ (as a course site might), straight from the files;
   // anything asked for outside that path fails, as it would on such a host.
-  await page.route(/^http:\/\/127\.0\.0\.1:4173\/(?!courses\/streams\/sim\/)/, (route) => route.abort());
-  await page.route('http://127.0.0.1:4173/courses/streams/sim/**', async (route) => {
+  // context.route: it also sees the service worker's own requests.
+  await context.route(/^http:\/\/127\.0\.0\.1:4173\/(?!courses\/streams\/sim\/)/, (route) => route.abort());
+  await context.route('http://127.0.0.1:4173/courses/streams/sim/**', async (route) => {
     const path = new URL(route.request().url()).pathname.replace('/courses/streams/sim/', '') || 'index.html';
     try {
       await route.fulfill({

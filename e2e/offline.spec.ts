@@ -1,0 +1,19 @@
+import { expect, test } from './fixtures';
+
+test('once loaded, the app works offline — including views that load lazily', async ({ page, context }) => {
+  await page.goto('./?scenario=three-kinds');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first page was loaded before the worker took control: reload under it.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+  await page.goto('./?scenario=dstream-windows&t=5000');
+  await expect(page.getByRole('region', { name: 'DStream timeline' })).toBeVisible();
+  await page.goto('./?scenario=watermarks&t=10000');
+  await expect(page.getByRole('region', { name: 'Event time plot' })).toBeVisible();
+  await context.setOffline(false);
+});
