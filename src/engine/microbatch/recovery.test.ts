@@ -140,10 +140,9 @@ describe('recovery properties', () => {
         const end = Number.POSITIVE_INFINITY;
         const out = a.nodes.findIndex((n) => n.spec.id === 'out');
         const expected = elementKeys(sinkLedger(a, out, 'atLeastOnce', end).contents);
-        // Only batches that finished within the run count; compare what both runs have completed.
+        // Compare only runs in which every batch finished (the last one may end after the run's end).
         const lastRestart = b.recoveries.at(-1)?.restartMs ?? 0;
-        const bothDone = (x: typeof a) =>
-          x.batches.every((batch) => batch.endMs === null || batch.endMs <= crashSpec.durationMs);
+        const bothDone = (x: typeof a) => x.batches.every((batch) => batch.endMs !== null);
         // The driver must have come back (and finished every batch) within the run.
         if (
           b.recoveries.length === 0 ||
@@ -179,7 +178,7 @@ describe('recovery properties', () => {
       { numRuns: RUNS },
     );
     // Most random runs recover within the run and are compared (not skipped).
-    expect(checked).toBeGreaterThan(RUNS / 4);
+    expect(checked).toBeGreaterThan(RUNS * 0.75);
   });
 });
 
