@@ -312,7 +312,7 @@ describe('consumer group properties', () => {
               if (e.kind === 'committed')
                 expect(e.offset).toBeLessThanOrEqual(cluster.partitions[e.partition]!.highWatermark);
           }),
-          { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+          { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
         );
       });
     }

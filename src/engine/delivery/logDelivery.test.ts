@@ -11,7 +11,7 @@ function runToEnd(spec: ScenarioSpec, seed = 1): Simulation {
   return sim;
 }
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 
 describe('Kafka log delivery in the simulation', () => {
   it('keyed records go to the partition Kafka would pick; per-key order holds in every partition', () => {
@@ -64,7 +64,7 @@ describe('Kafka log delivery in the simulation', () => {
           expect(b.snapshot()).toEqual(a.snapshot());
         },
       ),
-      { numRuns: Math.ceil(RUNS / 3) },
+      { numRuns: RUNS },
     );
   });
 });

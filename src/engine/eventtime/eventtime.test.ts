@@ -330,7 +330,7 @@ describe('event-time properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -355,7 +355,7 @@ describe('event-time properties', () => {
         expect(run.late).toEqual([]);
         expect(run.emissions.every((e) => e.kind === 'first')).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -409,7 +409,7 @@ describe('event-time properties', () => {
             .sort();
         expect(canon(spark.flatMap((b) => b.emitted))).toEqual(canon(flink.emissions));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -159,7 +159,7 @@ describe('micro-batching invariants', () => {
         b.seek(b.lastTick);
         expect(JSON.stringify(b.streaming()!.batches)).toBe(JSON.stringify(a.streaming()!.batches));
       }),
-      { numRuns: Math.max(30, Math.floor(RUNS / 10)) },
+      { numRuns: RUNS },
     );
   });
 });

@@ -7,7 +7,7 @@ import type { ScenarioSpec, StreamingSpec, StreamOpSpec } from '../types';
 import { StreamingRun } from './run';
 import { elementKeys, sinkLedger } from './sinks';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const perBatch = (counts: number[]) =>
   counts.map((n, b) => Array.from({ length: n }, (_, i) => [`k${i % 2}`, b * 10 + i] as [string, number]));
 const pipeline: StreamOpSpec[] = [
