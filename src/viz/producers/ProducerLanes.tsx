@@ -11,7 +11,7 @@ import {
   type MarkCategory,
   type ProducersLayout,
 } from './layout';
-import { drawMark, MarkShape } from './MarkShape';
+import { MarkShape, paintMarks } from './MarkShape';
 import { describeTuple, visibleTuples } from './visibleTuples';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
@@ -55,11 +55,18 @@ export function ProducerLanes() {
     () => layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
     [sim, windowMs, width, lanesInput, tuples],
   );
-  const byId = useMemo(() => new Map(tuples.map((t) => [t.id, t])), [tuples]);
+  // Built on first use: while playing a dense run nothing asks, and 6,000 entries a frame add up.
+  const tupleById = useMemo(() => {
+    let map: Map<number, (typeof tuples)[number]> | null = null;
+    return (id: number) => {
+      map ??= new Map(tuples.map((t) => [t.id, t]));
+      return map.get(id);
+    };
+  }, [tuples]);
   const [active, setActive] = useState<number | null>(null);
   const dense = layout.marks.length > SVG_MARK_LIMIT;
   const label = (id: number) => {
-    const t = byId.get(id);
+    const t = tupleById(id);
     return t ? describeTuple(t, lanesInput[t.producerIndex]?.label ?? '') : `Tuple #${id}`;
   };
 
@@ -283,20 +290,25 @@ function DenseMarks({
   label: (id: number) => string;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const image = useRef<ImageData | null>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
+    const ctx = canvas?.getContext('2d', { willReadFrequently: true });
     if (!canvas || !ctx) return;
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = layout.width * ratio;
-    canvas.height = layout.height * ratio;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, layout.width, layout.height);
+    // Resizing a canvas reallocates its bitmap: only when the size really changes.
+    const w = Math.round(layout.width * ratio);
+    const h = Math.round(layout.height * ratio);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    if (image.current?.width !== w || image.current.height !== h) image.current = ctx.createImageData(w, h);
     const style = getComputedStyle(canvas);
     const colours = Object.fromEntries(
       CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
     ) as Record<MarkCategory, string>;
-    for (const m of layout.marks) drawMark(ctx, m.category, m.x, m.y, colours, 3.5);
+    paintMarks(image.current.data, w, h, layout.marks, colours, 3.5, ratio);
+    ctx.putImageData(image.current, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const s = layout.marks.find((m) => m.id === selected);
     if (s) {
       ctx.beginPath();
