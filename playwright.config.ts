@@ -5,7 +5,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'e2e',
   // The screenshot writer runs only on request (see e2e/screenshots.spec.ts).
-  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
+  // The rendering benchmark runs only from `npm run bench` (RENDER_BENCH=1).
+  testIgnore: [
+    ...(process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts']),
+    ...(process.env.RENDER_BENCH ? [] : ['**/render.spec.ts']),
+  ],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,

@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 /**
  * Rendering budget (issue 8): the densest preset played at 16× in headless Chromium, with at least
  * 5,000 tuples in view. Frame intervals come from requestAnimationFrame, long tasks from the
- * Long Tasks API. The figures are printed so `npm run bench` and the README can quote them.
+ * Long Tasks API. It runs from `npm run bench` (RENDER_BENCH=1), not `npm test`: it measures the
+ * machine as much as the app, and prints its figures for the README.
  */
 const P95_BUDGET_MS = 20;
 const LONG_TASK_BUDGET_MS = 50;
@@ -46,8 +47,6 @@ test('the dense preset plays at 16× with p95 frame interval ≤ 20 ms and no ta
     w.__stop = true;
     return { frames: w.__frames, long: w.__long };
   });
-  const reached = await page.getByRole('slider', { name: 'Simulation time' }).getAttribute('aria-valuetext');
-  console.log(`reached ${reached}`);
   await page.getByRole('button', { name: 'Pause' }).click();
 
   const tuples = [...(inView ?? '').matchAll(/(\d+) [a-z]/g)].reduce((sum, m) => sum + Number(m[1]), 0);

@@ -168,9 +168,18 @@ export function paintMarks(
   const seen = new Set<number>();
   for (const category of PAINT_ORDER) {
     const { half, pixels } = stamp(category, colours[category], r, ratio);
-    const packed = new Uint32Array(pixels.length / 6);
-    for (let p = 0, q = 0; p < pixels.length; p += 6, q++)
+    const n = pixels.length / 6;
+    const size = 2 * half;
+    // Per visible pixel: its offset in the buffer from the stamp's top-left, colour and alpha.
+    const offset = new Int32Array(n);
+    const packed = new Uint32Array(n);
+    const alpha = new Uint8Array(n);
+    for (let q = 0; q < n; q++) {
+      const p = q * 6;
+      offset[q] = (pixels[p + 1] ?? 0) * width + (pixels[p] ?? 0);
       packed[q] = pack(pixels[p + 2] ?? 0, pixels[p + 3] ?? 0, pixels[p + 4] ?? 0, pixels[p + 5] ?? 0);
+      alpha[q] = pixels[p + 5] ?? 0;
+    }
     seen.clear();
     for (const m of marks) {
       if (m.category !== category) continue;
@@ -179,18 +188,23 @@ export function paintMarks(
       const at = top * width + left;
       if (seen.has(at)) continue;
       seen.add(at);
-      for (let p = 0, q = 0; p < pixels.length; p += 6, q++) {
-        const x = left + (pixels[p] ?? 0);
-        const y = top + (pixels[p + 1] ?? 0);
-        if (x < 0 || y < 0 || x >= width || y >= height) continue;
-        const w = y * width + x;
-        const a = pixels[p + 5] ?? 0;
+      const inside = left >= 0 && top >= 0 && left + size <= width && top + size <= height;
+      for (let q = 0; q < n; q++) {
+        if (!inside) {
+          const p = q * 6;
+          const x = left + (pixels[p] ?? 0);
+          const y = top + (pixels[p + 1] ?? 0);
+          if (x < 0 || y < 0 || x >= width || y >= height) continue;
+        }
+        const w = at + (offset[q] ?? 0);
+        const a = alpha[q] ?? 0;
         const under = words[w] ?? 0;
         if (a === 255 || under === 0) {
           words[w] = packed[q] ?? 0;
           continue;
         }
         // source-over on straight alpha
+        const p = q * 6;
         const sa = a / 255;
         const keep = ((under >>> 24) / 255) * (1 - sa);
         const oa = sa + keep;

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { useColourScheme } from '../useColourScheme';
 import { useElementWidth } from '../useElementWidth';
 import {
   categoryLabels,
@@ -291,6 +292,9 @@ function DenseMarks({
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const image = useRef<ImageData | null>(null);
+  const scheme = useColourScheme();
+  const palette = useRef<Palette | null>(null);
+  if (palette.current?.scheme !== scheme) palette.current = null;
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d', { willReadFrequently: true });
@@ -302,10 +306,8 @@ function DenseMarks({
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     if (image.current?.width !== w || image.current.height !== h) image.current = ctx.createImageData(w, h);
-    const style = getComputedStyle(canvas);
-    const colours = Object.fromEntries(
-      CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
-    ) as Record<MarkCategory, string>;
+    const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
+    palette.current = { scheme, colours, focus };
     paintMarks(image.current.data, w, h, layout.marks, colours, 3.5, ratio);
     ctx.putImageData(image.current, 0, 0);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -313,11 +315,11 @@ function DenseMarks({
     if (s) {
       ctx.beginPath();
       ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
-      ctx.strokeStyle = style.getPropertyValue('--c-focus').trim() || '#000';
+      ctx.strokeStyle = focus;
       ctx.lineWidth = 2;
       ctx.stroke();
     }
-  }, [layout, selected]);
+  }, [layout, selected, scheme]);
   const pick = (clientX: number, clientY: number) => {
     const rect = canvasRef.current?.getBoundingClientRect();
     if (!rect) return;
@@ -411,4 +413,19 @@ function neighbour(marks: readonly Mark[], from: Mark, key: string): Mark | unde
   if (key === 'Home') return marks.find((m) => m.lane === from.lane);
   if (key === 'End') return marks.filter((m) => m.lane === from.lane).at(-1);
   return undefined;
+}
+
+interface Palette {
+  readonly scheme: 'light' | 'dark';
+  readonly colours: Record<MarkCategory, string>;
+  readonly focus: string;
+}
+
+/** The marks' colours from the stylesheet (custom properties `--c-<category>` and `--c-focus`). */
+function readPalette(canvas: HTMLCanvasElement, scheme: 'light' | 'dark'): Palette {
+  const style = getComputedStyle(canvas);
+  const colours = Object.fromEntries(
+    CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
+  ) as Record<MarkCategory, string>;
+  return { scheme, colours, focus: style.getPropertyValue('--c-focus').trim() || '#000' };
 }

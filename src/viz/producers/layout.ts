@@ -135,7 +135,14 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
   }));
 
   const marks: Mark[] = [];
-  const sorted = [...input.tuples].sort((a, b) => drawAt(a, nowMs) - drawAt(b, nowMs) || a.id - b.id);
+  // Sort by where each tuple is drawn, computing that once per tuple (this runs every frame).
+  const { tuples } = input;
+  const at = new Float64Array(tuples.length);
+  for (let i = 0; i < tuples.length; i++) at[i] = drawAt(tuples[i]!, nowMs);
+  const order = Uint32Array.from(tuples.keys()).sort(
+    (a, b) => at[a]! - at[b]! || tuples[a]!.id - tuples[b]!.id,
+  );
+  const sorted = Array.from(order, (i) => tuples[i]!);
   const rowEnd: number[][] = lanes.map(() => new Array(ROWS).fill(Number.NEGATIVE_INFINITY));
   const lastLabelX: number[] = lanes.map(() => Number.NEGATIVE_INFINITY);
   for (const t of sorted) {
