@@ -1,18 +1,25 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { useColourScheme } from '../useColourScheme';
 import { useElementWidth } from '../useElementWidth';
 import {
   categoryLabels,
+  categoryOf,
   defaultWindowMs,
+  drawAt,
   type Lane,
+  type LayoutInput,
+  type LayoutTuple,
   layoutProducers,
   type Mark,
   type MarkCategory,
   type ProducersLayout,
 } from './layout';
-import { MarkShape, paintMarks } from './MarkShape';
+import { MarkShape } from './MarkShape';
+import { packTuples } from './packed';
+import { paintMarks } from './paint';
+import { LanesPainter } from './painter';
 import { describeTuple, visibleTuples } from './visibleTuples';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
@@ -52,10 +59,13 @@ export function ProducerLanes() {
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const tuples = useMemo(() => visibleTuples(sim, windowMs), [sim, tick, windowMs]);
-  const layout = useMemo(
-    () => layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
+  const dense = tuples.length > SVG_MARK_LIMIT;
+  const input: LayoutInput = useMemo(
+    () => ({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
     [sim, windowMs, width, lanesInput, tuples],
   );
+  // Dense runs lay their marks out where they are painted (in the lanes' worker): here only the frame.
+  const layout = useMemo(() => layoutProducers(dense ? { ...input, tuples: [] } : input), [input, dense]);
   // Built on first use: while playing a dense run nothing asks, and 6,000 entries a frame add up.
   const tupleById = useMemo(() => {
     let map: Map<number, (typeof tuples)[number]> | null = null;
@@ -65,13 +75,12 @@ export function ProducerLanes() {
     };
   }, [tuples]);
   const [active, setActive] = useState<number | null>(null);
-  const dense = layout.marks.length > SVG_MARK_LIMIT;
   const label = (id: number) => {
     const t = tupleById(id);
     return t ? describeTuple(t, lanesInput[t.producerIndex]?.label ?? '') : `Tuple #${id}`;
   };
 
-  const counts = countCategories(layout.marks);
+  const counts = countCategories(tuples);
   const summary = `At ${(sim.timeMs / 1000).toFixed(1)} s, in the last ${(windowMs / 1000).toFixed(0)} s: ${
     CATEGORIES.filter((c) => counts[c] > 0)
       .map((c) => `${counts[c]} ${categoryLabels[c]}`)
@@ -191,7 +200,15 @@ export function ProducerLanes() {
         )}
         <NowLine layout={layout} nowMs={sim.timeMs} />
       </svg>
-      {dense && <DenseMarks layout={layout} selected={selected} onPick={(id) => select(id)} label={label} />}
+      {dense && (
+        <DenseMarks
+          input={input}
+          frame={layout}
+          selected={selected}
+          onPick={(id) => select(id)}
+          label={label}
+        />
+      )}
     </div>
   );
 }
@@ -257,7 +274,7 @@ function Lanes({ layout }: { layout: ProducersLayout }) {
       )}
       <line className="axis" x1={layout.plotLeft} x2={layout.plotRight} y1={layout.axisY} y2={layout.axisY} />
       {layout.ticks.map((t) => (
-        <g key={t.x} className="axis__tick">
+        <g key={t.label} className="axis__tick">
           <line x1={t.x} x2={t.x} y1={layout.axisY} y2={layout.axisY + 5} />
           <text x={t.x} y={layout.axisY + 18} textAnchor="middle">
             {t.label}
@@ -280,12 +297,16 @@ function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) 
 }
 
 function DenseMarks({
-  layout,
+  input,
+  frame,
   selected,
   onPick,
   label,
 }: {
-  layout: ProducersLayout;
+  /** Everything the marks' layout needs, tuples included. */
+  input: LayoutInput;
+  /** The lanes' frame (sizes), laid out without marks. */
+  frame: ProducersLayout;
   selected: number | null;
   onPick: (id: number) => void;
   label: (id: number) => string;
@@ -295,31 +316,70 @@ function DenseMarks({
   const scheme = useColourScheme();
   const palette = useRef<Palette | null>(null);
   if (palette.current?.scheme !== scheme) palette.current = null;
+  const attach = useCallback((canvas: HTMLCanvasElement | null) => {
+    if (!canvas) return;
+    if (!painters.has(canvas)) painters.set(canvas, LanesPainter.attach(canvas));
+    // StrictMode attaches twice; a canvas handed to a worker cannot be handed over again, so the
+    // painter is only stopped once the canvas has really left the page.
+    return () => {
+      queueMicrotask(() => {
+        if (canvas.isConnected) return;
+        painters.get(canvas)?.stop();
+        painters.delete(canvas);
+      });
+    };
+  }, []);
+  const ref = useCallback(
+    (canvas: HTMLCanvasElement | null) => {
+      canvasRef.current = canvas;
+      return attach(canvas);
+    },
+    [attach],
+  );
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d', { willReadFrequently: true });
-    if (!canvas || !ctx) return;
+    if (!canvas) return;
+    const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
+    palette.current = { scheme, colours, focus };
     const ratio = window.devicePixelRatio || 1;
+    const painter = painters.get(canvas);
+    if (painter) {
+      const { tuples, ...rest } = input;
+      painter.paint({
+        type: 'paint',
+        frame: rest,
+        tuples: packTuples(tuples),
+        colours,
+        focus,
+        selected,
+        radius: DENSE_RADIUS,
+        ratio,
+      });
+      return;
+    }
+    // No worker can draw here: paint on the main thread.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return;
+    const layout = layoutProducers(input);
     // Resizing a canvas reallocates its bitmap: only when the size really changes.
     const w = Math.round(layout.width * ratio);
     const h = Math.round(layout.height * ratio);
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     if (image.current?.width !== w || image.current.height !== h) image.current = ctx.createImageData(w, h);
-    const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
-    palette.current = { scheme, colours, focus };
-    paintMarks(image.current.data, w, h, layout.marks, colours, 3.5, ratio);
+    paintMarks(image.current.data, w, h, layout.marks, colours, DENSE_RADIUS, ratio);
     ctx.putImageData(image.current, 0, 0);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const s = layout.marks.find((m) => m.id === selected);
     if (s) {
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.beginPath();
       ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
       ctx.strokeStyle = focus;
       ctx.lineWidth = 2;
       ctx.stroke();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
-  }, [layout, selected, scheme]);
+  }, [input, selected, scheme]);
   const pick = (clientX: number, clientY: number) => {
     const rect = canvasRef.current?.getBoundingClientRect();
     if (!rect) return;
@@ -327,7 +387,8 @@ function DenseMarks({
     const py = clientY - rect.top;
     let best: Mark | undefined;
     let bestD = 64;
-    for (const m of layout.marks) {
+    // Laid out on demand: while playing, the worker does it.
+    for (const m of layoutProducers(input).marks) {
       const d = (m.x - px) ** 2 + (m.y - py) ** 2;
       if (d < bestD) {
         bestD = d;
@@ -336,20 +397,38 @@ function DenseMarks({
     }
     if (best) onPick(best.id);
   };
-  const last = layout.marks[layout.marks.length - 1];
+  const last = newest(input.tuples, input.nowMs);
   return (
     <canvas
-      ref={canvasRef}
+      ref={ref}
       className="lanes__canvas"
-      style={{ width: layout.width, height: layout.height }}
+      style={{ width: frame.width, height: frame.height }}
       tabIndex={0}
-      aria-label={`${layout.marks.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${label(last.id)})` : ''}.`}
+      aria-label={`${input.tuples.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${label(last.id)})` : ''}.`}
       onClick={(e) => pick(e.clientX, e.clientY)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && last) onPick(last.id);
       }}
     />
   );
+}
+
+/** Marks on a canvas are smaller than SVG ones: thousands share the lanes. */
+const DENSE_RADIUS = 3.5;
+const painters = new WeakMap<HTMLCanvasElement, LanesPainter | null>();
+
+/** The tuple drawn rightmost (the layout's last mark): latest draw position, then highest id. */
+function newest(tuples: readonly LayoutTuple[], nowMs: number): LayoutTuple | undefined {
+  let best: LayoutTuple | undefined;
+  let bestAt = Number.NEGATIVE_INFINITY;
+  for (const t of tuples) {
+    const at = drawAt(t, nowMs);
+    if (at > bestAt || (at === bestAt && best && t.id > best.id)) {
+      best = t;
+      bestAt = at;
+    }
+  }
+  return best;
 }
 
 function Legend() {
@@ -388,9 +467,9 @@ function formatRate(rate: number): string {
   return Number.isInteger(rate) ? String(rate) : rate.toFixed(1);
 }
 
-function countCategories(marks: readonly Mark[]): Record<MarkCategory, number> {
+function countCategories(tuples: readonly LayoutTuple[]): Record<MarkCategory, number> {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<MarkCategory, number>;
-  for (const m of marks) counts[m.category]++;
+  for (const t of tuples) counts[categoryOf(t)]++;
   return counts;
 }
 

@@ -4,6 +4,20 @@ import type { OfflinePeriod, PayloadSpec, TupleView } from '../../engine';
 /** How a tuple is drawn: each category has its own shape as well as its own colour. */
 export type MarkCategory = 'onTime' | 'outOfOrder' | 'late' | 'inFlight' | 'buffered' | 'dropped';
 
+/** What the layout reads of a tuple (a worker gets just this, packed in numbers). */
+export type LayoutTuple = Pick<
+  TupleView,
+  | 'id'
+  | 'producerIndex'
+  | 'status'
+  | 'eventTimeMs'
+  | 'arrivalTimeMs'
+  | 'sentTimeMs'
+  | 'late'
+  | 'outOfOrder'
+  | 'backfilled'
+>;
+
 export interface LaneInput {
   readonly label: string;
   readonly kind: PayloadSpec['kind'] | 'explicit';
@@ -17,7 +31,7 @@ export interface LayoutInput {
   readonly width: number;
   readonly lanes: readonly LaneInput[];
   /** Tuples to draw: arrived or dropped in the window, plus those still on their way. */
-  readonly tuples: readonly TupleView[];
+  readonly tuples: readonly LayoutTuple[];
 }
 
 export interface Lane {
@@ -83,7 +97,7 @@ export function formatSeconds(ms: number, digits = 1): string {
   return `${(ms / 1000).toFixed(digits)}`;
 }
 
-export function categoryOf(t: TupleView): MarkCategory {
+export function categoryOf(t: LayoutTuple): MarkCategory {
   switch (t.status) {
     case 'buffered':
       return 'buffered';
@@ -196,7 +210,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
 }
 
 /** Arrived tuples are drawn where they arrived; the others where they are now. */
-function drawAt(t: TupleView, nowMs: number): number {
+export function drawAt(t: LayoutTuple, nowMs: number): number {
   // Arrived tuples have an arrival time; lost and travelling ones have a send time.
   if (t.status === 'arrived') return t.arrivalTimeMs ?? nowMs;
   if (t.status === 'buffered') return t.eventTimeMs;
