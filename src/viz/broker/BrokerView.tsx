@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { keyColour, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
 
@@ -51,6 +52,7 @@ export function BrokerView() {
   const keyIndex = (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0;
   return (
     <div ref={ref} className="broker">
+      <LiveSummary text={summary(delivery)} />
       <p className="broker__legend">
         Each row is one broker's copy of a partition; each cell is a record at its offset, coloured by key.
         Faded cells are above the <strong>high watermark</strong>: not yet on every in-sync replica, so

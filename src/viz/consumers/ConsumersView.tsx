@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { partitionLag } from '../../engine/broker/groups';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 
 const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -24,8 +25,16 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
   const spec = sim.scenario.spec.delivery;
   if (!delivery || !spec) return null;
   if (spec.groups.length === 0) return <p className="muted">This scenario has no consumer groups.</p>;
+  const summary = delivery.groups
+    .map((g, gi) => {
+      const lag = delivery.cluster.partitions.reduce((sum, p) => sum + partitionLag(g, p), 0);
+      const up = g.members.filter((m) => m.alive).length;
+      return `Group ${spec.groups[gi]!.id}: generation ${g.generation}, ${up} of ${g.members.length} members up, total lag ${lag} record${lag === 1 ? '' : 's'}${g.rebalancePending ? ', rebalancing' : ''}.`;
+    })
+    .join(' ');
   return (
     <div className="groups">
+      <LiveSummary text={summary} />
       {delivery.groups.map((g, gi) => {
         const gs = spec.groups[gi]!;
         const lagNow = delivery.cluster.partitions.map((p) => partitionLag(g, p));

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BatchStatus } from '../../engine';
+import type { BatchStatus, StreamingRun } from '../../engine';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { type Cell, describeCell, opLabel, timelineModel } from './layout';
 
@@ -125,6 +126,7 @@ export function DStreamTimeline() {
 
   return (
     <div ref={ref} className="dstream">
+      <LiveSummary text={timelineSummary(run, nowMs)} />
       <p className="dstream__note">
         A <strong>DStream is a sequence of RDDs, one per batch interval</strong> (
         {run.spec.batchIntervalMs / 1000} s). Each box is one RDD, split into its partitions (the number is
@@ -415,4 +417,29 @@ function CellView({
       {body}
     </g>
   );
+}
+
+/** One sentence on the newest batch at the cursor, for screen readers. */
+function timelineSummary(run: StreamingRun, nowMs: number): string {
+  const s = (ms: number) => `${ms / 1000} s`;
+  const batches = run.batches.filter((b) => b.generatedAtMs <= nowMs);
+  const last = batches.at(-1);
+  if (!last) return 'No batch has been generated yet.';
+  const state =
+    last.killedAtMs !== null && last.killedAtMs <= nowMs
+      ? 'killed by the driver failure'
+      : last.endMs !== null && last.endMs <= nowMs
+        ? 'done'
+        : last.startMs !== null && last.startMs <= nowMs
+          ? 'running'
+          : last.jobs === 0
+            ? 'with no jobs'
+            : 'queued';
+  const queued = batches.filter(
+    (b) =>
+      b.jobs > 0 &&
+      (b.startMs === null || b.startMs > nowMs) &&
+      (b.killedAtMs === null || b.killedAtMs > nowMs),
+  ).length;
+  return `Batch at ${s(last.timeMs)}${last.attempt > 1 ? ' (re-run)' : ''}: ${last.inputRecords} record${last.inputRecords === 1 ? '' : 's'} read, ${last.jobs} job${last.jobs === 1 ? '' : 's'}, ${state}. ${batches.length} batch${batches.length === 1 ? '' : 'es'} so far${queued > 0 ? `, ${queued} waiting to run` : ''}.`;
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { type Emission, type EventTimeSpec, nominalSizeMs } from '../../engine';
 import { analysisOf, recordsOf } from '../../store/eventTime';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { compareResults, meanLatencyMs, processingTimeEmissions } from './results';
 
@@ -56,6 +57,13 @@ export function EventTimeComparison() {
   const latA = meanLatencyMs(a, nowMs);
   const latB = meanLatencyMs(b, nowMs);
   const differing = rows.filter((r) => r.differs).length;
+  const summaryText = [
+    `Against ${label}: ${differing} of ${rows.length} window results differ. Dropped: ${droppedA} here,`,
+    `${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here,`,
+    `${latB === null ? '—' : secs(latB)} there.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="etcompare">
       <div className="etcompare__bar">
@@ -86,11 +94,8 @@ export function EventTimeComparison() {
           </label>
         )}
       </div>
-      <p className="etcompare__summary" aria-live="polite">
-        Against {label}: {differing} of {rows.length} window results differ. Dropped: {droppedA} here,{' '}
-        {b.dropped} there. Mean wait from window end to first result: {latA === null ? '—' : secs(latA)} here,{' '}
-        {latB === null ? '—' : secs(latB)} there.
-      </p>
+      <p className="etcompare__summary">{summaryText}</p>
+      <LiveSummary text={summaryText} />
       <table className="wtable wtable--compare">
         <caption className="sr-only">Window results compared with {label}</caption>
         <thead>

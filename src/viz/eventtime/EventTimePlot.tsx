@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../../store/eventTime';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { type Dot, plotLayout } from './layout';
 
@@ -41,23 +42,27 @@ export function EventTimePlot() {
       ? `Spark: watermark = max event time − ${spec.spark.delayMs / 1000} s, computed when a micro-batch (every ${spec.spark.triggerMs / 1000} s) ends and used by the next; a window is done when its end ≤ watermark${spec.spark.allowMultiple ? '; late rows are judged by the previous batch’s watermark (Spark 3.4 and later)' : ''}.`
       : `Flink: watermark = max timestamp − ${spec.flink.boundMs / 1000} s − 1 ms, emitted every ${spec.flink.autoWatermarkIntervalMs} ms when it rises; a window fires when the watermark reaches its end − 1 ms${spec.flink.allowedLatenessMs > 0 ? `, and keeps its state ${spec.flink.allowedLatenessMs / 1000} s longer for late tuples` : ''}.`;
   const shown = hover ?? layout.dots.filter((d) => d.kind !== 'counted').at(-1) ?? null;
+  const summaryText = [
+    `At ${secs(nowMs)} the watermark is ${secs(layout.watermarkNow)} (perfect: ${secs(layout.perfectNow)}).`,
+    lastFire
+      ? `Window [${secs(lastFire.window.startMs)}, ${secs(lastFire.window.endMs)}) ${lastFire.kind === 'first' ? 'fired' : 'fired again'} at ${secs(lastFire.atMs)} with ${spec.aggregate} ${fmt(lastFire.value)}.`
+      : 'No window has fired yet.',
+    dropped === 0
+      ? 'No tuple has been dropped.'
+      : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`,
+    Number.isFinite(layout.watermarkNow) && layout.watermarkNow > layout.perfectNow
+      ? `The watermark is ahead of the perfect one: a tuple still on its way with an event time before ${secs(layout.watermarkNow)} will be late.`
+      : Number.isFinite(layout.watermarkNow) && layout.perfectNow - layout.watermarkNow >= 1000
+        ? `It trails the perfect watermark by ${secs(layout.perfectNow - layout.watermarkNow)}: windows wait longer than they need to.`
+        : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div ref={ref} className="etplot">
       <p className="etplot__rule">{rule}</p>
-      <p className="etplot__summary" aria-live="polite">
-        At {secs(nowMs)} the watermark is {secs(layout.watermarkNow)} (perfect: {secs(layout.perfectNow)}).{' '}
-        {lastFire
-          ? `Window [${secs(lastFire.window.startMs)}, ${secs(lastFire.window.endMs)}) ${lastFire.kind === 'first' ? 'fired' : 'fired again'} at ${secs(lastFire.atMs)} with ${spec.aggregate} ${fmt(lastFire.value)}.`
-          : 'No window has fired yet.'}{' '}
-        {dropped === 0
-          ? 'No tuple has been dropped.'
-          : `${dropped} late tuple${dropped === 1 ? ' was' : 's were'} dropped.`}{' '}
-        {Number.isFinite(layout.watermarkNow) && layout.watermarkNow > layout.perfectNow
-          ? `The watermark is ahead of the perfect one: a tuple still on its way with an event time before ${secs(layout.watermarkNow)} will be late.`
-          : Number.isFinite(layout.watermarkNow) && layout.perfectNow - layout.watermarkNow >= 1000
-            ? `It trails the perfect watermark by ${secs(layout.perfectNow - layout.watermarkNow)}: windows wait longer than they need to.`
-            : ''}
-      </p>
+      <p className="etplot__summary">{summaryText}</p>
+      <LiveSummary text={summaryText} />
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
       <svg
         width={layout.width}

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../../store/eventTime';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { windowRows } from './results';
 
@@ -26,8 +27,13 @@ export function WindowResults() {
             'Complete mode: the whole result table is emitted after every micro-batch; nothing is ever dropped, so late tuples still count and state grows without bound.',
         }[spec.spark.outputMode]
       : 'Flink: a window fires once when the watermark reaches its end − 1 ms, and again for each late tuple within the allowed lateness.';
+  const newest = analysis.emissions.filter((e) => e.atMs <= nowMs).at(-1);
+  const summary = newest
+    ? `${rows.length} window result${rows.length === 1 ? '' : 's'} so far. Newest: window [${secs(newest.window.startMs)}, ${secs(newest.window.endMs)})${newest.key === null ? '' : ` for key ${newest.key}`} ${newest.kind === 'first' ? 'fired' : 'fired again'} at ${secs(newest.atMs)} with ${newest.value} (${newest.count} tuple${newest.count === 1 ? '' : 's'}).`
+    : 'No window has produced a result yet.';
   return (
     <div className="wresults">
+      <LiveSummary text={summary} />
       <p className="muted">
         {modeNote} Neither engine retracts a result here: a later result for the same window replaces the
         earlier one downstream.

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { keyColour } from '../broker/layout';
+import { LiveSummary } from '../LiveSummary';
 
 const selectMessaging = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -14,8 +15,15 @@ export function MessagingConsumers() {
   const m = sim.messaging();
   if (!m) return null;
   const direct = m.model === 'direct';
+  const summary = m.consumers
+    .map(
+      (c) =>
+        `${c.id} is ${c.online ? 'up' : 'down'}: received ${c.received}, ${direct ? `missed ${c.missed}` : `acknowledged ${c.acknowledged}`}.`,
+    )
+    .join(' ');
   return (
     <div>
+      <LiveSummary text={summary} />
       <p className="muted">
         {direct
           ? 'Direct messaging: each message is pushed to every consumer that is up at that moment. A consumer that is down misses it, and there is nowhere to fetch it from later.'

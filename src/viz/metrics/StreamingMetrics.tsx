@@ -3,6 +3,7 @@ import { line } from 'd3-shape';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { activeBatches, type BatchMetrics, completedMetrics } from './metrics';
 
@@ -38,21 +39,25 @@ export function StreamingMetrics({ controls }: { controls?: React.ReactNode }) {
   const active = activeBatches(run.batches, nowMs);
   const last = data[data.length - 1];
   const chartW = Math.max(220, Math.floor((width - 16) / (width > 760 ? 2 : 1)) - 8);
+  const summaryText = [
+    last
+      ? `Batch ${last.timeMs / 1000} s: ${last.records} records (${fmt(last.inputRate)} records/s), scheduling delay ${last.schedulingDelayMs} ms, processing ${last.processingMs} ms, total delay ${last.totalDelayMs} ms.`
+      : 'No batch has completed yet.',
+    active.queued > 0
+      ? `${active.queued} batch${active.queued === 1 ? '' : 'es'} queued behind the running one: processing takes longer than the ${B / 1000} s batch interval.`
+      : active.stalled > 0
+        ? `${active.stalled} batch${active.stalled === 1 ? '' : 'es'} cannot run: every core is taken by a receiver (Spark warns: use local[n] with n > number of receivers).`
+        : data.length > 0
+          ? 'No batch is waiting.'
+          : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div ref={ref} className="metrics">
       {controls}
-      <p className="metrics__summary" aria-live="polite">
-        {last
-          ? `Batch ${last.timeMs / 1000} s: ${last.records} records (${fmt(last.inputRate)} records/s), scheduling delay ${last.schedulingDelayMs} ms, processing ${last.processingMs} ms, total delay ${last.totalDelayMs} ms.`
-          : 'No batch has completed yet.'}{' '}
-        {active.queued > 0
-          ? `${active.queued} batch${active.queued === 1 ? '' : 'es'} queued behind the running one: processing takes longer than the ${B / 1000} s batch interval.`
-          : active.stalled > 0
-            ? `${active.stalled} batch${active.stalled === 1 ? '' : 'es'} cannot run: every core is taken by a receiver (Spark warns: use local[n] with n > number of receivers).`
-            : data.length > 0
-              ? 'No batch is waiting.'
-              : ''}
-      </p>
+      <p className="metrics__summary">{summaryText}</p>
+      <LiveSummary text={summaryText} />
       <div className="metrics__grid">
         {CHARTS.map((c) => (
           <Chart

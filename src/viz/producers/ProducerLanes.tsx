@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useColourScheme } from '../useColourScheme';
 import { useElementWidth } from '../useElementWidth';
 import {
@@ -119,7 +120,7 @@ export function ProducerLanes() {
   return (
     <div className="lanes" ref={containerRef}>
       <Legend />
-      <p className="sr-only">{summary}</p>
+      <LiveSummary text={summary} />
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the tuple buttons */}
       <svg
         className="lanes__svg"

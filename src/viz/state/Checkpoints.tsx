@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue, type StreamingRun } from '../../engine';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 
 const selectCk = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
@@ -34,8 +35,11 @@ export function Checkpoints() {
   const batches = run.batches.filter((b) => b.timeMs <= nowMs).slice(-30);
   const stateful = run.nodes.filter((n) => n.checkpointIntervalMs !== null);
   const data = run.dataCheckpoints.map((c, index) => ({ ...c, index })).filter((c) => c.writtenAtMs <= nowMs);
+  const lastData = data.at(-1);
+  const summary = `Checkpoint directory ${dir}: ${batches.length > 0 ? `newest metadata checkpoint at ${secs(batches.at(-1)!.timeMs)}` : 'no metadata checkpoint yet'}; ${data.length} state checkpoint${data.length === 1 ? '' : 's'} written${lastData ? `, the newest of ${run.nodes[lastData.node]!.spec.id} at ${secs(lastData.timeMs)}` : ''}.`;
   return (
     <div ref={ref} className="checkpoints">
+      <LiveSummary text={summary} />
       <p className="muted">
         <code>{dir}</code> — a metadata checkpoint (configuration, DStream graph, batches not yet completed,
         Kafka offsets) is written at every batch; the state of{' '}

@@ -11,6 +11,7 @@ import {
   valueKey,
 } from '../../engine';
 import { useSim } from '../../store/simStore';
+import { LiveSummary } from '../LiveSummary';
 
 const selectState = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${ms / 1000} s`;
@@ -44,8 +45,15 @@ export function StateInspector() {
   if (stateful.length === 0) return <p>This pipeline keeps no state.</p>;
   const t = shownBatchTime(run, sim.timeMs);
   if (t === null) return <p>No batch has finished yet: there is no state to show.</p>;
+  const summary = `State after the batch at ${secs(t)}: ${stateful
+    .map((node) => {
+      const keys = run.stateAt(node.index, t)?.state.size ?? 0;
+      return `${node.spec.id} holds ${keys} key${keys === 1 ? '' : 's'}`;
+    })
+    .join('; ')}.`;
   return (
     <div className="state-grid">
+      <LiveSummary text={summary} />
       {stateful.map((node) => (
         <StateColumn key={node.index} run={run} node={node} timeMs={t} />
       ))}
