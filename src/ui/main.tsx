@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useSim } from '../store/simStore';
 import { App } from './App';
+import { openFirstFrame } from './session';
 import './styles.css';
 
-// Open the frame the link names before the first paint.
-useSim.getState().openLink(window.location.search);
+// Open the frame the link names before the first paint; without a link, go on where the learner stopped.
+openFirstFrame();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

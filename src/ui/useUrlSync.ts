@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { saveSession } from '../store/session';
 import { linkStateOf, useSim } from '../store/simStore';
 import { formatLink } from '../store/url';
+import { browserStorage } from './session';
 
 /** Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing). */
 export function useUrlSync(): void {
@@ -12,6 +14,7 @@ export function useUrlSync(): void {
       lastWrite = performance.now();
       const next = formatLink(linkStateOf(useSim.getState()));
       if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
+      saveSession(browserStorage(), next);
     };
     write();
     // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.
