@@ -19,7 +19,7 @@ import {
 } from './layout';
 import { MarkShape } from './MarkShape';
 import { packTuples } from './packed';
-import { paintMarks } from './paint';
+import { paintLanes } from './paint';
 import { LanesPainter } from './painter';
 import { describeTuple, visibleTuples } from './visibleTuples';
 
@@ -361,25 +361,9 @@ function DenseMarks({
     // No worker can draw here: paint on the main thread.
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
-    const layout = layoutProducers(input);
-    // Resizing a canvas reallocates its bitmap: only when the size really changes.
-    const w = Math.round(layout.width * ratio);
-    const h = Math.round(layout.height * ratio);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    if (image.current?.width !== w || image.current.height !== h) image.current = ctx.createImageData(w, h);
-    paintMarks(image.current.data, w, h, layout.marks, colours, DENSE_RADIUS, ratio);
-    ctx.putImageData(image.current, 0, 0);
-    const s = layout.marks.find((m) => m.id === selected);
-    if (s) {
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.beginPath();
-      ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
-      ctx.strokeStyle = focus;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-    }
+    const target = { canvas, ctx, image: image.current };
+    paintLanes(target, layoutProducers(input), { colours, focus, selected, radius: DENSE_RADIUS, ratio });
+    image.current = target.image;
   }, [input, selected, scheme]);
   const pick = (clientX: number, clientY: number) => {
     const rect = canvasRef.current?.getBoundingClientRect();

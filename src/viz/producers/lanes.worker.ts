@@ -6,41 +6,22 @@
  */
 import { layoutProducers } from './layout';
 import { unpackTuples } from './packed';
-import { paintMarks } from './paint';
+import { type LanesCanvas, paintLanes } from './paint';
 import type { PainterMessage, PaintRequest } from './painter';
 
-let canvas: OffscreenCanvas | null = null;
-let image: ImageData | null = null;
+let target: LanesCanvas | null = null;
 
 function paint(request: PaintRequest): void {
-  const ctx = canvas?.getContext('2d', { willReadFrequently: true });
-  if (!canvas || !ctx) return;
-  const tuples = unpackTuples(request.tuples);
-  const layout = layoutProducers({ ...request.frame, tuples });
-  const { ratio } = request;
-  const w = Math.round(layout.width * ratio);
-  const h = Math.round(layout.height * ratio);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  if (image?.width !== w || image.height !== h) image = ctx.createImageData(w, h);
-  paintMarks(image.data, w, h, layout.marks, request.colours, request.radius, ratio);
-  ctx.putImageData(image, 0, 0);
-  const s = layout.marks.find((m) => m.id === request.selected);
-  if (s) {
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.beginPath();
-    ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
-    ctx.strokeStyle = request.focus;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-  }
+  if (!target) return;
+  const layout = layoutProducers({ ...request.frame, tuples: unpackTuples(request.tuples) });
+  paintLanes(target, layout, request);
 }
 
 self.onmessage = (event: MessageEvent<PainterMessage>) => {
   const message = event.data;
   if (message.type === 'canvas') {
-    canvas = message.canvas;
+    const ctx = message.canvas.getContext('2d', { willReadFrequently: true });
+    target = ctx ? { canvas: message.canvas, ctx, image: null } : null;
     return;
   }
   try {

@@ -2,7 +2,7 @@
  * Painting thousands of tuple marks into a pixel buffer. No React and no DOM beyond OffscreenCanvas,
  * so it runs in the lanes' worker as well as on the main thread.
  */
-import type { MarkCategory } from './layout';
+import type { MarkCategory, ProducersLayout } from './layout';
 
 /** Adds one mark's outline to the current path (a new sub-path, so marks never join). */
 function traceMark(ctx: CanvasPath, category: MarkCategory, x: number, y: number, r: number) {
@@ -178,4 +178,45 @@ export function paintMarks(
       }
     }
   }
+}
+
+/** A canvas, on the page or offscreen, and what has been painted on it so far. */
+export interface LanesCanvas {
+  readonly canvas: { width: number; height: number };
+  readonly ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+  /** Reused between frames; replaced when the size changes. */
+  image: ImageData | null;
+}
+
+/** Paints a dense lanes layout's marks, and a ring around the selected tuple. */
+export function paintLanes(
+  target: LanesCanvas,
+  layout: ProducersLayout,
+  options: {
+    readonly colours: Record<MarkCategory, string>;
+    readonly focus: string;
+    readonly selected: number | null;
+    readonly radius: number;
+    readonly ratio: number;
+  },
+): void {
+  const { canvas, ctx } = target;
+  const { ratio } = options;
+  // Resizing a canvas reallocates its bitmap: only when the size really changes.
+  const w = Math.round(layout.width * ratio);
+  const h = Math.round(layout.height * ratio);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  if (target.image?.width !== w || target.image.height !== h) target.image = ctx.createImageData(w, h);
+  paintMarks(target.image.data, w, h, layout.marks, options.colours, options.radius, ratio);
+  ctx.putImageData(target.image, 0, 0);
+  const s = layout.marks.find((m) => m.id === options.selected);
+  if (!s) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.beginPath();
+  ctx.arc(s.x, s.y, 9, 0, 2 * Math.PI);
+  ctx.strokeStyle = options.focus;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
 }
