@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type EventTimeSpec, nominalSizeMs } from '../engine';
 import { useSim } from '../store/simStore';
+import { FormProblems } from '../viz/FormProblems';
 
 const selectControls = (s: ReturnType<typeof useSim.getState>) => ({
   spec: s.sim.scenario.spec.eventTime,
@@ -212,13 +213,7 @@ export function EventTimeControls() {
           }))}
         </>
       )}
-      {problems.length > 0 && (
-        <ul className="form-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
     </fieldset>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../engine';
 import { fieldsOf, STREAM_OPS } from '../scenarios/streamingSchema';
 import { useSim } from '../store/simStore';
+import { FormProblems } from '../viz/FormProblems';
 
 const selectBuilder = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -103,13 +104,7 @@ export function PipelineBuilder() {
         ))}
       </ol>
       <AddOperation spec={spec} nodes={nodes} onAdd={add} />
-      {problems.length > 0 && (
-        <ul className="form-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       {edited && (
         <button
           type="button"

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StreamingSpec } from '../engine';
 import { useSim } from '../store/simStore';
 import { RATE_SCALES } from '../store/url';
+import { FormProblems } from '../viz/FormProblems';
 
 const selectSettings = (s: ReturnType<typeof useSim.getState>) => ({
   spec: s.sim.scenario.spec.streaming,
@@ -95,13 +96,7 @@ export function StreamingSettings() {
           onChange={(e) => edit({ checkpointDir: e.target.value.trim() === '' ? null : e.target.value })}
         />
       </label>
-      {problems.length > 0 && (
-        <ul className="form-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
     </fieldset>
   );
 }

@@ -25,9 +25,11 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
   const spec = sim.scenario.spec.delivery;
   if (!delivery || !spec) return null;
   if (spec.groups.length === 0) return <p className="muted">This scenario has no consumer groups.</p>;
+  // Each group's lag per partition, shared by the summary and the tables.
+  const lags = delivery.groups.map((g) => delivery.cluster.partitions.map((p) => partitionLag(g, p)));
   const summary = delivery.groups
     .map((g, gi) => {
-      const lag = delivery.cluster.partitions.reduce((sum, p) => sum + partitionLag(g, p), 0);
+      const lag = lags[gi]!.reduce((sum, n) => sum + n, 0);
       const up = g.members.filter((m) => m.alive).length;
       return `Group ${spec.groups[gi]!.id}: generation ${g.generation}, ${up} of ${g.members.length} members up, total lag ${lag} record${lag === 1 ? '' : 's'}${g.rebalancePending ? ', rebalancing' : ''}.`;
     })
@@ -37,7 +39,7 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
       <LiveSummary text={summary} />
       {delivery.groups.map((g, gi) => {
         const gs = spec.groups[gi]!;
-        const lagNow = delivery.cluster.partitions.map((p) => partitionLag(g, p));
+        const lagNow = lags[gi]!;
         return (
           <article key={gs.id} className="group" aria-label={`Group ${gs.id}`}>
             <h3>

@@ -57,13 +57,7 @@ export function EventTimeComparison() {
   const latA = meanLatencyMs(a, nowMs);
   const latB = meanLatencyMs(b, nowMs);
   const differing = rows.filter((r) => r.differs).length;
-  const summaryText = [
-    `Against ${label}: ${differing} of ${rows.length} window results differ. Dropped: ${droppedA} here,`,
-    `${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here,`,
-    `${latB === null ? '—' : secs(latB)} there.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const summaryText = `Against ${label}: ${differing} of ${rows.length} window results differ. Dropped: ${droppedA} here, ${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here, ${latB === null ? '—' : secs(latB)} there.`;
   return (
     <div className="etcompare">
       <div className="etcompare__bar">

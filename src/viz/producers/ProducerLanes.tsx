@@ -317,7 +317,8 @@ function DenseMarks({
   const scheme = useColourScheme();
   const palette = useRef<Palette | null>(null);
   if (palette.current?.scheme !== scheme) palette.current = null;
-  const attach = useCallback((canvas: HTMLCanvasElement | null) => {
+  const ref = useCallback((canvas: HTMLCanvasElement | null) => {
+    canvasRef.current = canvas;
     if (!canvas) return;
     if (!painters.has(canvas)) painters.set(canvas, LanesPainter.attach(canvas));
     // StrictMode attaches twice; a canvas handed to a worker cannot be handed over again, so the
@@ -330,13 +331,6 @@ function DenseMarks({
       });
     };
   }, []);
-  const ref = useCallback(
-    (canvas: HTMLCanvasElement | null) => {
-      canvasRef.current = canvas;
-      return attach(canvas);
-    },
-    [attach],
-  );
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;

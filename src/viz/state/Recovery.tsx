@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue, GUARANTEES, type SinkGuarantee, type StreamingRun, sinkLedger } from '../../engine';
 import { useSim } from '../../store/simStore';
+import { FormProblems } from '../FormProblems';
 
 const selectRecovery = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -75,13 +76,7 @@ export function RecoveryView() {
           </button>
         )}
       </div>
-      {problems.length > 0 && (
-        <ul className="form-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       {run.executorLosses
         .filter((l) => l.atMs <= nowMs)
         .map((l) => (
