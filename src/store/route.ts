@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+
+/**
+ * Which page is shown. It lives in the address bar's hash, so the frame parameters in the query
+ * (scenario, seed, time, …) and the page travel together in one share link:
+ *   ?scenario=watermarks&seed=5&t=12000#/lessons/watermarks/2
+ */
+export type Route =
+  | { readonly page: 'sim' }
+  | { readonly page: 'lessons' }
+  /** A lesson open over the simulator; `step` counts from 0 (the hash counts from 1). */
+  | { readonly page: 'lesson'; readonly lesson: string; readonly step: number }
+  | { readonly page: 'questions' }
+  /** One question in practice mode; `seed` picks a predict-then-run variant. */
+  | { readonly page: 'question'; readonly question: string; readonly seed: number }
+  | { readonly page: 'quiz' };
+
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const WHOLE = /^\d{1,9}$/;
+
+export interface ParsedRoute {
+  readonly route: Route;
+  /** Why the hash was not understood, or null. */
+  readonly problem: string | null;
+}
+
+export function parseRoute(hash: string): ParsedRoute {
+  const path = hash.replace(/^#\/?/, '');
+  if (path === '') return { route: { page: 'sim' }, problem: null };
+  const parts = path.split('/');
+  const [head, id, n] = parts;
+  const bad = (why: string): ParsedRoute => ({
+    route: { page: 'sim' },
+    problem: `The link's page "${clip(hash)}" ${why}; showing the simulator.`,
+  });
+  switch (head) {
+    case 'sim':
+      return { route: { page: 'sim' }, problem: null };
+    case 'lessons':
+      if (id === undefined) return { route: { page: 'lessons' }, problem: null };
+      if (!ID.test(id)) return bad('does not name a lesson');
+      if (n !== undefined && (!WHOLE.test(n) || Number(n) < 1))
+        return bad('has a step that is not 1, 2, 3, …');
+      return {
+        route: { page: 'lesson', lesson: id, step: n === undefined ? 0 : Number(n) - 1 },
+        problem: null,
+      };
+    case 'questions':
+      if (id === undefined) return { route: { page: 'questions' }, problem: null };
+      if (!ID.test(id)) return bad('does not name a question');
+      if (n !== undefined && !WHOLE.test(n)) return bad('has a variant that is not a whole number');
+      return {
+        route: { page: 'question', question: id, seed: n === undefined ? 1 : Number(n) },
+        problem: null,
+      };
+    case 'quiz':
+      return { route: { page: 'quiz' }, problem: null };
+    default:
+      return bad('is not one of #/sim, #/lessons, #/questions or #/quiz');
+  }
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.page) {
+    case 'sim':
+      return '';
+    case 'lessons':
+      return '#/lessons';
+    case 'lesson':
+      return `#/lessons/${route.lesson}/${route.step + 1}`;
+    case 'questions':
+      return '#/questions';
+    case 'question':
+      return `#/questions/${route.question}/${route.seed}`;
+    case 'quiz':
+      return '#/quiz';
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+export interface RouteStore {
+  readonly route: Route;
+  /** `?embed=1`: the app sits in a course page's iframe (no navigation, a link out). */
+  readonly embed: boolean;
+  go(route: Route): void;
+  setEmbed(embed: boolean): void;
+}
+
+export const useRoute = create<RouteStore>()((set) => ({
+  route: { page: 'sim' },
+  embed: false,
+  go: (route) => set({ route }),
+  setEmbed: (embed) => set({ embed }),
+}));
