@@ -1,0 +1,32 @@
+/**
+ * The hand-written review questions, one file per topic, concatenated in the order of `TOPICS`.
+ * Question ids are saved with learner progress: never rename or reuse one.
+ */
+import type { StaticQuestion } from '../types';
+import { checkpointingQuestions } from './checkpointing';
+import { consumerGroupsQuestions } from './consumer-groups';
+import { dbmsVsStreamsQuestions } from './dbms-vs-streams';
+import { dstreamsQuestions } from './dstreams';
+import { eventTimeQuestions } from './event-time';
+import { kafkaLogQuestions } from './kafka-log';
+import { messagingQuestions } from './messaging';
+import { replicationQuestions } from './replication';
+import { statefulQuestions } from './stateful';
+import { tuplesQuestions } from './tuples';
+import { watermarksQuestions } from './watermarks';
+import { windowsQuestions } from './windows';
+
+export const staticQuestions: readonly StaticQuestion[] = [
+  ...dbmsVsStreamsQuestions,
+  ...tuplesQuestions,
+  ...eventTimeQuestions,
+  ...watermarksQuestions,
+  ...windowsQuestions,
+  ...messagingQuestions,
+  ...kafkaLogQuestions,
+  ...replicationQuestions,
+  ...consumerGroupsQuestions,
+  ...dstreamsQuestions,
+  ...statefulQuestions,
+  ...checkpointingQuestions,
+];

@@ -1,0 +1,191 @@
+import type { StaticQuestion } from '../types';
+
+export const messagingQuestions: readonly StaticQuestion[] = [
+  {
+    id: 'messaging-direct-consumer-down',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt:
+      'Orders are sent directly from the shop to the billing service, with no broker in between. Billing is down from 6 s to 12 s. What happens to the orders sent to it meanwhile?',
+    options: [
+      {
+        text: 'Shipping receives them and forwards them to billing later.',
+        why: 'Consumers do not relay messages for each other; each one only receives what is sent to it.',
+      },
+      {
+        text: 'Billing receives them after it restarts, out of order.',
+        why: 'Nothing held them while billing was down, so there is nothing to deliver after the restart.',
+      },
+      {
+        text: 'They are lost for billing: nothing stored them, so nothing can send them again.',
+        why: 'Right: in direct messaging the message exists only in flight; if the receiver is not there, it is gone.',
+      },
+      {
+        text: 'The shop stops sending until billing is back, so none are lost.',
+        why: 'A plain direct sender does not wait for the receiver. A producer that buffered and resent would be acting as a small broker itself.',
+      },
+    ],
+    answer: 2,
+    explanation:
+      'Direct messaging couples producer and consumer in time: both must be up at once. A broker adds a place where messages wait for a consumer that is down or slow.',
+    hint: 'Where could an order be while billing is down?',
+    frame: { scenario: 'direct-messaging', timeMs: 9000 },
+  },
+  {
+    id: 'messaging-direct-lost-count',
+    topic: 'messaging',
+    kind: 'numeric',
+    prompt:
+      'A shop sends exactly 5 orders per second directly to the billing service (no broker). Billing is down from 6 s to 12 s. How many orders does billing never receive?',
+    answer: 30,
+    unit: 'orders',
+    explanation:
+      'Billing misses every order sent while it is down: 5 orders/s × 6 s = 30. With a broker in between they would have waited for billing instead.',
+    hint: 'How long is billing down, and how many orders are sent per second?',
+  },
+  {
+    id: 'messaging-broker-decouples-time',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt: 'What does it mean that a message broker decouples producers and consumers in time?',
+    options: [
+      {
+        text: 'A consumer does not have to be running when a message is sent; it can read the message later.',
+        why: 'Right: the broker holds messages until a consumer is ready for them.',
+      },
+      {
+        text: 'Producers and consumers must share a synchronised clock.',
+        why: 'Decoupling means the opposite: neither side needs to know when the other is running.',
+      },
+      {
+        text: 'Every message is delivered after a fixed delay.',
+        why: 'A broker delivers as soon as a consumer asks or is ready; there is no fixed delay.',
+      },
+      {
+        text: 'A producer waits until every consumer has processed its message before sending the next.',
+        why: 'That would couple them tightly; with a broker, the producer only needs the broker to accept the message.',
+      },
+    ],
+    answer: 0,
+    explanation:
+      'With a broker, sending and receiving happen at different times (decoupling in time), and producers need not know who or where the consumers are (decoupling in space).',
+    hint: 'What must be true about the consumer at the moment a message is sent?',
+  },
+  {
+    id: 'messaging-queue-one-consumer',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt: 'Two billing workers share one queue. How is each order delivered?',
+    options: [
+      {
+        text: 'To both workers, so that each has a full copy.',
+        why: 'That is publish/subscribe. In the queue model the workers share the load instead.',
+      },
+      {
+        text: 'To one of the two workers; when it acknowledges the order, the queue deletes it.',
+        why: 'Right: a queue gives each message to exactly one consumer, which spreads the work between them.',
+      },
+      {
+        text: 'To whichever worker asks first, and it is kept in the queue afterwards so it can be replayed.',
+        why: 'A queue deletes a message once it is acknowledged; keeping it for replay is what a log such as Kafka does.',
+      },
+      {
+        text: 'To the worker whose name sorts first, always.',
+        why: 'A queue spreads messages over its consumers; it does not send everything to one of them.',
+      },
+    ],
+    answer: 1,
+    explanation:
+      'In the queue model consumers compete for messages: each message goes to one consumer and is removed after acknowledgement. Adding workers adds throughput.',
+    hint: 'Do the workers share the work or each do all of it?',
+    frame: { scenario: 'queue-broker', timeMs: 13_000 },
+  },
+  {
+    id: 'messaging-queue-no-replay',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt:
+      'The billing workers have processed and acknowledged every order in a queue. Now a new analytics service wants to read all past orders. What can it get from the queue?',
+    options: [
+      {
+        text: 'All past orders, because a queue keeps messages until a retention period expires.',
+        why: 'Retention that keeps consumed messages is a property of logs such as Kafka, not of queues.',
+      },
+      {
+        text: 'Only the orders acknowledged most recently.',
+        why: 'Acknowledged orders are deleted whether they are recent or not.',
+      },
+      {
+        text: 'A copy of every order, because the queue mirrors acknowledged messages to new consumers.',
+        why: 'A queue does not keep copies; once acknowledged, an order is gone.',
+      },
+      {
+        text: 'Nothing: acknowledged messages are deleted from a queue.',
+        why: 'Right: a queue forgets what has been consumed. A log keeps records after they are read, so new readers can replay them.',
+      },
+    ],
+    answer: 3,
+    explanation:
+      'A queue is "nothing lost, nothing kept": it holds a message until it is acknowledged, then deletes it. Replaying history needs a log, where reading does not remove anything.',
+    hint: 'What does a queue do with a message once it has been acknowledged?',
+    frame: { scenario: 'queue-broker', timeMs: 18_000 },
+  },
+  {
+    id: 'messaging-unacked-redelivered',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt:
+      'A worker crashes while processing an order it has not acknowledged yet. What does the queue broker do with that order?',
+    options: [
+      {
+        text: 'Delivers it again, to another worker or to the restarted one.',
+        why: 'Right: an unacknowledged message goes back into the queue (here, to its head), so it may be processed twice but is not lost.',
+      },
+      {
+        text: 'Deletes it, since it was already delivered once.',
+        why: 'A queue deletes a message on acknowledgement, not on delivery; this one was never acknowledged.',
+      },
+      {
+        text: 'Keeps it reserved for the crashed worker until that worker returns.',
+        why: 'The broker redelivers unacknowledged messages rather than waiting for one particular consumer.',
+      },
+      {
+        text: 'Sends it to every worker to be safe.',
+        why: 'That would turn the queue into publish/subscribe and have the order billed several times.',
+      },
+    ],
+    answer: 0,
+    explanation:
+      'Acknowledgements make a queue at-least-once: a message is removed only after a consumer confirms it, so a crash means redelivery, and possibly a duplicate if the work was partly done.',
+    hint: 'When does a queue delete a message?',
+    frame: { scenario: 'queue-broker', timeMs: 6500 },
+  },
+  {
+    id: 'messaging-pub-sub-name',
+    topic: 'messaging',
+    kind: 'short',
+    prompt:
+      'In which messaging model does every subscriber receive its own copy of each message, unlike the queue model, where each message goes to one consumer?',
+    accept: ['publish/subscribe', 'pub/sub', 'publish subscribe', 'pub sub'],
+    explanation:
+      'In publish/subscribe a message is delivered to every subscriber of its topic. Kafka offers both models: each consumer group gets every record, and within a group each partition goes to one member.',
+    hint: 'Producers publish; consumers …',
+  },
+  {
+    id: 'messaging-queue-flow',
+    topic: 'messaging',
+    kind: 'order',
+    prompt: 'Put the life of one order in a queue broker in order.',
+    items: [
+      'The shop sends the order to the broker',
+      'The broker stores it in the queue',
+      'The broker delivers it to one worker',
+      'The worker processes it and acknowledges it',
+      'The broker deletes it from the queue',
+    ],
+    explanation:
+      'The broker holds the order until a worker takes it and removes it only after the acknowledgement, so a worker crash before the acknowledgement leads to redelivery, not loss.',
+    hint: 'The broker deletes a message only after hearing back from the worker.',
+    frame: { scenario: 'queue-broker', timeMs: 3000 },
+  },
+];
