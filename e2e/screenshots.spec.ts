@@ -173,3 +173,29 @@ test('screenshot recovery', async ({ page }) => {
     .getByRole('region', { name: 'DStream timeline' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/rerun-timeline.png` });
 });
+
+test('screenshot learning pages', async ({ page }) => {
+  const dir = process.env.SCREENSHOTS;
+  await page.goto('./#/lessons');
+  await page.getByRole('region', { name: 'Lessons' }).waitFor();
+  await page.screenshot({ path: `${dir}/lessons.png` });
+  await page.goto('./#/lessons/watermarks/2');
+  await page.getByRole('region', { name: /^Step 2 of/ }).waitFor();
+  await page.screenshot({ path: `${dir}/lesson-step.png` });
+  await page.goto('./#/questions');
+  await page.getByRole('region', { name: 'Review questions' }).waitFor();
+  await page.screenshot({ path: `${dir}/questions.png` });
+  await page.goto('./#/questions/kafka-log-order-scope/1');
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.screenshot({ path: `${dir}/question-feedback.png` });
+  await page.goto('./#/questions/window-next-emitted/3');
+  await page.getByRole('article').waitFor();
+  await page.screenshot({ path: `${dir}/question-predict.png` });
+  await page.goto('./?scenario=watermarks&t=15000');
+  await page.keyboard.press('p');
+  await page.screenshot({ path: `${dir}/presenter.png` });
+  await page.keyboard.press('q');
+  await page.keyboard.press('Enter');
+  await page.screenshot({ path: `${dir}/presenter-ask.png` });
+});

@@ -144,7 +144,7 @@ test('build a pipeline: add an operation, meet the checkpoint requirement, see t
   await expect(p.locator('pre.code__text')).toContainText(
     'val countByWindow1 = stream.countByWindow(Seconds(3), Seconds(2))',
   );
-  await p.getByRole('button', { name: 'PySpark' }).click();
+  await p.getByRole('tab', { name: 'DStream (PySpark)' }).click();
   await expect(p.locator('pre.code__text')).toContainText('countByWindow1 = stream.countByWindow(3, 2)');
   // Remove it again.
   await p.getByRole('button', { name: 'Remove countByWindow1' }).click();

@@ -85,13 +85,24 @@ export interface RouteStore {
   readonly route: Route;
   /** `?embed=1`: the app sits in a course page's iframe (no navigation, a link out). */
   readonly embed: boolean;
+  /** Views a lesson step points at (the others are dimmed), or null. */
+  readonly spotlight: readonly string[] | null;
   go(route: Route): void;
   setEmbed(embed: boolean): void;
+  setSpotlight(ids: readonly string[] | null): void;
 }
 
 export const useRoute = create<RouteStore>()((set) => ({
   route: { page: 'sim' },
   embed: false,
+  spotlight: null,
   go: (route) => set({ route }),
   setEmbed: (embed) => set({ embed }),
+  setSpotlight: (spotlight) => set({ spotlight }),
 }));
+
+/** The class a view gets while a lesson step points at some views: spotlit, dimmed, or none. */
+export function spotlightClass(spotlight: readonly string[] | null, id: string): string {
+  if (spotlight === null) return '';
+  return spotlight.includes(id) ? ' is-spotlit' : ' is-dimmed';
+}

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useProgress } from '../store/progress';
+import { spotlightClass, useRoute } from '../store/route';
 import { useSim } from '../store/simStore';
 import { BrokerView } from '../viz/broker/BrokerView';
 import { ConsumersView } from '../viz/consumers/ConsumersView';
@@ -9,8 +11,11 @@ import { EntityInspector } from './EntityInspector';
 import { BrokerFaults, ConsumerFaults, MessagingFaults } from './FaultControls';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
+import { NavBar } from './NavBar';
 import { Notices } from './Notices';
+import { readRoute } from './navigate';
 import { Panel } from './Panel';
+import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from './Presenter';
 import { Playback } from './playback';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StepLog } from './StepLog';
@@ -25,20 +30,105 @@ const EventTimePanels = lazy(() => import('./EventTimePanels'));
 const StreamingInspector = lazy(() =>
   import('./StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
+// Code export for scenarios without a streaming application (StreamingPanels shows it for those).
+const CodeExport = lazy(() => import('./SparkCodePanel').then((m) => ({ default: m.SparkCodePanel })));
+
+// The learning pages load on first visit (most of their weight is text).
+const LessonsPage = lazy(() => import('./learn/LessonsPage'));
+const QuestionsPage = lazy(() => import('./learn/QuestionsPage'));
+const LessonDock = lazy(() => import('./learn/LessonDock'));
 
 export function App() {
   return (
     <Playback.Provider>
-      <Shell />
+      <PresenterProvider>
+        <Shell />
+      </PresenterProvider>
     </Playback.Provider>
   );
 }
 
+/** Reads the page from the hash at start and on every change (links, Back and Forward). */
+function useRouteSync(): void {
+  useEffect(() => {
+    readRoute();
+    window.addEventListener('hashchange', readRoute);
+    return () => window.removeEventListener('hashchange', readRoute);
+  }, []);
+}
+
 function Shell() {
+  const route = useRoute((s) => s.route);
+  const embed = useRoute((s) => s.embed);
+  const presenting = Presenter.useSelector((s) => !s.matches('off'));
+  const presenter = Presenter.useActorRef();
+  useRouteSync();
+  usePresenterKeys();
+  useProgressNotice();
+  const page = route.page;
+  const learning = page === 'lessons' || page === 'questions' || page === 'question' || page === 'quiz';
+  return (
+    <div className={`app${presenting ? ' app--presenter' : ''}${embed ? ' app--embed' : ''}`}>
+      {embed ? <EmbedBar /> : <SimulatorHeader onPresent={() => presenter.send({ type: 'TOGGLE' })} />}
+      <Notices />
+      {learning ? (
+        <Suspense fallback={<p className="page-loading">Loading…</p>}>
+          {page === 'lessons' ? <LessonsPage /> : <QuestionsPage />}
+        </Suspense>
+      ) : (
+        <Simulator lesson={route.page === 'lesson'} />
+      )}
+      <PresenterLayer />
+    </div>
+  );
+}
+
+/** Saved progress that could not be read was reset: say so once. */
+function useProgressNotice(): void {
+  const problem = useProgress((s) => s.restoreProblem);
+  useEffect(() => {
+    if (!problem) return;
+    useSim.getState().notify(problem);
+    useProgress.getState().acknowledgeRestoreProblem();
+  }, [problem]);
+}
+
+/** The header and the main navigation (hidden in presenter mode by the stylesheet). */
+function SimulatorHeader({ onPresent }: { onPresent: () => void }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
-  const actor = Playback.useActorRef();
   useShortcuts(openHelp);
+  return (
+    <div className="chrome">
+      <Header onHelp={openHelp} />
+      <NavBar onPresent={onPresent} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+/** In a course page's iframe: the scenario's name and a way out to the full app. */
+function EmbedBar() {
+  const name = useSim((s) => s.sim.scenario.spec.name);
+  useShortcuts(noop);
+  const full = new URL(window.location.href);
+  full.searchParams.delete('embed');
+  return (
+    <div className="embedbar">
+      <span className="brand__name">Streamscope</span>
+      <span className="embedbar__name">{name}</span>
+      <a href={full.toString()} target="_blank" rel="noopener">
+        Open in Streamscope
+      </a>
+    </div>
+  );
+}
+
+const noop = () => {};
+
+function Simulator({ lesson }: { lesson: boolean }) {
+  const actor = Playback.useActorRef();
+  const spotlight = useRoute((s) => s.spotlight);
   useUrlSync();
   // A link may open at the last moment: let the machine know where the run stands.
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
@@ -48,10 +138,8 @@ function Shell() {
     (s) => s.selectedEntity?.kind === 'batch' || s.selectedEntity?.kind === 'dstream',
   );
   return (
-    <div className="app">
-      <Header onHelp={openHelp} />
-      <Notices />
-      <main className="workspace">
+    <>
+      <main className={`workspace${lesson ? ' workspace--lesson' : ''}`} aria-label="Simulator">
         <div className="workspace__main">
           <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
@@ -90,24 +178,40 @@ function Shell() {
               <StreamingPanels />
             </Suspense>
           )}
+          {/* Code export: Kafka commands and event-time code when there is no streaming app. */}
+          {!scenario.streaming && (scenario.delivery || scenario.eventTime) && (
+            <Panel id="code" title="Code export">
+              <Suspense fallback={<p>Loading the code export…</p>}>
+                <CodeExport />
+              </Suspense>
+            </Panel>
+          )}
           {(scenario.delivery || scenario.messaging) && (
             <Panel id="compare" title="Comparison">
               <ComparePanel />
             </Panel>
           )}
         </div>
-        {streamingSelected ? (
-          <Suspense fallback={null}>
-            <StreamingInspector />
-          </Suspense>
-        ) : entitySelected ? (
-          <EntityInspector />
-        ) : (
-          <TupleInspector />
-        )}
+        <div className="workspace__side">
+          {lesson && (
+            <Suspense fallback={<p className="panel">Loading the lesson…</p>}>
+              <LessonDock />
+            </Suspense>
+          )}
+          <div className={`workspace__inspector${spotlightClass(spotlight, 'inspector')}`}>
+            {streamingSelected ? (
+              <Suspense fallback={null}>
+                <StreamingInspector />
+              </Suspense>
+            ) : entitySelected ? (
+              <EntityInspector />
+            ) : (
+              <TupleInspector />
+            )}
+          </div>
+        </div>
       </main>
       <Transport />
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </div>
+    </>
   );
 }

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { spotlightClass, useRoute } from '../store/route';
+import { ExportMenu } from './ExportMenu';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A labelled region of the workspace: screen readers and keyboard users can jump between them. */
@@ -13,10 +15,20 @@ export function Panel({
   lede?: string;
   children: ReactNode;
 }) {
+  const ref = useRef<HTMLElement>(null);
+  // A lesson step may point at this view (spotlit) or at others (dimmed).
+  const spotlight = useRoute((s) => s.spotlight);
   return (
-    <section className={`panel ${id}`} aria-labelledby={`${id}-title`}>
+    <section
+      className={`panel ${id}${spotlightClass(spotlight, id)}`}
+      aria-labelledby={`${id}-title`}
+      ref={ref}
+    >
       <div className="panel__head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <div className="panel__titlebar">
+          <h2 id={`${id}-title`}>{title}</h2>
+          <ExportMenu panelId={id} title={title} panel={ref} />
+        </div>
         {lede && <p className="panel__lede">{lede}</p>}
       </div>
       <ViewBoundary view={title}>{children}</ViewBoundary>

@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS, type Speed } from '../machines/playback';
+import { spotlightClass, useRoute } from '../store/route';
 import { useSim } from '../store/simStore';
+import { Bookmarks } from './Bookmarks';
 import { seconds } from './format';
 import { Playback } from './playback';
 
@@ -12,10 +14,11 @@ export function Transport() {
   const playing = Playback.useSelector((s) => s.matches('playing'));
   const ended = Playback.useSelector((s) => s.matches('ended'));
   const speed = Playback.useSelector((s) => s.context.speed);
+  const spotlight = useRoute((s) => s.spotlight);
   const durationMs = sim.scenario.spec.durationMs;
   const nowMs = Math.min(sim.timeMs, durationMs);
   return (
-    <section className="transport" aria-label="Playback">
+    <section className={`transport${spotlightClass(spotlight, 'transport')}`} aria-label="Playback">
       <div className="transport__buttons">
         <button
           type="button"
@@ -76,6 +79,7 @@ export function Transport() {
       <p className="sr-only" aria-live="polite">
         {playing ? `Playing at ${speed}×` : announce(sim)}
       </p>
+      <Bookmarks />
       <label className="transport__speed">
         Speed
         <select

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useRoute } from '../store/route';
 import { useSim } from '../store/simStore';
 import { batchStepTick } from './batchStep';
 import { Playback } from './playback';
@@ -16,6 +17,9 @@ export function useShortcuts(openHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target, e.key)) return;
+      // The simulator's keys work where the simulator is shown (not on the lesson list or questions).
+      const page = useRoute.getState().route.page;
+      if (page !== 'sim' && page !== 'lesson') return;
       const send = actor.send;
       switch (e.key) {
         case ' ':
@@ -71,5 +75,10 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Tab, then ← → ↑ ↓', 'Move between tuples in the lanes'],
   ['Enter', 'Inspect the focused tuple'],
   ['[ / ]', 'Previous / next Spark Streaming batch'],
+  ['M', 'Bookmark this moment (or remove the bookmark)'],
+  [
+    'P',
+    'Presenter mode: PageDown / PageUp next and previous bookmark or lesson step, K play, Q ask the room, B blank',
+  ],
   ['?', 'Show these shortcuts'],
 ];

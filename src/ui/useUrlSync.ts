@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useRoute } from '../store/route';
 import { saveSession } from '../store/session';
 import { linkStateOf, useSim } from '../store/simStore';
 import { formatLink } from '../store/url';
@@ -12,9 +13,12 @@ export function useUrlSync(): void {
     const write = () => {
       timer = undefined;
       lastWrite = performance.now();
-      const next = formatLink(linkStateOf(useSim.getState()));
+      const link = formatLink(linkStateOf(useSim.getState()));
+      const embed = useRoute.getState().embed;
+      const next = embed ? `${link}&embed=1` : link;
       if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
-      saveSession(browserStorage(), next);
+      // An embedded view is a course page's, not the learner's own session.
+      if (!embed) saveSession(browserStorage(), next);
     };
     write();
     // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.

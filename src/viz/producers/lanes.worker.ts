@@ -7,12 +7,15 @@
 import { layoutProducers } from './layout';
 import { unpackTuples } from './packed';
 import { type LanesCanvas, paintLanes } from './paint';
-import type { PainterMessage, PaintRequest } from './painter';
+import type { PainterMessage, PainterReply, PaintRequest, SnapshotRequest } from './painter';
 
 let target: LanesCanvas | null = null;
+/** Kept for snapshots (view export): the frame on screen, to repaint at another pixel ratio. */
+let last: PaintRequest | null = null;
 
 function paint(request: PaintRequest): void {
   if (!target) return;
+  last = request;
   const layout = layoutProducers({ ...request.frame, tuples: unpackTuples(request.tuples) });
   paintLanes(target, layout, request);
 }
@@ -24,9 +27,31 @@ self.onmessage = (event: MessageEvent<PainterMessage>) => {
     target = ctx ? { canvas: message.canvas, ctx, image: null } : null;
     return;
   }
+  if (message.type === 'snapshot') {
+    snapshot(message).then(
+      (png) => reply({ type: 'snapshot', id: message.id, png }),
+      () => reply({ type: 'snapshot', id: message.id, png: null }),
+    );
+    return;
+  }
   try {
     paint(message);
   } finally {
-    self.postMessage('painted');
+    reply('painted');
   }
 };
+
+/** The last frame painted again, on a canvas of its own, by the same function. */
+async function snapshot(request: SnapshotRequest): Promise<Blob | null> {
+  if (!last) return null;
+  const canvas = new OffscreenCanvas(1, 1);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  const layout = layoutProducers({ ...last.frame, tuples: unpackTuples(last.tuples) });
+  paintLanes({ canvas, ctx, image: null }, layout, { ...last, ratio: request.ratio });
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+function reply(message: PainterReply): void {
+  self.postMessage(message);
+}

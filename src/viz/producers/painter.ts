@@ -13,7 +13,25 @@ export interface PaintRequest {
   readonly ratio: number;
 }
 
-export type PainterMessage = { readonly type: 'canvas'; readonly canvas: OffscreenCanvas } | PaintRequest;
+/** A copy of the last painted frame, repainted at `ratio` device pixels per CSS pixel (view export). */
+export interface SnapshotRequest {
+  readonly type: 'snapshot';
+  readonly id: number;
+  readonly ratio: number;
+}
+
+export type PainterMessage =
+  | { readonly type: 'canvas'; readonly canvas: OffscreenCanvas }
+  | PaintRequest
+  | SnapshotRequest;
+
+/** What the worker answers: `'painted'` after each frame, or a snapshot (null: nothing painted yet). */
+export type PainterReply =
+  | 'painted'
+  | { readonly type: 'snapshot'; readonly id: number; readonly png: Blob | null };
+
+/** The painters of canvases handed to a worker: the main thread can no longer read their pixels. */
+const attached = new WeakMap<HTMLCanvasElement, LanesPainter>();
 
 /**
  * The main thread's side of the lanes worker. A frame is sent only when the worker has finished
@@ -23,9 +41,18 @@ export type PainterMessage = { readonly type: 'canvas'; readonly canvas: Offscre
 export class LanesPainter {
   private busy = false;
   private pending: PaintRequest | null = null;
+  private stopped = false;
+  private nextSnapshot = 0;
+  private readonly snapshots = new Map<number, (png: Blob | null) => void>();
 
   private constructor(private readonly worker: Worker) {
-    worker.onmessage = () => {
+    worker.onmessage = (event: MessageEvent<PainterReply>) => {
+      const reply = event.data;
+      if (typeof reply === 'object') {
+        this.snapshots.get(reply.id)?.(reply.png);
+        this.snapshots.delete(reply.id);
+        return;
+      }
       this.busy = false;
       const next = this.pending;
       this.pending = null;
@@ -45,7 +72,32 @@ export class LanesPainter {
     } catch {
       return null;
     }
-    return new LanesPainter(worker);
+    const painter = new LanesPainter(worker);
+    attached.set(canvas, painter);
+    return painter;
+  }
+
+  /** The painter that owns `canvas`, if it was handed to a worker. */
+  static of(canvas: HTMLCanvasElement): LanesPainter | undefined {
+    return attached.get(canvas);
+  }
+
+  /**
+   * A PNG of the last frame the worker painted, repainted at `ratio` by the same function (a
+   * transferred canvas cannot be read from the main thread). Null if nothing has been painted.
+   */
+  snapshot(ratio: number): Promise<Blob | null> {
+    if (this.stopped) return Promise.resolve(null);
+    // The newest frame asked for goes first, so the snapshot is of what the page is about to show.
+    const next = this.pending;
+    this.pending = null;
+    if (next) this.worker.postMessage(next, [next.tuples.buffer]);
+    const id = ++this.nextSnapshot;
+    return new Promise((resolve) => {
+      this.snapshots.set(id, resolve);
+      const message: PainterMessage = { type: 'snapshot', id, ratio };
+      this.worker.postMessage(message);
+    });
   }
 
   paint(request: PaintRequest): void {
@@ -58,6 +110,9 @@ export class LanesPainter {
   }
 
   stop(): void {
+    this.stopped = true;
     this.worker.terminate();
+    for (const resolve of this.snapshots.values()) resolve(null);
+    this.snapshots.clear();
   }
 }

@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { findLesson, lessons } from '../../learn';
+import type { Lesson } from '../../learn/types';
+import { frameSearch, taskContextOf } from '../../store/frameLink';
+import { useProgress } from '../../store/progress';
+import { formatRoute, useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
+import { navigate, takeLinkedLessonFrame } from '../navigate';
+import { Playback } from '../playback';
+import { RichText } from './RichText';
+
+/** A lesson step over the simulator: its text, the views it points at, and its "try it" task. */
+export default function LessonDock() {
+  const route = useRoute((s) => s.route);
+  const lessonId = route.page === 'lesson' ? route.lesson : '';
+  const lesson = findLesson(lessonId);
+  const notify = useSim((s) => s.notify);
+  useEffect(() => {
+    if (!lesson) {
+      notify(`There is no lesson "${lessonId}"; here is the list of lessons.`);
+      navigate({ page: 'lessons' });
+    }
+  }, [lesson, lessonId, notify]);
+  if (!lesson || route.page !== 'lesson') return null;
+  const step = Math.min(route.step, lesson.steps.length - 1);
+  return <Step key={`${lesson.id}/${step}`} lesson={lesson} step={step} requested={route.step} />;
+}
+
+function Step({ lesson, step, requested }: { lesson: Lesson; step: number; requested: number }) {
+  const s = lesson.steps[step];
+  const actor = Playback.useActorRef();
+  const openLink = useSim((x) => x.openLink);
+  const notify = useSim((x) => x.notify);
+  const completeStep = useProgress((x) => x.completeStep);
+  const done = useProgress((x) => x.lessons[lesson.id]);
+  const [hint, setHint] = useState(false);
+  const taskDone = useSim((x) => (s?.task ? s.task.check(taskContextOf(x)) : true));
+  const open = () => {
+    if (!s) return;
+    actor.send({ type: 'PAUSE' });
+    openLink(frameSearch(s.frame));
+    actor.send({ type: 'LOADED' });
+  };
+  // Entering a step opens its moment (unless a shared link to this step brought its own).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per step (the component is keyed by it)
+  useEffect(() => {
+    if (requested !== step)
+      notify(`Lesson "${lesson.title}" has ${lesson.steps.length} steps; showing the last.`);
+    if (!takeLinkedLessonFrame()) open();
+    useRoute.getState().setSpotlight(s?.highlight ?? null);
+    // Bring the first view the step points at into sight (the dock itself stays in the side column).
+    const frame = requestAnimationFrame(() => {
+      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      document
+        .querySelector('.workspace__main .panel.is-spotlit')
+        ?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      useRoute.getState().setSpotlight(null);
+    };
+  }, []);
+  useEffect(() => {
+    if (taskDone) completeStep(lesson.id, step);
+  }, [taskDone, completeStep, lesson.id, step]);
+  if (!s) return null;
+  const index = lessons.indexOf(lesson);
+  const last = step === lesson.steps.length - 1;
+  const nextLesson = lessons[index + 1];
+  return (
+    <section className="lessondock" aria-labelledby="lesson-step-title">
+      <header className="lessondock__head">
+        <p className="lessondock__kicker">
+          <a href="#/lessons">Lessons</a> › Lesson {index + 1}: {lesson.title}
+        </p>
+        <ol className="lessondock__steps" aria-label="Steps">
+          {lesson.steps.map((x, i) => (
+            <li key={x.title}>
+              <a
+                href={formatRoute({ page: 'lesson', lesson: lesson.id, step: i })}
+                aria-current={i === step ? 'step' : undefined}
+                className={done?.includes(i) ? 'is-done' : undefined}
+                title={x.title}
+              >
+                <span className="sr-only">
+                  Step {i + 1}: {x.title}
+                  {done?.includes(i) ? ' (done)' : ''}
+                </span>
+                <span aria-hidden="true">{done?.includes(i) ? '✓' : i + 1}</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the lesson"
+          onClick={() => navigate({ page: 'sim' })}
+        >
+          ×
+        </button>
+      </header>
+      <h2 id="lesson-step-title">
+        Step {step + 1} of {lesson.steps.length}: {s.title}
+      </h2>
+      <div className="lessondock__body">
+        {s.body.map((p) => (
+          <p key={p}>
+            <RichText text={p} />
+          </p>
+        ))}
+      </div>
+      {s.task && (
+        <fieldset className={`lessondock__task${taskDone ? ' is-done' : ''}`}>
+          <legend className="sr-only">Try it</legend>
+          <p>
+            <strong>Try it: </strong>
+            <RichText text={s.task.text} />
+          </p>
+          <p className="lessondock__status" role="status">
+            {taskDone ? '✓ Done — well spotted.' : 'Not done yet.'}
+          </p>
+          {!taskDone &&
+            (hint ? (
+              <p className="lessondock__hint">
+                <RichText text={s.task.hint} />
+              </p>
+            ) : (
+              <button type="button" className="button button--quiet" onClick={() => setHint(true)}>
+                Show a hint
+              </button>
+            ))}
+        </fieldset>
+      )}
+      <footer className="lessondock__nav">
+        <button
+          type="button"
+          className="button"
+          disabled={step === 0}
+          onClick={() => navigate({ page: 'lesson', lesson: lesson.id, step: step - 1 })}
+        >
+          ← Previous step
+        </button>
+        <button type="button" className="button button--quiet" onClick={open}>
+          Reopen the moment
+        </button>
+        {last ? (
+          nextLesson ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => navigate({ page: 'lesson', lesson: nextLesson.id, step: 0 })}
+            >
+              Next lesson: {nextLesson.title} →
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => navigate({ page: 'lessons' })}
+            >
+              Back to the lessons
+            </button>
+          )
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => navigate({ page: 'lesson', lesson: lesson.id, step: step + 1 })}
+          >
+            Next step →
+          </button>
+        )}
+      </footer>
+    </section>
+  );
+}
