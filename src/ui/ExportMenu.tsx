@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useSim } from '../store/simStore';
-import { type ExportFormat, exportableViews, exportFileName, exportView } from './exportView';
+import { type ExportFormat, exportableViews, exportFileName } from './exportTargets';
 
 const ITEMS: readonly { readonly format: ExportFormat; readonly label: string; readonly hint: string }[] = [
   { format: 'svg', label: 'SVG', hint: 'vector, editable' },
@@ -65,6 +65,8 @@ export function ExportMenu({
     setBusy(true);
     setStatus(`Exporting the ${title} view as ${format.toUpperCase()}…`);
     try {
+      // The document builder loads on the first export (it is not needed to show the views).
+      const { exportView } = await import('./exportView');
       await exportView(element, format, fileName, { description });
       setStatus(`Saved ${fileName}.`);
     } catch (error) {

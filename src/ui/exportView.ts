@@ -5,16 +5,9 @@
  * XMLSerializer, so a tuple key full of markup stays text.
  */
 import { LanesPainter } from '../viz/producers/painter';
+import { type Box, boundingBox, type ExportFormat, exportableViews } from './exportTargets';
 
-export type ExportFormat = 'svg' | 'png';
-
-/** A rectangle in CSS pixels, as `getBoundingClientRect` gives it. */
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly width: number;
-  readonly height: number;
-}
+export { type Box, type ExportFormat, exportableViews, exportFileName } from './exportTargets';
 
 export interface DocumentOptions {
   /** The document's <title> (default: the panel's heading). */
@@ -29,7 +22,6 @@ export interface DocumentOptions {
 export const EXPORT_SCALE = 2;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** SVGs this small are icons and legend swatches, not views. */
-const ICON_SIZE = 24;
 /** Space between views that sit one above the other in the panel. */
 const GAP = 12;
 
@@ -232,22 +224,6 @@ function formatColour([r, g, b, a]: Rgba): string {
   const c = [r, g, b].map((x) => Math.round(Math.min(255, Math.max(0, x))));
   if (a >= 1) return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
   return `rgba(${c.join(', ')}, ${Math.round(a * 1000) / 1000})`;
-}
-
-/** The panel's pictures: outermost SVGs and canvases, not icons, not the panel's own controls. */
-export function exportableViews(panel: Element, measure: (element: Element) => Box = boundingBox) {
-  const views: { element: SVGSVGElement | HTMLCanvasElement; box: Box }[] = [];
-  for (const element of Array.from(
-    panel.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('svg, canvas'),
-  )) {
-    if (element.parentElement?.closest('svg')) continue;
-    if (element.closest('.panel__head, button, [role="menu"], [data-export="skip"]')) continue;
-    const box = measure(element);
-    if (box.width < 1 || box.height < 1) continue;
-    if (box.width <= ICON_SIZE && box.height <= ICON_SIZE) continue;
-    views.push({ element, box });
-  }
-  return views;
 }
 
 /**
@@ -473,21 +449,6 @@ export async function rasterise(
   }
 }
 
-/** `streamscope-<scenario>-<panel>-<time in ms>.<format>`, safe as a file name everywhere. */
-export function exportFileName(
-  presetId: string,
-  panelId: string,
-  timeMs: number,
-  format: ExportFormat,
-): string {
-  const slug = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'view';
-  return `streamscope-${slug(presetId)}-${slug(panelId)}-${Math.max(0, Math.round(timeMs))}.${format}`;
-}
-
 /** Builds the picture of `panel` in `format` and hands it to the browser as a download. */
 export async function exportView(
   panel: HTMLElement,
@@ -549,10 +510,6 @@ function backgroundOf(panel: Element): string {
     if (colour !== 'none' && !colour.startsWith('rgba(')) return colour;
   }
   return '#ffffff';
-}
-
-function boundingBox(element: Element): Box {
-  return element.getBoundingClientRect();
 }
 
 /** Coordinates to a hundredth of a pixel: exact enough, and a readable file. */
