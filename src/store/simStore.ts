@@ -1,10 +1,28 @@
 import { create } from 'zustand';
-import { type EventTimeSpec, type ScenarioSpec, Simulation, type StreamingSpec } from '../engine';
-import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
+import type { EventTimeSpec, ScenarioSpec, Simulation, StreamingSpec } from '../engine';
+import type { DeliveryModel } from '../scenarios/compare';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
-import { type BlockResult, parseEventTime, parseStreaming } from '../scenarios/validate';
-import { encodeFault, type InjectedFault, parseFault, withInjected } from './faults';
-import { type LinkState, parseLink } from './url';
+import {
+  type BlockResult,
+  parseEventTime,
+  parseStreaming,
+  type ScenarioProblem,
+} from '../scenarios/validate';
+import {
+  CUSTOM_SCENARIO_ID,
+  checkScenario,
+  clip,
+  problemText,
+  readScenarioText,
+  scenarioLinkChars,
+  scenarioLinkText,
+} from './customScenario';
+import { encodeFault, type InjectedFault, parseFault } from './faults';
+import { companion, type Edits, NO_EDITS, newRun, presetFields } from './runs';
+import { type LinkState, MAX_LINK_SCENARIO_CHARS, parseLink } from './url';
+
+export { CUSTOM_SCENARIO_ID } from './customScenario';
+export { currentScenario } from './runs';
 
 export type SelectedEntity =
   | { readonly kind: 'partition'; readonly partition: number }
@@ -25,10 +43,19 @@ export interface Notice {
   readonly text: string;
 }
 
+/** Where the scenario being run came from. */
+export type ScenarioSource = 'preset' | 'edited' | 'imported' | 'linked';
+
 export interface SimStore {
   /** The run. It mutates as the cursor moves; `tick` mirrors its cursor so selectors re-render. */
   readonly sim: Simulation;
+  /** The preset being run, or `CUSTOM_SCENARIO_ID` for an edited, imported or linked scenario. */
   readonly presetId: string;
+  /** The scenario being run, before the learner's edits (seed, faults, pipeline, rates, query). */
+  readonly base: ScenarioSpec;
+  readonly source: ScenarioSource;
+  /** The last preset loaded: a link names it when a custom scenario is too large to travel in it. */
+  readonly lastPresetId: string;
   readonly seed: number;
   readonly tick: number;
   readonly selectedTuple: number | null;
@@ -50,6 +77,13 @@ export interface SimStore {
   readonly carryMs: number;
 
   load(presetId: string, seed?: number): void;
+  /**
+   * Runs a scenario that is not a preset: checked like a scenario file (JSON text or a value); when
+   * valid it replaces the run (learner edits and selection go, as with `load`; an edited scenario
+   * stays at the same moment, an imported one starts at 0), otherwise nothing changes. Returns the
+   * problems, each naming its field.
+   */
+  loadScenario(input: unknown, source: 'edited' | 'imported'): readonly ScenarioProblem[];
   setSeed(seed: number): void;
   seek(tick: number): void;
   stepForward(): void;
@@ -84,43 +118,6 @@ export interface SimStore {
 
 let noticeId = 0;
 
-function newRun(
-  presetId: string,
-  seed?: number,
-  injected: readonly InjectedFault[] = [],
-  streaming: StreamingSpec | null = null,
-  rateScale = 1,
-  eventTime: EventTimeSpec | null = null,
-) {
-  const preset = findPreset(presetId) ?? defaultPreset;
-  const s = seed ?? preset.scenario.seed;
-  const canFail = preset.scenario.delivery !== undefined || preset.scenario.messaging !== undefined;
-  const scaled =
-    rateScale === 1
-      ? preset.scenario
-      : {
-          ...preset.scenario,
-          producers: preset.scenario.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rateScale })),
-        };
-  const withStreaming = streaming ? { ...scaled, streaming } : scaled;
-  const scenario = eventTime ? { ...withStreaming, eventTime } : withStreaming;
-  return {
-    sim: new Simulation(withInjected(scenario, injected), s),
-    presetId: preset.id,
-    seed: s,
-    injected: canFail ? injected : [],
-  };
-}
-
-/** The companion run for a comparison, at the same tick as `sim` (null when not comparing). */
-function companion(sim: Simulation, model: DeliveryModel | null): Simulation | null {
-  if (model === null || modelOf(sim.scenario.spec) === null || modelOf(sim.scenario.spec) === model)
-    return null;
-  const other = new Simulation(asModel(sim.scenario.spec, model), sim.seed);
-  other.seek(sim.tick);
-  return other;
-}
-
 export const useSim = create<SimStore>()((set, get) => {
   const moved = () => {
     const { sim, compare } = get();
@@ -132,8 +129,16 @@ export const useSim = create<SimStore>()((set, get) => {
     const compare = companion(run.sim, get().compareModel);
     set({ ...run, tick: run.sim.tick, carryMs: 0, compare, ...extra });
   };
+  /** The run again with some of its settings changed, at the same moment. */
+  const rerun = (change: Partial<Edits & { seed: number; injected: readonly InjectedFault[] }>) => {
+    const s = { ...get(), ...change };
+    const run = newRun(s.base, s.seed, s.injected, s);
+    run.sim.seek(get().sim.tick);
+    return run;
+  };
   return {
-    ...newRun(defaultPreset.id),
+    ...newRun(defaultPreset.scenario),
+    ...presetFields(defaultPreset.id),
     tick: 0,
     selectedTuple: null,
     selectedEntity: null,
@@ -147,28 +152,48 @@ export const useSim = create<SimStore>()((set, get) => {
     carryMs: 0,
 
     load(presetId, seed) {
-      install(newRun(presetId, seed, []), {
+      const fields = presetFields(presetId);
+      install(newRun(fields.base, seed), {
+        ...fields,
+        ...NO_EDITS,
         selectedTuple: null,
         selectedEntity: null,
-        streamingEdit: null,
-        rateScale: 1,
-        eventTimeEdit: null,
       });
     },
+    loadScenario(input, source) {
+      const parsed = checkScenario(input);
+      if (!parsed.ok) return parsed.problems;
+      const base = parsed.scenario;
+      let run: ReturnType<typeof newRun>;
+      try {
+        run = newRun(base);
+      } catch (error) {
+        // A checked scenario should always run; if the engine still refuses, keep the current run.
+        const why = error instanceof Error ? error.message : String(error);
+        return [{ path: '', message: `The simulator could not run this scenario: ${clip(why, 200)}` }];
+      }
+      if (source === 'edited') run.sim.seekTime(get().sim.timeMs);
+      const { presetId, lastPresetId } = get();
+      install(run, {
+        presetId: CUSTOM_SCENARIO_ID,
+        base,
+        source,
+        lastPresetId: presetId === CUSTOM_SCENARIO_ID ? lastPresetId : presetId,
+        ...NO_EDITS,
+        selectedTuple: null,
+        selectedEntity: null,
+      });
+      const length = scenarioLinkChars(base);
+      if (length > MAX_LINK_SCENARIO_CHARS) {
+        get().notify(
+          `“${clip(base.name)}” is too large to share by link (${length.toLocaleString('en')} characters in a link; at most ${MAX_LINK_SCENARIO_CHARS.toLocaleString('en')}): the link and the saved session keep a built-in scenario. Export it as a file instead (Edit scenario → Export JSON).`,
+        );
+      }
+      return [];
+    },
     setSeed(seed) {
-      const { presetId, sim } = get();
-      const tick = sim.tick;
-      const run = newRun(
-        presetId,
-        seed,
-        get().injected,
-        get().streamingEdit,
-        get().rateScale,
-        get().eventTimeEdit,
-      );
-      run.sim.seek(tick);
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
-      install(run, { selectedTuple: null });
+      install(rerun({ seed }), { selectedTuple: null });
     },
     seek(tick) {
       get().sim.seek(tick);
@@ -205,58 +230,34 @@ export const useSim = create<SimStore>()((set, get) => {
       set({ selectedEntity: entity, selectedTuple: null });
     },
     injectFault(fault) {
-      const { presetId, seed, sim, injected } = get();
-      const run = newRun(
-        presetId,
-        seed,
-        [...injected, fault],
-        get().streamingEdit,
-        get().rateScale,
-        get().eventTimeEdit,
-      );
-      run.sim.seek(sim.tick);
-      install(run);
+      install(rerun({ injected: [...get().injected, fault] }));
     },
     clearFaults() {
-      const { presetId, seed, sim } = get();
-      const run = newRun(presetId, seed, [], get().streamingEdit, get().rateScale, get().eventTimeEdit);
-      run.sim.seek(sim.tick);
-      install(run);
+      install(rerun({ injected: [] }));
     },
     editStreaming(input) {
-      const { presetId, seed, sim, injected } = get();
-      const base = (findPreset(presetId) ?? defaultPreset).scenario;
-      const parsed = parseStreaming(input, base);
-      if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, parsed.value, get().rateScale, get().eventTimeEdit);
-      run.sim.seek(sim.tick);
+      const parsed = parseStreaming(input, get().base);
+      if (!parsed.ok) return parsed.problems.map(problemText);
       const selected = get().selectedEntity;
       const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
-      install(run, { streamingEdit: parsed.value, ...(keep ? {} : { selectedEntity: null }) });
+      install(rerun({ streamingEdit: parsed.value }), {
+        streamingEdit: parsed.value,
+        ...(keep ? {} : { selectedEntity: null }),
+      });
       return [];
     },
     setRateScale(scale) {
-      const { presetId, seed, sim, injected, streamingEdit } = get();
-      const run = newRun(presetId, seed, injected, streamingEdit, scale, get().eventTimeEdit);
-      run.sim.seek(sim.tick);
       // Tuple ids belong to a run: other rates make other tuples.
-      install(run, { rateScale: scale, selectedTuple: null });
+      install(rerun({ rateScale: scale }), { rateScale: scale, selectedTuple: null });
     },
     editEventTime(input) {
-      const { presetId, seed, sim, injected, streamingEdit, rateScale } = get();
-      const base = (findPreset(presetId) ?? defaultPreset).scenario;
-      const parsed = parseEventTime(input, base);
-      if (!parsed.ok) return parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-      const run = newRun(presetId, seed, injected, streamingEdit, rateScale, parsed.value);
-      run.sim.seek(sim.tick);
-      install(run, { eventTimeEdit: parsed.value });
+      const parsed = parseEventTime(input, get().base);
+      if (!parsed.ok) return parsed.problems.map(problemText);
+      install(rerun({ eventTimeEdit: parsed.value }), { eventTimeEdit: parsed.value });
       return [];
     },
     resetStreaming() {
-      const { presetId, seed, sim, injected } = get();
-      const run = newRun(presetId, seed, injected, null, get().rateScale, get().eventTimeEdit);
-      run.sim.seek(sim.tick);
-      install(run, { streamingEdit: null, selectedEntity: null });
+      install(rerun({ streamingEdit: null }), { streamingEdit: null, selectedEntity: null });
     },
     setCompare(model) {
       set({ compareModel: model, compare: companion(get().sim, model) });
@@ -272,9 +273,29 @@ export const useSim = create<SimStore>()((set, get) => {
         search,
         presets.map((p) => p.id),
       );
-      const { state } = parsed;
       const problems = [...parsed.problems];
-      const linked = (findPreset(state.scenario ?? '') ?? defaultPreset).scenario;
+      const preset = presetFields(parsed.state.scenario ?? defaultPreset.id);
+      let fields: Pick<SimStore, 'presetId' | 'base' | 'source' | 'lastPresetId'> = preset;
+      let state = parsed.state;
+      if (state.scn) {
+        const custom = readScenarioText(state.scn, "The link's scenario (scn)");
+        if (custom.ok) {
+          fields = {
+            presetId: CUSTOM_SCENARIO_ID,
+            base: custom.scenario,
+            source: 'linked',
+            lastPresetId: preset.presetId,
+          };
+        } else {
+          const first = custom.problems.slice(0, 3).map(problemText).join('; ');
+          problems.push(
+            `The link's scenario (scn) cannot be used (${first}); showing “${preset.base.name}” instead.`,
+          );
+          // The rest of the link (time, faults, edits) was about that scenario: start this one afresh.
+          state = { scenario: preset.presetId };
+        }
+      }
+      const linked = fields.base;
       const injected: InjectedFault[] = [];
       for (const text of state.faults ?? []) {
         const fault = parseFault(text, linked);
@@ -300,17 +321,25 @@ export const useSim = create<SimStore>()((set, get) => {
         problems.push(`The link's ${what} has problems (${first.join('; ')}); using the scenario's own.`);
         return null;
       };
-      const streamingEdit = fromLink(state.app, 'streaming application', parseStreaming);
-      const eventTimeEdit = fromLink(state.et, 'event-time query', parseEventTime);
-      const rateScale = state.rate ?? 1;
-      const run = newRun(
-        state.scenario ?? defaultPreset.id,
-        state.seed,
-        injected,
-        streamingEdit,
-        rateScale,
-        eventTimeEdit,
-      );
+      let edits: Edits = {
+        streamingEdit: fromLink(state.app, 'streaming application', parseStreaming),
+        eventTimeEdit: fromLink(state.et, 'event-time query', parseEventTime),
+        rateScale: state.rate ?? 1,
+      };
+      let run: ReturnType<typeof newRun>;
+      try {
+        run = newRun(linked, state.seed, injected, edits);
+      } catch (error) {
+        // Checked input should always run; if the engine still refuses, show the preset as written.
+        const why = error instanceof Error ? error.message : String(error);
+        problems.push(
+          `The link's frame could not be run (${clip(why, 200)}); showing “${preset.base.name}” instead.`,
+        );
+        fields = preset;
+        edits = NO_EDITS;
+        run = newRun(preset.base);
+        state = {};
+      }
       if (state.timeMs !== undefined) {
         if (state.timeMs > run.sim.scenario.spec.durationMs) {
           problems.push(
@@ -327,13 +356,12 @@ export const useSim = create<SimStore>()((set, get) => {
       const compareModel = state.compare ?? null;
       set({
         ...run,
+        ...fields,
+        ...edits,
         tick: run.sim.tick,
         selectedTuple,
         carryMs: 0,
         compareModel,
-        streamingEdit,
-        rateScale,
-        eventTimeEdit,
         compare: companion(run.sim, compareModel),
         notices: [...get().notices, ...problems.map((text) => ({ id: ++noticeId, text }))],
       });
@@ -341,6 +369,10 @@ export const useSim = create<SimStore>()((set, get) => {
   };
 });
 
+/**
+ * The link of the current frame. A custom scenario travels in it as JSON while it fits
+ * (`MAX_LINK_SCENARIO_CHARS`); a larger one cannot, and the link opens the last preset at its start.
+ */
 export function linkStateOf(
   s: Pick<
     SimStore,
@@ -353,10 +385,18 @@ export function linkStateOf(
     | 'streamingEdit'
     | 'rateScale'
     | 'eventTimeEdit'
-  >,
+  > &
+    Partial<Pick<SimStore, 'base' | 'lastPresetId'>>,
 ): LinkState {
+  const custom = s.presetId === CUSTOM_SCENARIO_ID && s.base !== undefined;
+  const scn = custom && s.base ? scenarioLinkText(s.base) : null;
+  const fallback = findPreset(s.lastPresetId ?? '') ?? defaultPreset;
+  if (custom && s.base && scenarioLinkChars(s.base) > MAX_LINK_SCENARIO_CHARS) {
+    const seed = fallback.scenario.seed;
+    return { ...EMPTY_LINK, scenario: fallback.id, seed };
+  }
   return {
-    scenario: s.presetId,
+    scenario: custom ? fallback.id : s.presetId,
     seed: s.seed,
     timeMs: s.sim.timeMs,
     tuple: s.selectedTuple,
@@ -365,5 +405,26 @@ export function linkStateOf(
     app: s.streamingEdit ? JSON.stringify(s.streamingEdit) : null,
     rate: s.rateScale === 1 ? null : s.rateScale,
     et: s.eventTimeEdit ? JSON.stringify(s.eventTimeEdit) : null,
+    scn,
   };
 }
+
+/** Whether the scenario being run fits in a link, and how many characters it takes there (URL-encoded). */
+export function linkSizeOf(s: Pick<SimStore, 'presetId' | 'base'>): { chars: number; fits: boolean } {
+  if (s.presetId !== CUSTOM_SCENARIO_ID) return { chars: 0, fits: true };
+  const chars = scenarioLinkChars(s.base);
+  return { chars, fits: chars <= MAX_LINK_SCENARIO_CHARS };
+}
+
+const EMPTY_LINK: LinkState = {
+  scenario: defaultPreset.id,
+  seed: defaultPreset.scenario.seed,
+  timeMs: 0,
+  tuple: null,
+  faults: [],
+  compare: null,
+  app: null,
+  rate: null,
+  et: null,
+  scn: null,
+};

@@ -1,6 +1,7 @@
 /**
  * The link holds scenario, seed, time and the selected tuple, so a shared URL reopens the exact frame:
  * ?scenario=three-kinds&seed=7&t=12300&tuple=42
+ * A custom scenario travels whole, as JSON: ?scenario=three-kinds&seed=1&t=0&scn={"version":1,…}
  */
 export interface LinkState {
   readonly scenario: string;
@@ -17,6 +18,11 @@ export interface LinkState {
   readonly rate: number | null;
   /** An edited event-time query (JSON of the scenario's `eventTime` block); null: the scenario's own. */
   readonly et: string | null;
+  /**
+   * A custom scenario (edited or imported) as JSON, when it fits in a link; `scenario` then names the
+   * preset to fall back on if it cannot be used. Absent or null: the preset named by `scenario`.
+   */
+  readonly scn?: string | null;
 }
 
 export interface ParsedLink {
@@ -27,6 +33,12 @@ export interface ParsedLink {
 }
 
 const WHOLE = /^\d{1,15}$/;
+
+/**
+ * Longest custom scenario a link carries, in characters of the URL-encoded parameter (about 12,000
+ * characters of JSON), so that a link with one stays well inside the saved session's limit.
+ */
+export const MAX_LINK_SCENARIO_CHARS = 20_000;
 
 /** The producer-rate multipliers the UI offers (and a link may carry). */
 export const RATE_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3, 5];
@@ -92,6 +104,14 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's producer rate "${clip(rate)}" is not one of ${RATE_SCALES.map((x) => `×${x}`).join(', ')}; using the scenario's rates.`,
       );
   }
+  const scn = params.get('scn');
+  if (scn !== null) {
+    if (scn.length <= MAX_LINK_SCENARIO_CHARS) state.scn = scn;
+    else
+      problems.push(
+        `The link's scenario (scn) is too long (${scn.length} characters; at most ${MAX_LINK_SCENARIO_CHARS}); showing a built-in scenario instead.`,
+      );
+  }
   const faults = params.getAll('fault');
   if (faults.length > 0) state.faults = faults.slice(0, 50);
   if (faults.length > 50) problems.push(`The link has ${faults.length} faults; only the first 50 are used.`);
@@ -109,6 +129,8 @@ export function formatLink(state: LinkState): string {
   if (state.app) params.set('app', state.app);
   if (state.rate !== null && state.rate !== 1) params.set('rate', String(state.rate));
   if (state.et) params.set('et', state.et);
+  // Last, so the readable part of the link (scenario, seed, time) comes first.
+  if (state.scn) params.set('scn', state.scn);
   return `?${params.toString()}`;
 }
 

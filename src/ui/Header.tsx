@@ -1,19 +1,25 @@
-import { useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { presets } from '../scenarios/presets';
-import { useSim } from '../store/simStore';
+import { CUSTOM_SCENARIO_ID, useSim } from '../store/simStore';
 import { Playback } from './playback';
+
+// The editor loads when it is first opened.
+const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
 
 const selectHeader = (s: ReturnType<typeof useSim.getState>) => ({
   presetId: s.presetId,
+  name: s.base.name,
   seed: s.seed,
   load: s.load,
   setSeed: s.setSeed,
 });
 
 export function Header({ onHelp }: { onHelp: () => void }) {
-  const { presetId, seed, load, setSeed } = useSim(useShallow(selectHeader));
+  const { presetId, name, seed, load, setSeed } = useSim(useShallow(selectHeader));
   const actor = Playback.useActorRef();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   return (
     <header className="topbar">
       <div className="brand">
@@ -29,10 +35,12 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         <select
           value={presetId}
           onChange={(e) => {
+            if (e.currentTarget.value === CUSTOM_SCENARIO_ID) return;
             load(e.currentTarget.value);
             actor.send({ type: 'LOADED' });
           }}
         >
+          {presetId === CUSTOM_SCENARIO_ID && <option value={CUSTOM_SCENARIO_ID}>Custom: {name}</option>}
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.scenario.name}
@@ -41,6 +49,25 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         </select>
       </label>
       <SeedField key={`${presetId}:${seed}`} seed={seed} onSeed={setSeed} />
+      <button
+        ref={editButton}
+        type="button"
+        className="button button--quiet"
+        aria-haspopup="dialog"
+        onClick={() => setEditing(true)}
+      >
+        Edit scenario
+      </button>
+      {editing && (
+        <Suspense fallback={null}>
+          <ScenarioEditor
+            onClose={(returnFocus) => {
+              setEditing(false);
+              if (returnFocus) editButton.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       <button type="button" className="button button--quiet" onClick={onHelp} aria-keyshortcuts="?">
         Keyboard shortcuts <kbd>?</kbd>
       </button>

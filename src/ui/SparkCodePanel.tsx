@@ -231,6 +231,7 @@ export function SparkCodePanel() {
             </button>
           </span>
         </div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a block that scrolls must be reachable from the keyboard (WCAG 2.1.1) */}
         <pre className="code__text" ref={codeRef} tabIndex={0}>
           <code>{content.text}</code>
         </pre>

@@ -31,7 +31,9 @@ export default function LessonsPage() {
                 </span>
                 <div className="lesson-card__text">
                   <h2>
-                    <a href={href}>{lesson.title}</a>
+                    <a className="lesson-card__link" href={href}>
+                      {lesson.title}
+                    </a>
                   </h2>
                   <p>{lesson.summary}</p>
                 </div>

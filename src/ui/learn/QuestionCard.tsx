@@ -126,7 +126,7 @@ export function QuestionCard({
           <ol className="question__order" aria-label="Your order (first at the top)">
             {order.map((item, at) => (
               <li key={item}>
-                <span>
+                <span className="question__item-text">
                   <RichText text={question.items[item] as string} />
                 </span>
                 <span className="question__move">
