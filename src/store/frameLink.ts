@@ -1,6 +1,7 @@
+import type { Simulation } from '../engine';
 import type { FrameRef, TaskContext } from '../learn/types';
 import { encodeFault } from './faults';
-import type { SimStore } from './simStore';
+import { type SimStore, useSim } from './simStore';
 
 /** The link (`?scenario=…&seed=…&t=…`) that opens a lesson's or a question's moment. */
 export function frameSearch(frame: FrameRef): string {
@@ -40,4 +41,17 @@ export function taskContextOf(
     streamingEdited: s.streamingEdit !== null,
     eventTimeEdited: s.eventTimeEdit !== null,
   };
+}
+
+/**
+ * Opens a frame in the simulator's store exactly as following its link would, and returns the run
+ * at that moment. Throws if the store had to report a problem (a fault or edit it refused).
+ */
+export function openFrame(frame: FrameRef): Simulation {
+  const before = useSim.getState().notices.length;
+  useSim.getState().openLink(frameSearch(frame));
+  const problems = useSim.getState().notices.slice(before);
+  if (problems.length > 0)
+    throw new Error(`The frame's link was refused: ${problems.map((n) => n.text).join(' ')}`);
+  return useSim.getState().sim;
 }

@@ -4,29 +4,13 @@
  * reached the query are fed to small re-implementations of Spark's and Flink's rules written here.
  */
 import { describe, expect, it } from 'vitest';
-import { type EventTimeSpec, Simulation } from '../../engine';
-import { findPreset } from '../../scenarios/presets';
-import { type InjectedFault, parseFault, withInjected } from '../../store/faults';
-import type { FrameRef, PredictInstance } from '../types';
+import type { EventTimeSpec, Simulation } from '../../engine';
+import { openFrame } from '../../store/frameLink';
+import type { PredictInstance } from '../types';
 import { predictTemplates } from '.';
 import { windowResultText } from './windows';
 
 const SEEDS = [1, 2, 3, 4, 5];
-
-/** The run the store opens for a frame (simStore.newRun + openLink), at the frozen moment. */
-function storeSim(frame: FrameRef): Simulation {
-  const preset = findPreset(frame.scenario)!;
-  const rate = frame.rate ?? 1;
-  let spec = preset.scenario;
-  if (rate !== 1)
-    spec = { ...spec, producers: spec.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rate })) };
-  if (frame.streaming) spec = { ...spec, streaming: frame.streaming };
-  if (frame.eventTime) spec = { ...spec, eventTime: frame.eventTime };
-  const faults = (frame.faults ?? []).map((f) => parseFault(f, preset.scenario) as InjectedFault);
-  const sim = new Simulation(withInjected(spec, faults), frame.seed ?? preset.scenario.seed);
-  sim.seekTime(frame.timeMs ?? 0);
-  return sim;
-}
 
 interface Arrival {
   readonly id: number;
@@ -132,7 +116,7 @@ const cases = (id: string) => SEEDS.map((s) => [s, template(id).generate(s)] as 
 
 describe('watermark-late-in-flight, recomputed', () => {
   it.each(cases('watermark-late-in-flight'))('seed %i: the tuples on their way that Spark drops', (_, x) => {
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const onWay = sim.pending();
     for (const id of onWay) expect(x.prompt).toContain(`#${id} `);
     const xs = arrivals(sim, x.runToMs);
@@ -145,7 +129,7 @@ describe('watermark-late-in-flight, recomputed', () => {
 describe('watermark-next-batch, recomputed', () => {
   it.each(cases('watermark-next-batch'))('seed %i: the watermark after the batch at runToMs', (_, x) => {
     const q = x.frame.eventTime!;
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const perProducer = q.inputs === 'perProducer';
     const inputs = perProducer ? sim.scenario.producers.length : 1;
     const xs = arrivals(sim, x.runToMs, perProducer);
@@ -167,7 +151,7 @@ describe('window-next-emitted, recomputed', () => {
     const q = x.frame.eventTime!;
     const size = (q.window as { sizeMs: number }).sizeMs;
     const frozen = x.frame.timeMs!;
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const batches = sparkModel(arrivals(sim, x.runToMs), q, x.runToMs, 1);
     const next = batches.find((b) => b.atMs > frozen && b.emitted.length > 0)!;
     expect(next.atMs).toBe(x.runToMs);
@@ -183,7 +167,7 @@ describe('window-first-result, recomputed', () => {
     const q = x.frame.eventTime!;
     const m = /\[(\d+\.\d+) s, (\d+\.\d+) s\) has not produced a result yet/.exec(x.prompt)!;
     const start = Math.round(Number(m[1]) * 1000);
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const xs = arrivals(sim, x.runToMs);
     const first =
       q.engine === 'flink'
@@ -201,7 +185,7 @@ describe('out-of-order-in-span, recomputed', () => {
   it.each(cases('out-of-order-in-span'))('seed %i: tuples of the span overtaken by a later one', (_, x) => {
     const m = /event times in \[(\d+\.\d+) s, (\d+\.\d+) s\)/.exec(x.prompt)!;
     const [from, to] = [Math.round(Number(m[1]) * 1000), Math.round(Number(m[2]) * 1000)];
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const xs = arrivals(sim, x.runToMs, true);
     const newest = new Map<number, number>();
     let outOfOrder = 0;

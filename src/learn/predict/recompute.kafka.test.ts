@@ -5,10 +5,9 @@
  * and the broker, group and queue state.
  */
 import { describe, expect, it } from 'vitest';
-import { Simulation, type TraceEntry } from '../../engine';
-import { findPreset } from '../../scenarios/presets';
-import { type InjectedFault, parseFault, withInjected } from '../../store/faults';
-import type { FrameRef, PredictInstance } from '../types';
+import type { Simulation, TraceEntry } from '../../engine';
+import { openFrame } from '../../store/frameLink';
+import type { PredictInstance } from '../types';
 import { predictTemplates } from '.';
 import { ownedText } from './groups';
 import { partitionText } from './kafkaLog';
@@ -16,21 +15,6 @@ import { QUEUE_OUTCOMES } from './messaging';
 import { brokerText, OFFLINE_TEXT, partitionsText } from './replication';
 
 const SEEDS = [1, 2, 3, 4, 5];
-
-/** The run the store opens for a frame (simStore.newRun + openLink), at the frozen moment. */
-function storeSim(frame: FrameRef): Simulation {
-  const preset = findPreset(frame.scenario)!;
-  const rate = frame.rate ?? 1;
-  let spec = preset.scenario;
-  if (rate !== 1)
-    spec = { ...spec, producers: spec.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rate })) };
-  if (frame.streaming) spec = { ...spec, streaming: frame.streaming };
-  if (frame.eventTime) spec = { ...spec, eventTime: frame.eventTime };
-  const faults = (frame.faults ?? []).map((f) => parseFault(f, preset.scenario) as InjectedFault);
-  const sim = new Simulation(withInjected(spec, faults), frame.seed ?? preset.scenario.seed);
-  sim.seekTime(frame.timeMs ?? 0);
-  return sim;
-}
 
 /** Steps one tick at a time up to `runToMs`, handing over each tick's trace entries. */
 function stepTo(
@@ -53,7 +37,7 @@ const word = (re: RegExp, text: string) => re.exec(text)![1]!;
 
 describe('kafka-key-partition, recomputed', () => {
   it.each(cases('kafka-key-partition'))('seed %i: the partition the record is appended to', (_, x) => {
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const id = x.frame.tuple!;
     expect(sim.traceForTuple(id).some((e) => e.kind === 'appended')).toBe(false);
     let partition: number | null = null;
@@ -68,7 +52,7 @@ describe('kafka-key-partition, recomputed', () => {
 describe('failover-new-leader, recomputed', () => {
   it.each(cases('failover-new-leader'))('seed %i: the leader after the crash', (_, x) => {
     const p = num(/partition (\d+) has replicas/, x.prompt);
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const crashed = num(/Broker (\d+) will crash/, x.prompt);
     let elected: number | null | undefined;
     let crashSeen = false;
@@ -88,7 +72,7 @@ describe('min-isr-refused-partitions, recomputed', () => {
   it.each(cases('min-isr-refused-partitions'))(
     'seed %i: the partitions whose writes were refused',
     (_, x) => {
-      const sim = storeSim(x.frame);
+      const sim = openFrame(x.frame);
       const refused = new Set<number>();
       stepTo(sim, x.runToMs, (entries) => {
         for (const e of entries) if (e.kind === 'produceRejected') refused.add(e.a);
@@ -103,7 +87,7 @@ describe('consumer-resume-offset, recomputed', () => {
     const member = word(/consumer (c\d) of group/, x.prompt);
     const p = num(/position on partition (\d+)/, x.prompt);
     const restartMs = num(/restartConsumer:[^@]+@(\d+)/, x.frame.faults!.join(' '));
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const memberIndex = sim.delivery()!.rosters[0]!.indexOf(member);
     let committedBeforeRestart: number | undefined;
     let first: number | null = null;
@@ -130,7 +114,7 @@ describe('consumer-resume-offset, recomputed', () => {
 describe('rebalance-assignment, recomputed', () => {
   it.each(cases('rebalance-assignment'))('seed %i: what the member owns after the rebalance', (_, x) => {
     const member = word(/will (\w+) own after/, x.prompt);
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     let rebalanced = false;
     stepTo(sim, x.runToMs, (entries) => {
       if (entries.some((e) => e.kind === 'rebalanced')) rebalanced = true;
@@ -147,7 +131,7 @@ describe('rebalance-assignment, recomputed', () => {
 describe('direct-messaging-lost, recomputed', () => {
   it.each(cases('direct-messaging-lost'))('seed %i: orders missed while the consumer is down', (_, x) => {
     const consumer = word(/The (\w+) service goes down/, x.prompt);
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const index = sim.messaging()!.consumers.findIndex((c) => c.id === consumer);
     expect(sim.messaging()!.consumers[index]!.online).toBe(false);
     let missed = 0;
@@ -161,7 +145,7 @@ describe('direct-messaging-lost, recomputed', () => {
 
 describe('queue-keeps-messages, recomputed', () => {
   it.each(cases('queue-keeps-messages'))('seed %i: every waiting order acknowledged once', (_, x) => {
-    const sim = storeSim(x.frame);
+    const sim = openFrame(x.frame);
     const waiting = [...sim.messaging()!.queue];
     const acks = new Map<number, number>();
     stepTo(sim, x.runToMs, (entries) => {
