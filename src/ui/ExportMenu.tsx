@@ -174,7 +174,7 @@ export function ExportMenu({
           {!drawable && <p className="export-menu__note">This panel has no chart or diagram to export.</p>}
         </div>
       )}
-      <span className="sr-only" role="status">
+      <span className="sr-only" aria-live="polite">
         {status}
       </span>
     </div>
