@@ -181,6 +181,8 @@ test('screenshot learning pages', async ({ page }) => {
   await page.screenshot({ path: `${dir}/lessons.png` });
   await page.goto('./#/lessons/watermarks/2');
   await page.getByRole('region', { name: /^Step 2 of/ }).waitFor();
+  await page.getByRole('region', { name: 'Event time plot' }).waitFor();
+  await page.waitForTimeout(1200);
   await page.screenshot({ path: `${dir}/lesson-step.png` });
   await page.goto('./#/questions');
   await page.getByRole('region', { name: 'Review questions' }).waitFor();

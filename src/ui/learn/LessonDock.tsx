@@ -49,14 +49,19 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
     if (!takeLinkedLessonFrame()) open();
     useRoute.getState().setSpotlight(s?.highlight ?? null);
     // Bring the first view the step points at into sight (the dock itself stays in the side column).
-    const frame = requestAnimationFrame(() => {
-      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      document
-        .querySelector('.workspace__main .panel.is-spotlit')
-        ?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-    });
+    // Some views load lazily, so look again for a moment until it is there.
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reveal = () => {
+      const view = document.querySelector('.workspace__main .panel.is-spotlit');
+      if (view) {
+        const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        view.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+      } else if (++tries < 20) timer = setTimeout(reveal, 100);
+    };
+    timer = setTimeout(reveal, 0);
     return () => {
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       useRoute.getState().setSpotlight(null);
     };
   }, []);
