@@ -228,22 +228,45 @@ export function answerText(q: StaticQuestion): string {
   }
 }
 
-/** Links that open a question's moment in the simulator (a new tab, so the question stays). */
+/**
+ * The question's moment, live: the scenario frozen where the question asks (embedded, so the learner
+ * can look around the views), and once answered, the run at the moment that shows the outcome.
+ */
 function MomentLinks({ frame, runToMs, answered }: { frame: FrameRef; runToMs: number; answered: boolean }) {
   const at = frame.timeMs ?? 0;
+  const shown = answered ? { ...frame, timeMs: runToMs } : frame;
   return (
-    <p className="question__moment">
-      <a href={`${frameSearch(frame)}#/`} target="_blank" rel="noopener">
-        Look at the moment ({seconds(at)}) in the simulator
-      </a>
-      {answered && (
-        <>
-          {' · '}
-          <a href={`${frameSearch({ ...frame, timeMs: runToMs })}#/`} target="_blank" rel="noopener">
-            Run it to {seconds(runToMs)} and see why
-          </a>
-        </>
-      )}
-    </p>
+    <figure className="question__moment">
+      <iframe
+        className="question__frame"
+        title={
+          answered
+            ? `The run at ${seconds(runToMs)}, where the outcome shows`
+            : `The scenario at ${seconds(at)}, the moment of the question`
+        }
+        src={`${frameSearch(shown)}&embed=1#/`}
+        loading="lazy"
+      />
+      <figcaption>
+        {answered ? (
+          <>
+            The run at {seconds(runToMs)}, after the question’s moment ({seconds(at)}).{' '}
+            <a href={`${frameSearch(shown)}#/`} target="_blank" rel="noopener">
+              Run it to {seconds(runToMs)} and see why
+            </a>{' '}
+            in the full simulator.
+          </>
+        ) : (
+          <>
+            The scenario at {seconds(at)}, the moment of the question: look around, but answer before you run
+            ahead.{' '}
+            <a href={`${frameSearch(frame)}#/`} target="_blank" rel="noopener">
+              Look at the moment ({seconds(at)}) in the simulator
+            </a>
+            .
+          </>
+        )}
+      </figcaption>
+    </figure>
   );
 }
