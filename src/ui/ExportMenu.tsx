@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useSim } from '../store/simStore';
 import { type ExportFormat, exportableViews, exportFileName } from './exportTargets';
 
@@ -174,9 +175,13 @@ export function ExportMenu({
           {!drawable && <p className="export-menu__note">This panel has no chart or diagram to export.</p>}
         </div>
       )}
-      <span className="sr-only" aria-live="polite">
-        {status}
-      </span>
+      {/* Announced from outside the view, so the view keeps exactly one live region: its summary. */}
+      {createPortal(
+        <span className="sr-only" aria-live="polite">
+          {status}
+        </span>,
+        document.body,
+      )}
     </div>
   );
 }
