@@ -77,10 +77,10 @@ export function QuestionCard({
   return (
     <article className="question" aria-labelledby={`${id}-prompt`}>
       {number && <p className="question__number">{number}</p>}
-      {instance && <MomentLinks frame={instance.frame} runToMs={instance.runToMs} answered={locked} />}
       <h2 id={`${id}-prompt`} className="question__prompt">
         <RichText text={question.prompt} />
       </h2>
+      {instance && <MomentLinks frame={instance.frame} runToMs={instance.runToMs} answered={locked} />}
       <form
         className="question__form"
         onSubmit={(e) => {
