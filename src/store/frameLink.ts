@@ -1,20 +1,23 @@
 import type { Simulation } from '../engine';
 import type { FrameRef, TaskContext } from '../learn/types';
-import { encodeFault } from './faults';
+import { encodeFault } from '../scenarios/faults';
+import { findPreset } from '../scenarios/presets';
 import { type SimStore, useSim } from './simStore';
+import { formatLink } from './url';
 
 /** The link (`?scenario=…&seed=…&t=…`) that opens a lesson's or a question's moment. */
 export function frameSearch(frame: FrameRef): string {
-  const params = new URLSearchParams();
-  params.set('scenario', frame.scenario);
-  if (frame.seed !== undefined) params.set('seed', String(frame.seed));
-  params.set('t', String(frame.timeMs ?? 0));
-  if (frame.tuple !== undefined) params.set('tuple', String(frame.tuple));
-  for (const f of frame.faults ?? []) params.append('fault', f);
-  if (frame.streaming) params.set('app', JSON.stringify(frame.streaming));
-  if (frame.rate !== undefined && frame.rate !== 1) params.set('rate', String(frame.rate));
-  if (frame.eventTime) params.set('et', JSON.stringify(frame.eventTime));
-  return `?${params.toString()}`;
+  return formatLink({
+    scenario: frame.scenario,
+    seed: frame.seed ?? findPreset(frame.scenario)?.scenario.seed ?? 0,
+    timeMs: frame.timeMs ?? 0,
+    tuple: frame.tuple ?? null,
+    faults: frame.faults ?? [],
+    compare: null,
+    app: frame.streaming ? JSON.stringify(frame.streaming) : null,
+    rate: frame.rate ?? null,
+    et: frame.eventTime ? JSON.stringify(frame.eventTime) : null,
+  });
 }
 
 /** What a lesson's "try it" check may look at, read from the simulator's store. */

@@ -1,31 +1,15 @@
-import { type EventTimeSpec, type ScenarioSpec, Simulation, type StreamingSpec } from '../engine';
+import { type ScenarioSpec, Simulation } from '../engine';
 import { asModel, type DeliveryModel, modelOf } from '../scenarios/compare';
+import { type Edits, edited, NO_EDITS } from '../scenarios/edits';
+import { type InjectedFault, withInjected } from '../scenarios/faults';
 import { defaultPreset, findPreset } from '../scenarios/presets';
-import { type InjectedFault, withInjected } from './faults';
+
+export { type Edits, edited, NO_EDITS };
 
 /**
  * How the store builds a run: a base scenario (a preset's or a custom one) with the learner's
  * seed, injected faults and edits on top. Plain functions; the store holds their results.
  */
-
-/** The learner's changes to a scenario, each null (or 1) when it runs as written. */
-export interface Edits {
-  readonly streamingEdit: StreamingSpec | null;
-  readonly rateScale: number;
-  readonly eventTimeEdit: EventTimeSpec | null;
-}
-
-export const NO_EDITS: Edits = { streamingEdit: null, rateScale: 1, eventTimeEdit: null };
-
-export function edited(base: ScenarioSpec, edits: Edits): ScenarioSpec {
-  const { streamingEdit, rateScale, eventTimeEdit } = edits;
-  const scaled =
-    rateScale === 1
-      ? base
-      : { ...base, producers: base.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rateScale })) };
-  const withStreaming = streamingEdit ? { ...scaled, streaming: streamingEdit } : scaled;
-  return eventTimeEdit ? { ...withStreaming, eventTime: eventTimeEdit } : withStreaming;
-}
 
 export function newRun(
   base: ScenarioSpec,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { EventTimeSpec, ScenarioSpec, Simulation, StreamingSpec } from '../engine';
 import type { DeliveryModel } from '../scenarios/compare';
+import { encodeFault, type InjectedFault, parseFault } from '../scenarios/faults';
 import { defaultPreset, findPreset, presets } from '../scenarios/presets';
 import {
   type BlockResult,
@@ -17,7 +18,6 @@ import {
   scenarioLinkChars,
   scenarioLinkText,
 } from './customScenario';
-import { encodeFault, type InjectedFault, parseFault } from './faults';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from './runs';
 import { type LinkState, MAX_LINK_SCENARIO_CHARS, parseLink } from './url';
 

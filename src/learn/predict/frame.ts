@@ -1,80 +1,37 @@
 /**
  * Helpers shared by the predict-then-run templates: a FrameRef turned into the run the simulator
- * shows for it, a seeded chooser, and number formatting for prompts.
- *
- * `frameScenario` rebuilds the scenario the way the simulator's store does when it opens a link
- * (preset → rates scaled → streaming / eventTime replaced → link faults merged after the scenario's
- * own at equal times). It lives here rather than importing the store: learn sits below the store.
+ * shows for it (with the same edits and fault merging the store applies), a seeded chooser, and
+ * number formatting for prompts.
  */
 import {
   type EventTimeSpec,
-  type FaultSpec,
-  type MessagingSpec,
   type ScenarioSpec,
   Simulation,
   type StreamingSpec,
   type TraceEntry,
 } from '../../engine';
 import { mixSeed } from '../../engine/rng';
+import { edited } from '../../scenarios/edits';
+import { parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset } from '../../scenarios/presets';
 import type { FrameRef } from '../types';
-
-type MessagingFault = MessagingSpec['faults'][number];
-
-/** A link fault (`KIND:TARGET@MS`) as the engine's fault, for the scenario it is injected into. */
-function parseLinkFault(text: string, spec: ScenarioSpec): FaultSpec | MessagingFault {
-  const m = /^([A-Za-z]+):([A-Za-z0-9_./-]+)@(\d+)$/.exec(text);
-  if (!m) throw new Error(`frameScenario: fault "${text}" is not of the form KIND:TARGET@MS`);
-  const [, kind, target, at] = m as unknown as [string, string, string, string];
-  const atMs = Number(at);
-  if (spec.messaging) {
-    if (kind !== 'crashConsumer' && kind !== 'restartConsumer')
-      throw new Error(`frameScenario: fault "${text}" is not a messaging fault`);
-    return { atMs, kind, consumer: target };
-  }
-  if (!spec.delivery) throw new Error(`frameScenario: fault "${text}" needs a broker or consumers`);
-  if (kind === 'crashBroker' || kind === 'restartBroker') return { atMs, kind, broker: Number(target) };
-  const [group, member] = target.split('/');
-  if (
-    (kind !== 'crashConsumer' &&
-      kind !== 'restartConsumer' &&
-      kind !== 'addConsumer' &&
-      kind !== 'removeConsumer') ||
-    !group ||
-    !member
-  )
-    throw new Error(`frameScenario: fault "${text}" is not a broker or consumer fault`);
-  return { atMs, kind, group, member };
-}
-
-/** The scenario's own faults first at equal times, then the link's, in time order. */
-function merged<T extends { readonly atMs: number }>(own: readonly T[], injected: readonly T[]): T[] {
-  const all = [...own, ...injected].map((f, i) => ({ f, i }));
-  all.sort((a, b) => a.f.atMs - b.f.atMs || a.i - b.i);
-  return all.map((x) => x.f);
-}
 
 /** The scenario and seed the simulator runs for a frame. Throws for an unknown preset or fault. */
 export function frameScenario(frame: FrameRef): { spec: ScenarioSpec; seed: number } {
   const preset = findPreset(frame.scenario);
   if (!preset) throw new Error(`frameScenario: unknown preset "${frame.scenario}"`);
   const base = preset.scenario;
-  const rate = frame.rate ?? 1;
-  let spec: ScenarioSpec =
-    rate === 1
-      ? base
-      : { ...base, producers: base.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rate })) };
-  if (frame.streaming) spec = { ...spec, streaming: frame.streaming };
-  if (frame.eventTime) spec = { ...spec, eventTime: frame.eventTime };
-  const faults = (frame.faults ?? []).map((f) => parseLinkFault(f, spec));
-  if (faults.length > 0 && spec.delivery) {
-    const own = faults.filter((f): f is FaultSpec => !('consumer' in f));
-    spec = { ...spec, delivery: { ...spec.delivery, faults: merged(spec.delivery.faults, own) } };
-  } else if (faults.length > 0 && spec.messaging) {
-    const own = faults.filter((f): f is MessagingFault => 'consumer' in f);
-    spec = { ...spec, messaging: { ...spec.messaging, faults: merged(spec.messaging.faults, own) } };
-  }
-  return { spec, seed: frame.seed ?? base.seed };
+  const faults = (frame.faults ?? []).map((text) => {
+    const fault = parseFault(text, base);
+    if (typeof fault === 'string') throw new Error(`frameScenario: ${fault}`);
+    return fault;
+  });
+  const edits = {
+    rateScale: frame.rate ?? 1,
+    streamingEdit: frame.streaming ?? null,
+    eventTimeEdit: frame.eventTime ?? null,
+  };
+  return { spec: withInjected(edited(base, edits), faults), seed: frame.seed ?? base.seed };
 }
 
 /** A run of the frame's scenario, at time 0. */

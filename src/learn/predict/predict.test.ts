@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ScenarioSpec, Simulation } from '../../engine';
 import { findPreset } from '../../scenarios/presets';
 import { parseEventTime, parseStreaming } from '../../scenarios/validate';
-import { type InjectedFault, parseFault, withInjected } from '../../store/faults';
+import { type InjectedFault, parseFault, withInjected } from '../../scenarios/faults';
 import { RATE_SCALES } from '../../store/url';
 import type { FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { frameScenario, predictTemplates } from '.';

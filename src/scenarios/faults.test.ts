@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../engine/types';
-import { findPreset } from '../scenarios/presets';
 import { encodeFault, parseFault, withInjected } from './faults';
+import { findPreset } from './presets';
 
 const kafka = findPreset('kafka-failover')!.scenario;
 const delivery = kafka.delivery!;

@@ -1,0 +1,24 @@
+import type { EventTimeSpec, ScenarioSpec, StreamingSpec } from '../engine';
+
+/**
+ * A learner's changes to a scenario, applied the same way wherever a run is built: by the
+ * simulator's store, and by the predict-then-run questions that must show the run the store opens.
+ */
+/** The learner's changes to a scenario, each null (or 1) when it runs as written. */
+export interface Edits {
+  readonly streamingEdit: StreamingSpec | null;
+  readonly rateScale: number;
+  readonly eventTimeEdit: EventTimeSpec | null;
+}
+
+export const NO_EDITS: Edits = { streamingEdit: null, rateScale: 1, eventTimeEdit: null };
+
+export function edited(base: ScenarioSpec, edits: Edits): ScenarioSpec {
+  const { streamingEdit, rateScale, eventTimeEdit } = edits;
+  const scaled =
+    rateScale === 1
+      ? base
+      : { ...base, producers: base.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rateScale })) };
+  const withStreaming = streamingEdit ? { ...scaled, streaming: streamingEdit } : scaled;
+  return eventTimeEdit ? { ...withStreaming, eventTime: eventTimeEdit } : withStreaming;
+}
