@@ -137,10 +137,19 @@ function Practice({ id, seed }: { id: string; seed: number }) {
   const [state, send] = useMachine(appQuizMachine);
   const [answered, setAnswered] = useState<Answered | null>(null);
   useEffect(() => send({ type: 'START', mode: 'practice', items }), [send, items]);
-  if (!start) return <Missing id={id} notify={notify} />;
-  if (state.matches('idle')) return null;
   const item = state.context.items[state.context.index] ?? items[0];
   const q = item ? findQuestion(item.question) : undefined;
+  const itemSeed = item?.seed ?? 1;
+  // A predict-then-run variant runs the engine: build it once per question and seed, not per render.
+  const asked = useMemo(() => (q ? ask(q, itemSeed) : null), [q, itemSeed]);
+  // Keep the address on the question shown, so a reload or a shared link lands on it.
+  const here = q ? formatRoute({ page: 'question', question: q.id, seed: itemSeed }) : null;
+  useEffect(() => {
+    if (here && window.location.hash !== here)
+      window.history.replaceState(null, '', `${window.location.search}${here}`);
+  }, [here]);
+  if (!start) return <Missing id={id} notify={notify} />;
+  if (state.matches('idle')) return null;
   const topicTitle = TOPICS.find((t) => t.id === start.topic)?.title ?? '';
   const heading = (
     <header className="page__head">
@@ -152,7 +161,7 @@ function Practice({ id, seed }: { id: string; seed: number }) {
       </h1>
     </header>
   );
-  if (state.matches('finished') || !q || !item) {
+  if (state.matches('finished') || !q || !item || !asked) {
     const right = state.context.results.filter((r) => r.right).length;
     return (
       <>
@@ -175,11 +184,6 @@ function Practice({ id, seed }: { id: string; seed: number }) {
       </>
     );
   }
-  const asked = ask(q, item.seed);
-  // Keep the address on the question shown, so a reload or a shared link lands on it.
-  const here = formatRoute({ page: 'question', question: item.question, seed: item.seed });
-  if (window.location.hash !== here)
-    window.history.replaceState(null, '', `${window.location.search}${here}`);
   return (
     <>
       {heading}
@@ -227,6 +231,10 @@ function Quiz() {
   const [responses, setResponses] = useState<Answered[]>([]);
   useEffect(() => send({ type: 'START', mode: 'quiz', items }), [send, items]);
   const { index, results } = state.context;
+  const item = state.context.items[index];
+  const q = item ? findQuestion(item.question) : undefined;
+  const itemSeed = item?.seed ?? 1;
+  const asked = useMemo(() => (q ? ask(q, itemSeed) : null), [q, itemSeed]);
   if (state.matches('idle')) return null;
   const head = (
     <header className="page__head">
@@ -283,10 +291,7 @@ function Quiz() {
       </>
     );
   }
-  const item = state.context.items[index];
-  const q = item ? findQuestion(item.question) : undefined;
-  if (!item || !q) return head;
-  const asked = ask(q, item.seed);
+  if (!item || !asked) return head;
   return (
     <>
       {head}
