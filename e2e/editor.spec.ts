@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseScenario } from '../src/scenarios/validate';
-import { expect, shownSeconds, test } from './fixtures';
+import { expect, seriousViolations, shownSeconds, test } from './fixtures';
 
 const KAFKA = 'Kafka: a broker and a consumer fail';
 
@@ -28,20 +27,6 @@ async function goToTab(page: Page, name: RegExp | string) {
     await page.keyboard.press('ArrowRight');
   }
   throw new Error(`no tab ${name}`);
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${what}: ${v.id} ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    ),
-  ).toEqual([]);
 }
 
 test('editing a producer’s rate and the partitions changes the views; the custom scenario survives reload', async ({
@@ -247,7 +232,7 @@ test('the open editor has no serious or critical accessibility violations, in li
     for (const tab of scheme === 'light' ? all : ['Producers', 'Explicit tuples', 'Faults', 'JSON']) {
       await goToTab(page, tab);
       if (tab === 'Explicit tuples') await editor(page).getByRole('button', { name: 'Add a tuple' }).click();
-      await expectNoSeriousViolations(page, `${scheme} ${tab}`);
+      expect(await seriousViolations(page, 'dialog[open]'), `${scheme} ${tab}`).toEqual([]);
       if (process.env.SCREENSHOTS)
         await page.screenshot({
           path: `${process.env.SCREENSHOTS}/editor-${scheme}-${tab.split(' ').at(-1)?.toLowerCase()}.png`,

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 
 /** Every test fails on a console error, an uncaught exception or a request to another origin. */
@@ -27,4 +28,16 @@ export { expect };
 export async function shownSeconds(page: import('@playwright/test').Page): Promise<number> {
   const text = await page.getByRole('slider', { name: 'Simulation time' }).getAttribute('aria-valuetext');
   return Number(text?.split(' ')[0]);
+}
+
+/** axe's serious and critical violations on the page (or the part `include` selects), one line each. */
+export async function seriousViolations(
+  page: import('@playwright/test').Page,
+  include?: string,
+): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  const found = await (include ? axe.include(include) : axe).analyze();
+  return found.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

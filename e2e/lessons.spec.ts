@@ -1,13 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, shownSeconds, test } from './fixtures';
-
-async function seriousViolations(page: Page) {
-  const found = await new AxeBuilder({ page }).analyze();
-  return found.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, seriousViolations, shownSeconds, test } from './fixtures';
 
 test('complete a lesson step by step; the progress is kept after a reload', async ({ page }) => {
   await page.goto('./');

@@ -1,12 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
-
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const found = await new AxeBuilder({ page }).analyze();
-  return found.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, seriousViolations, test } from './fixtures';
 
 test('an instructor bookmarks moments, then drives presenter mode with the keyboard', async ({ page }) => {
   await page.goto('./?scenario=watermarks&seed=5&t=0');
