@@ -8,9 +8,9 @@ import {
   type TupleView,
 } from '../../engine';
 import { deliveryOutcome } from '../../engine/delivery/summary';
+import { parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset, presets } from '../../scenarios/presets';
 import { parseEventTime, parseStreaming } from '../../scenarios/validate';
-import { parseFault, withInjected } from '../../scenarios/faults';
 import { type FrameRef, type LessonStep, type PanelId, type TaskContext, TOPICS } from '../types';
 import { findLesson, lessons } from './index';
 import { finishedStateSteps } from './stateful';
