@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type ScenarioSpec, Simulation } from '../../engine';
+import { type InjectedFault, parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset } from '../../scenarios/presets';
 import { parseEventTime, parseStreaming } from '../../scenarios/validate';
-import { type InjectedFault, parseFault, withInjected } from '../../scenarios/faults';
 import { RATE_SCALES } from '../../store/url';
 import type { FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { frameScenario, predictTemplates } from '.';
