@@ -112,6 +112,12 @@ export function ProducerLanes() {
       el.focus();
   }, [active, dense]);
 
+  // Named from the tuple itself: `label` would index every tuple in view, each frame while playing.
+  const last = dense ? newest(tuples, sim.timeMs) : undefined;
+  const newestTuple = last
+    ? { id: last.id, label: describeTuple(last, lanesInput[last.producerIndex]?.label ?? '') }
+    : null;
+
   const rovingId =
     active !== null && layout.marks.some((m) => m.id === active)
       ? active
@@ -207,7 +213,7 @@ export function ProducerLanes() {
           frame={layout}
           selected={selected}
           onPick={(id) => select(id)}
-          label={label}
+          newest={newestTuple}
         />
       )}
     </div>
@@ -302,7 +308,7 @@ function DenseMarks({
   frame,
   selected,
   onPick,
-  label,
+  newest: last,
 }: {
   /** Everything the marks' layout needs, tuples included. */
   input: LayoutInput;
@@ -310,7 +316,8 @@ function DenseMarks({
   frame: ProducersLayout;
   selected: number | null;
   onPick: (id: number) => void;
-  label: (id: number) => string;
+  /** The tuple drawn rightmost, which Enter inspects, and its description. */
+  newest: { readonly id: number; readonly label: string } | null;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const image = useRef<ImageData | null>(null);
@@ -376,14 +383,13 @@ function DenseMarks({
     }
     if (best) onPick(best.id);
   };
-  const last = newest(input.tuples, input.nowMs);
   return (
     <canvas
       ref={ref}
       className="lanes__canvas"
       style={{ width: frame.width, height: frame.height }}
       tabIndex={0}
-      aria-label={`${input.tuples.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${label(last.id)})` : ''}.`}
+      aria-label={`${input.tuples.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${last.label})` : ''}.`}
       onClick={(e) => pick(e.clientX, e.clientY)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && last) onPick(last.id);
@@ -397,8 +403,8 @@ const DENSE_RADIUS = 3.5;
 const painters = new WeakMap<HTMLCanvasElement, LanesPainter | null>();
 
 /** The tuple drawn rightmost (the layout's last mark): latest draw position, then highest id. */
-function newest(tuples: readonly LayoutTuple[], nowMs: number): LayoutTuple | undefined {
-  let best: LayoutTuple | undefined;
+function newest<T extends LayoutTuple>(tuples: readonly T[], nowMs: number): T | undefined {
+  let best: T | undefined;
   let bestAt = Number.NEGATIVE_INFINITY;
   for (const t of tuples) {
     const at = drawAt(t, nowMs);
