@@ -52,7 +52,8 @@ test('a share link opens the exact lesson step and frame it was copied at', asyn
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./#/lessons/watermarks/2');
   await expect(page.getByRole('region', { name: /^Step 2 of \d+/ })).toBeVisible();
-  // Move away from the step's own moment, select a tuple, then share.
+  // The step opens its own moment first (8 s); only then move away from it and share.
+  await expect.poll(() => shownSeconds(page)).toBe(8);
   await page.getByRole('slider', { name: 'Simulation time' }).fill('173');
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this moment' });

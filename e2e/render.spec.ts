@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -9,12 +11,74 @@ import { expect, test } from './fixtures';
 const P95_BUDGET_MS = 20;
 const LONG_TASK_BUDGET_MS = 50;
 const PLAY_MS = 5000;
+/** Each of the other presets is played this long at 16×. */
+const SWEEP_PLAY_MS = 3000;
 /** The lanes' worker paints at least this many frames a second while playing (60 Hz display). */
 const MIN_LANE_PAINTS_PER_SEC = 50;
+/** The presets, one JSON file each, named by id. */
+const PRESET_IDS = readdirSync(new URL('../src/scenarios/presets/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 // The harness's own trace (DOM snapshots and a screencast of every frame) would compete with the page
 // for the two cores; a learner's browser records none.
 test.use({ trace: 'off' });
+
+interface Played {
+  /** Intervals between animation frames, the first few (start-up) left out, sorted. */
+  readonly frames: readonly number[];
+  readonly longTasks: readonly number[];
+}
+
+/** Plays the loaded scenario at 16× for `ms`, recording frame intervals and long tasks. */
+async function playAt16(page: Page, ms: number, during?: () => Promise<void>): Promise<Played> {
+  await page.getByRole('combobox', { name: /speed/i }).selectOption('16');
+  // Let the lazy views and fonts settle before measuring.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__long = [];
+    w.__stop = false;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__long.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const frame = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(frame);
+    });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(ms);
+  await during?.();
+  const { frames, long } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__stop = true;
+    return { frames: w.__frames, long: w.__long };
+  });
+  // A short preset may have ended already.
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+  return { frames: frames.slice(5).sort((a, b) => a - b), longTasks: long };
+}
+
+function figuresOf({ frames, longTasks }: Played) {
+  const p = (q: number) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? Infinity;
+  return {
+    frames: frames.length,
+    medianMs: Number(p(0.5).toFixed(1)),
+    p95Ms: Number(p(0.95).toFixed(1)),
+    maxMs: Number(p(1).toFixed(1)),
+    longTasks: longTasks.length,
+    longestTaskMs: Number(Math.max(0, ...longTasks).toFixed(0)),
+  };
+}
 
 // From the first moment (the lanes fill up as it plays) and from a moment already full of tuples.
 for (const startMs of [0, 5000]) {
@@ -25,28 +89,6 @@ for (const startMs of [0, 5000]) {
     await page.goto(`./?scenario=dense&t=${startMs}`);
     const lanes = page.getByRole('region', { name: 'Producers' });
     await expect(lanes).toBeVisible();
-    await page.getByRole('combobox', { name: /speed/i }).selectOption('16');
-    // Let the lazy views and fonts settle before measuring.
-    await page.waitForTimeout(500);
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
-      w.__frames = [];
-      w.__long = [];
-      w.__stop = false;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__long.push(entry.duration);
-      }).observe({ type: 'longtask' });
-      let last = performance.now();
-      const frame = (now: number) => {
-        w.__frames.push(now - last);
-        last = now;
-        if (!w.__stop) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame((now) => {
-        last = now;
-        requestAnimationFrame(frame);
-      });
-    });
     // The lanes are painted in their worker: count the frames it paints while playing.
     const [painter] = page.workers();
     expect(painter, 'the lanes worker').toBeDefined();
@@ -59,37 +101,43 @@ for (const startMs of [0, 5000]) {
         handle?.(event);
       };
     });
-    await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForTimeout(PLAY_MS);
-    const paints = await painter!.evaluate(() => (self as unknown as { __paints: number }).__paints);
-    const inView = await lanes.getByText(/in the last \d+ s: /).textContent();
-    const { frames, long } = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
-      w.__stop = true;
-      return { frames: w.__frames, long: w.__long };
+    let paints = 0;
+    let inView = '';
+    const played = await playAt16(page, PLAY_MS, async () => {
+      paints = await painter!.evaluate(() => (self as unknown as { __paints: number }).__paints);
+      inView = (await lanes.getByText(/in the last \d+ s: /).textContent()) ?? '';
     });
-    await page.getByRole('button', { name: 'Pause' }).click();
 
-    const tuples = [...(inView ?? '').matchAll(/(\d+) [a-z]/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-    const sorted = frames.slice(5).sort((a, b) => a - b);
-    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Infinity;
+    const tuples = [...inView.matchAll(/(\d+) [a-z]/g)].reduce((sum, m) => sum + Number(m[1]), 0);
     const figures = {
       fromMs: startMs,
       tuplesInView: tuples,
-      frames: sorted.length,
-      medianMs: Number(p(0.5).toFixed(1)),
-      p95Ms: Number(p(0.95).toFixed(1)),
-      maxMs: Number(p(1).toFixed(1)),
+      ...figuresOf(played),
       lanePaintsPerSec: Math.round(paints / (PLAY_MS / 1000)),
-      longTasks: long.length,
-      longestTaskMs: Number(Math.max(0, ...long).toFixed(0)),
     };
     console.log(`render bench: ${JSON.stringify(figures)}`);
     expect(tuples).toBeGreaterThanOrEqual(5000);
-    expect(sorted.length).toBeGreaterThan(PLAY_MS / 40);
+    expect(figures.frames).toBeGreaterThan(PLAY_MS / 40);
     expect(figures.p95Ms).toBeLessThanOrEqual(P95_BUDGET_MS);
     // The canvas itself keeps pace: the worker paints nearly every frame.
     expect(figures.lanePaintsPerSec).toBeGreaterThanOrEqual(MIN_LANE_PAINTS_PER_SEC);
-    expect(long.filter((d) => d > LONG_TASK_BUDGET_MS)).toEqual([]);
+    expect(played.longTasks.filter((d) => d > LONG_TASK_BUDGET_MS)).toEqual([]);
   });
 }
+
+// Beyond the issue's budget, which names the densest preset: every preset at 16×, from its start.
+// Its figures go in the README; it fails on a main-thread task over 50 ms.
+test('every preset plays at 16× with no main-thread task over 50 ms', async ({ page }) => {
+  test.setTimeout(PRESET_IDS.length * 15_000);
+  const rows: string[] = [];
+  const over: string[] = [];
+  for (const id of PRESET_IDS) {
+    await page.goto(`./?scenario=${id}`);
+    await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+    const figures = figuresOf(await playAt16(page, SWEEP_PLAY_MS));
+    rows.push(`${id.padEnd(22)} ${JSON.stringify(figures)}`);
+    if (figures.longestTaskMs > LONG_TASK_BUDGET_MS) over.push(`${id}: ${figures.longestTaskMs} ms`);
+  }
+  console.log(`render bench, every preset at 16×:\n${rows.join('\n')}`);
+  expect(over).toEqual([]);
+});

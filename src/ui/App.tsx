@@ -137,9 +137,13 @@ function Simulator({ lesson }: { lesson: boolean }) {
   const streamingSelected = useSim(
     (s) => s.selectedEntity?.kind === 'batch' || s.selectedEntity?.kind === 'dstream',
   );
+  const playing = Playback.useSelector((s) => s.matches('playing'));
   return (
     <>
-      <main className={`workspace${lesson ? ' workspace--lesson' : ''}`} aria-label="Simulator">
+      <main
+        className={`workspace${lesson ? ' workspace--lesson' : ''}${playing ? ' is-playing' : ''}`}
+        aria-label="Simulator"
+      >
         <div className="workspace__main">
           <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
