@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
@@ -125,6 +125,26 @@ export function ProducerLanes() {
     ? { id: last.id, label: describeTuple(last, lanesInput[last.producerIndex]?.label ?? '') }
     : null;
 
+  // One stable object of callbacks for every mark (memoised marks must not see new functions each
+  // frame); it reads the latest render's values through a ref.
+  const latest = useRef({ label, select, setActive, onMarkKey, layout });
+  latest.current = { label, select, setActive, onMarkKey, layout };
+  const markActions = useMemo<MarkActions>(
+    () => ({
+      label: (id) => latest.current.label(id),
+      pick: (id) => {
+        latest.current.setActive(id);
+        latest.current.select(id);
+      },
+      focus: (id) => latest.current.setActive(id),
+      key: (event, id) => {
+        const mark = latest.current.layout.marks.find((m) => m.id === id);
+        if (mark) latest.current.onMarkKey(event, mark);
+      },
+    }),
+    [],
+  );
+
   const rovingId =
     active !== null && layout.marks.some((m) => m.id === active)
       ? active
@@ -154,62 +174,52 @@ export function ProducerLanes() {
           </pattern>
         </defs>
         <Lanes layout={layout} />
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; its lines are decoration */}
-        <g className="delays" aria-hidden="true">
-          {!dense &&
-            layout.marks.map((m) =>
-              m.toX - m.fromX > 1 ? (
-                <g key={m.id} className={`delay delay--${m.category}`}>
-                  <line x1={m.fromX} x2={m.toX} y1={m.y} y2={m.y} />
-                  <line x1={m.fromX} x2={m.fromX} y1={m.y - 4} y2={m.y + 4} />
-                </g>
-              ) : null,
-            )}
-        </g>
         {!dense && (
-          <g className="marks">
-            {layout.marks.map((m) => (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG glyph cannot be a <button>
-              <g
-                key={m.id}
-                data-tuple={m.id}
-                role="button"
-                tabIndex={m.id === rovingId ? 0 : -1}
-                aria-label={label(m.id)}
-                aria-pressed={selected === m.id}
-                className={`tuple${selected === m.id ? ' tuple--selected' : ''}`}
-                onClick={() => {
-                  setActive(m.id);
-                  select(m.id);
-                }}
-                onFocus={() => setActive(m.id)}
-                onKeyDown={(e) => onMarkKey(e, m)}
-              >
-                <title>{label(m.id)}</title>
-                <circle className="tuple__hit" cx={m.x} cy={m.y} r={10} />
-                {m.backfilled && <circle className="tuple__backfill" cx={m.x} cy={m.y} r={9.5} />}
-                <MarkShape category={m.category} x={m.x} y={m.y} />
-                {selected === m.id && <circle className="tuple__ring" cx={m.x} cy={m.y} r={12} />}
-              </g>
-            ))}
-          </g>
-        )}
-        {!dense && (
-          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; each button already names its event time
-          <g className="labels" aria-hidden="true">
-            {layout.marks.map((m) =>
-              m.label ? (
-                <text
+          // Marks sit at fixed places in a group shifted as time passes: while playing, a mark
+          // re-renders only when it changes (it arrives, moves row, is selected), not every frame.
+          <g transform={`translate(${layout.originX},0)`}>
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; its lines are decoration */}
+            <g className="delays" aria-hidden="true">
+              {layout.marks.map((m) =>
+                m.toX - m.fromX > 1 ? (
+                  <DelayLine
+                    key={m.id}
+                    category={m.category}
+                    fromX={fixed(m.fromX, layout)}
+                    toX={fixed(m.toX, layout)}
+                    y={m.y}
+                  />
+                ) : null,
+              )}
+            </g>
+            <g className="marks">
+              {layout.marks.map((m) => (
+                <TupleMark
                   key={m.id}
-                  className="tuple__label"
-                  x={m.x}
-                  y={layout.lanes[m.lane]!.y + 14}
-                  textAnchor="middle"
-                >
-                  {m.label}
-                </text>
-              ) : null,
-            )}
+                  id={m.id}
+                  category={m.category}
+                  backfilled={m.backfilled}
+                  x={fixed(m.x, layout)}
+                  y={m.y}
+                  tabbable={m.id === rovingId}
+                  selected={selected === m.id}
+                  actions={markActions}
+                />
+              ))}
+            </g>
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; each button already names its event time */}
+            <g className="labels" aria-hidden="true">
+              {layout.marks.map((m) =>
+                m.label ? (
+                  <MarkLabel
+                    key={m.id}
+                    x={fixed(m.x, layout)}
+                    y={layout.lanes[m.lane]!.y + 14}
+                    text={m.label}
+                  />
+                ) : null,
+              )}
+            </g>
           </g>
         )}
         <NowLine layout={layout} nowMs={sim.timeMs} />
@@ -226,6 +236,87 @@ export function ProducerLanes() {
     </div>
   );
 }
+
+interface MarkActions {
+  label(id: number): string;
+  pick(id: number): void;
+  focus(id: number): void;
+  key(event: KeyboardEvent, id: number): void;
+}
+
+/** A mark's x within the shifted group (rounded, so it stays equal from frame to frame). */
+function fixed(x: number, layout: ProducersLayout): number {
+  return Math.round((x - layout.originX) * 100) / 100;
+}
+
+const TupleMark = memo(function TupleMark({
+  id,
+  category,
+  backfilled,
+  x,
+  y,
+  tabbable,
+  selected,
+  actions,
+}: {
+  id: number;
+  category: MarkCategory;
+  backfilled: boolean;
+  x: number;
+  y: number;
+  tabbable: boolean;
+  selected: boolean;
+  actions: MarkActions;
+}) {
+  const label = actions.label(id);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG glyph cannot be a <button>
+    <g
+      data-tuple={id}
+      role="button"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={label}
+      aria-pressed={selected}
+      className={`tuple${selected ? ' tuple--selected' : ''}`}
+      onClick={() => actions.pick(id)}
+      onFocus={() => actions.focus(id)}
+      onKeyDown={(e) => actions.key(e, id)}
+    >
+      <title>{label}</title>
+      <circle className="tuple__hit" cx={x} cy={y} r={10} />
+      {backfilled && <circle className="tuple__backfill" cx={x} cy={y} r={9.5} />}
+      <MarkShape category={category} x={x} y={y} />
+      {selected && <circle className="tuple__ring" cx={x} cy={y} r={12} />}
+    </g>
+  );
+});
+
+const DelayLine = memo(function DelayLine({
+  category,
+  fromX,
+  toX,
+  y,
+}: {
+  category: MarkCategory;
+  fromX: number;
+  toX: number;
+  y: number;
+}) {
+  return (
+    <g className={`delay delay--${category}`}>
+      <line x1={fromX} x2={toX} y1={y} y2={y} />
+      <line x1={fromX} x2={fromX} y1={y - 4} y2={y + 4} />
+    </g>
+  );
+});
+
+const MarkLabel = memo(function MarkLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  return (
+    <text className="tuple__label" x={x} y={y} textAnchor="middle">
+      {text}
+    </text>
+  );
+});
 
 function Lanes({ layout }: { layout: ProducersLayout }) {
   return (

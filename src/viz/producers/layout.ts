@@ -69,6 +69,12 @@ export interface ProducersLayout {
   /** Lane names sit inside the lanes (narrow screens) rather than in a column on the left. */
   readonly compact: boolean;
   readonly nowX: number;
+  /**
+   * Where time 0 would be drawn. A mark's `x - originX` stays the same as the window slides, so a
+   * view can draw marks at those fixed places in a group shifted by `originX`: while playing only
+   * the shift changes, not every mark.
+   */
+  readonly originX: number;
   readonly lanes: readonly Lane[];
   readonly marks: readonly Mark[];
   readonly ticks: readonly { readonly x: number; readonly label: string }[];
@@ -201,6 +207,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     plotRight,
     compact,
     nowX: x(nowMs),
+    originX: x(0),
     lanes,
     marks,
     ticks: ticks.filter((t) => t.x >= plotLeft - 1),
