@@ -69,3 +69,14 @@ test('plays to the end at 16x and can play again from the start', async ({ page 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => shownSeconds(page)).toBeLessThan(12);
 });
+
+test('the play button keeps its filled look under the pointer, so its white icon stays visible', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const play = page.getByRole('button', { name: 'Play' });
+  const background = () => play.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const resting = await background();
+  await play.hover();
+  await expect.poll(background).toBe(resting);
+});
