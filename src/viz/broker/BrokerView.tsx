@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
@@ -29,16 +29,8 @@ export function BrokerView() {
   const spec = sim.scenario.spec.delivery;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const layout = useMemo(() => (delivery ? layoutBroker(delivery, width) : null), [delivery, width, tick]);
-  // Stable while the run is the same, so unchanged cells skip rendering.
-  const tuples = useMemo<CellTuples>(
-    () => ({
-      keyOf: (tupleId) => sim.tuple(tupleId)?.key ?? '',
-      colourOf: (tupleId) => keyColour(sim.scenario.keyIndex.get(sim.tuple(tupleId)?.key ?? '') ?? 0),
-      select,
-    }),
-    [sim, select],
-  );
   if (!delivery || !spec || !layout) return null;
+  const keyOf = (tupleId: number) => sim.tuple(tupleId)?.key ?? '';
   // What the producer was told when the broker refused a write.
   const notEnough = delivery?.refused.notEnoughReplicas ?? 0;
   const noLeader = delivery?.refused.noLeader ?? 0;
@@ -57,6 +49,7 @@ export function BrokerView() {
       .filter((e) => e.kind === 'appended')
       .map((e) => e.tupleId),
   );
+  const keyIndex = (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0;
   return (
     <div ref={ref} className="broker">
       <LiveSummary text={summary(delivery)} />
@@ -143,25 +136,30 @@ export function BrokerView() {
                   width={Math.max(0, layout.width - layout.logLeft - 30)}
                   height={ROW_HEIGHT - 2}
                 />
-                {/* Cells sit at fixed places (by offset) in a group shifted as the log grows: while
-                    playing, a cell re-renders only when it changes, not every frame. */}
-                <g transform={`translate(${layout.logLeft - p.fromOffset * layout.cellWidth},0)`}>
-                  {r.cells.map((c) => (
-                    <LogCellRect
-                      key={c.offset}
-                      offset={c.offset}
-                      tupleId={c.tupleId}
-                      x={c.offset * layout.cellWidth + 1}
-                      y={r.y + 3}
-                      width={layout.cellWidth - 2}
-                      committed={c.committed}
-                      selected={selected === c.tupleId}
-                      fresh={fresh.has(c.tupleId)}
-                      fetched={fetched.has(c.tupleId)}
-                      tuples={tuples}
-                    />
-                  ))}
-                </g>
+                {r.cells.map((c) => (
+                  // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>
+                  <rect
+                    key={c.offset}
+                    className={`cell${c.committed ? '' : ' cell--uncommitted'}${selected === c.tupleId ? ' cell--selected' : ''}${fresh.has(c.tupleId) ? ' cell--new' : ''}${fetched.has(c.tupleId) ? ' cell--fetched' : ''}`}
+                    x={c.x + 1}
+                    y={r.y + 3}
+                    width={layout.cellWidth - 2}
+                    height={ROW_HEIGHT - 6}
+                    rx={3}
+                    fill={keyColour(keyIndex(c.tupleId))}
+                    role="button"
+                    tabIndex={-1}
+                    aria-label={`Offset ${c.offset}, tuple #${c.tupleId}`}
+                    onClick={() => select(c.tupleId)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') select(c.tupleId);
+                    }}
+                  >
+                    <title>
+                      {`Offset ${c.offset}: tuple #${c.tupleId}, key ${keyOf(c.tupleId)}${c.committed ? '' : ' (above the high watermark)'}`}
+                    </title>
+                  </rect>
+                ))}
                 <path className="replica__end" d={`M${r.endX + 1},${r.y + 2}l5,-4h-10z`} />
               </g>
             ))}
@@ -214,61 +212,6 @@ export function BrokerView() {
     </div>
   );
 }
-
-/** What a cell asks of the run: stable while the run is the same. */
-interface CellTuples {
-  keyOf(tupleId: number): string;
-  colourOf(tupleId: number): string;
-  select(tupleId: number): void;
-}
-
-const LogCellRect = memo(function LogCellRect({
-  offset,
-  tupleId,
-  x,
-  y,
-  width,
-  committed,
-  selected,
-  fresh,
-  fetched,
-  tuples,
-}: {
-  offset: number;
-  tupleId: number;
-  x: number;
-  y: number;
-  width: number;
-  committed: boolean;
-  selected: boolean;
-  fresh: boolean;
-  fetched: boolean;
-  tuples: CellTuples;
-}) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG cell cannot be a <button>
-    <rect
-      className={`cell${committed ? '' : ' cell--uncommitted'}${selected ? ' cell--selected' : ''}${fresh ? ' cell--new' : ''}${fetched ? ' cell--fetched' : ''}`}
-      x={x}
-      y={y}
-      width={width}
-      height={ROW_HEIGHT - 6}
-      rx={3}
-      fill={tuples.colourOf(tupleId)}
-      role="button"
-      tabIndex={-1}
-      aria-label={`Offset ${offset}, tuple #${tupleId}`}
-      onClick={() => tuples.select(tupleId)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') tuples.select(tupleId);
-      }}
-    >
-      <title>
-        {`Offset ${offset}: tuple #${tupleId}, key ${tuples.keyOf(tupleId)}${committed ? '' : ' (above the high watermark)'}`}
-      </title>
-    </rect>
-  );
-});
 
 function summary(d: NonNullable<ReturnType<ReturnType<typeof useSim.getState>['sim']['delivery']>>): string {
   const alive = d.cluster.alive.map((a, b) => (a ? null : `broker ${b} is down`)).filter(Boolean);
