@@ -50,23 +50,17 @@ export function ProducerLanes() {
       })),
     [sim],
   );
-  const windowMs = useMemo(
-    () =>
-      defaultWindowMs(
-        sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0),
-        spec.durationMs,
-      ),
-    [sim, spec.durationMs],
+  const totalRate = useMemo(
+    () => sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0),
+    [sim],
   );
+  const windowMs = defaultWindowMs(totalRate, spec.durationMs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const tuples = useMemo(() => visibleTuples(sim, windowMs), [sim, tick, windowMs]);
   // A run whose lanes fill up past the limit is painted from its first moment: switching from SVG
   // to canvas mid-play would change how marks look, and the frames building hundreds of SVG marks
   // on the way there took 40–60 ms each at 16×.
-  const expectedInView = useMemo(
-    () => (sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0) * windowMs) / 1000,
-    [sim, windowMs],
-  );
+  const expectedInView = (totalRate * windowMs) / 1000;
   const dense = expectedInView > SVG_MARK_LIMIT || tuples.length > SVG_MARK_LIMIT;
   const input: LayoutInput = useMemo(
     () => ({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
