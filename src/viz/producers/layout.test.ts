@@ -43,6 +43,19 @@ describe('producer lanes layout', () => {
     expect(layout.marks.map((m) => m.lane)).toEqual(layout.marks.map(() => 0));
   });
 
+  it('an arrived mark keeps its place relative to originX as the window slides', () => {
+    // three-kinds has a 20 s window: at 30 s and 31 s the window starts at 10 s and 11 s.
+    const before = layoutAt('three-kinds', 30000).layout;
+    const after = layoutAt('three-kinds', 31000).layout;
+    expect(after.originX).toBeLessThan(before.originX);
+    const arrived = before.marks.filter((m) => m.category !== 'inFlight' && m.x > before.plotLeft + 100);
+    expect(arrived.length).toBeGreaterThan(20);
+    for (const m of arrived) {
+      const later = after.marks.find((n) => n.id === m.id)!;
+      expect(later.x - after.originX).toBeCloseTo(m.x - before.originX, 6);
+    }
+  });
+
   it('categories follow the tuple status at the cursor; labels never collide within a lane', () => {
     const { layout, tuples } = layoutAt('three-kinds', 36000);
     for (const m of layout.marks) expect(m.category).toBe(categoryOf(tuples.find((t) => t.id === m.id)!));
