@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Simulation } from '../engine';
-import { type DeliveryOutcome, deliveryOutcome } from '../engine/delivery/summary';
-import { type DeliveryModel, modelNames, modelOf } from '../scenarios/compare';
-import { useSim } from '../store/simStore';
+import type { Simulation } from '../../engine';
+import { type DeliveryOutcome, deliveryOutcome } from '../../engine/delivery/summary';
+import { type DeliveryModel, modelNames, modelOf } from '../../scenarios/compare';
+import { useSim } from '../../store/simStore';
 
 const selectCompare = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 
 const selectFaults = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CUSTOM_SCENARIO_ID, useSim } from '../store/simStore';
-import { Playback } from './playback';
+import { CUSTOM_SCENARIO_ID, useSim } from '../../store/simStore';
+import { Playback } from '../transport/playback';
 import ScenarioEditor from './ScenarioEditor';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

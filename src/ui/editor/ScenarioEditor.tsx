@@ -1,6 +1,6 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ScenarioProblem } from '../scenarios/validate';
+import type { ScenarioProblem } from '../../scenarios/validate';
 import {
   checkScenario,
   clip,
@@ -11,12 +11,13 @@ import {
   sameJson,
   scenarioFileName,
   scenarioFileText,
-} from '../store/customScenario';
-import { currentScenario, linkSizeOf, type SimStore, useSim } from '../store/simStore';
-import { MAX_LINK_SCENARIO_CHARS } from '../store/url';
-import { FormProblems } from '../viz/FormProblems';
-import { BrokerSection } from './editor/BrokerSection';
-import { EditorContext } from './editor/context';
+} from '../../store/customScenario';
+import { currentScenario, linkSizeOf, type SimStore, useSim } from '../../store/simStore';
+import { MAX_LINK_SCENARIO_CHARS } from '../../store/url';
+import { FormProblems } from '../../viz/FormProblems';
+import { Playback } from '../transport/playback';
+import { BrokerSection } from './BrokerSection';
+import { EditorContext } from './context';
 import {
   type Draft,
   draftOfText,
@@ -27,16 +28,15 @@ import {
   type SectionId,
   sectionOf,
   setAt,
-} from './editor/draft';
-import { EditorTabs, PANEL_ID, tabId } from './editor/EditorTabs';
-import { FaultsSection } from './editor/FaultsSection';
-import { GeneralSection } from './editor/GeneralSection';
-import { downloadText, importScenarioFile } from './editor/importFile';
-import { JsonSection } from './editor/JsonSection';
-import { PipelineSection } from './editor/PipelineSection';
-import { ProducersSection } from './editor/ProducersSection';
-import { TuplesSection } from './editor/TuplesSection';
-import { Playback } from './playback';
+} from './draft';
+import { EditorTabs, PANEL_ID, tabId } from './EditorTabs';
+import { FaultsSection } from './FaultsSection';
+import { GeneralSection } from './GeneralSection';
+import { downloadText, importScenarioFile } from './importFile';
+import { JsonSection } from './JsonSection';
+import { PipelineSection } from './PipelineSection';
+import { ProducersSection } from './ProducersSection';
+import { TuplesSection } from './TuplesSection';
 
 const SOURCE_NAMES: Record<SimStore['source'], string> = {
   preset: 'built in',

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { type EventTimeSpec, nominalSizeMs } from '../engine';
-import { useSim } from '../store/simStore';
-import { FormProblems } from '../viz/FormProblems';
+import { type EventTimeSpec, nominalSizeMs } from '../../engine';
+import { useSim } from '../../store/simStore';
+import { FormProblems } from '../../viz/FormProblems';
 
 const selectControls = (s: ReturnType<typeof useSim.getState>) => ({
   spec: s.sim.scenario.spec.eventTime,

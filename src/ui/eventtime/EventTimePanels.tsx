@@ -1,9 +1,9 @@
-import { EventTimeComparison } from '../viz/eventtime/Comparison';
-import { DbmsVsStream } from '../viz/eventtime/DbmsVsStream';
-import { EventTimePlot } from '../viz/eventtime/EventTimePlot';
-import { WindowResults } from '../viz/eventtime/WindowResults';
+import { EventTimeComparison } from '../../viz/eventtime/Comparison';
+import { DbmsVsStream } from '../../viz/eventtime/DbmsVsStream';
+import { EventTimePlot } from '../../viz/eventtime/EventTimePlot';
+import { WindowResults } from '../../viz/eventtime/WindowResults';
+import { Panel } from '../shell/Panel';
 import { EventTimeControls } from './EventTimeControls';
-import { Panel } from './Panel';
 
 /** Event time, watermarks and windows: the plot, the results (with a comparison) and DBMS vs stream. */
 export default function EventTimePanels() {

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useSim } from '../store/simStore';
+import { useSim } from '../../store/simStore';
 import { type ExportFormat, exportableViews, exportFileName } from './exportTargets';
 
 const ITEMS: readonly { readonly format: ExportFormat; readonly label: string; readonly hint: string }[] = [

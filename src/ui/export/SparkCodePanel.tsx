@@ -1,12 +1,12 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ScenarioSpec, StreamingRun } from '../engine';
-import { type CodeNote, slug } from '../scenarios/codeText';
-import { eventTimeCode } from '../scenarios/eventTimeCode';
-import { hasKafkaExport, kafkaCommands } from '../scenarios/kafkaCommands';
-import { sparkCode } from '../scenarios/sparkCode';
-import { structuredCode } from '../scenarios/structuredCode';
-import { useSim } from '../store/simStore';
+import type { ScenarioSpec, StreamingRun } from '../../engine';
+import { type CodeNote, slug } from '../../scenarios/codeText';
+import { eventTimeCode } from '../../scenarios/eventTimeCode';
+import { hasKafkaExport, kafkaCommands } from '../../scenarios/kafkaCommands';
+import { sparkCode } from '../../scenarios/sparkCode';
+import { structuredCode } from '../../scenarios/structuredCode';
+import { useSim } from '../../store/simStore';
 
 interface CodeText {
   readonly text: string;

@@ -4,7 +4,7 @@
  * that document rasterised to a PNG. Text travels as DOM text nodes and is written by
  * XMLSerializer, so a tuple key full of markup stays text.
  */
-import { LanesPainter } from '../viz/producers/painter';
+import { LanesPainter } from '../../viz/producers/painter';
 import { type Box, boundingBox, type ExportFormat, exportableViews } from './exportTargets';
 
 export { type Box, type ExportFormat, exportableViews, exportFileName } from './exportTargets';

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { partitionLag } from '../engine/broker/groups';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { partitionLag } from '../../engine/broker/groups';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 
 const selectEntity = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -6,9 +6,9 @@ import {
   type Rdd,
   type StreamingRun,
   type Value,
-} from '../engine';
-import { useSim } from '../store/simStore';
-import { opLabel } from '../viz/dstream/layout';
+} from '../../engine';
+import { useSim } from '../../store/simStore';
+import { opLabel } from '../../viz/dstream/layout';
 
 const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { type Payload, payloadOf, type TupleView, traceDescriptions } from '../engine';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { type Payload, payloadOf, type TupleView, traceDescriptions } from '../../engine';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 
 const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -5,8 +5,8 @@ import { frameSearch, taskContextOf } from '../../store/frameLink';
 import { useProgress } from '../../store/progress';
 import { formatRoute, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
-import { navigate, takeLinkedLessonFrame } from '../navigate';
-import { Playback } from '../playback';
+import { navigate, takeLinkedLessonFrame } from '../shell/navigate';
+import { Playback } from '../transport/playback';
 import { RichText } from './RichText';
 
 /** A lesson step over the simulator: its text, the views it points at, and its "try it" task. */

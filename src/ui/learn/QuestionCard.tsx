@@ -3,7 +3,7 @@ import { checkStatic } from '../../learn/bank/answers';
 import { shuffledOrder } from '../../learn/sitting';
 import type { FrameRef, PredictInstance, StaticQuestion } from '../../learn/types';
 import { frameSearch } from '../../store/frameLink';
-import { seconds } from '../format';
+import { seconds } from '../shell/format';
 import { RichText } from './RichText';
 
 export type Response = number | string | readonly number[];

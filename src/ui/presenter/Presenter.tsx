@@ -2,16 +2,16 @@ import { createActorContext } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { presenterMachine } from '../machines/presenter';
-import { useProgress } from '../store/progress';
-import { useRoute } from '../store/route';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { presenterMachine } from '../../machines/presenter';
+import { useProgress } from '../../store/progress';
+import { useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
+import { navigate } from '../shell/navigate';
+import { Playback } from '../transport/playback';
 import { nextMomentTick } from './moments';
-import { navigate } from './navigate';
-import { Playback } from './playback';
 
-const PresenterAsk = lazy(() => import('./learn/PresenterAsk'));
+const PresenterAsk = lazy(() => import('./PresenterAsk'));
 
 export const Presenter = createActorContext(presenterMachine);
 

@@ -4,8 +4,8 @@ import { topicsOfPreset } from '../../learn/topics';
 import type { Topic } from '../../learn/types';
 import { useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
-import { useAskCount } from '../Presenter';
-import { RichText } from './RichText';
+import { RichText } from '../learn/RichText';
+import { useAskCount } from './Presenter';
 
 const LETTERS = 'ABCDEFGH';
 

@@ -1,7 +1,7 @@
-import { tickOfTime } from '../engine';
-import { useProgress } from '../store/progress';
-import { useSim } from '../store/simStore';
-import { batchStepTick } from './batchStep';
+import { tickOfTime } from '../../engine';
+import { useProgress } from '../../store/progress';
+import { useSim } from '../../store/simStore';
+import { batchStepTick } from '../transport/batchStep';
 
 /**
  * The next (or previous) prepared moment on the current scenario's timeline: a bookmark when the

@@ -1,42 +1,44 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { useProgress } from '../store/progress';
-import { spotlightClass, useRoute } from '../store/route';
-import { useSim } from '../store/simStore';
-import { BrokerView } from '../viz/broker/BrokerView';
-import { ConsumersView } from '../viz/consumers/ConsumersView';
-import { MessagingConsumers, QueueContents } from '../viz/messaging/MessagingView';
-import { ProducerLanes } from '../viz/producers/ProducerLanes';
-import { ComparePanel } from './ComparePanel';
-import { EntityInspector } from './EntityInspector';
-import { BrokerFaults, ConsumerFaults, MessagingFaults } from './FaultControls';
+import { useProgress } from '../../store/progress';
+import { spotlightClass, useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
+import { BrokerView } from '../../viz/broker/BrokerView';
+import { ConsumersView } from '../../viz/consumers/ConsumersView';
+import { MessagingConsumers, QueueContents } from '../../viz/messaging/MessagingView';
+import { ProducerLanes } from '../../viz/producers/ProducerLanes';
+import { ComparePanel } from '../delivery/ComparePanel';
+import { BrokerFaults, ConsumerFaults, MessagingFaults } from '../delivery/FaultControls';
+import { EntityInspector } from '../inspect/EntityInspector';
+import { TupleInspector } from '../inspect/TupleInspector';
+import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from '../presenter/Presenter';
+import { Playback } from '../transport/playback';
+import { ShortcutsDialog } from '../transport/ShortcutsDialog';
+import { StepLog } from '../transport/StepLog';
+import { Transport } from '../transport/Transport';
+import { useShortcuts } from '../transport/useShortcuts';
 import { FrameStats } from './FrameStats';
 import { Header } from './Header';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
 import { readRoute } from './navigate';
 import { Panel } from './Panel';
-import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from './Presenter';
-import { Playback } from './playback';
-import { ShortcutsDialog } from './ShortcutsDialog';
-import { StepLog } from './StepLog';
-import { Transport } from './Transport';
-import { TupleInspector } from './TupleInspector';
-import { useShortcuts } from './useShortcuts';
 import { useUrlSync } from './useUrlSync';
 
 // The Spark Streaming views load only for scenarios that have a streaming application.
-const StreamingPanels = lazy(() => import('./StreamingPanels'));
-const EventTimePanels = lazy(() => import('./EventTimePanels'));
+const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));
+const EventTimePanels = lazy(() => import('../eventtime/EventTimePanels'));
 const StreamingInspector = lazy(() =>
-  import('./StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
+  import('../inspect/StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
 // Code export for scenarios without a streaming application (StreamingPanels shows it for those).
-const CodeExport = lazy(() => import('./SparkCodePanel').then((m) => ({ default: m.SparkCodePanel })));
+const CodeExport = lazy(() =>
+  import('../export/SparkCodePanel').then((m) => ({ default: m.SparkCodePanel })),
+);
 
 // The learning pages load on first visit (most of their weight is text).
-const LessonsPage = lazy(() => import('./learn/LessonsPage'));
-const QuestionsPage = lazy(() => import('./learn/QuestionsPage'));
-const LessonDock = lazy(() => import('./learn/LessonDock'));
+const LessonsPage = lazy(() => import('../learn/LessonsPage'));
+const QuestionsPage = lazy(() => import('../learn/QuestionsPage'));
+const LessonDock = lazy(() => import('../learn/LessonDock'));
 
 export function App() {
   return (

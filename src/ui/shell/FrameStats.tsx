@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../store/simStore';
+import { useSim } from '../../store/simStore';
 import { seconds } from './format';
 
 const selectStats = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });

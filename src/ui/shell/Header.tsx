@@ -1,11 +1,11 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { presets } from '../scenarios/presets';
-import { CUSTOM_SCENARIO_ID, useSim } from '../store/simStore';
-import { Playback } from './playback';
+import { presets } from '../../scenarios/presets';
+import { CUSTOM_SCENARIO_ID, useSim } from '../../store/simStore';
+import { Playback } from '../transport/playback';
 
 // The editor loads when it is first opened.
-const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
+const ScenarioEditor = lazy(() => import('../editor/ScenarioEditor'));
 
 const selectHeader = (s: ReturnType<typeof useSim.getState>) => ({
   presetId: s.presetId,

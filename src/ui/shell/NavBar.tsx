@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useRoute } from '../store/route';
+import { useRoute } from '../../store/route';
 
 const PAGES = [
   { href: '#/', label: 'Simulator', pages: ['sim', 'lesson'] },

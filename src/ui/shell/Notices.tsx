@@ -1,4 +1,4 @@
-import { useSim } from '../store/simStore';
+import { useSim } from '../../store/simStore';
 
 /** Messages about bad links or input: the app carries on, and says what it did instead. */
 export function Notices() {

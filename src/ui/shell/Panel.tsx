@@ -1,6 +1,6 @@
 import { type ReactNode, useRef } from 'react';
-import { spotlightClass, useRoute } from '../store/route';
-import { ExportMenu } from './ExportMenu';
+import { spotlightClass, useRoute } from '../../store/route';
+import { ExportMenu } from '../export/ExportMenu';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A labelled region of the workspace: screen readers and keyboard users can jump between them. */

@@ -1,5 +1,5 @@
-import { formatRoute, parseRoute, type Route, useRoute } from '../store/route';
-import { useSim } from '../store/simStore';
+import { formatRoute, parseRoute, type Route, useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
 
 /** Shows a page and records it in the address bar (a new history entry, so Back returns). */
 export function navigate(route: Route): void {

@@ -1,5 +1,5 @@
-import { loadSession } from '../store/session';
-import { useSim } from '../store/simStore';
+import { loadSession } from '../../store/session';
+import { useSim } from '../../store/simStore';
 
 /** localStorage, or undefined where the browser refuses it (some private modes throw on access). */
 export function browserStorage(): Storage | undefined {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { useRoute } from '../store/route';
-import { saveSession } from '../store/session';
-import { linkStateOf, useSim } from '../store/simStore';
-import { formatLink } from '../store/url';
+import { useRoute } from '../../store/route';
+import { saveSession } from '../../store/session';
+import { linkStateOf, useSim } from '../../store/simStore';
+import { formatLink } from '../../store/url';
 import { browserStorage } from './session';
 
 /** Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing). */

@@ -1,6 +1,6 @@
-import { useSim } from '../store/simStore';
-import { batchStepTick } from './batchStep';
-import { Playback } from './playback';
+import { useSim } from '../../store/simStore';
+import { batchStepTick } from '../transport/batchStep';
+import { Playback } from '../transport/playback';
 
 /** Previous / next batch: moves the cursor to a batch time (keys [ and ]). */
 export function BatchStepper() {

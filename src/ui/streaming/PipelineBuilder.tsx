@@ -12,10 +12,10 @@ import {
   type StreamOpSpec,
   UPDATE_FNS,
   type ValueType,
-} from '../engine';
-import { fieldsOf, STREAM_OPS } from '../scenarios/streamingSchema';
-import { useSim } from '../store/simStore';
-import { FormProblems } from '../viz/FormProblems';
+} from '../../engine';
+import { fieldsOf, STREAM_OPS } from '../../scenarios/streamingSchema';
+import { useSim } from '../../store/simStore';
+import { FormProblems } from '../../viz/FormProblems';
 
 const selectBuilder = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -1,13 +1,13 @@
-import { useSim } from '../store/simStore';
-import { DStreamTimeline } from '../viz/dstream/DStreamTimeline';
-import { StreamingMetrics } from '../viz/metrics/StreamingMetrics';
-import { Checkpoints } from '../viz/state/Checkpoints';
-import { RecoveryView } from '../viz/state/Recovery';
-import { StateInspector } from '../viz/state/StateInspector';
+import { useSim } from '../../store/simStore';
+import { DStreamTimeline } from '../../viz/dstream/DStreamTimeline';
+import { StreamingMetrics } from '../../viz/metrics/StreamingMetrics';
+import { Checkpoints } from '../../viz/state/Checkpoints';
+import { RecoveryView } from '../../viz/state/Recovery';
+import { StateInspector } from '../../viz/state/StateInspector';
+import { SparkCodePanel } from '../export/SparkCodePanel';
+import { Panel } from '../shell/Panel';
 import { BatchStepper } from './BatchStepper';
-import { Panel } from './Panel';
 import { PipelineBuilder } from './PipelineBuilder';
-import { SparkCodePanel } from './SparkCodePanel';
 import { StreamingSettings } from './StreamingSettings';
 
 /** The Spark Streaming regions: the DStream timeline, the streaming UI's metrics and the pipeline with its code. */

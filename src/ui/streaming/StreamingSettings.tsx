@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { StreamingSpec } from '../engine';
-import { useSim } from '../store/simStore';
-import { RATE_SCALES } from '../store/url';
-import { FormProblems } from '../viz/FormProblems';
+import type { StreamingSpec } from '../../engine';
+import { useSim } from '../../store/simStore';
+import { RATE_SCALES } from '../../store/url';
+import { FormProblems } from '../../viz/FormProblems';
 
 const selectSettings = (s: ReturnType<typeof useSim.getState>) => ({
   spec: s.sim.scenario.spec.streaming,

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import { tickOfTime } from '../engine';
-import { useProgress } from '../store/progress';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { tickOfTime } from '../../engine';
+import { useProgress } from '../../store/progress';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 import { Playback } from './playback';
 
 const NONE: readonly number[] = [];

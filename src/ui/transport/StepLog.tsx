@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { type TraceKind, traceDescriptions } from '../engine';
-import { useSim } from '../store/simStore';
-import { seconds } from './format';
+import { type TraceKind, traceDescriptions } from '../../engine';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 
 const SHOWN = 8;
 /** Short verbs for tuple events; everything else uses the engine's own description. */

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import { SPEEDS, type Speed } from '../machines/playback';
-import { spotlightClass, useRoute } from '../store/route';
-import { useSim } from '../store/simStore';
+import { SPEEDS, type Speed } from '../../machines/playback';
+import { spotlightClass, useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
+import { seconds } from '../shell/format';
 import { Bookmarks } from './Bookmarks';
-import { seconds } from './format';
 import { Playback } from './playback';
 
 const selectTransport = (s: ReturnType<typeof useSim.getState>) => ({ tick: s.tick, sim: s.sim });

@@ -1,4 +1,4 @@
-import { type Simulation, tickOfTime } from '../engine';
+import { type Simulation, tickOfTime } from '../../engine';
 
 /** The tick of the next (or previous) batch time of the streaming application; null when there is none. */
 export function batchStepTick(sim: Simulation, direction: 1 | -1): number | null {

@@ -1,6 +1,6 @@
 import { createActorContext } from '@xstate/react';
-import { playbackMachine } from '../machines/playback';
-import { useSim } from '../store/simStore';
+import { playbackMachine } from '../../machines/playback';
+import { useSim } from '../../store/simStore';
 
 /** The playback machine wired to the run held by the store. */
 export const appPlaybackMachine = playbackMachine.provide({

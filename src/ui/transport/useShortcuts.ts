@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useRoute } from '../store/route';
-import { useSim } from '../store/simStore';
+import { useRoute } from '../../store/route';
+import { useSim } from '../../store/simStore';
 import { batchStepTick } from './batchStep';
 import { Playback } from './playback';
 
