@@ -1,6 +1,5 @@
 import { createActorContext } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
-import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { presenterMachine } from '../../machines/presenter';
 import { useProgress } from '../../store/progress';
@@ -9,14 +8,12 @@ import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
 import { navigate } from '../shell/navigate';
 import { Playback } from '../transport/playback';
+import { useAskCount } from './askCount';
 import { nextMomentTick } from './moments';
 
 const PresenterAsk = lazy(() => import('./PresenterAsk'));
 
 export const Presenter = createActorContext(presenterMachine);
-
-/** How many questions have been asked this session (the overlay shows the next one each time). */
-export const useAskCount = create<{ count: number }>()(() => ({ count: 0 }));
 
 /** Wires the presenter machine's effects to the app: full screen, prepared moments, lesson steps. */
 export function PresenterProvider({ children }: { children: ReactNode }) {

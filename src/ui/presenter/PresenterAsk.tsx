@@ -5,7 +5,7 @@ import type { Topic } from '../../learn/types';
 import { useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
 import { RichText } from '../learn/RichText';
-import { useAskCount } from './Presenter';
+import { useAskCount } from './askCount';
 
 const LETTERS = 'ABCDEFGH';
 
