@@ -1,0 +1,144 @@
+/** The canvas layer of the lanes: dense runs painted in the lanes' worker, or on the main thread. */
+import { useCallback, useEffect, useRef } from 'react';
+import { useColourScheme } from '../useColourScheme';
+import { CATEGORIES } from './categories';
+import {
+  drawAt,
+  type LayoutInput,
+  type LayoutTuple,
+  layoutProducers,
+  type Mark,
+  type MarkCategory,
+  type ProducersLayout,
+} from './layout';
+import { packTuples } from './packed';
+import { paintLanes } from './paint';
+import { LanesPainter } from './painter';
+
+export function DenseMarks({
+  input,
+  frame,
+  selected,
+  onPick,
+  newest: last,
+}: {
+  /** Everything the marks' layout needs, tuples included. */
+  input: LayoutInput;
+  /** The lanes' frame (sizes), laid out without marks. */
+  frame: ProducersLayout;
+  selected: number | null;
+  onPick: (id: number) => void;
+  /** The tuple drawn rightmost, which Enter inspects, and its description. */
+  newest: { readonly id: number; readonly label: string } | null;
+}) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const image = useRef<ImageData | null>(null);
+  const scheme = useColourScheme();
+  const palette = useRef<Palette | null>(null);
+  if (palette.current?.scheme !== scheme) palette.current = null;
+  const ref = useCallback((canvas: HTMLCanvasElement | null) => {
+    canvasRef.current = canvas;
+    if (!canvas) return;
+    if (!painters.has(canvas)) painters.set(canvas, LanesPainter.attach(canvas));
+    // StrictMode attaches twice; a canvas handed to a worker cannot be handed over again, so the
+    // painter is only stopped once the canvas has really left the page.
+    return () => {
+      queueMicrotask(() => {
+        if (canvas.isConnected) return;
+        painters.get(canvas)?.stop();
+        painters.delete(canvas);
+      });
+    };
+  }, []);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
+    palette.current = { scheme, colours, focus };
+    const ratio = window.devicePixelRatio || 1;
+    const painter = painters.get(canvas);
+    if (painter) {
+      const { tuples, ...rest } = input;
+      painter.paint({
+        type: 'paint',
+        frame: rest,
+        tuples: packTuples(tuples),
+        colours,
+        focus,
+        selected,
+        radius: DENSE_RADIUS,
+        ratio,
+      });
+      return;
+    }
+    // No worker can draw here: paint on the main thread.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return;
+    const target = { canvas, ctx, image: image.current };
+    paintLanes(target, layoutProducers(input), { colours, focus, selected, radius: DENSE_RADIUS, ratio });
+    image.current = target.image;
+  }, [input, selected, scheme]);
+  const pick = (clientX: number, clientY: number) => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const px = clientX - rect.left;
+    const py = clientY - rect.top;
+    let best: Mark | undefined;
+    let bestD = 64;
+    // Laid out on demand: while playing, the worker does it.
+    for (const m of layoutProducers(input).marks) {
+      const d = (m.x - px) ** 2 + (m.y - py) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    if (best) onPick(best.id);
+  };
+  return (
+    <canvas
+      ref={ref}
+      className="lanes__canvas"
+      style={{ width: frame.width, height: frame.height }}
+      tabIndex={0}
+      aria-label={`${input.tuples.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${last.label})` : ''}.`}
+      onClick={(e) => pick(e.clientX, e.clientY)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && last) onPick(last.id);
+      }}
+    />
+  );
+}
+
+/** Marks on a canvas are smaller than SVG ones: thousands share the lanes. */
+const DENSE_RADIUS = 3.5;
+const painters = new WeakMap<HTMLCanvasElement, LanesPainter | null>();
+
+/** The tuple drawn rightmost (the layout's last mark): latest draw position, then highest id. */
+export function newest<T extends LayoutTuple>(tuples: readonly T[], nowMs: number): T | undefined {
+  let best: T | undefined;
+  let bestAt = Number.NEGATIVE_INFINITY;
+  for (const t of tuples) {
+    const at = drawAt(t, nowMs);
+    if (at > bestAt || (at === bestAt && best && t.id > best.id)) {
+      best = t;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+interface Palette {
+  readonly scheme: 'light' | 'dark';
+  readonly colours: Record<MarkCategory, string>;
+  readonly focus: string;
+}
+
+/** The marks' colours from the stylesheet (custom properties `--c-<category>` and `--c-focus`). */
+function readPalette(canvas: HTMLCanvasElement, scheme: 'light' | 'dark'): Palette {
+  const style = getComputedStyle(canvas);
+  const colours = Object.fromEntries(
+    CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
+  ) as Record<MarkCategory, string>;
+  return { scheme, colours, focus: style.getPropertyValue('--c-focus').trim() || '#000' };
+}
