@@ -1,27 +1,12 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BatchStatus, StreamingRun } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
+import { COL_MIN_NARROW, COL_MIN_WIDE, HEAD_H, LABEL_W_NARROW, LABEL_W_WIDE, ROW_H } from './grid';
 import { type Cell, describeCell, opLabel, timelineModel } from './layout';
-
-const LABEL_W_WIDE = 210;
-const LABEL_W_NARROW = 124;
-const HEAD_H = 46;
-const ROW_H = 54;
-const COL_MIN_WIDE = 108;
-const COL_MIN_NARROW = 84;
-const BOX_H = 24;
-
-const statusText: Record<BatchStatus, string> = {
-  done: 'done',
-  processing: 'processing',
-  queued: 'queued',
-  noJobs: 'no jobs',
-  stalled: 'no free core',
-  killed: 'killed',
-};
+import { statusText, timelineSummary } from './summary';
+import { CellView } from './TimelineCell';
 
 const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -281,165 +266,6 @@ export function DStreamTimeline() {
   );
 }
 
-/** Whether "from–until" fits under a partition box of width `pw` (about 5.6 px per character at 9.5 px). */
-function rangeFits(from: number, until: number, pw: number): boolean {
-  return `${from}–${until}`.length * 5.6 <= pw - 2;
-}
-
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
-
-function CellView({
-  cell,
-  x,
-  w,
-  label,
-  focusable,
-  dataCell,
-  selected,
-  selectedPartition,
-  onOpen,
-  onKeyDown,
-  onFocus,
-}: {
-  cell: Cell;
-  x: number;
-  w: number;
-  label: string;
-  focusable: boolean;
-  dataCell: string;
-  selected: boolean;
-  selectedPartition: number | null;
-  onOpen: (cell: Cell, partition?: number | null) => void;
-  onKeyDown: (e: KeyboardEvent<SVGGElement>) => void;
-  onFocus: () => void;
-}) {
-  const boxW = w - 16;
-  const y0 = 9;
-  let body: React.ReactNode;
-  if (cell.kind === 'rdd') {
-    const n = Math.max(1, cell.sizes.length);
-    const pw = boxW / n;
-    const splits = cell.rdd.splits;
-    body = (
-      <>
-        {cell.sizes.length === 0 && (
-          <rect x={8} y={y0} width={boxW} height={BOX_H} rx={4} className="rdd rdd--empty" />
-        )}
-        {cell.sizes.map((size, p) => {
-          const split = splits?.[p];
-          const title =
-            split?.kind === 'kafka'
-              ? `partition ${p}: offsets [${split.fromOffset}, ${split.untilOffset})`
-              : split?.kind === 'block'
-                ? `${split.blockId}`
-                : split?.kind === 'producer'
-                  ? `producer ${split.producer}`
-                  : `partition ${p}`;
-          return (
-            // biome-ignore lint/a11y/noStaticElementInteractions: the cell (a button) carries the keyboard access
-            <g
-              // biome-ignore lint/suspicious/noArrayIndexKey: partitions are numbered by position
-              key={p}
-              onClick={(e) => {
-                e.stopPropagation();
-                onOpen(cell, p);
-              }}
-              className={`part${selectedPartition === p ? ' is-selected' : ''}`}
-            >
-              <title>{`${title}: ${size} record${size === 1 ? '' : 's'}`}</title>
-              <rect
-                x={8 + p * pw}
-                y={y0}
-                width={Math.max(1, pw - 1)}
-                height={BOX_H}
-                rx={3}
-                className={`rdd${cell.lateComputed ? ' rdd--late' : ''}${size === 0 ? ' rdd--zero' : ''}`}
-              />
-              {pw >= 14 && (
-                <text x={8 + p * pw + pw / 2} y={y0 + 16} textAnchor="middle" className="rdd__count">
-                  {size}
-                </text>
-              )}
-              {split?.kind === 'kafka' && rangeFits(split.fromOffset, split.untilOffset, pw) && (
-                <text x={8 + p * pw + pw / 2} y={y0 + BOX_H + 11} textAnchor="middle" className="rdd__range">
-                  {split.fromOffset}–{split.untilOffset}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </>
-    );
-  } else if (cell.kind === 'notComputed') {
-    body = <rect x={8} y={y0} width={boxW} height={BOX_H} rx={4} className="rdd rdd--lazy" />;
-  } else if (cell.kind === 'noRdd') {
-    body = (
-      <text x={w / 2} y={y0 + 16} textAnchor="middle" className="rdd__none">
-        —
-      </text>
-    );
-  } else {
-    body = cell.ran ? (
-      <>
-        <rect x={8} y={y0} width={boxW} height={BOX_H} rx={12} className={`job job--${cell.status}`} />
-        <text x={w / 2} y={y0 + 16} textAnchor="middle" className="job__text">
-          {cell.status === 'done'
-            ? 'job ✓'
-            : cell.status === 'processing'
-              ? 'running'
-              : cell.status === 'queued'
-                ? 'queued'
-                : 'waiting'}
-        </text>
-      </>
-    ) : (
-      <text x={w / 2} y={y0 + 16} textAnchor="middle" className="rdd__none">
-        —
-      </text>
-    );
-  }
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group acting as a button in a grid
-    <g
-      transform={`translate(${x},0)`}
-      role="button"
-      tabIndex={focusable ? 0 : -1}
-      data-cell={dataCell}
-      aria-label={label}
-      className={`dcell${selected ? ' is-selected' : ''}`}
-      onClick={() => onOpen(cell)}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-    >
-      <rect x={4} y={2} width={w - 8} height={ROW_H - 4} rx={6} className="dcell__hit" />
-      {body}
-    </g>
-  );
-}
-
-/** One sentence on the newest batch at the cursor, for screen readers. */
-function timelineSummary(run: StreamingRun, nowMs: number): string {
-  const s = (ms: number) => `${ms / 1000} s`;
-  const batches = run.batches.filter((b) => b.generatedAtMs <= nowMs);
-  const last = batches.at(-1);
-  if (!last) return 'No batch has been generated yet.';
-  const state =
-    last.killedAtMs !== null && last.killedAtMs <= nowMs
-      ? 'killed by the driver failure'
-      : last.endMs !== null && last.endMs <= nowMs
-        ? 'done'
-        : last.startMs !== null && last.startMs <= nowMs
-          ? 'running'
-          : last.jobs === 0
-            ? 'with no jobs'
-            : 'queued';
-  const queued = batches.filter(
-    (b) =>
-      b.jobs > 0 &&
-      (b.startMs === null || b.startMs > nowMs) &&
-      (b.killedAtMs === null || b.killedAtMs > nowMs),
-  ).length;
-  return `Batch at ${s(last.timeMs)}${last.attempt > 1 ? ' (re-run)' : ''}: ${last.inputRecords} record${last.inputRecords === 1 ? '' : 's'} read, ${last.jobs} job${last.jobs === 1 ? '' : 's'}, ${state}. ${batches.length} batch${batches.length === 1 ? '' : 'es'} so far${queued > 0 ? `, ${queued} waiting to run` : ''}.`;
 }
