@@ -39,16 +39,7 @@ export {
   TRANSFORM_FNS,
 } from './microbatch/functions';
 export type { InputSplit, Rdd } from './microbatch/rdd';
-export {
-  type Batch,
-  type BatchStatus,
-  batchStatus,
-  type DataCheckpoint,
-  type MetadataCheckpoint,
-  type OutputResult,
-  type Recovery,
-  StreamingRun,
-} from './microbatch/run';
+export { StreamingRun } from './microbatch/run';
 export {
   elementKeys,
   GUARANTEES,
@@ -65,6 +56,15 @@ export {
   type StateStep,
   UPDATE_FNS,
 } from './microbatch/state';
+export {
+  type Batch,
+  type BatchStatus,
+  batchStatus,
+  type DataCheckpoint,
+  type MetadataCheckpoint,
+  type OutputResult,
+  type Recovery,
+} from './microbatch/types';
 export { formatValue, scalaType, type Value, type ValueType, valueKey } from './microbatch/values';
 export { sliceTimes, windowTimes } from './microbatch/windows';
 export { type Payload, payloadOf } from './payload';

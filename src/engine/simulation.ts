@@ -1,7 +1,8 @@
 import type { LogDeliveryState } from './delivery/logDelivery';
 import type { MessagingState } from './delivery/messaging';
 import { heapSize } from './heap';
-import { StreamingRun, type StreamSource } from './microbatch/run';
+import { StreamingRun } from './microbatch/run';
+import type { StreamSource } from './microbatch/types';
 import { payloadOf } from './payload';
 import { type CompiledScenario, compileScenario } from './scenario';
 import { tickOfTime, timeOfTick } from './time';

@@ -1,4 +1,5 @@
-import { StreamingRun, type StreamSource } from '../microbatch/run';
+import { StreamingRun } from '../microbatch/run';
+import type { StreamSource } from '../microbatch/types';
 import type { Value } from '../microbatch/values';
 import type { StreamingSpec, StreamOpSpec } from '../types';
 

@@ -2,7 +2,7 @@ import type { StreamingSpec } from '../types';
 import type { DStreamNode } from './context';
 import { maxMessagesPerPartition } from './rates';
 import type { InputSplit } from './rdd';
-import type { StreamSource } from './run';
+import type { StreamSource } from './types';
 import type { Value } from './values';
 
 interface Block {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runOver, sinkOutput, streamingSpec, testSource } from '../__fixtures__/streaming';
 import type { StreamOpSpec } from '../types';
+import { processingMs } from './jobs';
 import { maxMessagesPerPartition, PidRateEstimator } from './rates';
-import { batchStatus, processingMs, StreamingRun } from './run';
+import { StreamingRun } from './run';
+import { batchStatus } from './types';
 
 const many = (perBatch: number[]) =>
   perBatch.map((n, b) => Array.from({ length: n }, (_, i) => [`k${(i + b) % 3}`, 1] as [string, number]));

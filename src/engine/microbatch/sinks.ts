@@ -1,5 +1,6 @@
 import type { SinkGuarantee } from '../types';
-import { type Batch, batchStatus, type StreamingRun } from './run';
+import type { StreamingRun } from './run';
+import { type Batch, batchStatus } from './types';
 import { type Value, valueKey } from './values';
 
 export type WriteFate = 'written' | 'duplicate' | 'overwritten' | 'skipped' | 'lost';
