@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../scenarios/presets';
-import { Simulation } from './simulation';
-import type { ScenarioSpec } from './types';
+import { Simulation } from '../engine/simulation';
+import type { ScenarioSpec } from '../engine/types';
+import { findPreset } from './presets';
 
 /**
  * A long run (issue 8): the stateful Kafka + Spark Streaming preset stretched to one hour of

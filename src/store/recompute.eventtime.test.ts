@@ -4,11 +4,11 @@
  * reached the query are fed to small re-implementations of Spark's and Flink's rules written here.
  */
 import { describe, expect, it } from 'vitest';
-import type { EventTimeSpec, Simulation } from '../../engine';
-import { openFrame } from '../../store/frameLink';
-import type { PredictInstance } from '../types';
-import { predictTemplates } from '.';
-import { windowResultText } from './windows';
+import type { EventTimeSpec, Simulation } from '../engine';
+import { predictTemplates } from '../learn/predict';
+import { windowResultText } from '../learn/predict/windows';
+import type { PredictInstance } from '../learn/types';
+import { openFrame } from './frameLink';
 
 const SEEDS = [1, 2, 3, 4, 5];
 

@@ -5,14 +5,14 @@
  * and the broker, group and queue state.
  */
 import { describe, expect, it } from 'vitest';
-import type { Simulation, TraceEntry } from '../../engine';
-import { openFrame } from '../../store/frameLink';
-import type { PredictInstance } from '../types';
-import { predictTemplates } from '.';
-import { ownedText } from './groups';
-import { partitionText } from './kafkaLog';
-import { QUEUE_OUTCOMES } from './messaging';
-import { brokerText, OFFLINE_TEXT, partitionsText } from './replication';
+import type { Simulation, TraceEntry } from '../engine';
+import { predictTemplates } from '../learn/predict';
+import { ownedText } from '../learn/predict/groups';
+import { partitionText } from '../learn/predict/kafkaLog';
+import { QUEUE_OUTCOMES } from '../learn/predict/messaging';
+import { brokerText, OFFLINE_TEXT, partitionsText } from '../learn/predict/replication';
+import type { PredictInstance } from '../learn/types';
+import { openFrame } from './frameLink';
 
 const SEEDS = [1, 2, 3, 4, 5];
 

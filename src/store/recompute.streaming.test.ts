@@ -4,11 +4,11 @@
  * hand to the batch's records and the previous state, and the sink's writes counted batch by batch.
  */
 import { describe, expect, it } from 'vitest';
-import { batchStatus, type Simulation, type StreamingRun, type Value, valueKey } from '../../engine';
-import { openFrame } from '../../store/frameLink';
-import type { PredictInstance } from '../types';
-import { predictTemplates } from '.';
-import { callsText } from './stateful';
+import { batchStatus, type Simulation, type StreamingRun, type Value, valueKey } from '../engine';
+import { predictTemplates } from '../learn/predict';
+import { callsText } from '../learn/predict/stateful';
+import type { PredictInstance } from '../learn/types';
+import { openFrame } from './frameLink';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
