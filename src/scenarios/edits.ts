@@ -11,6 +11,9 @@ export interface Edits {
   readonly eventTimeEdit: EventTimeSpec | null;
 }
 
+/** The producer-rate multipliers the UI offers (and a link may carry). */
+export const RATE_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3, 5];
+
 export const NO_EDITS: Edits = { streamingEdit: null, rateScale: 1, eventTimeEdit: null };
 
 export function edited(base: ScenarioSpec, edits: Edits): ScenarioSpec {

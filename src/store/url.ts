@@ -3,6 +3,8 @@
  * ?scenario=three-kinds&seed=7&t=12300&tuple=42
  * A custom scenario travels whole, as JSON: ?scenario=three-kinds&seed=1&t=0&scn={"version":1,…}
  */
+import { RATE_SCALES } from '../scenarios/edits';
+
 export interface LinkState {
   readonly scenario: string;
   readonly seed: number;
@@ -39,9 +41,6 @@ const WHOLE = /^\d{1,15}$/;
  * characters of JSON), so that a link with one stays well inside the saved session's limit.
  */
 export const MAX_LINK_SCENARIO_CHARS = 20_000;
-
-/** The producer-rate multipliers the UI offers (and a link may carry). */
-export const RATE_SCALES: readonly number[] = [0.5, 1, 1.5, 2, 3, 5];
 
 export function parseLink(search: string, knownScenarios: readonly string[]): ParsedLink {
   const params = new URLSearchParams(search);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ScenarioSpec, Simulation } from '../../engine';
+import { RATE_SCALES } from '../../scenarios/edits';
 import { type InjectedFault, parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset } from '../../scenarios/presets';
 import { parseEventTime, parseStreaming } from '../../scenarios/validate';
-import { RATE_SCALES } from '../../store/url';
 import type { FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { frameScenario, predictTemplates } from '.';
 

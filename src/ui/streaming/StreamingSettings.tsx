@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StreamingSpec } from '../../engine';
+import { RATE_SCALES } from '../../scenarios/edits';
 import { useSim } from '../../store/simStore';
-import { RATE_SCALES } from '../../store/url';
 import { FormProblems } from '../../viz/FormProblems';
 
 const selectSettings = (s: ReturnType<typeof useSim.getState>) => ({
