@@ -9,9 +9,18 @@ export default defineConfig({
   testIgnore: [
     ...(process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts']),
     ...(process.env.RENDER_BENCH ? [] : ['**/render.spec.ts']),
+    // The pixel comparison runs only on request (see e2e/visual.spec.ts).
+    ...(process.env.VISUAL ? [] : ['**/visual.spec.ts']),
   ],
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Snapshots sit in e2e/snapshots/, no platform suffix: the computed-style texts (styles.spec.ts)
+  // are committed; the pixel baselines (visual.spec.ts, on request) are made locally and ignored.
+  snapshotPathTemplate: '{testDir}/snapshots/{arg}{ext}',
+  expect: {
+    timeout: 5_000,
+    // Software rendering in one Chromium build is deterministic: the pixel comparison allows nothing.
+    toHaveScreenshot: { maxDiffPixels: 0, animations: 'disabled', caret: 'hide', scale: 'css' },
+  },
   fullyParallel: false,
   // Two cores: one worker is the fastest setting here.
   workers: 1,
