@@ -3,6 +3,7 @@ import type { Simulation } from '../../engine';
 import { type DeliveryOutcome, deliveryOutcome } from '../../engine/delivery/summary';
 import { type DeliveryModel, modelNames, modelOf } from '../../scenarios/compare';
 import { useSim } from '../../store/simStore';
+import './ComparePanel.css';
 
 const selectCompare = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

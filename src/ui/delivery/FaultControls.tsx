@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
+import './FaultControls.css';
 
 const selectFaults = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

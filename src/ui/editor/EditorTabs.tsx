@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { SECTIONS, type SectionId } from './draft';
+import './EditorTabs.css';
 
 const TAB_NAMES: Record<SectionId, string> = {
   general: 'General',

@@ -1,3 +1,5 @@
+import './fields.css';
+
 /** The whole scenario as JSON text: what is typed stays until it parses (Apply, or another tab). */
 export function JsonSection({ text, onText }: { text: string; onText: (text: string) => void }) {
   return (

@@ -37,6 +37,8 @@ import { JsonSection } from './JsonSection';
 import { PipelineSection } from './PipelineSection';
 import { ProducersSection } from './ProducersSection';
 import { TuplesSection } from './TuplesSection';
+import './sections.css';
+import './ScenarioEditor.css';
 
 const SOURCE_NAMES: Record<SimStore['source'], string> = {
   preset: 'built in',

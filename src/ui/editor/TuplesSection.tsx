@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { sameJson } from '../../store/customScenario';
 import { useEditor, useField } from './context';
 import { getAt, isObject, type Path, pathText } from './draft';
+import './TuplesSection.css';
 
 const COLUMNS = ['#', 'Producer', 'Key', 'Value', 'Event time (ms)', 'Arrival (ms)'];
 /** Rows shown; a longer list is edited in the JSON tab. */

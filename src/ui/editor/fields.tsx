@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { sameJson } from '../../store/customScenario';
 import { useEditor, useField } from './context';
 import { type Path, pretty } from './draft';
+import './fields.css';
 
 /**
  * Labelled controls bound to one field of the draft. Each carries `data-path` (the field as

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState 
 import { createPortal } from 'react-dom';
 import { useSim } from '../../store/simStore';
 import { type ExportFormat, exportableViews, exportFileName } from './exportTargets';
+import './ExportMenu.css';
 
 const ITEMS: readonly { readonly format: ExportFormat; readonly label: string; readonly hint: string }[] = [
   { format: 'svg', label: 'SVG', hint: 'vector, editable' },

@@ -7,6 +7,7 @@ import { hasKafkaExport, kafkaCommands } from '../../scenarios/kafkaCommands';
 import { sparkCode } from '../../scenarios/sparkCode';
 import { structuredCode } from '../../scenarios/structuredCode';
 import { useSim } from '../../store/simStore';
+import './SparkCodePanel.css';
 
 interface CodeText {
   readonly text: string;

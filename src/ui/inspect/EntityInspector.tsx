@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { partitionLag } from '../../engine/broker/groups';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
+import './inspector.css';
 
 const selectEntity = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

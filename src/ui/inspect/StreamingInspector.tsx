@@ -9,6 +9,8 @@ import {
 } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { opLabel } from '../../viz/dstream/layout';
+import './inspector.css';
+import './StreamingInspector.css';
 
 const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

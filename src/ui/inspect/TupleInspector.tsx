@@ -2,6 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { type Payload, payloadOf, type TupleView, traceDescriptions } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
+import './inspector.css';
+import './TupleInspector.css';
 
 const selectInspector = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -8,6 +8,9 @@ import { useSim } from '../../store/simStore';
 import { navigate, takeLinkedLessonFrame } from '../shell/navigate';
 import { Playback } from '../transport/playback';
 import { RichText } from './RichText';
+import './kicker.css';
+import './spotlight.css';
+import './LessonDock.css';
 
 /** A lesson step over the simulator: its text, the views it points at, and its "try it" task. */
 export default function LessonDock() {

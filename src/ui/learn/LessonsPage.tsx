@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { lessons } from '../../learn';
 import { useProgress } from '../../store/progress';
 import { formatRoute } from '../../store/route';
+import './pages.css';
+import './LessonsPage.css';
 
 /** The lesson index: one guided lesson per topic, with the learner's progress. */
 export default function LessonsPage() {

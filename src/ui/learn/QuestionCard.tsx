@@ -5,6 +5,7 @@ import type { FrameRef, PredictInstance, StaticQuestion } from '../../learn/type
 import { frameSearch } from '../../store/frameLink';
 import { seconds } from '../shell/format';
 import { RichText } from './RichText';
+import './QuestionCard.css';
 
 export type Response = number | string | readonly number[];
 

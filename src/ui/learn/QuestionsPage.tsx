@@ -11,6 +11,9 @@ import { useSim } from '../../store/simStore';
 import { ResetProgress } from './LessonsPage';
 import { type Answered, answerText, QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
+import './kicker.css';
+import './pages.css';
+import './QuestionsPage.css';
 
 /** The quiz machine saving answers and scores in the learner's progress. */
 const appQuizMachine = quizMachine.provide({

@@ -10,6 +10,7 @@ import { navigate } from '../shell/navigate';
 import { Playback } from '../transport/playback';
 import { useAskCount } from './askCount';
 import { nextMomentTick } from './moments';
+import './Presenter.css';
 
 const PresenterAsk = lazy(() => import('./PresenterAsk'));
 

@@ -6,6 +6,7 @@ import { useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
 import { RichText } from '../learn/RichText';
 import { useAskCount } from './askCount';
+import './PresenterAsk.css';
 
 const LETTERS = 'ABCDEFGH';
 

@@ -23,6 +23,7 @@ import { Notices } from './Notices';
 import { readRoute } from './navigate';
 import { Panel } from './Panel';
 import { useUrlSync } from './useUrlSync';
+import './App.css';
 
 // The Spark Streaming views load only for scenarios that have a streaming application.
 const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));

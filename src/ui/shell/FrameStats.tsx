@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { seconds } from './format';
+import './FrameStats.css';
 
 const selectStats = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { presets } from '../../scenarios/presets';
 import { CUSTOM_SCENARIO_ID, useSim } from '../../store/simStore';
 import { Playback } from '../transport/playback';
+import './Header.css';
 
 // The editor loads when it is first opened.
 const ScenarioEditor = lazy(() => import('../editor/ScenarioEditor'));

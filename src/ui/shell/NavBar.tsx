@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useRoute } from '../../store/route';
+import './NavBar.css';
 
 const PAGES = [
   { href: '#/', label: 'Simulator', pages: ['sim', 'lesson'] },

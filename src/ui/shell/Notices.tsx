@@ -1,4 +1,5 @@
 import { useSim } from '../../store/simStore';
+import './Notices.css';
 
 /** Messages about bad links or input: the app carries on, and says what it did instead. */
 export function Notices() {

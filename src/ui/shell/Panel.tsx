@@ -2,6 +2,7 @@ import { type ReactNode, useRef } from 'react';
 import { spotlightClass, useRoute } from '../../store/route';
 import { ExportMenu } from '../export/ExportMenu';
 import { ViewBoundary } from './ViewBoundary';
+import './Panel.css';
 
 /** A labelled region of the workspace: screen readers and keyboard users can jump between them. */
 export function Panel({

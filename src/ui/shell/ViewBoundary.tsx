@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import './ViewBoundary.css';
 
 interface State {
   readonly error: Error | null;

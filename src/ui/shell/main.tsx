@@ -1,9 +1,11 @@
+import '../theme/tokens.css';
+import '../theme/base.css';
+import '../theme/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute } from '../../store/route';
 import { App } from './App';
 import { openFirstFrame } from './session';
-import '../styles.css';
 
 // A course page's iframe (`?embed=1`) shows the views without the app's navigation.
 useRoute.getState().setEmbed(new URLSearchParams(window.location.search).get('embed') === '1');

@@ -1,6 +1,7 @@
 import { useSim } from '../../store/simStore';
 import { batchStepTick } from '../transport/batchStep';
 import { Playback } from '../transport/playback';
+import './BatchStepper.css';
 
 /** Previous / next batch: moves the cursor to a batch time (keys [ and ]). */
 export function BatchStepper() {

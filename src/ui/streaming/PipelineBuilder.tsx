@@ -6,6 +6,7 @@ import { FormProblems } from '../../viz/FormProblems';
 import { AddOperation } from './pipeline/AddOperation';
 import { OpRow } from './pipeline/OpRow';
 import { clean } from './pipeline/opSpec';
+import './PipelineBuilder.css';
 
 const selectBuilder = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

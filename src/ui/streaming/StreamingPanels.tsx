@@ -9,6 +9,7 @@ import { Panel } from '../shell/Panel';
 import { BatchStepper } from './BatchStepper';
 import { PipelineBuilder } from './PipelineBuilder';
 import { StreamingSettings } from './StreamingSettings';
+import './StreamingPanels.css';
 
 /** The Spark Streaming regions: the DStream timeline, the streaming UI's metrics and the pipeline with its code. */
 export default function StreamingPanels() {

@@ -4,6 +4,7 @@ import { useProgress } from '../../store/progress';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
 import { Playback } from './playback';
+import './Bookmarks.css';
 
 const NONE: readonly number[] = [];
 

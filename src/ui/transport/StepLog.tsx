@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { type TraceKind, traceDescriptions } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
+import './StepLog.css';
 
 const SHOWN = 8;
 /** Short verbs for tuple events; everything else uses the engine's own description. */

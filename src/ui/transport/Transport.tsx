@@ -5,6 +5,7 @@ import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
 import { Bookmarks } from './Bookmarks';
 import { Playback } from './playback';
+import './Transport.css';
 
 const selectTransport = (s: ReturnType<typeof useSim.getState>) => ({ tick: s.tick, sim: s.sim });
 

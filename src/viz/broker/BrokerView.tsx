@@ -4,6 +4,7 @@ import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { keyColour, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
+import './BrokerView.css';
 
 const roleText: Record<ReplicaRole, string> = {
   leader: 'leader',

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { partitionLag } from '../../engine/broker/groups';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
+import './ConsumersView.css';
 
 const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

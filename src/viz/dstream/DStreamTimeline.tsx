@@ -7,6 +7,7 @@ import { COL_MIN_NARROW, COL_MIN_WIDE, HEAD_H, LABEL_W_NARROW, LABEL_W_WIDE, ROW
 import { type Cell, describeCell, opLabel, timelineModel } from './layout';
 import { statusText, timelineSummary } from './summary';
 import { CellView } from './TimelineCell';
+import './DStreamTimeline.css';
 
 const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

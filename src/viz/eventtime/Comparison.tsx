@@ -6,6 +6,7 @@ import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { compareResults, meanLatencyMs, processingTimeEmissions } from './results';
+import './Comparison.css';
 
 type Mode = 'delay' | 'engine' | 'processing';
 

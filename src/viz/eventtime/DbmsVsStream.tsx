@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { fmt } from './EventTimePlot';
+import './DbmsVsStream.css';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

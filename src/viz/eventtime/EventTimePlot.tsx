@@ -5,6 +5,7 @@ import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { type Dot, plotLayout } from './layout';
+import './EventTimePlot.css';
 
 const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

@@ -4,6 +4,7 @@ import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { windowRows } from './results';
+import './WindowResults.css';
 
 const selectResults = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { keyColour } from '../broker/layout';
 import { LiveSummary } from '../LiveSummary';
+import './MessagingView.css';
 
 const selectMessaging = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

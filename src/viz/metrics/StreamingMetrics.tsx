@@ -6,6 +6,7 @@ import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { activeBatches, type BatchMetrics, completedMetrics } from './metrics';
+import './StreamingMetrics.css';
 
 const selectMetrics = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 

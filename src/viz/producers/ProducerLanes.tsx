@@ -10,6 +10,7 @@ import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, typ
 import { NAVIGATION_KEYS, neighbour } from './navigation';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
 import { describeTuple, visibleTuples } from './visibleTuples';
+import './ProducerLanes.css';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
 const SVG_MARK_LIMIT = 900;

@@ -5,6 +5,7 @@ import { formatValue, type StreamingRun } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
+import './Checkpoints.css';
 
 const selectCk = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${ms / 1000} s`;

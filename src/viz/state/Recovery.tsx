@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatValue, GUARANTEES, type SinkGuarantee, type StreamingRun, sinkLedger } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { FormProblems } from '../FormProblems';
+import './Recovery.css';
 
 const selectRecovery = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,

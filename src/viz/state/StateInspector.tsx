@@ -12,6 +12,7 @@ import {
 } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
+import './StateInspector.css';
 
 const selectState = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${ms / 1000} s`;
