@@ -47,9 +47,21 @@ export async function openLink(page: Page, query: string, hash = ''): Promise<vo
   await settle(page);
 }
 
+/**
+ * Waits until lazily loaded views and their stylesheets are in, in the page and in any embedded
+ * moment (an iframe): no Suspense fallback ("Loading …") left, fonts ready. Network idleness is a
+ * hint only: a service worker precaching the site can keep it from settling for a while.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  for (const frame of page.frames()) {
+    await frame.waitForFunction(
+      () => ![...document.querySelectorAll('p')].some((p) => /^Loading/.test(p.textContent ?? '')),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await frame.evaluate(() => document.fonts.ready);
+  }
 }
 
 async function present(page: Page): Promise<void> {
@@ -144,14 +156,41 @@ export const MOMENTS: readonly Moment[] = [
     },
   },
   {
-    name: 'editor',
+    name: 'question-answered',
     open: async (page) => {
-      await openLink(page, 'scenario=kafka-failover&t=10000');
-      await page.getByRole('button', { name: 'Edit scenario' }).click();
-      await page.getByRole('dialog').waitFor();
+      await page.goto('./#/questions');
+      const region = page.getByRole('region', { name: 'Review questions' });
+      await region.getByRole('link', { name: /Which ordering does Kafka guarantee/ }).click();
+      const card = page.getByRole('article');
+      await card.getByRole('button', { name: 'Show a hint' }).click();
+      await card.getByRole('radio', { name: 'A total order over the whole topic, by offset.' }).check();
+      await card.getByRole('button', { name: 'Check answer' }).click();
+      await card.getByRole('status').waitFor();
       await settle(page);
     },
   },
+  ...[
+    ['question-order', 'tuples-schema-rigidity'],
+    ['question-short', 'tuples-self-describing-name'],
+    ['question-numeric', 'checkpointing-default-interval'],
+    ['question-predict', 'watermark-late-in-flight'],
+  ].map(([name, id]) => ({
+    name: name!,
+    open: async (page: Page) => {
+      await page.goto(`./#/questions/${id}/1`);
+      await page.getByRole('article').waitFor();
+      await settle(page);
+    },
+  })),
+  ...['General', 'Producers', 'Explicit tuples', 'Broker', 'Pipeline', 'Faults', 'JSON'].map((tab) => ({
+    name: `editor-${tab.toLowerCase().replace(' ', '-')}`,
+    open: async (page: Page) => {
+      await openLink(page, 'scenario=stateful-streams&t=10000');
+      await page.getByRole('button', { name: 'Edit scenario' }).click();
+      await page.getByRole('dialog').getByRole('tab', { name: tab }).click();
+      await settle(page);
+    },
+  })),
   {
     name: 'shortcuts',
     open: async (page) => {

@@ -16,6 +16,7 @@ test.use({ reducedMotion: 'reduce', trace: 'off' });
 for (const scheme of ['light', 'dark'] as const) {
   for (const moment of MOMENTS) {
     test(`${moment.name}, ${scheme}`, async ({ page }) => {
+      test.setTimeout(120_000);
       if (moment.phone) await page.setViewportSize({ width: 390, height: 844 });
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await moment.open(page);
