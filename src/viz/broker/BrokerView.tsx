@@ -1,9 +1,10 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
-import { keyColour, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
+import { layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
 import './BrokerView.css';
 
 const roleText: Record<ReplicaRole, string> = {

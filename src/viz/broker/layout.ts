@@ -125,19 +125,3 @@ export function layoutBroker(d: LogDeliveryState, width: number): BrokerLayout {
   });
   return { width, height: Math.max(0, y - GAP), cellWidth: CELL_WIDTH, logLeft: LOG_LEFT, partitions };
 }
-
-/** Eight colour-blind-safe hues (Okabe-Ito plus grey) for keys; the key itself is always in the label. */
-export const KEY_COLOURS = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#8c8c8c',
-] as const;
-
-export function keyColour(keyIndex: number): string {
-  return KEY_COLOURS[keyIndex % KEY_COLOURS.length]!;
-}

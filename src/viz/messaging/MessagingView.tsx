@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
-import { keyColour } from '../broker/layout';
+import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import './MessagingView.css';
 
