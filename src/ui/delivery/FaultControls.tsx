@@ -1,3 +1,5 @@
+// The room ui/delivery: controls of the delivery path (Kafka broker and consumer faults, messaging faults)
+// and the delivery-model comparison.
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';

@@ -1,3 +1,5 @@
+// The room ui/editor: the scenario editor dialog (a form per part of a scenario, JSON, import and export);
+// loaded lazily.
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioProblem } from '../../scenarios/validate';

@@ -1,3 +1,4 @@
+// The room ui/eventtime: the event-time query page (its panels and query controls); loaded lazily.
 import { EventTimeComparison } from '../../viz/eventtime/Comparison';
 import { DbmsVsStream } from '../../viz/eventtime/DbmsVsStream';
 import { EventTimePlot } from '../../viz/eventtime/EventTimePlot';

@@ -1,3 +1,5 @@
+// The room ui/export: getting things out (each view as SVG or PNG, the scenario as Spark, Flink and Kafka
+// code).
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useSim } from '../../store/simStore';

@@ -1,3 +1,5 @@
+// The room ui/inspect: the side inspectors of a selected tuple, a Kafka entity (partition, broker, member)
+// and a Spark batch or DStream.
 import { useShallow } from 'zustand/react/shallow';
 import { type Payload, payloadOf, type TupleView, traceDescriptions } from '../../engine';
 import { useSim } from '../../store/simStore';

@@ -1,3 +1,5 @@
+// The room ui/learn: the learning pages (lessons, the lesson dock over the simulator, review questions and
+// quizzes); loaded lazily.
 import { useState } from 'react';
 import { lessons } from '../../learn';
 import { useProgress } from '../../store/progress';

@@ -1,3 +1,5 @@
+// The room ui/presenter: presenter mode for lectures (large type, clicker keys between moments, blank
+// screen, pause-and-ask).
 import { createActorContext } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';

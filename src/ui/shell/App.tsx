@@ -1,3 +1,5 @@
+// The room ui/shell: the app's frame (header, navigation, notices, the workspace of panels, routing, the
+// saved session).
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useProgress } from '../../store/progress';
 import { spotlightClass, useRoute } from '../../store/route';

@@ -1,3 +1,5 @@
+// The room ui/streaming: the Spark Streaming page (its panels, settings, pipeline builder, batch stepper);
+// loaded lazily.
 import { useSim } from '../../store/simStore';
 import { DStreamTimeline } from '../../viz/dstream/DStreamTimeline';
 import { StreamingMetrics } from '../../viz/metrics/StreamingMetrics';

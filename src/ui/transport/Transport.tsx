@@ -1,3 +1,5 @@
+// The room ui/transport: moving through time (play, step, seek, speed), keyboard shortcuts, bookmarks, the
+// step log.
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS, type Speed } from '../../machines/playback';
 import { spotlightClass, useRoute } from '../../store/route';
