@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { MOMENTS } from './moments';
+import { MOMENTS, PRESET_IDS, PRESET_MOMENT_MS } from './moments';
 
 /**
  * The look, as text: at every moment of ./moments.ts, in both themes, each kind of element (tag and
@@ -208,6 +208,10 @@ function format(all: Map<string, Set<string>>): string {
 }
 
 test.use({ reducedMotion: 'reduce', trace: 'off' });
+
+test('every preset has a moment the look checks visit', () => {
+  expect(Object.keys(PRESET_MOMENT_MS).sort()).toEqual(PRESET_IDS);
+});
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`computed styles at every moment, ${scheme}`, async ({ page }) => {

@@ -2,8 +2,7 @@
  * The layers of src/ and the packages each may not use. Arrows only point down:
  * ui → viz → store, machines → learn → scenarios → engine; cli stands beside them on scenarios and
  * engine. A folder may always import within itself. biome.json's override for src/engine/** bans the
- * same at lint time, except that it still lets the engine's tests and fixtures import src/scenarios
- * (two tests run shipped presets); the test-file check here reports those imports.
+ * same at lint time, tests and fixtures included (a test that needs a preset lives in src/scenarios).
  */
 import type { Edge, ImportGraph } from './graph';
 import { isTestCode } from './sourceTree';
