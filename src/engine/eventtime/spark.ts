@@ -1,19 +1,7 @@
-import {
-  type Acc,
-  type Aggregate,
-  addTo,
-  assignWindows,
-  cover,
-  type Emission,
-  type EventRecord,
-  emptyAcc,
-  intersects,
-  mergeAcc,
-  result,
-  type Window,
-  type WindowSpec,
-  windowKey,
-} from './windows';
+import { StructuredQuery } from '../structured/query';
+import type { StructuredSource } from '../structured/sources';
+import type { StructuredSpec } from '../structured/spec';
+import type { Aggregate, Emission, EventRecord, Window, WindowSpec } from './windows';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
@@ -57,150 +45,88 @@ export interface SparkBatch {
   readonly noData: boolean;
 }
 
-interface Row {
-  window: Window;
-  key: string | null;
-  acc: Acc;
-  emitted: boolean;
-}
-
 /**
- * A Spark Structured Streaming windowed aggregation with a watermark:
- * - every trigger interval a micro-batch reads what has arrived; each input's watermark is the
- *   largest event time it has seen minus its delay, computed when a batch ends and used by the next
- *   one, and it never decreases; several inputs combine by the min (default) or max policy, an input
- *   that has seen nothing holding the global watermark at 0 under the min policy;
- * - with append or update mode, a (tuple, window) pair whose window.end ≤ watermark is dropped — judged,
- *   since Spark 3.4, by the previous batch's watermark (see `allowMultiple`); state
- *   for such windows is evicted — emitted first in append mode (once, final), silently in update mode;
- * - update mode emits every window changed in the batch; complete mode emits the whole table every
- *   batch, never evicts and never drops;
- * - when the watermark moved and no data came, a no-data batch runs (unless switched off), so results
- *   do not wait for the next tuple.
+ * A Spark Structured Streaming windowed aggregation with a watermark over tuples that reach Spark
+ * directly, as the event-time views ask for it: the running query (../structured/query.ts) with one
+ * input per watermarked input, a processing-time trigger every `triggerMs` from `triggerMs` on, and
+ * batches that take no time. The query's rules apply unchanged — watermark per input and policy,
+ * late rows by the previous batch's watermark, eviction and emission per output mode, no-data
+ * batches only where Spark runs them — so there is one Spark event-time model, not two.
  */
 export function runSpark(records: readonly EventRecord[], o: SparkOptions, untilMs: number): SparkBatch[] {
-  const inputs = o.delaysMs.length;
-  const maxSeen = new Array<number>(inputs).fill(Number.NEGATIVE_INFINITY);
-  const inputWm = new Array<number>(inputs).fill(0);
-  let watermark = 0;
-  const state = new Map<string, Row[]>();
-  const batches: SparkBatch[] = [];
-  let next = 0;
-  const evicting = o.outputMode !== 'complete';
-
-  const globalWatermark = () => {
-    const values = inputWm.map((w, i) => (maxSeen[i] === Number.NEGATIVE_INFINITY ? 0 : w));
-    const combined = o.policy === 'min' ? Math.min(...values) : Math.max(...values);
-    return Math.max(watermark, combined);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const order = new Map(records.map((r, i) => [r.id, i]));
+  const sorted = [...records].sort((a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!);
+  const firstAtOrAfter = (t: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.arrivalMs < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
-
-  for (let at = o.triggerMs; at <= untilMs; at += o.triggerMs) {
-    const ids: number[] = [];
-    const batch: EventRecord[] = [];
-    while (next < records.length && records[next]!.arrivalMs <= at) {
-      batch.push(records[next]!);
-      ids.push(records[next++]!.id);
-    }
-    const last = batches[batches.length - 1];
-    const noData = batch.length === 0;
-    if (noData && !(o.noDataBatches && last && watermark > last.watermarkMs)) continue;
-
-    // The previous batch's watermark (0 before the first batch), or this one's before Spark 3.4.
-    const lateWatermark = o.allowMultiple ? (last?.watermarkMs ?? 0) : watermark;
-    const dropped: { id: number; window: Window }[] = [];
-    const changed = new Set<Row>();
-    for (const r of batch) {
-      const key = o.keyed ? r.key : null;
-      const rows = state.get(key ?? '') ?? [];
-      for (const w of assignWindows(o.window, r.eventTimeMs)) {
-        if (evicting && w.endMs <= lateWatermark) {
-          dropped.push({ id: r.id, window: w });
-          continue;
-        }
-        let row: Row | undefined;
-        if (o.window.kind === 'session') {
-          const merging = rows.filter((x) => intersects(x.window, w));
-          if (merging.length > 0) {
-            row = {
-              window: merging.reduce((acc, x) => cover(acc, x.window), w),
-              key,
-              acc: merging.reduce((acc, x) => mergeAcc(acc, x.acc), emptyAcc()),
-              emitted: merging.some((x) => x.emitted),
-            };
-            for (const x of merging) {
-              rows.splice(rows.indexOf(x), 1);
-              changed.delete(x);
-            }
-            rows.push(row);
-          }
-        } else row = rows.find((x) => windowKey(x.window) === windowKey(w));
-        if (!row) {
-          row = { window: w, key, acc: emptyAcc(), emitted: false };
-          rows.push(row);
-        }
-        addTo(row.acc, r.value);
-        changed.add(row);
-      }
-      if (rows.length > 0) state.set(key ?? '', rows);
-      maxSeen[r.input] = Math.max(maxSeen[r.input]!, r.eventTimeMs);
-    }
-
-    const emitted: Emission[] = [];
-    const emit = (row: Row) => {
-      emitted.push({
-        window: row.window,
-        key: row.key,
-        value: result(row.acc, o.aggregate),
-        count: row.acc.count,
-        atMs: at,
-        kind: row.emitted ? 'update' : 'first',
-      });
-      row.emitted = true;
-    };
-    const all = () =>
-      [...state.values()]
-        .flat()
-        .sort(
-          (a, b) =>
-            a.window.startMs - b.window.startMs ||
-            a.window.endMs - b.window.endMs ||
-            (a.key ?? '').localeCompare(b.key ?? ''),
-        );
-    if (o.outputMode === 'complete') all().forEach(emit);
-    if (o.outputMode === 'update')
-      all()
-        .filter((r) => changed.has(r))
-        .forEach(emit);
-    const evicted: Window[] = [];
-    if (evicting) {
-      for (const row of all()) {
-        if (row.window.endMs > watermark) continue;
-        if (o.outputMode === 'append') emit(row);
-        evicted.push(row.window);
-        const rows = state.get(row.key ?? '')!;
-        rows.splice(rows.indexOf(row), 1);
-        if (rows.length === 0) state.delete(row.key ?? '');
-      }
-    }
-
-    const used = watermark;
-    for (let i = 0; i < inputs; i++) {
-      if (maxSeen[i] !== Number.NEGATIVE_INFINITY)
-        inputWm[i] = Math.max(inputWm[i]!, maxSeen[i]! - o.delaysMs[i]!);
-    }
-    watermark = globalWatermark();
-    batches.push({
-      id: batches.length,
-      atMs: at,
-      records: ids,
-      watermarkMs: used,
-      lateWatermarkMs: lateWatermark,
-      nextWatermarkMs: watermark,
-      dropped,
-      emitted,
-      evicted,
-      noData,
-    });
-  }
-  return batches;
+  const source: StructuredSource = {
+    kafkaPartitions: 0,
+    latestOffset: () => 0,
+    recordAt: () => -1,
+    arrivals: (fromMs, toMs) => sorted.slice(firstAtOrAfter(fromMs), firstAtOrAfter(toMs)).map((r) => r.id),
+    arrivalTime: (id) => byId.get(id)!.arrivalMs,
+    eventTime: (id) => byId.get(id)!.eventTimeMs,
+    key: (id) => byId.get(id)!.key,
+    value: (id) => byId.get(id)!.value,
+    producerOf: (id) => `input${byId.get(id)!.input}`,
+  };
+  const spec: StructuredSpec = {
+    startAtMs: o.triggerMs,
+    inputs: o.delaysMs.map((delayMs, i) => ({
+      id: `input${i}`,
+      source: 'producers',
+      producers: [`input${i}`],
+      startingOffsets: 'earliest',
+      maxOffsetsPerTrigger: null,
+      delayMs,
+    })),
+    policy: o.policy,
+    minValue: null,
+    operator: { kind: 'windowAggregation', window: o.window, aggregate: o.aggregate, keyed: o.keyed },
+    outputMode: o.outputMode,
+    trigger: { kind: 'processingTime', intervalMs: o.triggerMs },
+    sink: { kind: 'console' },
+    checkpointLocation: '/checkpoint',
+    noDataBatches: o.noDataBatches,
+    allowMultiple: o.allowMultiple,
+    cores: 1,
+    perRowMs: 0,
+    batchOverheadMs: 0,
+    planMs: 0,
+    commitMs: 0,
+    faults: [],
+  };
+  const query = new StructuredQuery(spec, source);
+  query.extendTo(untilMs);
+  // Rows in arrival order, as they reached Spark (the query reads input by input).
+  const byArrival = (a: number, b: number) => order.get(a)! - order.get(b)!;
+  return query.batches.map((b) => ({
+    id: b.batchId,
+    atMs: b.triggerMs,
+    records: [...b.records].sort(byArrival),
+    watermarkMs: b.watermarkMs,
+    lateWatermarkMs: b.lateWatermarkMs,
+    nextWatermarkMs: b.nextWatermarkMs!,
+    dropped: b.dropped
+      .map((d) => ({ id: d.id, window: d.window! }))
+      .sort((x, y) => byArrival(x.id, y.id)),
+    emitted: b.output.map((e) => ({
+      window: e.window!,
+      key: e.key,
+      value: e.value,
+      count: e.count,
+      atMs: b.triggerMs,
+      kind: e.kind === 'update' ? 'update' : 'first',
+    })),
+    evicted: b.state.removed.map((r) => r.window!),
+    noData: b.noData,
+  }));
 }
