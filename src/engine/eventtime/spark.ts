@@ -56,7 +56,9 @@ export interface SparkBatch {
 export function runSpark(records: readonly EventRecord[], o: SparkOptions, untilMs: number): SparkBatch[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const order = new Map(records.map((r, i) => [r.id, i]));
-  const sorted = [...records].sort((a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!);
+  const sorted = [...records].sort(
+    (a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!,
+  );
   const firstAtOrAfter = (t: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -115,9 +117,7 @@ export function runSpark(records: readonly EventRecord[], o: SparkOptions, until
     watermarkMs: b.watermarkMs,
     lateWatermarkMs: b.lateWatermarkMs,
     nextWatermarkMs: b.nextWatermarkMs!,
-    dropped: b.dropped
-      .map((d) => ({ id: d.id, window: d.window! }))
-      .sort((x, y) => byArrival(x.id, y.id)),
+    dropped: b.dropped.map((d) => ({ id: d.id, window: d.window! })).sort((x, y) => byArrival(x.id, y.id)),
     emitted: b.output.map((e) => ({
       window: e.window!,
       key: e.key,

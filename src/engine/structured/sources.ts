@@ -83,7 +83,7 @@ export function startingOffsets(reader: InputReader, start: StartingOffsets, atM
     const o = start[String(p)];
     if (o === undefined || o === -1) return l;
     if (o === -2) return 0;
-    return Math.min(o, l);
+    return o;
   });
 }
 
