@@ -5,6 +5,7 @@ import { StreamingRun } from './microbatch/run';
 import type { StreamSource } from './microbatch/types';
 import { payloadOf } from './payload';
 import { type CompiledScenario, compileScenario } from './scenario';
+import { StructuredQuery } from './structured/query';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
 import type { TupleView } from './tuples';
@@ -60,6 +61,8 @@ export class Simulation {
   private workSinceKeyframe = 0;
   /** The Spark Streaming application, when the scenario has one; generated up to the frontier. */
   private readonly streamingRun: StreamingRun | null;
+  /** The Structured Streaming query, when the scenario has one; run up to the frontier. */
+  private readonly structuredQuery: StructuredQuery | null;
 
   constructor(
     spec: ScenarioSpec,
@@ -70,6 +73,12 @@ export class Simulation {
     this.history = new History(this.scenario);
     this.state = initialState(this.scenario);
     this.streamingRun = spec.streaming ? new StreamingRun(spec.streaming, this.streamSource()) : null;
+    this.structuredQuery = spec.query
+      ? new StructuredQuery(spec.query, {
+          ...this.streamSource(),
+          eventTime: (id) => this.history.tuples.eventTime.get(id),
+        })
+      : null;
     this.advance();
   }
 
@@ -242,6 +251,7 @@ export class Simulation {
     stepWorld(this.scenario, this.seed, this.state, this.history);
     if (!recording) return;
     this.streamingRun?.extendTo(timeOfTick(this.frontier, this.scenario.spec.tickMs));
+    this.structuredQuery?.extendTo(timeOfTick(this.frontier, this.scenario.spec.tickMs));
     this.workSinceKeyframe += this.state.created + this.state.arrived - before;
     const last = this.keyframes[this.keyframes.length - 1];
     if (
@@ -279,6 +289,14 @@ export class Simulation {
    */
   streaming(): StreamingRun | null {
     return this.streamingRun;
+  }
+
+  /**
+   * The Structured Streaming query: batches up to the frontier (callers show what happened by the
+   * cursor: a batch's parts at their own times). Null without one.
+   */
+  query(): StructuredQuery | null {
+    return this.structuredQuery;
   }
 
   /** How the streaming application reads the world: only what the history has recorded. */

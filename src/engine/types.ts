@@ -1,3 +1,5 @@
+import type { StructuredSpec } from './structured/spec';
+
 /**
  * The scenario as the engine sees it: plain, fully-defaulted data.
  * `src/scenarios` turns untrusted JSON into this shape (validation, defaults, messages);
@@ -167,6 +169,8 @@ export interface ScenarioSpec {
   readonly streaming?: StreamingSpec;
   /** An event-time windowed aggregation with watermarks (Spark or Flink rules). */
   readonly eventTime?: EventTimeSpec;
+  /** A Spark Structured Streaming query running on the micro-batch engine. */
+  readonly query?: StructuredSpec;
 }
 
 /** The operations a Streamscope DStream pipeline can use, named as in Spark's DStream API. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { eventTimeSchema } from './eventTimeSchema';
 import { ms } from './fields';
+import { querySchema } from './querySchema';
 import { name } from './schema/common';
 import { logDeliverySchema, messagingSchema } from './schema/delivery';
 import { producerSchema } from './schema/producer';
@@ -86,6 +87,14 @@ export const scenarioSchema = v.strictObject({
   ),
   eventTime: v.optional(
     v.pipe(eventTimeSchema, v.description('An event-time windowed aggregation with watermarks.')),
+  ),
+  query: v.optional(
+    v.pipe(
+      querySchema,
+      v.description(
+        'A Spark Structured Streaming query running on the micro-batch engine (Kafka or producers in, state, checkpoint, sink).',
+      ),
+    ),
   ),
 });
 

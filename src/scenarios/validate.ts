@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { StructuredSpec } from '../engine/structured/spec';
 import type {
   EventTimeSpec,
   LogDeliverySpec,
@@ -8,6 +9,7 @@ import type {
   StreamingSpec,
 } from '../engine/types';
 import { checkEventTime, eventTimeSchema, normaliseEventTime } from './eventTimeSchema';
+import { checkQuery, normaliseQuery, querySchema } from './querySchema';
 import { type ScenarioParsed, scenarioSchema } from './schema';
 import { checkStreaming, normaliseStreaming, streamingSchema } from './streamingSchema';
 
@@ -61,7 +63,11 @@ export type BlockResult<T> = { ok: true; value: T } | { ok: false; problems: Sce
  * Checks a replacement block of a scenario (the pipeline builder, the event-time controls, a link)
  * with the same rules as in a scenario file; paths start at the block's name. Never throws.
  */
-function parseBlock<K extends 'streaming' | 'eventTime', In, T extends NonNullable<ScenarioSpec[K]>>(
+function parseBlock<
+  K extends 'streaming' | 'eventTime' | 'query',
+  In,
+  T extends NonNullable<ScenarioSpec[K]>,
+>(
   name: K,
   schema: v.GenericSchema<unknown, In>,
   normalise: (parsed: In) => T,
@@ -88,6 +94,9 @@ export const parseStreaming = (input: unknown, scenario: ScenarioSpec): BlockRes
 
 export const parseEventTime = (input: unknown, scenario: ScenarioSpec): BlockResult<EventTimeSpec> =>
   parseBlock('eventTime', eventTimeSchema, normaliseEventTime, checkEventTime, input, scenario);
+
+export const parseQuery = (input: unknown, scenario: ScenarioSpec): BlockResult<StructuredSpec> =>
+  parseBlock('query', querySchema, normaliseQuery, checkQuery, input, scenario);
 
 export function formatProblems(problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n');
@@ -178,6 +187,7 @@ function normalise(s: ScenarioParsed): ScenarioSpec {
       : {}),
     ...(s.streaming ? { streaming: normaliseStreaming(s.streaming) } : {}),
     ...(s.eventTime ? { eventTime: normaliseEventTime(s.eventTime) } : {}),
+    ...(s.query ? { query: normaliseQuery(s.query) } : {}),
   };
 }
 
@@ -250,6 +260,7 @@ function checkMeaning(s: ScenarioSpec): ScenarioProblem[] {
   if (s.messaging) checkMessaging(s.messaging, add);
   checkStreaming(s, add);
   checkEventTime(s, add);
+  checkQuery(s, add);
   if (s.delivery && s.messaging)
     add('messaging', 'cannot be combined with "delivery": choose a log, direct messaging or a queue');
   if (s.producers.length === 0 && s.tuples.length === 0)

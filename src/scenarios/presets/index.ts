@@ -5,6 +5,7 @@ import directMessaging from './direct-messaging.json';
 import dstreamWindows from './dstream-windows.json';
 import kafkaFailover from './kafka-failover.json';
 import kafkaMinIsr from './kafka-min-isr.json';
+import kafkaStructuredStreaming from './kafka-structured-streaming.json';
 import offlineBackfill from './offline-backfill.json';
 import queueBroker from './queue-broker.json';
 import receiverWordcount from './receiver-wordcount.json';
@@ -29,6 +30,8 @@ function preset(id: string, json: unknown): Preset {
 /** Built-in scenarios, in menu order. The first is the default. */
 export const presets: readonly Preset[] = [
   preset('three-kinds', threeKinds),
+  // The scenario that tells the whole course: producers → Kafka → a Structured Streaming query.
+  preset('kafka-structured-streaming', kafkaStructuredStreaming),
   preset('slide-example', slideExample),
   preset('offline-backfill', offlineBackfill),
   preset('skewed-keys', skewedKeys),
