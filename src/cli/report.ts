@@ -7,6 +7,7 @@ import {
   traceFields,
 } from '../engine';
 import { lag } from '../engine/broker/groups';
+import { queryJson } from './queryReport';
 
 export interface ReportOptions {
   readonly summaryOnly: boolean;
@@ -70,6 +71,8 @@ export function runReport(
   if (eventTime) write(`,\n"eventTime":${JSON.stringify(eventTime)}`);
   const streaming = streamingJson(sim);
   if (streaming) write(`,\n"streaming":${JSON.stringify(streaming)}`);
+  const query = queryJson(sim);
+  if (query) write(`,\n"query":${JSON.stringify(query)}`);
   write('\n}\n');
 }
 

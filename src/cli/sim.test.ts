@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +75,30 @@ describe('npm run sim', () => {
     expect(r.stdout).toBe('');
     expect(sim('preset:nope').status).toBe(2);
     expect(sim('preset:dense', '--seed', '-1').status).toBe(2);
+  }, 20000);
+
+  it('prints a Structured Streaming query batch by batch: offsets, watermark, state, sink, checkpoint files; a crashed batch re-runs with the offsets of offsets/N', () => {
+    const preset = JSON.parse(
+      readFileSync(join(root, 'src/scenarios/presets/kafka-structured-streaming.json'), 'utf8'),
+    );
+    preset.query.faults = [
+      { kind: 'driverCrash', atBatch: { batchId: 3, phase: 'midBatch' }, restartAfterMs: 2000 },
+    ];
+    delete preset.$schema;
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const file = join(dir, 'crash.json');
+    writeFileSync(file, JSON.stringify(preset));
+    const r = sim(file, '--summary');
+    expect(r.status).toBe(0);
+    const q = JSON.parse(r.stdout).query;
+    const attempts = q.batches.filter((b: { batchId: number }) => b.batchId === 3);
+    expect(attempts.map((b: { status: string }) => b.status)).toEqual(['killed', 'committed']);
+    expect(attempts[1].reRun).toBe(true);
+    expect(attempts[1].sources).toEqual(attempts[0].sources);
+    const logged = q.checkpoint.find((f: { path: string }) => f.path.endsWith('/offsets/3'));
+    expect(logged.content.sources[0]).toEqual(attempts[0].sources[0].endOffset);
+    expect(q.checkpoint.filter((f: { path: string }) => f.path.endsWith('/commits/3'))).toHaveLength(1);
+    expect(q.runs.map((x: { stopReason: string | null }) => x.stopReason)).toEqual(['driverCrash', null]);
+    expect(q.batches[0].stateOperators[0]).toMatchObject({ operatorName: 'stateStoreSave', version: 1 });
   }, 20000);
 });
