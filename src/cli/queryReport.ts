@@ -1,16 +1,4 @@
-import type { OutputRow, QueryBatch, Simulation, StateRow } from '../engine';
-
-/** A batch's status at `nowMs`: what a StreamingQuery's status message would say then. */
-export function batchPhase(
-  b: QueryBatch,
-  nowMs: number,
-): 'planning' | 'running' | 'committing' | 'committed' | 'killed' {
-  if (b.killed && nowMs >= b.killed.atMs) return 'killed';
-  if (b.offsetsWrittenMs === null || nowMs < b.offsetsWrittenMs) return 'planning';
-  if (nowMs < b.sinkMs) return 'running';
-  if (nowMs < b.commitMs) return 'committing';
-  return 'committed';
-}
+import { type OutputRow, queryBatchPhase, type Simulation, type StateRow } from '../engine';
 
 const windowText = (r: { window: { startMs: number; endMs: number } | null }) =>
   r.window ? { window: { startMs: r.window.startMs, endMs: r.window.endMs } } : {};
@@ -40,7 +28,7 @@ export function queryJson(sim: Simulation) {
   const batches = q.batches
     .filter((b) => b.triggerMs <= now)
     .map((b) => {
-      const phase = batchPhase(b, now);
+      const phase = queryBatchPhase(b, now);
       const done = phase === 'committed';
       return {
         batchId: b.batchId,

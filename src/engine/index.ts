@@ -72,6 +72,7 @@ export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './
 export type { FrameSummary } from './simulation';
 export { Simulation } from './simulation';
 export type { DroppedRow, OutputRow, StateRow } from './structured/operators';
+export { type QueryBatchPhase, queryBatchPhase } from './structured/phase';
 export { StructuredQuery } from './structured/query';
 export { sinkContents } from './structured/sinks';
 export type * from './structured/spec';

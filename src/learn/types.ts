@@ -5,7 +5,7 @@
  * Text is plain text (never HTML): it is rendered as React text nodes. `code` spans may be written
  * with backticks; the UI shows them in a monospace font.
  */
-import type { EventTimeSpec, Simulation, StreamingSpec } from '../engine';
+import type { EventTimeSpec, Simulation, StreamingSpec, StructuredSpec } from '../engine';
 
 export const TOPICS = [
   { id: 'dbms-vs-streams', title: 'DBMS vs stream processing' },
@@ -36,6 +36,8 @@ export interface FrameRef {
   readonly faults?: readonly string[];
   readonly eventTime?: EventTimeSpec;
   readonly streaming?: StreamingSpec;
+  /** An edited Structured Streaming query (a crash added, a setting changed). */
+  readonly query?: StructuredSpec;
   readonly rate?: number;
   readonly tuple?: number;
 }

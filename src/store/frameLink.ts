@@ -17,6 +17,7 @@ export function frameSearch(frame: FrameRef): string {
     app: frame.streaming ? JSON.stringify(frame.streaming) : null,
     rate: frame.rate ?? null,
     et: frame.eventTime ? JSON.stringify(frame.eventTime) : null,
+    q: frame.query ? JSON.stringify(frame.query) : null,
   });
 }
 

@@ -20,6 +20,8 @@ export interface LinkState {
   readonly rate: number | null;
   /** An edited event-time query (JSON of the scenario's `eventTime` block); null: the scenario's own. */
   readonly et: string | null;
+  /** An edited Structured Streaming query (JSON of the scenario's `query` block); null: the scenario's own. */
+  readonly q?: string | null;
   /**
    * A custom scenario (edited or imported) as JSON, when it fits in a link; `scenario` then names the
    * preset to fall back on if it cannot be used. Absent or null: the preset named by `scenario`.
@@ -94,6 +96,14 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's event-time query is too long (${et.length} characters); using the scenario's own.`,
       );
   }
+  const q = params.get('q');
+  if (q !== null) {
+    if (q.length <= 5000) state.q = q;
+    else
+      problems.push(
+        `The link's Structured Streaming query is too long (${q.length} characters); using the scenario's own.`,
+      );
+  }
   const rate = params.get('rate');
   if (rate !== null) {
     const n = Number(rate);
@@ -128,6 +138,7 @@ export function formatLink(state: LinkState): string {
   if (state.app) params.set('app', state.app);
   if (state.rate !== null && state.rate !== 1) params.set('rate', String(state.rate));
   if (state.et) params.set('et', state.et);
+  if (state.q) params.set('q', state.q);
   // Last, so the readable part of the link (scenario, seed, time) comes first.
   if (state.scn) params.set('scn', state.scn);
   return `?${params.toString()}`;

@@ -21,15 +21,20 @@ export function sinkOutcome(sink: SinkSpec, batchId: number, writes: readonly Si
 export function sinkContents(
   writes: readonly SinkWrite[],
   atMs: number,
-): { readonly batchId: number; readonly rows: readonly OutputRow[]; readonly duplicate: boolean }[] {
-  const out: { batchId: number; rows: readonly OutputRow[]; duplicate: boolean }[] = [];
+): {
+  readonly batchId: number;
+  readonly atMs: number;
+  readonly rows: readonly OutputRow[];
+  readonly duplicate: boolean;
+}[] {
+  const out: { batchId: number; atMs: number; rows: readonly OutputRow[]; duplicate: boolean }[] = [];
   for (const w of writes) {
     if (w.atMs > atMs || w.outcome === 'skipped') continue;
     if (w.outcome === 'replaced') {
       const i = out.findIndex((x) => x.batchId === w.batchId);
       if (i >= 0) out.splice(i, 1);
     }
-    out.push({ batchId: w.batchId, rows: w.rows, duplicate: w.outcome === 'duplicated' });
+    out.push({ batchId: w.batchId, atMs: w.atMs, rows: w.rows, duplicate: w.outcome === 'duplicated' });
   }
   return out;
 }

@@ -30,6 +30,7 @@ export function frameScenario(frame: FrameRef): { spec: ScenarioSpec; seed: numb
     rateScale: frame.rate ?? 1,
     streamingEdit: frame.streaming ?? null,
     eventTimeEdit: frame.eventTime ?? null,
+    queryEdit: frame.query ?? null,
   };
   return { spec: withInjected(edited(base, edits), faults), seed: frame.seed ?? base.seed };
 }

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ScenarioSpec } from '../../engine';
 import { type InjectedFault, parseFault } from '../../scenarios/faults';
 import { defaultPreset, presets } from '../../scenarios/presets';
-import { type BlockResult, parseEventTime, parseStreaming } from '../../scenarios/validate';
+import { type BlockResult, parseEventTime, parseQuery, parseStreaming } from '../../scenarios/validate';
 import { CUSTOM_SCENARIO_ID, clip, problemText, readScenarioText } from '../customScenario';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
@@ -72,6 +72,7 @@ export const createLinkSlice: StateCreator<SimStore, [], [], LinkSlice> = (set, 
     let edits: Edits = {
       streamingEdit: fromLink(state.app, 'streaming application', parseStreaming),
       eventTimeEdit: fromLink(state.et, 'event-time query', parseEventTime),
+      queryEdit: fromLink(state.q, 'Structured Streaming query', parseQuery),
       rateScale: state.rate ?? 1,
     };
     let run: ReturnType<typeof newRun>;

@@ -20,6 +20,7 @@ export function linkStateOf(
     | 'streamingEdit'
     | 'rateScale'
     | 'eventTimeEdit'
+    | 'queryEdit'
   > &
     Partial<Pick<SimStore, 'base' | 'lastPresetId'>>,
 ): LinkState {
@@ -40,6 +41,7 @@ export function linkStateOf(
     app: s.streamingEdit ? JSON.stringify(s.streamingEdit) : null,
     rate: s.rateScale === 1 ? null : s.rateScale,
     et: s.eventTimeEdit ? JSON.stringify(s.eventTimeEdit) : null,
+    q: s.queryEdit ? JSON.stringify(s.queryEdit) : null,
     scn,
   };
 }

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { EventTimeSpec, ScenarioSpec, Simulation, StreamingSpec } from '../../engine';
+import type { EventTimeSpec, ScenarioSpec, Simulation, StreamingSpec, StructuredSpec } from '../../engine';
 import type { DeliveryModel } from '../../scenarios/compare';
 import type { InjectedFault } from '../../scenarios/faults';
 import { defaultPreset } from '../../scenarios/presets';
-import { parseEventTime, parseStreaming, type ScenarioProblem } from '../../scenarios/validate';
+import { parseEventTime, parseQuery, parseStreaming, type ScenarioProblem } from '../../scenarios/validate';
 import { CUSTOM_SCENARIO_ID, checkScenario, clip, problemText, scenarioLinkChars } from '../customScenario';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
@@ -36,6 +36,8 @@ export interface RunSlice {
   readonly streamingEdit: StreamingSpec | null;
   /** The event-time query as changed by the learner; null: the scenario's own. */
   readonly eventTimeEdit: EventTimeSpec | null;
+  /** The Structured Streaming query as changed by the learner; null: the scenario's own. */
+  readonly queryEdit: StructuredSpec | null;
   /** Every producer's rate multiplied by this (1: the scenario's own rates). */
   readonly rateScale: number;
 
@@ -63,6 +65,8 @@ export interface RunSlice {
   resetStreaming(): void;
   /** Replaces the event-time query (checked like a scenario file); returns the problems. */
   editEventTime(input: unknown): readonly string[];
+  /** Replaces the Structured Streaming query (checked like a scenario file); returns the problems. */
+  editQuery(input: unknown): readonly string[];
   /** Multiplies every producer's rate (the run is recomputed at the same moment). */
   setRateScale(scale: number): void;
 }
@@ -89,6 +93,7 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     streamingEdit: null,
     rateScale: 1,
     eventTimeEdit: null,
+    queryEdit: null,
 
     load(presetId, seed) {
       const fields = presetFields(presetId);
@@ -159,6 +164,12 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
       const parsed = parseEventTime(input, get().base);
       if (!parsed.ok) return parsed.problems.map(problemText);
       install(rerun({ eventTimeEdit: parsed.value }), { eventTimeEdit: parsed.value });
+      return [];
+    },
+    editQuery(input) {
+      const parsed = parseQuery(input, get().base);
+      if (!parsed.ok) return parsed.problems.map(problemText);
+      install(rerun({ queryEdit: parsed.value }), { queryEdit: parsed.value });
       return [];
     },
     resetStreaming() {

@@ -30,6 +30,7 @@ import './App.css';
 // The Spark Streaming views load only for scenarios that have a streaming application.
 const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));
 const EventTimePanels = lazy(() => import('../eventtime/EventTimePanels'));
+const QueryPanels = lazy(() => import('../query/QueryPanels'));
 const StreamingInspector = lazy(() =>
   import('../inspect/StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
@@ -176,6 +177,11 @@ function Simulator({ lesson }: { lesson: boolean }) {
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
               </Panel>
             </>
+          )}
+          {scenario.query && (
+            <Suspense fallback={<p className="panel">Loading the Structured Streaming views…</p>}>
+              <QueryPanels />
+            </Suspense>
           )}
           {scenario.eventTime && (
             <Suspense fallback={<p className="panel">Loading the event-time views…</p>}>
