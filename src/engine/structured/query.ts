@@ -274,7 +274,9 @@ export class StructuredQuery {
     if (stop) this.stop(stop);
     const killed = stop ? { atMs: stop.atMs, phase: phaseAt(stop.atMs, offsetsAt, sinkMs) } : null;
 
-    if (killed?.phase !== 'beforeOffsets') {
+    // A re-run batch was constructed before the crash: its offsets/N stays as written then
+    // (populateStartOffsets sets isCurrentBatchConstructed, so offsetLog.add is not called again).
+    if (!reRun && killed?.phase !== 'beforeOffsets') {
       this.offsets.set(batchId, { from, until, batchWatermarkMs: watermarkMs, batchTimestampMs });
       this.file(`offsets/${batchId}`, offsetsAt, {
         batchWatermarkMs: watermarkMs,

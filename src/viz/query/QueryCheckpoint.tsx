@@ -30,7 +30,10 @@ export function QueryCheckpoint() {
   const spec = sim.scenario.spec.query;
   if (!q || !spec) return null;
   const now = sim.timeMs;
-  const files = q.files.filter((f) => f.writtenAtMs <= now);
+  // A file written again (a re-run batch's state version) shows once, as last written by now.
+  const latest = new Map<string, CheckpointFile>();
+  for (const f of q.files) if (f.writtenAtMs <= now) latest.set(f.path, f);
+  const files = [...latest.values()];
   const root = spec.checkpointLocation;
   const inFolder = (folder: string) =>
     files.filter((f) => f.path === `${root}/${folder}` || f.path.startsWith(`${root}/${folder}/`));
