@@ -21,7 +21,6 @@ import {
   mergeAcc,
   result,
   type Window,
-  windowKey,
 } from '../eventtime/windows';
 import type { DroppedRow, OperatorStep, OutputRow, StatefulOperator, StateRow } from './operators';
 import type { StatefulOperatorSpec } from './spec';
@@ -89,7 +88,7 @@ export function aggregationOperator(spec: AggregationSpec): StatefulOperator {
               }
               rows.push(row);
             }
-          } else row = rows.find((x) => windowKey(x.window) === windowKey(w));
+          } else row = rows.find((x) => x.window.startMs === w.startMs && x.window.endMs === w.endMs);
           if (!row) {
             row = { window: w, key, acc: emptyAcc(), emitted: false };
             rows.push(row);
