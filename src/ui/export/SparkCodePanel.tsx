@@ -4,6 +4,7 @@ import type { ScenarioSpec, StreamingRun } from '../../engine';
 import { type CodeNote, slug } from '../../scenarios/codeText';
 import { eventTimeCode } from '../../scenarios/eventTimeCode';
 import { hasKafkaExport, kafkaCommands } from '../../scenarios/kafkaCommands';
+import { queryCode } from '../../scenarios/queryCode';
 import { sparkCode } from '../../scenarios/sparkCode';
 import { structuredCode } from '../../scenarios/structuredCode';
 import { useSim } from '../../store/simStore';
@@ -99,6 +100,23 @@ function tabsFor(spec: ScenarioSpec, run: StreamingRun | null, seed: number, nam
         fileName: 'StreamscopeJob.java',
         content: () => ({ text: eventTime()?.java ?? '', notes: eventTime()?.javaNotes ?? none }),
       });
+  }
+  if (spec.query) {
+    const query = once(() => queryCode(spec));
+    tabs.push(
+      {
+        id: 'query-py',
+        label: 'Structured Streaming query (PySpark)',
+        fileName: file('-query.py'),
+        content: () => ({ text: query()?.python ?? '', notes: query()?.notes ?? none }),
+      },
+      {
+        id: 'query-scala',
+        label: 'Structured Streaming query (Scala)',
+        fileName: file('-query.scala'),
+        content: () => ({ text: query()?.scala ?? '', notes: query()?.notes ?? none }),
+      },
+    );
   }
   if (hasKafkaExport(spec)) {
     const kafka = once(() => kafkaCommands(spec, seed));
