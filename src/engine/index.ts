@@ -71,6 +71,7 @@ export { type Payload, payloadOf } from './payload';
 export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';
 export type { FrameSummary } from './simulation';
 export { Simulation } from './simulation';
+export { eventTimeSpecOf, queryAnalysis } from './structured/analysis';
 export type { DroppedRow, OutputRow, StateRow } from './structured/operators';
 export { type QueryBatchPhase, queryBatchPhase } from './structured/phase';
 export { StructuredQuery } from './structured/query';

@@ -4,6 +4,7 @@ import {
   type EventTimeAnalysis,
   type EventTimeSpec,
   eventRecords,
+  queryAnalysis,
   type Simulation,
 } from '../engine';
 
@@ -13,6 +14,32 @@ import {
  */
 const records = new WeakMap<Simulation, EventRecord[]>();
 const analyses = new WeakMap<Simulation, Map<string, EventTimeAnalysis>>();
+const queryAnalyses = new WeakMap<Simulation, { frontier: number; analysis: EventTimeAnalysis | null }>();
+
+/**
+ * The scenario's running Structured Streaming query (a window aggregation) as the event-time views
+ * show it, as far as the run has been computed (callers show what happened by the cursor).
+ */
+function runningQueryAnalysis(sim: Simulation): EventTimeAnalysis | null {
+  // The query has run up to the run's frontier (never behind the cursor): recomputed when it moves on.
+  const known = queryAnalyses.get(sim);
+  if (known && known.frontier === sim.frontier) return known.analysis;
+  const query = sim.query();
+  if (!query) return null;
+  const a = queryAnalysis(query, (id, input) => {
+    const t = sim.tuple(id)!;
+    return {
+      id,
+      key: t.key,
+      value: typeof t.value === 'number' ? t.value : Number.NaN,
+      eventTimeMs: t.eventTimeMs,
+      arrivalMs: t.arrivalTimeMs!,
+      input,
+    };
+  });
+  queryAnalyses.set(sim, { frontier: sim.frontier, analysis: a });
+  return a;
+}
 
 export function recordsOf(sim: Simulation): EventRecord[] {
   let r = records.get(sim);
@@ -25,6 +52,7 @@ export function recordsOf(sim: Simulation): EventRecord[] {
 
 /** The scenario's own query (or `spec`) run over the whole run; callers show what happened by the cursor. */
 export function analysisOf(sim: Simulation, spec?: EventTimeSpec): EventTimeAnalysis | null {
+  if (!spec && !sim.scenario.spec.eventTime) return runningQueryAnalysis(sim);
   const query = spec ?? sim.scenario.spec.eventTime;
   if (!query) return null;
   const key = JSON.stringify(query);

@@ -31,6 +31,9 @@ import './App.css';
 const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));
 const EventTimePanels = lazy(() => import('../eventtime/EventTimePanels'));
 const QueryPanels = lazy(() => import('../query/QueryPanels'));
+const QueryReader = lazy(() =>
+  import('../../viz/query/QueryReader').then((m) => ({ default: m.QueryReader })),
+);
 const StreamingInspector = lazy(() =>
   import('../inspect/StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
@@ -175,6 +178,11 @@ function Simulator({ lesson }: { lesson: boolean }) {
               </Panel>
               <Panel id="consumers" title="Consumers">
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
+                {scenario.query && (
+                  <Suspense fallback={null}>
+                    <QueryReader />
+                  </Suspense>
+                )}
               </Panel>
             </>
           )}
@@ -183,7 +191,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <QueryPanels />
             </Suspense>
           )}
-          {scenario.eventTime && (
+          {(scenario.eventTime || scenario.query?.operator.kind === 'windowAggregation') && (
             <Suspense fallback={<p className="panel">Loading the event-time views…</p>}>
               <EventTimePanels />
             </Suspense>
