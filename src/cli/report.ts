@@ -191,7 +191,13 @@ function eventTimeJson(sim: Simulation) {
   if (!spec) return null;
   const now = sim.timeMs;
   const records = eventRecords(sim.scenario.spec, sim.seed);
-  const a = analyseEventTime(spec, records, sim.scenario.producers.length, sim.scenario.spec.durationMs);
+  const a = analyseEventTime(
+    spec,
+    records,
+    sim.scenario.producers.length,
+    sim.scenario.spec.durationMs,
+    sim.scenario.spec.delivery?.partitions,
+  );
   return {
     engine: spec.engine,
     watermark: a.watermark.filter((w) => w.atMs <= now),

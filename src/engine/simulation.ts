@@ -63,6 +63,7 @@ export class Simulation {
   private readonly streamingRun: StreamingRun | null;
   /** The Structured Streaming query, when the scenario has one; run up to the frontier. */
   private readonly structuredQuery: StructuredQuery | null;
+  private partitionIndex: { frontier: number; byId: Map<number, number> } | null = null;
 
   constructor(
     spec: ScenarioSpec,
@@ -289,6 +290,22 @@ export class Simulation {
    */
   streaming(): StreamingRun | null {
     return this.streamingRun;
+  }
+
+  /**
+   * The Kafka partition a tuple was committed to (visible to consumers), as far as the run has been
+   * computed; null if it never was (or the scenario has no Kafka log).
+   */
+  kafkaPartitionOf(id: number): number | null {
+    const h = this.history;
+    if (this.partitionIndex?.frontier !== this.frontier) {
+      const byId = new Map<number, number>();
+      h.committed.forEach((log, p) => {
+        for (let o = 0; o < log.length; o++) byId.set(log.get(o), p);
+      });
+      this.partitionIndex = { frontier: this.frontier, byId };
+    }
+    return this.partitionIndex.byId.get(id) ?? null;
   }
 
   /**

@@ -281,8 +281,11 @@ export interface EventTimeSpec {
   readonly keyed: boolean;
   /** Whose watermark rules apply. */
   readonly engine: 'spark' | 'flink';
-  /** One watermarked input, or one per producer (the global watermark then combines them). */
-  readonly inputs: 'single' | 'perProducer';
+  /**
+   * One watermarked input, one per producer, or (Flink reading Kafka) one per Kafka partition — the
+   * watermark then combines them by the minimum.
+   */
+  readonly inputs: 'single' | 'perProducer' | 'perPartition';
   readonly spark: {
     readonly delayMs: number;
     readonly triggerMs: number;
@@ -298,5 +301,7 @@ export interface EventTimeSpec {
     readonly allowedLatenessMs: number;
     /** sideOutputLateData: late tuples go to a side output instead of vanishing. */
     readonly sideOutput: boolean;
+    /** WatermarkStrategy.withIdleness (ms); null: no idleness detection. */
+    readonly idlenessMs?: number | null;
   };
 }

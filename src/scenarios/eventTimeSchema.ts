@@ -32,8 +32,13 @@ export const eventTimeSchema = v.strictObject({
   engine: v.optional(v.picklist(['spark', 'flink'], 'must be "spark" or "flink"'), 'spark'),
   inputs: v.optional(
     v.pipe(
-      v.picklist(['single', 'perProducer'], 'must be "single" or "perProducer"'),
-      v.description('One watermarked input, or one per producer.'),
+      v.picklist(
+        ['single', 'perProducer', 'perPartition'],
+        'must be "single", "perProducer" or "perPartition"',
+      ),
+      v.description(
+        'One watermarked input, one per producer, or (Flink reading the Kafka topic) one per partition.',
+      ),
     ),
     'single',
   ),
@@ -65,6 +70,7 @@ export const eventTimeSchema = v.strictObject({
       autoWatermarkIntervalMs: v.optional(positiveMs('pipeline.auto-watermark-interval.'), 200),
       allowedLatenessMs: v.optional(ms('allowedLateness.'), 0),
       sideOutput: v.optional(v.pipe(v.boolean(), v.description('sideOutputLateData.')), false),
+      idlenessMs: v.optional(v.nullable(v.pipe(positiveMs('WatermarkStrategy.withIdleness timeout.'))), null),
     }),
     {},
   ),
@@ -92,6 +98,7 @@ export function normaliseEventTime(e: EventTimeParsed): EventTimeSpec {
       autoWatermarkIntervalMs: e.flink.autoWatermarkIntervalMs ?? 200,
       allowedLatenessMs: e.flink.allowedLatenessMs ?? 0,
       sideOutput: e.flink.sideOutput ?? false,
+      idlenessMs: e.flink.idlenessMs ?? null,
     },
   };
 }
@@ -104,6 +111,16 @@ export function checkEventTime(s: ScenarioSpec, add: (path: string, message: str
     add(
       'eventTime.window.kind',
       'Flink aggregates event time through a window assigner: "eventTime" (grouping by the raw timestamp) is Spark only',
+    );
+  if (e.inputs === 'perPartition' && e.engine !== 'flink')
+    add(
+      'eventTime.inputs',
+      'One watermark per Kafka partition is Flink’s (Kafka-partition-aware watermark generation); Spark keeps one watermark per input: use "single" or "perProducer"',
+    );
+  if (e.inputs === 'perPartition' && s.delivery?.model !== 'log')
+    add(
+      'eventTime.inputs',
+      'reads the Kafka topic per partition, but the scenario has none: add a "delivery" block with "model": "log"',
     );
   if (e.window.kind === 'sliding' && e.window.slideMs > e.window.sizeMs && e.engine === 'spark')
     add(

@@ -4,6 +4,7 @@ import {
   type EventTimeAnalysis,
   type EventTimeSpec,
   eventRecords,
+  eventTimeSpecOf,
   queryAnalysis,
   type Simulation,
 } from '../engine';
@@ -12,7 +13,7 @@ import {
  * Event-time analyses of a run, computed once per run and setting. Derived data: it lives beside
  * the store, not in it, keyed by the run object (a new run is a new object).
  */
-const records = new WeakMap<Simulation, EventRecord[]>();
+const records = new WeakMap<Simulation, Map<EventTimeSpec['inputs'], EventRecord[]>>();
 const analyses = new WeakMap<Simulation, Map<string, EventTimeAnalysis>>();
 const queryAnalyses = new WeakMap<Simulation, { frontier: number; analysis: EventTimeAnalysis | null }>();
 
@@ -41,11 +42,25 @@ function runningQueryAnalysis(sim: Simulation): EventTimeAnalysis | null {
   return a;
 }
 
-export function recordsOf(sim: Simulation): EventRecord[] {
-  let r = records.get(sim);
+/**
+ * The tuples as the event-time operator reads them: all arrivals (one input, or one per producer),
+ * or — for Flink reading the Kafka topic partition by partition — the records in the topic.
+ */
+export function recordsOf(
+  sim: Simulation,
+  inputs: EventTimeSpec['inputs'] = sim.scenario.spec.eventTime?.inputs ?? 'single',
+): EventRecord[] {
+  let byInputs = records.get(sim);
+  if (!byInputs) {
+    byInputs = new Map();
+    records.set(sim, byInputs);
+  }
+  let r = byInputs.get(inputs);
   if (!r) {
-    r = eventRecords(sim.scenario.spec, sim.seed);
-    records.set(sim, r);
+    const spec = sim.scenario.spec;
+    const eventTime = spec.eventTime ?? (spec.query ? eventTimeSpecOf(spec.query) : null);
+    r = eventRecords(eventTime ? { ...spec, eventTime: { ...eventTime, inputs } } : spec, sim.seed);
+    byInputs.set(inputs, r);
   }
   return r;
 }
@@ -63,7 +78,13 @@ export function analysisOf(sim: Simulation, spec?: EventTimeSpec): EventTimeAnal
   }
   let a = byKey.get(key);
   if (!a) {
-    a = analyseEventTime(query, recordsOf(sim), sim.scenario.producers.length, sim.scenario.spec.durationMs);
+    a = analyseEventTime(
+      query,
+      recordsOf(sim, query.inputs),
+      sim.scenario.producers.length,
+      sim.scenario.spec.durationMs,
+      sim.scenario.spec.delivery?.partitions,
+    );
     byKey.set(key, a);
   }
   return a;

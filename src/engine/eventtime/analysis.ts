@@ -37,10 +37,14 @@ export interface EventTimeAnalysis {
  * order is fixed by the run, so this is a pure function of (scenario, seed).
  */
 export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
-  const sim = new Simulation({ ...spec, streaming: undefined, eventTime: undefined }, seed);
+  const sim = new Simulation({ ...spec, streaming: undefined, eventTime: undefined, query: undefined }, seed);
   sim.seek(sim.lastTick);
   const perProducer = spec.eventTime?.inputs === 'perProducer';
-  return sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).map((id) => {
+  // Flink reading Kafka, partition-aware: only records in the topic, each from its partition.
+  const perPartition = spec.eventTime?.inputs === 'perPartition';
+  const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const read = perPartition ? ids.filter((id) => sim.kafkaPartitionOf(id) !== null) : ids;
+  return read.map((id) => {
     const t = sim.tuple(id)!;
     return {
       id,
@@ -48,7 +52,7 @@ export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
       value: typeof t.value === 'number' ? t.value : Number.NaN,
       eventTimeMs: t.eventTimeMs,
       arrivalMs: t.arrivalTimeMs!,
-      input: perProducer ? t.producerIndex : 0,
+      input: perProducer ? t.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0,
     };
   });
 }
@@ -59,8 +63,15 @@ export function analyseEventTime(
   records: readonly EventRecord[],
   inputCount: number,
   untilMs: number,
+  /** Kafka partitions, for one input per partition. */
+  partitions = 1,
 ): EventTimeAnalysis {
-  const inputs = spec.inputs === 'perProducer' ? Math.max(1, inputCount) : 1;
+  const inputs =
+    spec.inputs === 'perProducer'
+      ? Math.max(1, inputCount)
+      : spec.inputs === 'perPartition'
+        ? Math.max(1, partitions)
+        : 1;
   if (spec.engine === 'spark') {
     const batches = runSpark(
       records,
@@ -118,6 +129,7 @@ export function analyseEventTime(
       autoWatermarkIntervalMs: spec.flink.autoWatermarkIntervalMs,
       allowedLatenessMs: spec.flink.allowedLatenessMs,
       inputs,
+      idlenessMs: spec.flink.idlenessMs ?? null,
     },
     untilMs,
   );

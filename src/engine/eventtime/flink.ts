@@ -30,6 +30,11 @@ export interface FlinkOptions {
   readonly allowedLatenessMs: number;
   /** Watermarked inputs feeding the window operator (it takes the minimum). */
   readonly inputs: number;
+  /**
+   * WatermarkStrategy.withIdleness(timeout): an input without events for longer than this (processing
+   * time, checked at each periodic emit) is marked idle and stops holding the watermark back; null: never.
+   */
+  readonly idlenessMs?: number | null;
 }
 
 export interface WatermarkChange {
@@ -194,14 +199,43 @@ export function runFlink(records: readonly EventRecord[], o: FlinkOptions, until
   const maxTs = new Array<number>(o.inputs).fill(NO_WATERMARK);
   const emitted = new Array<number>(o.inputs).fill(NO_WATERMARK);
   const op = new FlinkWindowOperator(o);
+  const idleness = o.idlenessMs ?? null;
+  // WatermarksWithIdleness.IdlenessTimer per input: an event counts as activity; the first periodic
+  // check without activity starts the countdown; idle once it exceeds the timeout.
+  const counter = new Array<number>(o.inputs).fill(0);
+  const lastCounter = new Array<number>(o.inputs).fill(0);
+  const inactiveSince = new Array<number | null>(o.inputs).fill(null);
+  const idle = new Array<boolean>(o.inputs).fill(false);
+  // StatusWatermarkValve: an input back from idle counts again once its watermark has caught up
+  // with the one already emitted downstream ("aligned").
+  const aligned = new Array<boolean>(o.inputs).fill(true);
+  const checkIfIdle = (i: number, tick: number): boolean => {
+    if (counter[i] !== lastCounter[i]) {
+      lastCounter[i] = counter[i]!;
+      inactiveSince[i] = null;
+      return false;
+    }
+    if (inactiveSince[i] === null) {
+      inactiveSince[i] = tick;
+      return false;
+    }
+    return tick - inactiveSince[i]! > idleness!;
+  };
   const onElement = (r: EventRecord) => {
     maxTs[r.input] = Math.max(maxTs[r.input]!, r.eventTimeMs);
+    counter[r.input]!++;
+    idle[r.input] = false;
     op.processElement(r, r.arrivalMs);
   };
   let next = 0;
   for (let tick = o.autoWatermarkIntervalMs; tick <= untilMs; tick += o.autoWatermarkIntervalMs) {
     while (next < records.length && records[next]!.arrivalMs <= tick) onElement(records[next++]!);
     for (let i = 0; i < o.inputs; i++) {
+      if (idleness !== null && checkIfIdle(i, tick)) {
+        if (!idle[i]) aligned[i] = false;
+        idle[i] = true;
+        continue;
+      }
       if (maxTs[i] === NO_WATERMARK) continue;
       const candidate = maxTs[i]! - o.boundMs - 1;
       if (candidate > emitted[i]!) {
@@ -209,7 +243,11 @@ export function runFlink(records: readonly EventRecord[], o: FlinkOptions, until
         inputWatermarks[i]!.push({ atMs: tick, watermarkMs: candidate });
       }
     }
-    const combined = Math.min(...emitted);
+    for (let i = 0; i < o.inputs; i++)
+      if (!idle[i] && !aligned[i] && emitted[i]! >= op.watermark) aligned[i] = true;
+    const active = emitted.filter((_, i) => !idle[i] && aligned[i]);
+    // All inputs idle: nothing to combine, the watermark stays where it is.
+    const combined = active.length === 0 ? NO_WATERMARK : Math.min(...active);
     if (combined > op.watermark) {
       watermarks.push({ atMs: tick, watermarkMs: combined });
       op.processWatermark(combined, tick);

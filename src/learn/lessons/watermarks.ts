@@ -24,6 +24,7 @@ export function eventTimeOf(sim: Simulation): EventTimeAnalysis | null {
         eventRecords(spec, sim.seed),
         sim.scenario.producers.length,
         spec.durationMs,
+        spec.delivery?.partitions,
       )
     : null;
   analyses.set(sim, analysis);

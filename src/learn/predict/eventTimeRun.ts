@@ -33,7 +33,13 @@ export function eventTimeRun(frame: FrameRef): EventTimeRun {
   if (!spec.eventTime) throw new Error(`eventTimeRun: frame on "${frame.scenario}" has no event-time query`);
   const sim = new Simulation(spec, seed);
   const records = eventRecords(spec, seed);
-  const analysis = analyseEventTime(spec.eventTime, records, sim.scenario.producers.length, spec.durationMs);
+  const analysis = analyseEventTime(
+    spec.eventTime,
+    records,
+    sim.scenario.producers.length,
+    spec.durationMs,
+    spec.delivery?.partitions,
+  );
   return {
     query: spec.eventTime,
     records,

@@ -8,7 +8,11 @@ import { fmt } from './EventTimePlot';
 import { compareResults, meanLatencyMs, processingTimeEmissions } from './results';
 import './Comparison.css';
 
-type Mode = 'delay' | 'engine' | 'processing';
+/** flinkKafka: Flink reading the same topic, one watermark per partition (with withIdleness: flinkIdle). */
+type Mode = 'delay' | 'engine' | 'processing' | 'flinkKafka' | 'flinkIdle';
+
+/** The idle timeout the comparison gives Flink's withIdleness. */
+const IDLENESS_MS = 5000;
 
 const selectCompare = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -41,15 +45,30 @@ export function EventTimeComparison() {
     };
   } else {
     const other: EventTimeSpec =
-      mode === 'engine'
-        ? { ...base, engine: base.engine === 'spark' ? 'flink' : 'spark' }
-        : base.engine === 'spark'
-          ? { ...base, spark: { ...base.spark, delayMs: Math.round(delayS * 1000) } }
-          : { ...base, flink: { ...base.flink, boundMs: Math.round(delayS * 1000) } };
+      mode === 'flinkKafka' || mode === 'flinkIdle'
+        ? {
+            ...base,
+            engine: 'flink',
+            inputs: 'perPartition',
+            flink: {
+              ...base.flink,
+              boundMs: currentDelay,
+              idlenessMs: mode === 'flinkIdle' ? IDLENESS_MS : null,
+            },
+          }
+        : mode === 'engine'
+          ? { ...base, engine: base.engine === 'spark' ? 'flink' : 'spark' }
+          : base.engine === 'spark'
+            ? { ...base, spark: { ...base.spark, delayMs: Math.round(delayS * 1000) } }
+            : { ...base, flink: { ...base.flink, boundMs: Math.round(delayS * 1000) } };
     label =
-      mode === 'engine'
-        ? `${other.engine === 'spark' ? 'Spark' : 'Flink'}’s rules`
-        : `a watermark ${delayS} s behind (instead of ${currentDelay / 1000} s)`;
+      mode === 'flinkKafka'
+        ? 'Flink reading the same topic, one watermark per partition'
+        : mode === 'flinkIdle'
+          ? `Flink reading the same topic, idle partitions marked after ${IDLENESS_MS / 1000} s (withIdleness)`
+          : mode === 'engine'
+            ? `${other.engine === 'spark' ? 'Spark' : 'Flink'}’s rules`
+            : `a watermark ${delayS} s behind (instead of ${currentDelay / 1000} s)`;
     const analysis = analysisOf(sim, other)!;
     b = { emissions: analysis.emissions, dropped: analysis.late.filter((l) => l.atMs <= nowMs).length };
   }
@@ -70,6 +89,12 @@ export function EventTimeComparison() {
               <option value="engine">{base.engine === 'spark' ? 'Flink' : 'Spark'}’s rules</option>
             )}
             <option value="processing">processing-time windows</option>
+            {sim.scenario.spec.delivery?.model === 'log' && base.window.kind !== 'eventTime' && (
+              <>
+                <option value="flinkKafka">Flink on the same topic, per partition</option>
+                <option value="flinkIdle">Flink on the same topic, with withIdleness</option>
+              </>
+            )}
           </select>
         </label>
         {mode === 'delay' && (
