@@ -90,6 +90,14 @@ describe('event-time export: Flink', () => {
   const flink = (edit: Partial<EventTimeSpec> = {}) =>
     eventTimeCode(withEventTime({ engine: 'flink', ...edit }))!;
 
+  it('reading Kafka per partition, an idle timeout becomes withIdleness on the watermark strategy', () => {
+    const base = withEventTime({ engine: 'flink' }).eventTime!;
+    const { java } = flink({ inputs: 'perPartition', flink: { ...base.flink, idlenessMs: 5000 } });
+    expect(java).toContain('.withIdleness(Duration.ofSeconds(5));');
+    expect(java).toContain('generates the watermark per partition');
+    expect(flink().java).not.toContain('withIdleness');
+  });
+
   it('bounds out-of-orderness, assigns event-time windows and sets allowed lateness', () => {
     const { java } = flink();
     expect(java).toContain(

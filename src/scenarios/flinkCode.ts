@@ -187,7 +187,13 @@ export function flinkCode(
   ];
   const strategy = [
     `    WatermarkStrategy<Event> watermarks = WatermarkStrategy.<Event>forBoundedOutOfOrderness(${javaDuration(f.boundMs)})`,
-    '        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime);',
+    ...(f.idlenessMs
+      ? [
+          '        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime)',
+          '        // A partition without events for this long stops holding the watermark back.',
+          `        .withIdleness(${javaDuration(f.idlenessMs)});`,
+        ]
+      : ['        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime);']),
   ];
   const input =
     e.inputs === 'perProducer'
@@ -200,7 +206,13 @@ export function flinkCode(
             return i === 0 ? `    DataStream<Event> events = ${part}${end}` : `        .union(${part})${end}`;
           }),
         ]
-      : ['    DataStream<Event> events = env.fromSource(source, watermarks, "events");'];
+      : e.inputs === 'perPartition'
+        ? [
+            '    // The Kafka source generates the watermark per partition and passes on their minimum',
+            '    // ("Watermark Strategies and the Kafka Connector", Flink docs).',
+            '    DataStream<Event> events = env.fromSource(source, watermarks, "events");',
+          ]
+        : ['    DataStream<Event> events = env.fromSource(source, watermarks, "events");'];
   const lines = [
     `// Flink DataStream job for "${commentSafe(scenario.name)}" (Flink 1.19 or later, flink-connector-kafka, jackson-databind).`,
     ...notes.flatMap((n) => noteComment('//', n)),
