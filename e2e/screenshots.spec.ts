@@ -201,3 +201,24 @@ test('screenshot learning pages', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.screenshot({ path: `${dir}/presenter-ask.png` });
 });
+
+test('screenshot structured streaming', async ({ page }) => {
+  const dir = process.env.SCREENSHOTS;
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('./?scenario=kafka-structured-streaming&t=35200');
+  const progress = page.getByRole('region', { name: 'Query progress', exact: true });
+  await progress.getByRole('button', { name: 'Crash the driver now' }).click();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('460');
+  await progress.getByRole('button', { name: '6 (re-run)' }).click();
+  await progress.screenshot({ path: `${dir}/structured-streaming.png` });
+  await page.getByRole('region', { name: 'Event time plot', exact: true }).screenshot({ path: `${dir}/structured-plot.png` });
+  await page.getByRole('region', { name: 'Checkpoints', exact: true }).screenshot({ path: `${dir}/structured-checkpoints.png` });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `${dir}/structured-${scheme}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${dir}/structured-phone.png`, fullPage: true });
+  await page.getByRole('region', { name: 'State store', exact: true }).screenshot({ path: `${dir}/structured-phone-state.png` });
+  await progress.screenshot({ path: `${dir}/structured-phone-progress.png` });
+});

@@ -83,7 +83,15 @@ export function QueryProgress() {
                       </button>
                     </th>
                     <td>{secs(b.triggerMs)}</td>
-                    <td className="mono">{b.inputs.map((i) => offsetsText(i.ranges)).join(' · ')}</td>
+                    <td className="mono">
+                      {b.inputs.flatMap((i) =>
+                        i.ranges.map((r) => (
+                          <span key={`${i.input}-${r.partition}`} className="qprogress__range">
+                            {offsetsText([r])}
+                          </span>
+                        )),
+                      )}
+                    </td>
                     <td>{b.noData ? 'no data' : b.numInputRows}</td>
                     <td>{phase === 'committed' ? secs(b.commitMs - b.triggerMs) : PHASE_TEXT[phase]}</td>
                     <td>
@@ -139,8 +147,12 @@ function BatchDetail({
       </h3>
       <ul className="plain qprogress__facts">
         <li>
-          {`Triggered at ${secs(b.triggerMs)}; offsets/${b.batchId} written ${
-            b.offsetsWrittenMs === null ? 'never (the driver died first)' : `at ${secs(b.offsetsWrittenMs)}`
+          {`Triggered at ${secs(b.triggerMs)}; offsets/${b.batchId} ${
+            b.reRun
+              ? 'read back from the checkpoint (written before the crash)'
+              : b.offsetsWrittenMs === null
+                ? 'never written (the driver died first)'
+                : `written at ${secs(b.offsetsWrittenMs)}`
           }; sink at ${secs(b.sinkMs)}; commits/${b.batchId} ${b.killed ? 'never written' : `at ${secs(b.commitMs)}`}.`}
         </li>
         {b.inputs.map((i) => (
