@@ -50,3 +50,24 @@ test('a student runs the whole pipeline, crashes the driver mid-batch, sees the 
   const after = await snapshot(page);
   expect(after.map((text) => text.replace('\nRemove failures', ''))).toEqual(before);
 });
+
+test('restarting with other grouping keys is refused with Spark’s error; a new rate limit is accepted', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-structured-streaming&t=20000');
+  const progress = region(page, 'Query progress');
+  await progress.getByLabel('restart with').selectOption({ label: 'group without the key (refused)' });
+  await progress.getByRole('button', { name: 'Restart now' }).click();
+  await slider(page).fill('300');
+  await expect(progress).toContainText('The query failed: STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE');
+  await expect(progress.getByRole('row', { name: /^5 / })).toHaveCount(0);
+
+  await progress.getByRole('button', { name: 'Remove failures' }).click();
+  await slider(page).fill('200');
+  await progress.getByLabel('restart with').selectOption({ label: 'maxOffsetsPerTrigger 10 (allowed)' });
+  await progress.getByRole('button', { name: 'Restart now' }).click();
+  await slider(page).fill('300');
+  await expect(progress).not.toContainText('The query failed');
+  const rows = progress.getByRole('row', { name: /^5 / }).getByRole('cell').nth(2);
+  expect(Number(await rows.innerText())).toBeLessThanOrEqual(10);
+});
