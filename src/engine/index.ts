@@ -2,6 +2,7 @@ export { murmur2, partitionForKey, toPositive } from './broker/partitioner';
 export {
   analyseEventTime,
   type EventTimeAnalysis,
+  eventRecordOf,
   eventRecords,
   type LateTuple,
   type WatermarkStep,

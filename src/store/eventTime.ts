@@ -3,6 +3,7 @@ import {
   type EventRecord,
   type EventTimeAnalysis,
   type EventTimeSpec,
+  eventRecordOf,
   eventRecords,
   eventTimeSpecOf,
   queryAnalysis,
@@ -27,17 +28,7 @@ function runningQueryAnalysis(sim: Simulation): EventTimeAnalysis | null {
   if (known && known.frontier === sim.frontier) return known.analysis;
   const query = sim.query();
   if (!query) return null;
-  const a = queryAnalysis(query, (id, input) => {
-    const t = sim.tuple(id)!;
-    return {
-      id,
-      key: t.key,
-      value: typeof t.value === 'number' ? t.value : Number.NaN,
-      eventTimeMs: t.eventTimeMs,
-      arrivalMs: t.arrivalTimeMs!,
-      input,
-    };
-  });
+  const a = queryAnalysis(query, (id, input) => eventRecordOf(sim, id, input));
   queryAnalyses.set(sim, { frontier: sim.frontier, analysis: a });
   return a;
 }

@@ -44,17 +44,26 @@ export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
   const perPartition = spec.eventTime?.inputs === 'perPartition';
   const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   const read = perPartition ? ids.filter((id) => sim.kafkaPartitionOf(id) !== null) : ids;
-  return read.map((id) => {
-    const t = sim.tuple(id)!;
-    return {
+  return read.map((id) =>
+    eventRecordOf(
+      sim,
       id,
-      key: t.key,
-      value: typeof t.value === 'number' ? t.value : Number.NaN,
-      eventTimeMs: t.eventTimeMs,
-      arrivalMs: t.arrivalTimeMs!,
-      input: perProducer ? t.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0,
-    };
-  });
+      perProducer ? sim.tuple(id)!.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0,
+    ),
+  );
+}
+
+/** A tuple that has arrived, as the event-time operators see it, read by watermarked input `input`. */
+export function eventRecordOf(sim: Simulation, id: number, input: number): EventRecord {
+  const t = sim.tuple(id)!;
+  return {
+    id,
+    key: t.key,
+    value: typeof t.value === 'number' ? t.value : Number.NaN,
+    eventTimeMs: t.eventTimeMs,
+    arrivalMs: t.arrivalTimeMs!,
+    input,
+  };
 }
 
 /** Runs the query with Spark's or Flink's rules over `records` until `untilMs`. */

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { QueryChange, StructuredFaultSpec, StructuredSpec } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { FormProblems } from '../../viz/FormProblems';
+import { RestartAfterField } from '../../viz/RestartAfterField';
 
 const selectControls = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -63,16 +64,7 @@ export function QueryControls() {
       >
         Crash the driver now
       </button>
-      <label className="field" htmlFor={`${id}-restart`}>
-        <span>back after</span>
-        <select id={`${id}-restart`} value={restartS} onChange={(e) => setRestartS(Number(e.target.value))}>
-          {[1, 2, 3, 5, 8].map((s) => (
-            <option key={s} value={s}>
-              {s} s
-            </option>
-          ))}
-        </select>
-      </label>
+      <RestartAfterField id={`${id}-restart`} seconds={restartS} onChange={setRestartS} />
       <button type="button" className="button" onClick={() => add({ kind: 'executorLoss', atMs })}>
         Lose an executor now
       </button>

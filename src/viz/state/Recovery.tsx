@@ -4,6 +4,7 @@ import { formatValue, GUARANTEES, type SinkGuarantee, type StreamingRun, sinkLed
 import { useSim } from '../../store/simStore';
 import { FormProblems } from '../FormProblems';
 import './Recovery.css';
+import { RestartAfterField } from '../RestartAfterField';
 
 const selectRecovery = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -49,16 +50,7 @@ export function RecoveryView() {
         <button type="button" className="button button--danger" onClick={crash}>
           Crash the driver now
         </button>
-        <label className="field" htmlFor={`${id}-restart`}>
-          <span>back after</span>
-          <select id={`${id}-restart`} value={restartS} onChange={(e) => setRestartS(Number(e.target.value))}>
-            {[1, 2, 3, 5, 8].map((s) => (
-              <option key={s} value={s}>
-                {s} s
-              </option>
-            ))}
-          </select>
-        </label>
+        <RestartAfterField id={`${id}-restart`} seconds={restartS} onChange={setRestartS} />
         <button type="button" className="button" onClick={() => add({ atMs: atNow, kind: 'executorLoss' })}>
           Lose an executor now
         </button>
