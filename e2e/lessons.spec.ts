@@ -4,7 +4,7 @@ test('complete a lesson step by step; the progress is kept after a reload', asyn
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).click();
   const index = page.getByRole('region', { name: 'Lessons' });
-  await expect(index.getByRole('listitem')).toHaveCount(12);
+  await expect(index.getByRole('listitem')).toHaveCount(13);
   expect(await seriousViolations(page)).toEqual([]);
   await index.getByRole('link', { name: 'Start: Data at rest, data in motion' }).click();
 
@@ -45,7 +45,7 @@ test('complete a lesson step by step; the progress is kept after a reload', asyn
   const card = page.getByRole('region', { name: 'Lessons' }).getByRole('listitem').first();
   await expect(card).toContainText('Finished');
   await expect(card.getByRole('link', { name: 'Review: Data at rest, data in motion' })).toBeVisible();
-  await expect(page.getByText('1 of 12 finished.')).toBeVisible();
+  await expect(page.getByText('1 of 13 finished.')).toBeVisible();
 });
 
 test('a share link opens the exact lesson step and frame it was copied at', async ({ page, context }) => {

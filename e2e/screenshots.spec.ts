@@ -211,14 +211,20 @@ test('screenshot structured streaming', async ({ page }) => {
   await page.getByRole('slider', { name: 'Simulation time' }).fill('460');
   await progress.getByRole('button', { name: '6 (re-run)' }).click();
   await progress.screenshot({ path: `${dir}/structured-streaming.png` });
-  await page.getByRole('region', { name: 'Event time plot', exact: true }).screenshot({ path: `${dir}/structured-plot.png` });
-  await page.getByRole('region', { name: 'Checkpoints', exact: true }).screenshot({ path: `${dir}/structured-checkpoints.png` });
+  await page
+    .getByRole('region', { name: 'Event time plot', exact: true })
+    .screenshot({ path: `${dir}/structured-plot.png` });
+  await page
+    .getByRole('region', { name: 'Checkpoints', exact: true })
+    .screenshot({ path: `${dir}/structured-checkpoints.png` });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: `${dir}/structured-${scheme}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${dir}/structured-phone.png`, fullPage: true });
-  await page.getByRole('region', { name: 'State store', exact: true }).screenshot({ path: `${dir}/structured-phone-state.png` });
+  await page
+    .getByRole('region', { name: 'State store', exact: true })
+    .screenshot({ path: `${dir}/structured-phone-state.png` });
   await progress.screenshot({ path: `${dir}/structured-phone-progress.png` });
 });

@@ -16,6 +16,7 @@ export const PRESET_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
   'receiver-wordcount': ['dstreams', 'checkpointing'],
   'stateful-streams': ['stateful', 'checkpointing'],
   dense: ['tuples', 'event-time'],
+  'kafka-structured-streaming': ['structured-streaming', 'watermarks', 'checkpointing'],
 };
 
 export function topicsOfPreset(presetId: string): readonly Topic[] {

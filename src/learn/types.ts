@@ -20,6 +20,7 @@ export const TOPICS = [
   { id: 'dstreams', title: 'DStreams and micro-batching' },
   { id: 'stateful', title: 'Stateful streams: updateStateByKey vs mapWithState' },
   { id: 'checkpointing', title: 'Checkpointing, recovery and delivery guarantees' },
+  { id: 'structured-streaming', title: 'Structured Streaming end to end' },
 ] as const;
 
 export type Topic = (typeof TOPICS)[number]['id'];
@@ -149,7 +150,12 @@ export type PanelId =
   | 'metrics'
   | 'pipeline'
   | 'transport'
-  | 'inspector';
+  | 'inspector'
+  /** The Structured Streaming query's views (ui/query/QueryPanels.tsx). */
+  | 'qprogress'
+  | 'qstate'
+  | 'qcheckpoint'
+  | 'qsink';
 
 /** What a lesson task may look at: the learner's run and what they have selected or injected. */
 export interface TaskContext {

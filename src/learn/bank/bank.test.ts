@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../scenarios/presets';
+import { parseQuery } from '../../scenarios/validate';
 import { type StaticQuestion, TOPICS } from '../types';
 import { checkStatic, normaliseShort } from './answers';
 import { staticQuestions } from './index';
@@ -141,6 +142,11 @@ describe('the review-question bank', () => {
       if (preset && frame.timeMs !== undefined) {
         expect(frame.timeMs, q.id).toBeGreaterThanOrEqual(0);
         expect(frame.timeMs, q.id).toBeLessThanOrEqual(preset.scenario.durationMs);
+      }
+      // An edited query rides in the link: it must be one the simulator accepts, unchanged by parsing.
+      if (preset && frame.query) {
+        const parsed = parseQuery(JSON.parse(JSON.stringify(frame.query)), preset.scenario);
+        expect(parsed.ok && parsed.value, q.id).toEqual(frame.query);
       }
     }
   });

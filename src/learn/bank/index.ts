@@ -12,6 +12,7 @@ import { kafkaLogQuestions } from './kafka-log';
 import { messagingQuestions } from './messaging';
 import { replicationQuestions } from './replication';
 import { statefulQuestions } from './stateful';
+import { structuredStreamingQuestions } from './structured-streaming';
 import { tuplesQuestions } from './tuples';
 import { watermarksQuestions } from './watermarks';
 import { windowsQuestions } from './windows';
@@ -29,4 +30,5 @@ export const staticQuestions: readonly StaticQuestion[] = [
   ...dstreamsQuestions,
   ...statefulQuestions,
   ...checkpointingQuestions,
+  ...structuredStreamingQuestions,
 ];

@@ -12,6 +12,7 @@ import { kafkaLogLesson } from './kafka-log';
 import { messagingLesson } from './messaging';
 import { replicationLesson } from './replication';
 import { statefulLesson } from './stateful';
+import { structuredStreamingLesson } from './structured-streaming';
 import { tuplesLesson } from './tuples';
 import { watermarksLesson } from './watermarks';
 import { windowsLesson } from './windows';
@@ -29,6 +30,7 @@ export const lessons: readonly Lesson[] = [
   dstreamsLesson,
   statefulLesson,
   checkpointingLesson,
+  structuredStreamingLesson,
 ];
 
 const byId = new Map(lessons.map((l) => [l.id, l]));

@@ -4,20 +4,21 @@ import {
   type ScenarioSpec,
   Simulation,
   type StreamingSpec,
+  type StructuredSpec,
   sinkLedger,
   type TupleView,
 } from '../../engine';
 import { deliveryOutcome } from '../../engine/delivery/summary';
 import { parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset, presets } from '../../scenarios/presets';
-import { parseEventTime, parseStreaming } from '../../scenarios/validate';
+import { parseEventTime, parseQuery, parseStreaming } from '../../scenarios/validate';
 import { type FrameRef, type LessonStep, type PanelId, type TaskContext, TOPICS } from '../types';
 import { findLesson, lessons } from './index';
 import { finishedStateSteps } from './stateful';
 import { eventTimeOf } from './watermarks';
 
 /**
- * The views the workspace shows for a scenario, as App.tsx, EventTimePanels.tsx and
+ * The views the workspace shows for a scenario, as App.tsx, EventTimePanels.tsx, QueryPanels.tsx and
  * StreamingPanels.tsx decide: a step may only point at views that are on screen.
  */
 function panelsOf(spec: ScenarioSpec): ReadonlySet<PanelId> {
@@ -28,7 +29,9 @@ function panelsOf(spec: ScenarioSpec): ReadonlySet<PanelId> {
     panels.add('broker');
     panels.add('consumers');
   }
-  if (spec.eventTime) for (const p of ['etplot', 'wresults', 'dbms'] as const) panels.add(p);
+  if (spec.eventTime || spec.query?.operator.kind === 'windowAggregation')
+    for (const p of ['etplot', 'wresults', 'dbms'] as const) panels.add(p);
+  if (spec.query) for (const p of ['qprogress', 'qstate', 'qcheckpoint', 'qsink'] as const) panels.add(p);
   if (spec.streaming) {
     const stateful = spec.streaming.pipeline.some(
       (o) => o.op === 'updateStateByKey' || o.op === 'mapWithState',
@@ -63,6 +66,7 @@ class Learner {
   faults: string[];
   streaming: StreamingSpec | null;
   eventTime: EventTimeSpec | null;
+  query: StructuredSpec | null;
   sim: Simulation;
   selectedTuple: number | null;
   selectedEntity: Entity | null = null;
@@ -77,6 +81,7 @@ class Learner {
     this.faults = [...(frame.faults ?? [])];
     this.streaming = frame.streaming ? accepted(parseStreaming(frame.streaming, this.base)) : null;
     this.eventTime = frame.eventTime ? accepted(parseEventTime(frame.eventTime, this.base)) : null;
+    this.query = frame.query ? accepted(parseQuery(frame.query, this.base)) : null;
     this.sim = this.build();
     this.sim.seekTime(frame.timeMs ?? 0);
     this.selectedTuple = frame.tuple ?? null;
@@ -92,7 +97,8 @@ class Learner {
             producers: this.base.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * this.rate })),
           };
     const withStreaming = this.streaming ? { ...scaled, streaming: this.streaming } : scaled;
-    return this.eventTime ? { ...withStreaming, eventTime: this.eventTime } : withStreaming;
+    const withEventTime = this.eventTime ? { ...withStreaming, eventTime: this.eventTime } : withStreaming;
+    return this.query ? { ...withEventTime, query: this.query } : withEventTime;
   }
 
   private build(): Simulation {
@@ -128,6 +134,12 @@ class Learner {
 
   editEventTime(change: (q: EventTimeSpec) => EventTimeSpec): void {
     this.eventTime = accepted(parseEventTime(change(this.sim.scenario.spec.eventTime!), this.base));
+    this.rebuild();
+  }
+
+  /** The query's controls (a crash added, a setting changed), as the store's editQuery does. */
+  editQuery(change: (q: StructuredSpec) => StructuredSpec): void {
+    this.query = accepted(parseQuery(change(this.sim.scenario.spec.query!), this.base));
     this.rebuild();
   }
 
@@ -291,6 +303,20 @@ const solutions: Record<string, (l: Learner) => void> = {
   'checkpointing/2': (l) => l.editStreaming(withGuarantee('saveTotals', 'idempotent')),
   'checkpointing/3': (l) => l.editStreaming(withGuarantee('save', 'atMostOnce')),
   'checkpointing/4': (l) => l.editStreaming((s) => ({ ...s, checkpointDir: '/tmp/streamscope' })),
+
+  'structured-streaming/0': (l) => l.inspect({ kind: 'partition', partition: 0 }),
+  'structured-streaming/1': (l) => l.playTo(6000),
+  'structured-streaming/2': (l) => l.playTo(26000),
+  'structured-streaming/3': (l) => l.playTo(46000),
+  // “Crash the driver now” (QueryControls): a driverCrash at the moment shown, back after 3 s.
+  'structured-streaming/5': (l) => {
+    const atMs = l.sim.timeMs;
+    l.editQuery((q) => ({
+      ...q,
+      faults: [...q.faults, { kind: 'driverCrash', atMs, restartAfterMs: 3000 }],
+    }));
+    l.playTo(atMs + 4000);
+  },
 };
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -301,7 +327,7 @@ const tasks = allSteps.filter((s): s is typeof s & { step: LessonStep & { task: 
 
 describe('lessons', () => {
   it('have unique kebab-case ids, one lesson per topic at least, in topic order', () => {
-    expect(lessons.length).toBeGreaterThanOrEqual(12);
+    expect(lessons.length).toBeGreaterThanOrEqual(13);
     const ids = lessons.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(KEBAB);
@@ -351,10 +377,12 @@ describe('lessons', () => {
         expect(typeof parseFault(fault, spec), `${where}: ${fault}`).toBe('object');
       if (step.frame.streaming) expect(parseStreaming(step.frame.streaming, spec).ok, where).toBe(true);
       if (step.frame.eventTime) expect(parseEventTime(step.frame.eventTime, spec).ok, where).toBe(true);
-      // Building the run must work (and a frame's streaming application must start).
+      if (step.frame.query) expect(parseQuery(step.frame.query, spec).ok, where).toBe(true);
+      // Building the run must work (and a frame's streaming application and query must start).
       const l = new Learner(step.frame);
       expect(l.sim.timeMs, where).toBe(t);
       expect(l.sim.streaming()?.error ?? null, where).toBeNull();
+      expect(l.sim.query()?.error ?? null, where).toBeNull();
     }
   });
 
@@ -575,5 +603,66 @@ describe('what the lessons say happens', () => {
     expect(tenth.startMs! <= 10500 && tenth.killedAtMs === 10500).toBe(true);
     const startingOffsets = behind.streaming!.pipeline[0]!.startingOffsets;
     expect(startingOffsets).toBe('earliest');
+  });
+
+  it('structured streaming: batches, watermarks, the backlog batch and the re-run are where the lesson says', async () => {
+    const { partitionForKey } = await import('../../engine');
+    const keys = findPreset('kafka-structured-streaming')!.scenario.producers.flatMap((p) => p.keys);
+    expect(keys.filter((k) => partitionForKey(k, 3) === 0)).toEqual(['temp-b']);
+    const sim = run('kafka-structured-streaming', 60000);
+    const q = sim.query()!;
+    const batch = (id: number) => q.batches.find((b) => b.batchId === id)!;
+    const ranges = (id: number) => batch(id).inputs[0]!.ranges.map((r) => [r.fromOffset, r.untilOffset]);
+    expect(batch(0)).toMatchObject({ triggerMs: 5000, numInputRows: 23 });
+    expect(ranges(0)).toEqual([
+      [0, 4],
+      [0, 9],
+      [0, 10],
+    ]);
+    const written = (path: string) => q.files.find((f) => f.path.endsWith(path))!.writtenAtMs;
+    expect(written('/offsets/0')).toBeLessThan(written('/commits/0'));
+    expect(written('/commits/0')).toBeGreaterThan(5000);
+    expect(written('/commits/0')).toBeLessThanOrEqual(6000);
+    expect(batch(1).eventTime!.maxMs).toBe(9000);
+    expect(batch(2).watermarkMs).toBe(4000);
+    const firstOut = q.batches.find((b) => b.state.removed.some((r) => r.window!.startMs === 0))!;
+    expect(firstOut).toMatchObject({ batchId: 4, triggerMs: 25000, watermarkMs: 14000 });
+    expect(firstOut.output.every((r) => r.window!.startMs === 0)).toBe(true);
+    expect(firstOut.sinkMs).toBeLessThanOrEqual(26000);
+    expect(q.batches.some((b) => b.noData)).toBe(false);
+    const eight = batch(8);
+    expect(eight).toMatchObject({
+      triggerMs: 45000,
+      numInputRows: 76,
+      lateWatermarkMs: 29000,
+      watermarkMs: 34500,
+    });
+    expect(ranges(8)[0]).toEqual([15, 45]);
+    expect(eight.dropped).toHaveLength(10);
+    expect(eight.dropped.every((d) => d.window!.startMs === 10000)).toBe(true);
+    const phoneB = sim.scenario.producers.findIndex((p) => p.spec.id === 'phone-b');
+    for (const d of eight.dropped)
+      expect(sim.tuple(d.id)).toMatchObject({ producerIndex: phoneB, backfilled: true });
+    expect(eight.output.map((r) => r.window!.startMs)).toEqual([20000, 20000, 20000, 20000, 20000]);
+    expect(eight.sinkMs).toBeLessThanOrEqual(46000);
+    expect(batch(6).output.every((r) => r.window!.startMs === 10000)).toBe(true);
+    // Partition 0 (temp-b only) gets nothing while phone B is offline.
+    for (const id of [3, 4, 5, 6, 7]) expect(ranges(id)[0]).toEqual([15, 15]);
+    // The crash at 35.2 s lands while batch 6 runs; its re-run reads offsets/6 again.
+    expect(batch(6).offsetsWrittenMs).toBe(35050);
+    expect(batch(6).watermarkMs).toBe(24000);
+    expect(batch(6).sinkMs).toBeGreaterThan(35200);
+    const step = findLesson('structured-streaming')!.steps[5]!;
+    const l = new Learner(step.frame);
+    solutions['structured-streaming/5']!(l);
+    const crashed = l.sim.query()!;
+    const killed = crashed.batches.find((b) => b.killed)!;
+    const rerun = crashed.batches.find((b) => b.reRun)!;
+    expect(killed).toMatchObject({ batchId: 6, killed: { atMs: 35200, phase: 'midBatch' } });
+    expect(rerun.batchId).toBe(6);
+    expect(rerun.inputs).toEqual(killed.inputs);
+    expect(rerun.watermarkMs).toBe(24000);
+    expect(crashed.files.filter((f) => f.path.endsWith('/offsets/6'))).toHaveLength(1);
+    expect(crashed.files.find((f) => f.path.endsWith('/commits/6'))!.writtenAtMs).toBe(rerun.commitMs);
   });
 });

@@ -11,6 +11,7 @@ import { messagingTemplates } from './messaging';
 import { outOfOrderTemplates } from './outOfOrder';
 import { replicationTemplates } from './replication';
 import { statefulTemplates } from './stateful';
+import { structuredTemplates } from './structured';
 import { watermarkTemplates } from './watermarks';
 import { windowTemplates } from './windows';
 
@@ -28,4 +29,5 @@ export const predictTemplates: readonly PredictTemplate[] = [
   ...dstreamTemplates,
   ...statefulTemplates,
   ...checkpointingTemplates,
+  ...structuredTemplates,
 ];

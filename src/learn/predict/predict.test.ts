@@ -3,11 +3,11 @@ import { type ScenarioSpec, Simulation } from '../../engine';
 import { RATE_SCALES } from '../../scenarios/edits';
 import { type InjectedFault, parseFault, withInjected } from '../../scenarios/faults';
 import { findPreset } from '../../scenarios/presets';
-import { parseEventTime, parseStreaming } from '../../scenarios/validate';
+import { parseEventTime, parseQuery, parseStreaming } from '../../scenarios/validate';
 import type { FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { frameScenario, predictTemplates } from '.';
 
-/** The scenario the store builds for a link (simStore.newRun + faults.withInjected). */
+/** The scenario the store builds for a link (simStore.newRun + scenarios/edits + faults.withInjected). */
 function storeScenario(frame: FrameRef): { spec: ScenarioSpec; seed: number } {
   const preset = findPreset(frame.scenario)!;
   const rate = frame.rate ?? 1;
@@ -19,7 +19,8 @@ function storeScenario(frame: FrameRef): { spec: ScenarioSpec; seed: number } {
           producers: preset.scenario.producers.map((p) => ({ ...p, ratePerSec: p.ratePerSec * rate })),
         };
   const withStreaming = frame.streaming ? { ...scaled, streaming: frame.streaming } : scaled;
-  const scenario = frame.eventTime ? { ...withStreaming, eventTime: frame.eventTime } : withStreaming;
+  const withEventTime = frame.eventTime ? { ...withStreaming, eventTime: frame.eventTime } : withStreaming;
+  const scenario = frame.query ? { ...withEventTime, query: frame.query } : withEventTime;
   const injected = (frame.faults ?? []).map((f) => parseFault(f, preset.scenario) as InjectedFault);
   return { spec: withInjected(scenario, injected), seed: frame.seed ?? preset.scenario.seed };
 }
@@ -61,6 +62,7 @@ describe('predict templates: the collection', () => {
       'dstreams',
       'stateful',
       'checkpointing',
+      'structured-streaming',
     ] as const)
       expect(topics, topic).toContain(topic);
     expect(predictTemplates.filter((t) => t.topic === 'watermarks').length).toBeGreaterThanOrEqual(2);
@@ -120,6 +122,10 @@ describe.each(predictTemplates.map((t) => [t.id, t] as const))('template %s', (_
       if (f.eventTime) {
         const parsed = parseEventTime(JSON.parse(JSON.stringify(f.eventTime)), base);
         expect(parsed.ok && parsed.value).toEqual(f.eventTime);
+      }
+      if (f.query) {
+        const parsed = parseQuery(JSON.parse(JSON.stringify(f.query)), base);
+        expect(parsed.ok && parsed.value).toEqual(f.query);
       }
       const { spec, seed } = storeScenario(f);
       expect(frameScenario(f)).toEqual({ spec, seed });
