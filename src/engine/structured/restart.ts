@@ -46,6 +46,13 @@ export function refusedChange(before: StructuredSpec, after: StructuredSpec): Re
       errorClass: 'java.lang.AssertionError',
       message: `assertion failed: There are [${before.inputs.length}] sources in the checkpoint offsets and now there are [${after.inputs.length}] sources requested by the query. Cannot continue.`,
     };
+  // UnsupportedOperationChecker: complete mode needs a streaming aggregation.
+  if (after.outputMode === 'complete' && after.operator.kind !== 'windowAggregation')
+    return {
+      errorClass: 'org.apache.spark.sql.AnalysisException',
+      message:
+        'Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets',
+    };
   const a = before.operator;
   const b = after.operator;
   if (a.kind !== b.kind)
