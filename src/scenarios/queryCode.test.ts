@@ -82,4 +82,17 @@ describe('Structured Streaming query code', () => {
       'transformWithState',
     );
   });
+
+  it('a map before the filter is written as withColumn', () => {
+    const code = queryCode({
+      ...flagship,
+      query: { ...q, map: { kind: 'keyPrefix', chars: 4 }, minValue: 15 },
+    })!;
+    expect(code.python).toContain(
+      'events.withColumn("key", F.substring(F.col("key"), 1, 4)).where(F.col("value") >= 15)',
+    );
+    expect(code.scala).toContain(
+      'events.withColumn("key", substring(col("key"), 1, 4)).where(col("value") >= 15)',
+    );
+  });
 });

@@ -173,7 +173,14 @@ function program(scenario: ScenarioSpec, q: StructuredSpec, L: Lang, notes: read
         : `val events = Seq(${names.join(', ')}).reduce(_ union _)`,
     );
   }
-  const source = q.minValue === null ? 'events' : `events.where(${c('value')} >= ${q.minValue})`;
+  const map = q.map ?? null;
+  const mapped =
+    map === null
+      ? 'events'
+      : map.kind === 'keyPrefix'
+        ? `events.withColumn("key", ${L.fn('substring', c('key'), '1', String(map.chars))})`
+        : `events.withColumn("value", ${c('value')} * ${map.factor})`;
+  const source = q.minValue === null ? mapped : `${mapped}.where(${c('value')} >= ${q.minValue})`;
   lines.push('', ...operatorCode(q, source, L), '');
   lines.push(...sinkCode(q, L));
   return lines.join('\n');

@@ -179,6 +179,30 @@ export const querySchema = v.strictObject({
     v.nullable(v.pipe(v.number(), v.description('filter(value >= minValue) before the stateful operator.'))),
     null,
   ),
+  map: v.optional(
+    v.nullable(
+      v.variant(
+        'kind',
+        [
+          v.strictObject({
+            kind: v.literal('keyPrefix'),
+            chars: v.pipe(
+              v.number(),
+              v.integer('must be a whole number'),
+              v.minValue(1, 'must be at least 1'),
+              v.maxValue(40),
+            ),
+          }),
+          v.strictObject({
+            kind: v.literal('scaleValue'),
+            factor: v.pipe(v.number(), v.finite('must be a number')),
+          }),
+        ],
+        'kind must be "keyPrefix" or "scaleValue"',
+      ),
+    ),
+    null,
+  ),
   operator: v.optional(operatorSchema, { kind: 'windowAggregation' }),
   outputMode: v.optional(
     v.picklist(['append', 'update', 'complete'], 'must be "append", "update" or "complete"'),

@@ -269,6 +269,25 @@ describe('failures and restarts', () => {
   });
 });
 
+describe('map and filter before the stateful operator', () => {
+  it('a key prefix groups sensors together; a filter drops rows before the state (they still move the watermark)', () => {
+    const rows: FakeRow[] = [
+      { key: 'temp-a', value: 1, eventTimeMs: s(1), arrivalMs: s(1), partition: 0 },
+      { key: 'temp-b', value: 5, eventTimeMs: s(2), arrivalMs: s(2), partition: 1 },
+      { key: 'light-a', value: 9, eventTimeMs: s(30), arrivalMs: s(3), partition: 2 },
+    ];
+    const q = run({ ...baseQuery, map: { kind: 'keyPrefix', chars: 4 }, minValue: 2 }, rows, s(12));
+    const first = q.batches[0]!;
+    expect(first.filteredOut).toBe(1);
+    expect(first.state.rows.map((r) => `${r.key}@${r.window!.startMs}=${r.value}`)).toEqual([
+      'temp@0=1',
+      'ligh@30000=1',
+    ]);
+    // The filtered row's event time (1 s) and the others' moved the watermark all the same: 30 − 10 s.
+    expect(first.nextWatermarkMs).toBe(s(20));
+  });
+});
+
 describe('dropDuplicates and flatMapGroupsWithState', () => {
   const dupes: FakeRow[] = [
     { key: 'a', value: 1, eventTimeMs: s(1), arrivalMs: s(1), partition: 0 },

@@ -252,7 +252,16 @@ export class StructuredQuery {
   ): QueryBatch {
     const spec = this.spec;
     const { records, inputs, taskMs } = readRanges(this.readers, this.source, from, until, spec.perRowMs);
-    const kept = spec.minValue === null ? records : records.filter((r) => r.value >= spec.minValue!);
+    const map = spec.map ?? null;
+    const mapped =
+      map === null
+        ? records
+        : records.map((r) =>
+            map.kind === 'keyPrefix'
+              ? { ...r, key: r.key.slice(0, map.chars) }
+              : { ...r, value: r.value * map.factor },
+          );
+    const kept = spec.minValue === null ? mapped : mapped.filter((r) => r.value >= spec.minValue!);
     // The cluster: a task per input partition on `cores` cores, then the stateful stage's shuffle
     // spread over the cores (a simplification of spark.sql.shuffle.partitions tasks).
     let durationMs =

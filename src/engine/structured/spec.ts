@@ -105,6 +105,15 @@ export interface StructuredSpec {
   readonly policy: 'min' | 'max';
   /** A filter before the stateful operator: keep rows whose value is at least this (null: none). */
   readonly minValue: number | null;
+  /**
+   * A map before the filter (select with an expression): the key cut to its first `chars` characters
+   * (`substring(key, 1, n)`, so "temp-a" and "temp-b" group as "temp"), or the value multiplied by
+   * `factor`. Absent or null: the rows as read.
+   */
+  readonly map?:
+    | { readonly kind: 'keyPrefix'; readonly chars: number }
+    | { readonly kind: 'scaleValue'; readonly factor: number }
+    | null;
   readonly operator: StatefulOperatorSpec;
   readonly outputMode: StructuredOutputMode;
   readonly trigger: TriggerSpec;
