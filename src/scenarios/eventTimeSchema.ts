@@ -6,20 +6,22 @@ import { ms } from './fields';
 
 const positiveMs = (what: string) => v.pipe(ms(what), v.minValue(1, 'must be at least 1 ms'));
 
+/** The window kinds both engines know (the `eventTime` block adds Spark's raw event-time grouping). */
+export const TIME_WINDOWS = [
+  v.strictObject({ kind: v.literal('tumbling'), sizeMs: positiveMs('Window size.') }),
+  v.strictObject({
+    kind: v.literal('sliding'),
+    sizeMs: positiveMs('Window size.'),
+    slideMs: positiveMs('Slide.'),
+  }),
+  v.strictObject({ kind: v.literal('session'), gapMs: positiveMs('Session gap.') }),
+] as const;
+
 export const eventTimeSchema = v.strictObject({
   window: v.optional(
     v.variant(
       'kind',
-      [
-        v.strictObject({ kind: v.literal('tumbling'), sizeMs: positiveMs('Window size.') }),
-        v.strictObject({
-          kind: v.literal('sliding'),
-          sizeMs: positiveMs('Window size.'),
-          slideMs: positiveMs('Slide.'),
-        }),
-        v.strictObject({ kind: v.literal('session'), gapMs: positiveMs('Session gap.') }),
-        v.strictObject({ kind: v.literal('eventTime') }),
-      ],
+      [...TIME_WINDOWS, v.strictObject({ kind: v.literal('eventTime') })],
       'kind must be "tumbling", "sliding", "session" or "eventTime"',
     ),
     { kind: 'tumbling', sizeMs: 5000 },

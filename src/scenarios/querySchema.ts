@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StructuredSpec } from '../engine';
+import { TIME_WINDOWS } from './eventTimeSchema';
 import { ms } from './fields';
 
 /** The `query` block: a Spark Structured Streaming query running on the micro-batch engine. */
@@ -54,19 +55,7 @@ const inputSchema = v.strictObject({
   delayMs: v.optional(ms('withWatermark delay on this input.'), 10000),
 });
 
-const windowSchema = v.variant(
-  'kind',
-  [
-    v.strictObject({ kind: v.literal('tumbling'), sizeMs: positiveMs('Window size.') }),
-    v.strictObject({
-      kind: v.literal('sliding'),
-      sizeMs: positiveMs('Window size.'),
-      slideMs: positiveMs('Slide.'),
-    }),
-    v.strictObject({ kind: v.literal('session'), gapMs: positiveMs('Session gap.') }),
-  ],
-  'kind must be "tumbling", "sliding" or "session"',
-);
+const windowSchema = v.variant('kind', TIME_WINDOWS, 'kind must be "tumbling", "sliding" or "session"');
 
 const operatorSchema = v.variant(
   'kind',
