@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../engine';
-import { TOPIC } from './sparkCode';
+import { TOPIC } from './reservedNames';
 
 /**
  * What the code generators share: how each language writes literals, durations and comments, and

@@ -15,17 +15,9 @@ import {
  * pipeline builder and the timeline's rows use the same names.
  */
 
-export const TOPIC = 'events';
+import { TOPIC } from './reservedNames';
 
-const RESERVED = new Set(
-  'abstract case catch class def do else extends false final finally for forSome if implicit import lazy match new null object override package private protected return sealed super this throw trait try true type val var while with yield and as assert async await break continue del elif except from global in is lambda nonlocal not or pass raise None True False ssc sc conf kafkaParams'.split(
-    ' ',
-  ),
-);
-
-export function isReservedName(id: string): boolean {
-  return RESERVED.has(id);
-}
+export { isReservedName, TOPIC } from './reservedNames';
 
 const scalaDuration = (ms: number) => (ms % 1000 === 0 ? `Seconds(${ms / 1000})` : `Milliseconds(${ms})`);
 const pyDuration = (ms: number) => String(ms / 1000);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StreamingSpec, StreamOpKind, StreamOpSpec } from '../engine';
 import { ms } from './fields';
-import { isReservedName } from './sparkCode';
+import { isReservedName } from './reservedNames';
 
 /** The `streaming` block of a scenario: a Spark Streaming application and its DStream program. */
 
