@@ -93,6 +93,31 @@ describe('triggers and processing time', () => {
     }
   });
 
+  it('a batch that takes no time is not triggered again at once; ProcessingTime(0) polls like the default', () => {
+    const free = { ...baseQuery, perRowMs: 0, batchOverheadMs: 0, planMs: 0, commitMs: 0 };
+    // A processing-time timeout asks for a batch at every trigger: without the polling delay this
+    // would never leave 5 s.
+    const timeouts = {
+      ...free,
+      outputMode: 'update' as const,
+      operator: {
+        kind: 'flatMapGroupsWithState' as const,
+        fn: 'sessionCount' as const,
+        timeout: 'processingTime' as const,
+        timeoutMs: s(2),
+      },
+    };
+    for (const trigger of [
+      { kind: 'default' as const },
+      { kind: 'processingTime' as const, intervalMs: 0 },
+    ]) {
+      const q = run({ ...timeouts, trigger }, steady.slice(0, 10), s(6));
+      const times = q.batches.map((b) => b.triggerMs);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(10);
+      expect(times.at(-1)).toBeLessThanOrEqual(s(6));
+    }
+  });
+
   it('available-now reads what was there at start in batches capped by maxOffsetsPerTrigger, then stops', () => {
     const spec: StructuredSpec = {
       ...baseQuery,

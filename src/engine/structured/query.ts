@@ -101,11 +101,6 @@ export class StructuredQuery {
     }
   }
 
-  /** The state store rows of a version (batchId + 1 after batch batchId committed). */
-  stateVersion(version: number): QueryBatch['state']['rows'] | null {
-    return this.stateVersions.get(version) ?? null;
-  }
-
   private startRun(atMs: number): void {
     this.runs.push({
       index: this.runs.length,
@@ -199,7 +194,6 @@ export class StructuredQuery {
       const another =
         spec.noDataBatches &&
         last !== null &&
-        last.nextWatermarkMs !== null &&
         this.operator.shouldRunAnotherBatch(this.tracker.current, last.watermarkMs, spec.outputMode);
       if (!newData && !another) {
         if (spec.trigger.kind === 'availableNow') {
@@ -207,8 +201,9 @@ export class StructuredQuery {
           this.status = 'finished';
           return;
         }
+        // ProcessingTime(0) is the default trigger: it looks again after the polling delay.
         this.nextTriggerMs =
-          spec.trigger.kind === 'processingTime'
+          spec.trigger.kind === 'processingTime' && spec.trigger.intervalMs > 0
             ? nextBatchTime(t, spec.trigger.intervalMs)
             : t + POLLING_DELAY_MS;
         return;
@@ -234,10 +229,13 @@ export class StructuredQuery {
     this.nextBatchId = batchId + 1;
     this.endOffsets = until;
     const tr = spec.trigger;
-    this.nextTriggerMs =
-      tr.kind === 'processingTime'
+    const next =
+      tr.kind === 'processingTime' && tr.intervalMs > 0
         ? Math.max(batch.commitMs, nextBatchTime(t, tr.intervalMs))
         : batch.commitMs;
+    // A batch that took no time (every cost set to 0) is not triggered again at the same instant:
+    // the next look comes after the polling delay, so a run always moves on.
+    this.nextTriggerMs = next > t ? next : t + POLLING_DELAY_MS;
   }
 
   private runBatch(
