@@ -42,6 +42,10 @@ test('a student runs the whole pipeline, crashes the driver mid-batch, sees the 
   // The file sink is exactly once: batch 6 appears once.
   await expect(region(page, 'Sink').getByText(/^batch 6/)).toHaveCount(1);
 
+  // Back to 37 s, after the crash and before the restart: the driver is down again.
+  await slider(page).fill('370');
+  await expect(progress).toContainText('The driver is down since 35.2 s');
+
   // Back to 34 s: every view is as it was before the crash (the crash stays scheduled, so the only
   // new thing is the button that removes it).
   await slider(page).fill('340');

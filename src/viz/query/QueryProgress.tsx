@@ -27,12 +27,14 @@ export function QueryProgress() {
   const batches = q.batches.filter((b) => b.triggerMs <= now);
   const keyOf = (b: QueryBatch) => `${b.batchId}.${b.runIndex}`;
   const shown = batches.find((b) => keyOf(b) === open) ?? null;
+  // The driver is down between a crash and the next run's start (which may already be computed
+  // when the learner has stepped back).
   const stoppedRun = q.runs.find(
-    (r) =>
+    (r, i) =>
+      r.stopReason === 'driverCrash' &&
       r.stoppedMs !== null &&
       r.stoppedMs <= now &&
-      r.stopReason === 'driverCrash' &&
-      r.index === q.runs.length - 1,
+      (q.runs[i + 1]?.startMs ?? Number.POSITIVE_INFINITY) > now,
   );
   return (
     <div className="qprogress">
