@@ -16,20 +16,21 @@ import {
  */
 const records = new WeakMap<Simulation, Map<EventTimeSpec['inputs'], EventRecord[]>>();
 const analyses = new WeakMap<Simulation, Map<string, EventTimeAnalysis>>();
-const queryAnalyses = new WeakMap<Simulation, { frontier: number; analysis: EventTimeAnalysis | null }>();
+const queryAnalyses = new WeakMap<Simulation, { batches: number; analysis: EventTimeAnalysis | null }>();
 
 /**
  * The scenario's running Structured Streaming query (a window aggregation) as the event-time views
  * show it, as far as the run has been computed (callers show what happened by the cursor).
  */
 function runningQueryAnalysis(sim: Simulation): EventTimeAnalysis | null {
-  // The query has run up to the run's frontier (never behind the cursor): recomputed when it moves on.
-  const known = queryAnalyses.get(sim);
-  if (known && known.frontier === sim.frontier) return known.analysis;
+  // The query has run up to the run's frontier (never behind the cursor). A batch is final once it
+  // is there, so the analysis is rebuilt only when the query has run another one, not every tick.
   const query = sim.query();
   if (!query) return null;
+  const known = queryAnalyses.get(sim);
+  if (known && known.batches === query.batches.length) return known.analysis;
   const a = queryAnalysis(query, (id, input) => eventRecordOf(sim, id, input));
-  queryAnalyses.set(sim, { frontier: sim.frontier, analysis: a });
+  queryAnalyses.set(sim, { batches: query.batches.length, analysis: a });
   return a;
 }
 

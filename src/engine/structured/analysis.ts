@@ -53,7 +53,7 @@ export function queryAnalysis(
   for (const b of committed)
     if (b.nextWatermarkMs !== null && b.nextWatermarkMs !== watermark.at(-1)!.watermarkMs)
       watermark.push({ atMs: b.commitMs, watermarkMs: b.nextWatermarkMs });
-  const emissions: Emission[] = committed.flatMap((b) =>
+  const emittedBy = committed.map((b): Emission[] =>
     b.output
       .filter((r) => r.window !== null)
       .map((r) => ({
@@ -65,6 +65,7 @@ export function queryAnalysis(
         kind: r.kind === 'update' ? ('update' as const) : ('first' as const),
       })),
   );
+  const emissions = emittedBy.flat();
   const byId = new Map(records.map((r) => [r.id, r]));
   const late = new Map<number, LateTuple>();
   for (const b of committed)
@@ -79,7 +80,7 @@ export function queryAnalysis(
         windows,
       });
     }
-  const batches: SparkBatch[] = committed.map((b) => ({
+  const batches: SparkBatch[] = committed.map((b, i) => ({
     id: b.batchId,
     atMs: b.triggerMs,
     records: b.records,
@@ -87,7 +88,7 @@ export function queryAnalysis(
     lateWatermarkMs: b.lateWatermarkMs,
     nextWatermarkMs: b.nextWatermarkMs!,
     dropped: b.dropped.flatMap((d) => (d.window ? [{ id: d.id, window: d.window }] : [])),
-    emitted: emissions.filter((e) => e.atMs === b.sinkMs),
+    emitted: emittedBy[i]!,
     evicted: b.state.removed.flatMap((r) => (r.window ? [r.window] : [])),
     noData: b.noData,
   }));
