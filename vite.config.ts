@@ -39,10 +39,11 @@ export default defineConfig({
     react(),
     contentSecurityPolicy(),
     // Offline once loaded: a service worker precaches the whole site (lazy views included), so a
-    // lecture hall without a network still works. Registered from a file, not an inline script (CSP).
+    // lecture hall without a network still works. The app registers it itself once the page is idle
+    // (src/ui/shell/serviceWorker.ts), so precaching never competes with the first interaction.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: false,
       manifest: {
         name: 'Streamscope',
         short_name: 'Streamscope',

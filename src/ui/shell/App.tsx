@@ -179,7 +179,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <Panel id="consumers" title="Consumers">
                 <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
                 {scenario.query && (
-                  <Suspense fallback={null}>
+                  <Suspense fallback={<p>Loading the query’s reader…</p>}>
                     <QueryReader />
                   </Suspense>
                 )}
@@ -223,7 +223,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
           )}
           <div className={`workspace__inspector${spotlightClass(spotlight, 'inspector')}`}>
             {streamingSelected ? (
-              <Suspense fallback={null}>
+              <Suspense fallback={<p className="panel">Loading the inspector…</p>}>
                 <StreamingInspector />
               </Suspense>
             ) : entitySelected ? (

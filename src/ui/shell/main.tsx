@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute } from '../../store/route';
 import { App } from './App';
+import { registerServiceWorkerWhenIdle } from './serviceWorker';
 import { openFirstFrame } from './session';
 
 // A course page's iframe (`?embed=1`) shows the views without the app's navigation.
@@ -19,3 +20,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorkerWhenIdle();
