@@ -88,7 +88,10 @@ export const MOMENTS: readonly Moment[] = [
         .getByRole('button', { name: /^Batch at 8 s/ })
         .click();
       // The inspector loads lazily: wait for it, not only for the click.
-      await page.getByRole('region', { name: 'Batch inspector' }).getByRole('heading', { name: 'Output' }).waitFor();
+      await page
+        .getByRole('region', { name: 'Batch inspector' })
+        .getByRole('heading', { name: 'Output' })
+        .waitFor();
       await settle(page);
     },
   },

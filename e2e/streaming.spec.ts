@@ -217,7 +217,9 @@ test('the Spark Streaming page has no serious or critical accessibility violatio
       .getByRole('button', { name: /^Batch at 8 s/ })
       .click();
     // The inspector loads lazily; check the page with it, not before it arrives.
-    await expect(page.getByRole('region', { name: 'Batch inspector' }).getByRole('heading', { name: 'Output' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Batch inspector' }).getByRole('heading', { name: 'Output' }),
+    ).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);

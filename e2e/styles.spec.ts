@@ -225,7 +225,9 @@ test('computed styles at every moment, in the light and the dark theme', async (
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       // Let React re-render what depends on the scheme (canvas palettes) before reading.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       for (const [kind, set] of await looks(page)) {
         if (!all[scheme].has(kind)) all[scheme].set(kind, new Set());
         for (const look of set) all[scheme].get(kind)!.add(look);
