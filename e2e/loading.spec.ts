@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// The service worker is part of what this checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Loading budget (issue 8): interactive within 1.5 s of navigation on a local server. */
 const INTERACTIVE_MS = 1500;
 

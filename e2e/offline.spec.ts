@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// The service worker is part of what this checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('once loaded, the app works offline — including views that load lazily', async ({ page, context }) => {
   await page.goto('./?scenario=three-kinds');
   await page.evaluate(async () => {

@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// The service worker's registration is checked under the policy too (blocked elsewhere in e2e).
+test.use({ serviceWorkers: 'allow' });
+
 test('the built app runs under its Content-Security-Policy without a single violation', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { violations: string[] }).violations = [];
@@ -26,6 +29,12 @@ test('the built app runs under its Content-Security-Policy without a single viol
     await page.locator('body').press('Space');
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   }
+  // The app registers its service worker once idle (src/ui/shell/serviceWorker.ts): that, too,
+  // happens under the policy.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });
 
 test('no HTML from a link is ever injected: markup in parameters is shown as text', async ({ page }) => {
