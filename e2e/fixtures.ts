@@ -24,6 +24,15 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
+/**
+ * axe's options in every accessibility check: only violations are worked out in full. axe then
+ * skips building selectors for the many passing nodes (its API doc, "Performance"); the
+ * violations it reports are the same.
+ */
+export const AXE_OPTIONS = { resultTypes: ['violations'] } as const satisfies Parameters<
+  AxeBuilder['options']
+>[0];
+
 /** The processing time the transport shows, in seconds. */
 export async function shownSeconds(page: import('@playwright/test').Page): Promise<number> {
   const text = await page.getByRole('slider', { name: 'Simulation time' }).getAttribute('aria-valuetext');
@@ -35,7 +44,7 @@ export async function seriousViolations(
   page: import('@playwright/test').Page,
   include?: string,
 ): Promise<string[]> {
-  const axe = new AxeBuilder({ page });
+  const axe = new AxeBuilder({ page }).options(AXE_OPTIONS);
   const found = await (include ? axe.include(include) : axe).analyze();
   return found.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { AXE_OPTIONS, expect, test } from './fixtures';
 
 test('a broker crash: the partition elects a new leader from its in-sync replicas', async ({ page }) => {
   await page.goto('./?scenario=kafka-failover&t=7900');
@@ -37,7 +37,7 @@ test('a consumer crash: its partitions move to the survivor only after the sessi
 
 test('the Kafka page has no serious or critical accessibility violations', async ({ page }) => {
   await page.goto('./?scenario=kafka-failover&t=14000');
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).options(AXE_OPTIONS).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map(

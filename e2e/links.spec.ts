@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, shownSeconds, test } from './fixtures';
+import { AXE_OPTIONS, expect, shownSeconds, test } from './fixtures';
 
 test('a deep link opens the exact frame and selection, and reload keeps it', async ({ page }) => {
   await page.goto('./?scenario=offline-backfill&seed=3&t=26500&tuple=30');
@@ -54,7 +54,7 @@ test('no serious or critical accessibility violations (light, dark, inspector, d
   page,
 }) => {
   const check = async (what: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await new AxeBuilder({ page }).options(AXE_OPTIONS).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       bad.map(

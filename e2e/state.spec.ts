@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { AXE_OPTIONS, expect, test } from './fixtures';
 
 const recovery = (page: Page) => page.getByRole('region', { name: 'Recovery' });
 
@@ -79,7 +79,7 @@ test('checkpoints open to show what they hold', async ({ page }) => {
 test('the stateful page has no serious or critical accessibility violations', async ({ page }) => {
   await page.goto('./?scenario=stateful-streams&t=12500');
   await page.getByRole('button', { name: 'Crash the driver now' }).click();
-  const found = await new AxeBuilder({ page }).analyze();
+  const found = await new AxeBuilder({ page }).options(AXE_OPTIONS).analyze();
   const bad = found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 });

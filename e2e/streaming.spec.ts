@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, shownSeconds, test } from './fixtures';
+import { AXE_OPTIONS, expect, shownSeconds, test } from './fixtures';
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'DStream timeline' });
 const pipeline = (page: Page) => page.getByRole('region', { name: 'Pipeline' });
@@ -220,7 +220,7 @@ test('the Spark Streaming page has no serious or critical accessibility violatio
     await expect(
       page.getByRole('region', { name: 'Batch inspector' }).getByRole('heading', { name: 'Output' }),
     ).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await new AxeBuilder({ page }).options(AXE_OPTIONS).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   }
