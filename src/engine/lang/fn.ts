@@ -1,0 +1,96 @@
+/**
+ * A user function, ready to call: parsed, type-checked against the types it will be called
+ * with, and compiled. `(k, v) => …` on a stream of pairs takes the pair apart, as Scala's
+ * `{ case (k, v) => … }` does.
+ */
+import { compile } from './compile';
+import { parseExpr } from './parse';
+import { Budget, type RValue } from './runtime';
+import type { Code, Scope } from './scope';
+import { type Expr, LangError } from './syntax';
+import { fits, type LType, scalaTypeName } from './types';
+
+/** A name the caller provides besides the parameters, such as the batch `time`. */
+export interface Given {
+  readonly name: string;
+  readonly type: LType;
+}
+
+export interface UserFn {
+  readonly source: string;
+  readonly expr: Extract<Expr, { k: 'lambda' }>;
+  /** The lambda's parameters bind the items of one tuple argument. */
+  readonly destructured: boolean;
+  readonly result: LType;
+  /** Calls the function; `given` are the values of the caller's names, in order. Throws LangError. */
+  readonly call: (args: readonly RValue[], given?: readonly RValue[]) => RValue;
+}
+
+export interface Expect {
+  /** The argument types, in order. */
+  readonly params: readonly LType[];
+  readonly given?: readonly Given[];
+  /** The result type the operation needs, if it is fixed (filter: Boolean). */
+  readonly result?: LType;
+  /** What the operation is called, for messages: "filter", "updateStateByKey". */
+  readonly operation: string;
+}
+
+export function compileFunction(source: string, expect: Expect): UserFn {
+  const expr = parseExpr(source);
+  if (expr.k !== 'lambda')
+    throw new LangError(
+      `${expect.operation} needs a lambda, such as ${example(expect)}; this is a single value.`,
+    );
+  const n = expr.params.length;
+  const single = expect.params.length === 1 ? expect.params[0]! : null;
+  const destructured =
+    n !== expect.params.length && single?.t === 'tuple' && single.items.length === n && n > 1;
+  if (n !== expect.params.length && !destructured)
+    throw new LangError(
+      `${expect.operation} calls its function with ${describeParams(expect.params)}, so the lambda takes ${expect.params.length === 1 ? 'one parameter' : `${expect.params.length} parameters`}${single?.t === 'tuple' ? ` (or ${single.items.length}, one per item of the pair)` : ''}: ${example(expect)}.`,
+    );
+  const paramTypes = destructured ? (single as Extract<LType, { t: 'tuple' }>).items : expect.params;
+  const given = expect.given ?? [];
+  const names = new Map<string, { slot: number; type: LType }>();
+  expr.params.forEach((p, i) => {
+    names.set(p, { slot: i, type: paramTypes[i]! });
+  });
+  given.forEach((g, i) => {
+    if (!names.has(g.name)) names.set(g.name, { slot: n + i, type: g.type });
+  });
+  const scope: Scope = { names, size: n + given.length };
+  const code: Code = compile(expr.body, scope);
+  if (expect.result && !fits(code.type, expect.result))
+    throw new LangError(
+      `${expect.operation} needs its function to give ${scalaTypeName(expect.result)}; this one gives ${scalaTypeName(code.type)}.`,
+    );
+  const run = code.run;
+  const budget = new Budget();
+  return {
+    source,
+    expr,
+    destructured,
+    result:
+      expect.result && code.type.t === 'long' && expect.result.t === 'double' ? expect.result : code.type,
+    call: (args, givenValues = []) => {
+      budget.reset();
+      const env: RValue[] = destructured ? [...(args[0] as readonly RValue[])] : [...args];
+      for (const v of givenValues) env.push(v);
+      return run(env, budget);
+    },
+  };
+}
+
+function describeParams(params: readonly LType[]): string {
+  return params.length === 1
+    ? `one ${scalaTypeName(params[0]!)}`
+    : `${params.map(scalaTypeName).join(' and ')}`;
+}
+
+function example(expect: Expect): string {
+  const p = expect.params;
+  if (p.length === 1 && p[0]!.t === 'tuple' && p[0]!.items.length === 2) return '(k, v) => …';
+  if (p.length === 1) return 'x => …';
+  return `(${p.map((_, i) => String.fromCharCode(97 + i)).join(', ')}) => …`;
+}

@@ -1,0 +1,337 @@
+/**
+ * Members of the language's values, by the receiver's static type: the only way a function
+ * reaches anything. Scala allows a method without arguments to be written without parentheses
+ * (`xs.sum`, `state.exists`); both spellings are accepted for those.
+ */
+
+import { NONE, type Opt, type RValue, type StateHandle, some } from './runtime';
+import { type Code, describe, extend, type Scope } from './scope';
+import { type Expr, LangError, show } from './syntax';
+import { fits, isNumber, join, L, type LType, scalaTypeName } from './types';
+
+type Member = Extract<Expr, { k: 'member' }>;
+
+function fail(e: Expr, message: string): never {
+  throw new LangError(`${show(e)}: ${message}`, show(e));
+}
+
+/** Arguments of a member call, checked for count. */
+function args(e: Member, count: number): readonly Expr[] {
+  const given = e.args ?? [];
+  if (given.length !== count)
+    fail(
+      e,
+      `${e.name} takes ${count === 0 ? 'no arguments' : count === 1 ? 'one argument' : `${count} arguments`}, not ${given.length}.`,
+    );
+  return given;
+}
+
+/** A lambda argument `x => …` of map, filter or exists, compiled with `x` bound to `param`. */
+function lambdaArg(
+  e: Member,
+  arg: Expr,
+  param: LType,
+  scope: Scope,
+  compile: Compile,
+): { code: Code; slot: number } {
+  if (arg.k !== 'lambda' || arg.params.length !== 1)
+    fail(e, `${e.name} takes a lambda with one parameter, such as x => x * 2.`);
+  const inner = extend(scope, arg.params, [param]);
+  return { code: compile(arg.body, inner), slot: scope.size };
+}
+
+const NO_MEMBER = (e: Member, t: LType, names: string): never =>
+  fail(e, `a ${scalaTypeName(t)} has no member “${e.name}”${names ? `; its members are ${names}` : ''}.`);
+
+/** Compiles an expression in a scope (compile.ts, passed in so the two files import no circle). */
+type Compile = (e: Expr, scope: Scope) => Code;
+
+export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile): Code {
+  const t = target.type;
+  const tr = target.run;
+  const unary = (type: LType, f: (v: RValue) => RValue): Code => {
+    args(e, 0);
+    return {
+      type,
+      run: (env, b) => {
+        b.step();
+        return f(tr(env, b));
+      },
+    };
+  };
+  switch (t.t) {
+    case 'tuple': {
+      const m = /^_([1-9]\d?)$/.exec(e.name);
+      const i = m ? Number(m[1]) - 1 : -1;
+      if (i < 0 || i >= t.items.length || e.args)
+        NO_MEMBER(e, t, t.items.map((_, j) => `_${j + 1}`).join(', '));
+      return {
+        type: t.items[i]!,
+        run: (env, b) => {
+          b.step();
+          return (tr(env, b) as readonly RValue[])[i];
+        },
+      };
+    }
+    case 'string':
+      switch (e.name) {
+        case 'length':
+          return unary(L.long, (v) => (v as string).length);
+        case 'toLowerCase':
+          return unary(L.string, (v) => (v as string).toLowerCase());
+        case 'toUpperCase':
+          return unary(L.string, (v) => (v as string).toUpperCase());
+        case 'trim':
+          return unary(L.string, (v) => (v as string).trim());
+        case 'split':
+        case 'contains':
+        case 'startsWith': {
+          const [a] = args(e, 1);
+          const arg = compile(a!, scope);
+          if (arg.type.t !== 'string') fail(e, `${e.name} takes a String; ${describe(a!, arg.type)}.`);
+          const ar = arg.run;
+          if (e.name === 'contains')
+            return {
+              type: L.boolean,
+              run: (env, b) => {
+                b.step();
+                return (tr(env, b) as string).includes(ar(env, b) as string);
+              },
+            };
+          if (e.name === 'startsWith')
+            return {
+              type: L.boolean,
+              run: (env, b) => {
+                b.step();
+                return (tr(env, b) as string).startsWith(ar(env, b) as string);
+              },
+            };
+          return {
+            type: L.list(L.string),
+            run: (env, b) => {
+              b.step();
+              const parts = splitLikeJava(tr(env, b) as string, ar(env, b) as string);
+              b.allocate(parts.length);
+              return parts;
+            },
+          };
+        }
+        default:
+          return NO_MEMBER(e, t, 'length, toLowerCase, toUpperCase, trim, split, contains, startsWith');
+      }
+    case 'long':
+    case 'double':
+      switch (e.name) {
+        case 'toDouble':
+          return unary(L.double, (v) => v);
+        case 'toLong':
+          return unary(L.long, (v) => Math.trunc(v as number));
+        case 'abs':
+          return unary(t, (v) => Math.abs(v as number));
+        default:
+          return NO_MEMBER(e, t, 'toDouble, toLong, abs');
+      }
+    case 'list': {
+      const of = t.of;
+      switch (e.name) {
+        case 'size':
+        case 'length':
+          return unary(L.long, (v) => (v as readonly RValue[]).length);
+        case 'isEmpty':
+          return unary(L.boolean, (v) => (v as readonly RValue[]).length === 0);
+        case 'nonEmpty':
+          return unary(L.boolean, (v) => (v as readonly RValue[]).length > 0);
+        case 'headOption':
+          return unary(L.option(of), (v) => {
+            const xs = v as readonly RValue[];
+            return xs.length ? some(xs[0]) : NONE;
+          });
+        case 'sum':
+        case 'max':
+        case 'min': {
+          if (of !== null && !isNumber(of))
+            fail(e, `${e.name} needs numbers; the list holds ${scalaTypeName(of)}.`);
+          const type = of ?? L.long;
+          if (e.name === 'sum')
+            return unary(type, (v) => (v as readonly number[]).reduce((a, x) => a + x, 0));
+          const pick = e.name === 'max' ? Math.max : Math.min;
+          return unary(type, (v) => {
+            const xs = v as readonly number[];
+            // Scala: Seq.empty.max throws UnsupportedOperationException("empty.max").
+            if (xs.length === 0)
+              throw new LangError(
+                `${show(e)}: java.lang.UnsupportedOperationException: empty.${e.name}`,
+                show(e),
+              );
+            return xs.reduce((a, x) => pick(a, x));
+          });
+        }
+        case 'map':
+        case 'filter':
+        case 'exists': {
+          const [a] = args(e, 1);
+          const { code, slot } = lambdaArg(e, a!, of ?? L.long, scope, compile);
+          const body = code.run;
+          if (e.name !== 'map' && code.type.t !== 'boolean')
+            fail(e, `the lambda of ${e.name} must give a Boolean; it gives ${scalaTypeName(code.type)}.`);
+          const name = e.name;
+          return {
+            type: name === 'map' ? L.list(code.type) : name === 'filter' ? t : L.boolean,
+            run: (env, b) => {
+              b.step();
+              const xs = tr(env, b) as readonly RValue[];
+              if (name === 'exists') {
+                for (const x of xs) {
+                  env[slot] = x;
+                  if (body(env, b)) return true;
+                }
+                return false;
+              }
+              b.allocate(xs.length);
+              const out: RValue[] = [];
+              for (const x of xs) {
+                env[slot] = x;
+                const y = body(env, b);
+                if (name === 'map') out.push(y);
+                else if (y) out.push(x);
+              }
+              return out;
+            },
+          };
+        }
+        default:
+          return NO_MEMBER(
+            e,
+            t,
+            'sum, size, length, isEmpty, nonEmpty, headOption, max, min, map, filter, exists',
+          );
+      }
+    }
+    case 'option': {
+      const of = t.of;
+      switch (e.name) {
+        case 'isEmpty':
+          return unary(L.boolean, (v) => !(v as Opt).defined);
+        case 'nonEmpty':
+        case 'isDefined':
+          return unary(L.boolean, (v) => (v as Opt).defined);
+        case 'get':
+          return unary(of ?? L.long, (v) => {
+            const o = v as Opt;
+            // Scala: None.get throws NoSuchElementException("None.get").
+            if (!o.defined)
+              throw new LangError(`${show(e)}: java.util.NoSuchElementException: None.get`, show(e));
+            return o.value;
+          });
+        case 'getOrElse': {
+          const [a] = args(e, 1);
+          const fallback = compile(a!, scope);
+          const type = of === null ? fallback.type : join(of, fallback.type);
+          if (!type)
+            fail(
+              e,
+              `the default is a ${scalaTypeName(fallback.type)} but the option holds ${scalaTypeName(of)}.`,
+            );
+          const fr = fallback.run;
+          return {
+            type,
+            run: (env, b) => {
+              b.step();
+              const o = tr(env, b) as Opt;
+              return o.defined ? o.value : fr(env, b);
+            },
+          };
+        }
+        case 'map': {
+          const [a] = args(e, 1);
+          const { code, slot } = lambdaArg(e, a!, of ?? L.long, scope, compile);
+          const body = code.run;
+          return {
+            type: L.option(code.type),
+            run: (env, b) => {
+              b.step();
+              const o = tr(env, b) as Opt;
+              if (!o.defined) return NONE;
+              env[slot] = o.value;
+              return some(body(env, b));
+            },
+          };
+        }
+        default:
+          return NO_MEMBER(e, t, 'isEmpty, nonEmpty, isDefined, get, getOrElse, map');
+      }
+    }
+    case 'state':
+      return stateMember(e, t, tr, scope, compile);
+    default:
+      return NO_MEMBER(e, t, '');
+  }
+}
+
+/** mapWithState's State (Spark: streaming/State.scala); the engine's StateHandle enforces its rules. */
+function stateMember(
+  e: Member,
+  t: Extract<LType, { t: 'state' }>,
+  tr: Code['run'],
+  scope: Scope,
+  compile: Compile,
+): Code {
+  const handle = (env: RValue[], b: Parameters<Code['run']>[1]) => tr(env, b) as StateHandle;
+  const nullary = (type: LType, f: (s: StateHandle) => RValue): Code => {
+    args(e, 0);
+    return {
+      type,
+      run: (env, b) => {
+        b.step();
+        return f(handle(env, b));
+      },
+    };
+  };
+  switch (e.name) {
+    case 'exists':
+      return nullary(L.boolean, (s) => s.exists());
+    case 'isTimingOut':
+      return nullary(L.boolean, (s) => s.isTimingOut());
+    case 'get':
+      return nullary(t.of, (s) => s.get());
+    case 'getOption':
+      return nullary(L.option(t.of), (s) => (s.exists() ? some(s.get()) : NONE));
+    case 'remove':
+      return nullary(L.unit, (s) => {
+        s.remove();
+        return undefined;
+      });
+    case 'update': {
+      const [a] = args(e, 1);
+      const value = compile(a!, scope);
+      if (!fits(value.type, t.of))
+        fail(e, `the state holds ${scalaTypeName(t.of)}, so update needs one; ${describe(a!, value.type)}.`);
+      const vr = value.run;
+      return {
+        type: L.unit,
+        run: (env, b) => {
+          b.step();
+          handle(env, b).update(vr(env, b));
+          return undefined;
+        },
+      };
+    }
+    default:
+      return NO_MEMBER(e, t, 'exists, get, getOption, update, remove, isTimingOut');
+  }
+}
+
+/**
+ * Java's String.split with a literal separator (the language takes the argument literally, not as
+ * a regular expression — a simplification the editor states): trailing empty strings are removed,
+ * and an empty input gives [""] as in Java.
+ */
+export function splitLikeJava(s: string, sep: string): string[] {
+  // Java's String.split(regex, 0): no match gives the input itself; otherwise trailing empty
+  // strings are dropped (so ",".split(",") is empty); "" splits between characters.
+  if (sep === '') return s === '' ? [''] : [...s];
+  if (!s.includes(sep)) return [s];
+  const parts = s.split(sep);
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}

@@ -1,0 +1,77 @@
+/**
+ * The expression language of user functions (map, filter, reduce, updateStateByKey, mapWithState):
+ * the syntax tree the parser builds and the checker types. The language is defined here, not
+ * borrowed: a parenthesised list `(a, b)` is a tuple (never JavaScript's comma operator), a
+ * conditional is `cond ? a : b`, and anything else JavaScript's grammar allows is rejected.
+ */
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
+
+export type Expr =
+  | { readonly k: 'number'; readonly value: number; readonly integral: boolean; readonly raw: string }
+  | { readonly k: 'string'; readonly value: string }
+  | { readonly k: 'boolean'; readonly value: boolean }
+  | { readonly k: 'name'; readonly name: string }
+  | { readonly k: 'tuple'; readonly items: readonly Expr[] }
+  | { readonly k: 'lambda'; readonly params: readonly string[]; readonly body: Expr }
+  | { readonly k: 'some'; readonly value: Expr }
+  | { readonly k: 'none' }
+  /** `target.name` (args null) or `target.name(args)`. */
+  | {
+      readonly k: 'member';
+      readonly target: Expr;
+      readonly name: string;
+      readonly args: readonly Expr[] | null;
+    }
+  | { readonly k: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
+  | { readonly k: 'unary'; readonly op: '!' | '-'; readonly arg: Expr }
+  | { readonly k: 'if'; readonly test: Expr; readonly whenTrue: Expr; readonly whenFalse: Expr };
+
+/**
+ * Every problem the language reports: a syntax error, a type error or a run-time error. `at` is
+ * the offending fragment as written (or re-printed), `index` its position where it is known.
+ */
+export class LangError extends Error {
+  constructor(
+    message: string,
+    readonly at?: string,
+    readonly index?: number,
+  ) {
+    super(message);
+    this.name = 'LangError';
+  }
+}
+
+/** The expression as the language prints it (errors quote fragments this way). */
+export function show(e: Expr): string {
+  switch (e.k) {
+    case 'number':
+      return e.raw;
+    case 'string':
+      return JSON.stringify(e.value);
+    case 'boolean':
+      return String(e.value);
+    case 'name':
+      return e.name;
+    case 'tuple':
+      return `(${e.items.map(show).join(', ')})`;
+    case 'lambda':
+      return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} => ${show(e.body)}`;
+    case 'some':
+      return `Some(${show(e.value)})`;
+    case 'none':
+      return 'None';
+    case 'member':
+      return `${showOperand(e.target)}.${e.name}${e.args ? `(${e.args.map(show).join(', ')})` : ''}`;
+    case 'binary':
+      return `${showOperand(e.left)} ${e.op} ${showOperand(e.right)}`;
+    case 'unary':
+      return `${e.op}${showOperand(e.arg)}`;
+    case 'if':
+      return `${showOperand(e.test)} ? ${show(e.whenTrue)} : ${show(e.whenFalse)}`;
+  }
+}
+
+function showOperand(e: Expr): string {
+  return e.k === 'binary' || e.k === 'if' || e.k === 'lambda' ? `(${show(e)})` : show(e);
+}
