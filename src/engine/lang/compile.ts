@@ -15,8 +15,28 @@ function fail(e: Expr, message: string): never {
   throw new LangError(`${show(e)}: ${message}`, show(e));
 }
 
+/** Where compile() writes each node's type while a caller wants them (renderers need them). */
+let recording: Map<Expr, LType> | null = null;
+
+/** Compiles, and returns every node's type as well. */
+export function compileRecording(e: Expr, scope: Scope): { code: Code; types: ReadonlyMap<Expr, LType> } {
+  const types = new Map<Expr, LType>();
+  recording = types;
+  try {
+    return { code: compile(e, scope), types };
+  } finally {
+    recording = null;
+  }
+}
+
 /** Checks `e` in `scope` and compiles it; throws a LangError naming the first problem. */
 export function compile(e: Expr, scope: Scope): Code {
+  const code = compileNode(e, scope);
+  recording?.set(e, code.type);
+  return code;
+}
+
+function compileNode(e: Expr, scope: Scope): Code {
   switch (e.k) {
     case 'number': {
       const value = e.value;

@@ -3,10 +3,10 @@
  * with, and compiled. `(k, v) => …` on a stream of pairs takes the pair apart, as Scala's
  * `{ case (k, v) => … }` does.
  */
-import { compile } from './compile';
+import { compileRecording } from './compile';
 import { parseExpr } from './parse';
 import { Budget, type RValue } from './runtime';
-import type { Code, Scope } from './scope';
+import type { Scope } from './scope';
 import { type Expr, LangError } from './syntax';
 import { fits, type LType, scalaTypeName } from './types';
 
@@ -22,6 +22,11 @@ export interface UserFn {
   /** The lambda's parameters bind the items of one tuple argument. */
   readonly destructured: boolean;
   readonly result: LType;
+  /** The parameters' types (after taking a pair apart) and every node's type, for the renderers. */
+  readonly paramTypes: readonly LType[];
+  readonly types: ReadonlyMap<Expr, LType>;
+  /** The caller's extra names, such as `time`. */
+  readonly given: readonly Given[];
   /** Calls the function; `given` are the values of the caller's names, in order. Throws LangError. */
   readonly call: (args: readonly RValue[], given?: readonly RValue[]) => RValue;
 }
@@ -60,7 +65,7 @@ export function compileFunction(source: string, expect: Expect): UserFn {
     if (!names.has(g.name)) names.set(g.name, { slot: n + i, type: g.type });
   });
   const scope: Scope = { names, size: n + given.length };
-  const code: Code = compile(expr.body, scope);
+  const { code, types } = compileRecording(expr.body, scope);
   if (expect.result && !fits(code.type, expect.result))
     throw new LangError(
       `${expect.operation} needs its function to give ${scalaTypeName(expect.result)}; this one gives ${scalaTypeName(code.type)}.`,
@@ -71,6 +76,9 @@ export function compileFunction(source: string, expect: Expect): UserFn {
     source,
     expr,
     destructured,
+    paramTypes,
+    types,
+    given,
     result:
       expect.result && code.type.t === 'long' && expect.result.t === 'double' ? expect.result : code.type,
     call: (args, givenValues = []) => {
