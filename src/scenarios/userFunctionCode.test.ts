@@ -1,12 +1,13 @@
+// The PySpark this file checks runs in python3: the test sits in scenarios, which may start processes.
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bool, long, str } from '../__fixtures__/langExpressions';
-import { compileFunction } from './fn';
-import { toPython, toScala } from './render';
-import { NONE, some } from './runtime';
-import { LangError } from './syntax';
-import { L } from './types';
+import { bool, long, str } from '../engine/__fixtures__/langExpressions';
+import { compileFunction } from '../engine/lang/fn';
+import { toPython, toScala } from '../engine/lang/render';
+import { NONE, some } from '../engine/lang/runtime';
+import { LangError } from '../engine/lang/syntax';
+import { L } from '../engine/lang/types';
 
 const pair = L.tuple(L.string, L.long);
 
