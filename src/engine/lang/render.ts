@@ -4,10 +4,10 @@
  * meaning: Long division truncates in both, a String join prints as Scala's toString does.
  */
 import type { UserFn } from './fn';
-import type { Expr } from './syntax';
+import { type Expr, show } from './syntax';
 import type { LType } from './types';
 
-/** Spark's State methods are declared with parentheses (streaming/State.scala). */
+/** Methods of Spark's State that take no arguments. */
 const STATE_CALLS = new Set(['exists', 'get', 'getOption', 'remove', 'isTimingOut']);
 
 export function toScala(fn: UserFn): string {
@@ -19,37 +19,14 @@ export function toScala(fn: UserFn): string {
 }
 
 function scala(e: Expr, types: ReadonlyMap<Expr, LType>): string {
-  const go = (x: Expr) => scala(x, types);
-  const operand = (x: Expr) => (x.k === 'binary' || x.k === 'if' ? `(${go(x)})` : go(x));
-  switch (e.k) {
-    case 'number':
-      return e.raw;
-    case 'string':
-      return JSON.stringify(e.value);
-    case 'boolean':
-      return String(e.value);
-    case 'name':
-      return e.name;
-    case 'tuple':
-      return `(${e.items.map(go).join(', ')})`;
-    case 'lambda':
-      return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} => ${go(e.body)}`;
-    case 'some':
-      return `Some(${go(e.value)})`;
-    case 'none':
-      return 'None';
-    case 'member': {
-      const isState = types.get(e.target)?.t === 'state';
-      const args = e.args ? `(${e.args.map(go).join(', ')})` : isState && STATE_CALLS.has(e.name) ? '()' : '';
-      return `${operand(e.target)}.${e.name}${args}`;
-    }
-    case 'binary':
-      return `${operand(e.left)} ${e.op} ${operand(e.right)}`;
-    case 'unary':
-      return `${e.op}${operand(e.arg)}`;
-    case 'if':
-      return `if (${go(e.test)}) ${operand(e.whenTrue)} else ${operand(e.whenFalse)}`;
-  }
+  return show(e, (x, go) => {
+    const operand = (y: Expr) => (y.k === 'binary' || y.k === 'if' ? `(${go(y)})` : go(y));
+    if (x.k === 'if') return `if (${go(x.test)}) ${operand(x.whenTrue)} else ${operand(x.whenFalse)}`;
+    // Spark's State methods are declared with parentheses (streaming/State.scala).
+    if (x.k === 'member' && !x.args && types.get(x.target)?.t === 'state' && STATE_CALLS.has(x.name))
+      return `${operand(x.target)}.${x.name}()`;
+    return undefined;
+  });
 }
 
 /** PySpark code, or why PySpark cannot run it. */

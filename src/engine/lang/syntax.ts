@@ -42,8 +42,15 @@ export class LangError extends Error {
   }
 }
 
-/** The expression as the language prints it (errors quote fragments this way). */
-export function show(e: Expr): string {
+/**
+ * The expression as the language prints it (errors quote fragments this way). `custom` may print
+ * some nodes its own way (the Scala renderer prints conditionals and State calls as Scala does).
+ */
+export function show(e: Expr, custom?: (e: Expr, print: (x: Expr) => string) => string | undefined): string {
+  const go = (x: Expr) => show(x, custom);
+  const operand = (x: Expr) => (x.k === 'binary' || x.k === 'if' || x.k === 'lambda' ? `(${go(x)})` : go(x));
+  const own = custom?.(e, go);
+  if (own !== undefined) return own;
   switch (e.k) {
     case 'number':
       return e.raw;
@@ -54,24 +61,20 @@ export function show(e: Expr): string {
     case 'name':
       return e.name;
     case 'tuple':
-      return `(${e.items.map(show).join(', ')})`;
+      return `(${e.items.map(go).join(', ')})`;
     case 'lambda':
-      return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} => ${show(e.body)}`;
+      return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} => ${go(e.body)}`;
     case 'some':
-      return `Some(${show(e.value)})`;
+      return `Some(${go(e.value)})`;
     case 'none':
       return 'None';
     case 'member':
-      return `${showOperand(e.target)}.${e.name}${e.args ? `(${e.args.map(show).join(', ')})` : ''}`;
+      return `${operand(e.target)}.${e.name}${e.args ? `(${e.args.map(go).join(', ')})` : ''}`;
     case 'binary':
-      return `${showOperand(e.left)} ${e.op} ${showOperand(e.right)}`;
+      return `${operand(e.left)} ${e.op} ${operand(e.right)}`;
     case 'unary':
-      return `${e.op}${showOperand(e.arg)}`;
+      return `${e.op}${operand(e.arg)}`;
     case 'if':
-      return `${showOperand(e.test)} ? ${show(e.whenTrue)} : ${show(e.whenFalse)}`;
+      return `${operand(e.test)} ? ${go(e.whenTrue)} : ${go(e.whenFalse)}`;
   }
-}
-
-function showOperand(e: Expr): string {
-  return e.k === 'binary' || e.k === 'if' || e.k === 'lambda' ? `(${show(e)})` : show(e);
 }
