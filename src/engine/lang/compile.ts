@@ -36,40 +36,29 @@ export function compile(e: Expr, scope: Scope): Code {
   return code;
 }
 
+/** A literal: the same value on every call. */
+function constant(type: LType, value: RValue): Code {
+  return {
+    type,
+    run: (_env, b) => {
+      b.step();
+      return value;
+    },
+  };
+}
+
 function compileNode(e: Expr, scope: Scope): Code {
   switch (e.k) {
     case 'number': {
       const value = e.value;
       if (e.integral && !Number.isSafeInteger(value))
         fail(e, 'this whole number is beyond what the simulator models exactly (±2^53).');
-      return {
-        type: e.integral ? L.long : L.double,
-        run: (_env, b) => {
-          b.step();
-          return value;
-        },
-      };
+      return constant(e.integral ? L.long : L.double, value);
     }
-    case 'string': {
-      const value = e.value;
-      return {
-        type: L.string,
-        run: (_env, b) => {
-          b.step();
-          return value;
-        },
-      };
-    }
-    case 'boolean': {
-      const value = e.value;
-      return {
-        type: L.boolean,
-        run: (_env, b) => {
-          b.step();
-          return value;
-        },
-      };
-    }
+    case 'string':
+      return constant(L.string, e.value);
+    case 'boolean':
+      return constant(L.boolean, e.value);
     case 'name': {
       const found = scope.names.get(e.name);
       if (!found) {
@@ -108,13 +97,7 @@ function compileNode(e: Expr, scope: Scope): Code {
       };
     }
     case 'none':
-      return {
-        type: L.option(null),
-        run: (_env, b) => {
-          b.step();
-          return NONE;
-        },
-      };
+      return constant(L.option(null), NONE);
     case 'lambda':
       return fail(e, 'a lambda can only be the whole function or the argument of map, filter or exists.');
     case 'unary': {

@@ -40,6 +40,18 @@ function lambdaArg(
   return { code: compile(arg.body, inner), slot: scope.size };
 }
 
+/** A member that takes no arguments: `f` of the receiver's value. */
+function nullary(e: Member, target: Code['run'], type: LType, f: (v: RValue) => RValue): Code {
+  args(e, 0);
+  return {
+    type,
+    run: (env, b) => {
+      b.step();
+      return f(target(env, b));
+    },
+  };
+}
+
 const NO_MEMBER = (e: Member, t: LType, names: string): never =>
   fail(e, `a ${scalaTypeName(t)} has no member “${e.name}”${names ? `; its members are ${names}` : ''}.`);
 
@@ -49,16 +61,7 @@ type Compile = (e: Expr, scope: Scope) => Code;
 export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile): Code {
   const t = target.type;
   const tr = target.run;
-  const unary = (type: LType, f: (v: RValue) => RValue): Code => {
-    args(e, 0);
-    return {
-      type,
-      run: (env, b) => {
-        b.step();
-        return f(tr(env, b));
-      },
-    };
-  };
+  const unary = (type: LType, f: (v: RValue) => RValue): Code => nullary(e, tr, type, f);
   switch (t.t) {
     case 'tuple': {
       const m = /^_([1-9]\d?)$/.exec(e.name);
@@ -277,27 +280,19 @@ function stateMember(
   compile: Compile,
 ): Code {
   const handle = (env: RValue[], b: Parameters<Code['run']>[1]) => tr(env, b) as StateHandle;
-  const nullary = (type: LType, f: (s: StateHandle) => RValue): Code => {
-    args(e, 0);
-    return {
-      type,
-      run: (env, b) => {
-        b.step();
-        return f(handle(env, b));
-      },
-    };
-  };
+  const call = (type: LType, f: (s: StateHandle) => RValue): Code =>
+    nullary(e, tr, type, (v) => f(v as StateHandle));
   switch (e.name) {
     case 'exists':
-      return nullary(L.boolean, (s) => s.exists());
+      return call(L.boolean, (s) => s.exists());
     case 'isTimingOut':
-      return nullary(L.boolean, (s) => s.isTimingOut());
+      return call(L.boolean, (s) => s.isTimingOut());
     case 'get':
-      return nullary(t.of, (s) => s.get());
+      return call(t.of, (s) => s.get());
     case 'getOption':
-      return nullary(L.option(t.of), (s) => (s.exists() ? some(s.get()) : NONE));
+      return call(L.option(t.of), (s) => (s.exists() ? some(s.get()) : NONE));
     case 'remove':
-      return nullary(L.unit, (s) => {
+      return call(L.unit, (s) => {
         s.remove();
         return undefined;
       });
