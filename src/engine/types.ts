@@ -191,6 +191,8 @@ export type StreamOpKind =
   | 'countByValueAndWindow'
   | 'updateStateByKey'
   | 'mapWithState'
+  | 'groupByKey'
+  | 'groupByKeyAndWindow'
   | 'print'
   | 'foreachRDD'
   | 'sink';
@@ -209,6 +211,15 @@ export interface StreamOpSpec {
   readonly other?: string;
   /** map / flatMap / filter / transform / foreachRDD: the function, by catalogue name. */
   readonly fn?: string;
+  /**
+   * map / flatMap / filter / reduceByKey / reduceByKeyAndWindow / updateStateByKey / mapWithState:
+   * the function as the learner wrote it (`(k, v) => (k, v * 2)`), instead of `fn` or `reduce`.
+   */
+  readonly code?: string;
+  /** updateStateByKey / mapWithState with `code`: the state's type as Scala writes it (default: the values'). */
+  readonly stateType?: string;
+  /** DStream.checkpoint(interval): how often its RDDs are written to the checkpoint directory. */
+  readonly checkpointMs?: number;
   /** The function's parameter, when it has one (a threshold, a key). */
   readonly arg?: number | string;
   readonly reduce?: 'sum' | 'max' | 'min';
@@ -234,9 +245,15 @@ export interface StreamOpSpec {
   readonly guarantee?: SinkGuarantee;
   /** mapWithState: StateSpec.timeout (idle keys time out, at checkpointed batches only). */
   readonly timeoutMs?: number;
-  /** mapWithState: StateSpec.initialState, as (key, state) pairs. */
-  readonly initialState?: readonly (readonly [string, number])[];
+  /**
+   * mapWithState: StateSpec.initialState; updateStateByKey: its initialRDD — as (key, state) pairs
+   * (a state of a tuple type is a JSON array).
+   */
+  readonly initialState?: readonly (readonly [string, StateJson])[];
 }
+
+/** A state value in a scenario file: a number, text, true/false, or an array for a tuple or sequence. */
+export type StateJson = number | string | boolean | readonly StateJson[];
 
 export type SinkGuarantee = 'atMostOnce' | 'atLeastOnce' | 'idempotent' | 'transactional';
 

@@ -24,6 +24,8 @@ export const STREAM_OPS: readonly StreamOpKind[] = [
   'countByValueAndWindow',
   'updateStateByKey',
   'mapWithState',
+  'groupByKey',
+  'groupByKeyAndWindow',
   'print',
   'foreachRDD',
   'sink',
@@ -35,6 +37,24 @@ const identifier = v.pipe(
     /^[A-Za-z_][A-Za-z0-9_]{0,39}$/,
     'must be a variable name: a letter or "_", then letters, digits or "_"',
   ),
+);
+
+/** A state value in a file: a number, text, true/false, or an array (a tuple or a sequence), nested at most 3 deep. */
+const stateScalar = v.union([v.number(), v.pipe(v.string(), v.maxLength(80)), v.boolean()]);
+const stateJson = v.union(
+  [
+    stateScalar,
+    v.pipe(
+      v.array(
+        v.union([
+          stateScalar,
+          v.pipe(v.array(v.union([stateScalar, v.array(stateScalar)])), v.maxLength(22)),
+        ]),
+      ),
+      v.maxLength(22),
+    ),
+  ],
+  'must be a number, a text, true/false or an array of them',
 );
 
 export const streamOpSchema = v.strictObject({
@@ -52,6 +72,27 @@ export const streamOpSchema = v.strictObject({
       v.description('map / flatMap / filter / transform / foreachRDD: the function.'),
     ),
   ),
+  code: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, 'must not be empty'),
+      v.maxLength(2000, 'must be at most 2000 characters'),
+      v.description(
+        'Your own function, in place of fn or reduce: a lambda such as (k, v) => (k, v * 2), or (values, state) => Some(values.sum + state.getOrElse(0)).',
+      ),
+    ),
+  ),
+  stateType: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(80),
+      v.description(
+        'updateStateByKey / mapWithState with code: the state’s type, as Scala writes it (default: the values’ type).',
+      ),
+    ),
+  ),
+  checkpointMs: v.optional(positiveMs('DStream.checkpoint(interval): how often its RDDs are checkpointed.')),
   arg: v.optional(
     v.union([v.number(), v.pipe(v.string(), v.maxLength(80))], 'must be a number or a text'),
     undefined,
@@ -91,9 +132,11 @@ export const streamOpSchema = v.strictObject({
   timeoutMs: v.optional(positiveMs('StateSpec.timeout: idle keys time out (at checkpointed batches).')),
   initialState: v.optional(
     v.pipe(
-      v.array(v.tuple([v.pipe(v.string(), v.maxLength(80)), v.number()], 'must be [key, number] pairs')),
+      v.array(v.tuple([v.pipe(v.string(), v.maxLength(80)), stateJson], 'must be [key, state] pairs')),
       v.maxLength(200, 'at most 200 keys'),
-      v.description('StateSpec.initialState as [key, value] pairs.'),
+      v.description(
+        'StateSpec.initialState (mapWithState) or the initialRDD (updateStateByKey), as [key, state] pairs; a tuple state is an array.',
+      ),
     ),
   ),
 });
@@ -185,24 +228,32 @@ const FIELDS: Record<
   kafkaDirectStream: { required: [], optional: ['maxRatePerPartition', 'startingOffsets'] },
   receiverStream: { required: [], optional: ['blockIntervalMs', 'writeAheadLog', 'producers'] },
   producerStream: { required: [], optional: ['producers'] },
-  map: { required: ['input', 'fn'], optional: ['arg'] },
-  flatMap: { required: ['input', 'fn'], optional: ['arg'] },
-  filter: { required: ['input', 'fn'], optional: ['arg'] },
-  reduceByKey: { required: ['input'], optional: ['reduce'] },
+  map: { required: ['input'], optional: ['fn', 'code', 'arg', 'checkpointMs'] },
+  flatMap: { required: ['input'], optional: ['fn', 'code', 'arg', 'checkpointMs'] },
+  filter: { required: ['input'], optional: ['fn', 'code', 'arg', 'checkpointMs'] },
+  reduceByKey: { required: ['input'], optional: ['reduce', 'code', 'checkpointMs'] },
   countByValue: { required: ['input'], optional: [] },
   union: { required: ['input', 'other'], optional: [] },
   transform: { required: ['input', 'fn'], optional: [] },
   window: { required: ['input', 'windowMs'], optional: ['slideMs'] },
   reduceByKeyAndWindow: {
     required: ['input', 'windowMs'],
-    optional: ['slideMs', 'reduce', 'inverse', 'filterZero'],
+    optional: ['slideMs', 'reduce', 'code', 'inverse', 'filterZero', 'checkpointMs'],
   },
+  groupByKey: { required: ['input'], optional: ['checkpointMs'] },
+  groupByKeyAndWindow: { required: ['input', 'windowMs'], optional: ['slideMs', 'checkpointMs'] },
   countByWindow: { required: ['input', 'windowMs'], optional: ['slideMs'] },
   countByValueAndWindow: { required: ['input', 'windowMs'], optional: ['slideMs'] },
   print: { required: ['input'], optional: ['num'] },
   foreachRDD: { required: ['input', 'fn'], optional: [] },
-  updateStateByKey: { required: ['input', 'fn'], optional: [] },
-  mapWithState: { required: ['input', 'fn'], optional: ['timeoutMs', 'initialState'] },
+  updateStateByKey: {
+    required: ['input'],
+    optional: ['fn', 'code', 'stateType', 'initialState', 'checkpointMs'],
+  },
+  mapWithState: {
+    required: ['input'],
+    optional: ['fn', 'code', 'stateType', 'timeoutMs', 'initialState', 'checkpointMs'],
+  },
   sink: { required: ['input'], optional: ['guarantee'] },
 };
 
@@ -232,11 +283,11 @@ export function normaliseStreaming(s: StreamingParsed): StreamingSpec {
             writeAheadLog: o.writeAheadLog ?? false,
           };
         case 'reduceByKey':
-          return { ...op, reduce: o.reduce ?? 'sum' };
+          return o.code === undefined ? { ...op, reduce: o.reduce ?? 'sum' } : op;
         case 'reduceByKeyAndWindow':
           return {
             ...op,
-            reduce: o.reduce ?? 'sum',
+            ...(o.code === undefined ? { reduce: o.reduce ?? 'sum' } : {}),
             inverse: o.inverse ?? false,
             filterZero: o.filterZero ?? false,
           };
@@ -284,6 +335,18 @@ export function checkStreaming(s: ScenarioSpec, add: (path: string, message: str
       if (!required.includes(f as keyof StreamOpSpec) && !optional.includes(f as keyof StreamOpSpec))
         add(`${at}.${f}`, `does not apply to ${o.op}`);
     }
+    // map, flatMap, filter and the state operations take a catalogue function or the learner's code.
+    const takesFn = optional.includes('fn');
+    if (takesFn && o.fn === undefined && o.code === undefined)
+      add(`${at}.fn`, `${o.op} needs a function: "fn" (one of the catalogue's) or "code" (your own)`);
+    if (o.fn !== undefined && o.code !== undefined) add(`${at}.code`, 'give "fn" or "code", not both');
+    if (o.reduce !== undefined && o.code !== undefined)
+      add(`${at}.code`, 'give "reduce" or "code", not both');
+    if (o.stateType !== undefined && o.code === undefined)
+      add(
+        `${at}.stateType`,
+        'applies only to your own function ("code"); a catalogue function has its own state type',
+      );
     if (o.op === 'kafkaDirectStream' && s.delivery === undefined)
       add(`${at}.op`, 'kafkaDirectStream reads a Kafka topic: add a "delivery" block with "model": "log"');
     (o.producers ?? []).forEach((p, j) => {

@@ -283,7 +283,7 @@ function program(
     let code: OpCode;
     if (INPUTS.has(op.op)) code = source(op, scenario, spec, L);
     else if (OUTPUTS.has(op.op)) code = sink(op, frames.get(op.input ?? '') ?? recordFrame, L);
-    else if (STATE.has(op.op)) code = translateState(op, frames, spec, L, type);
+    else if (STATE.has(op.op) && op.code === undefined) code = translateState(op, frames, spec, L, type);
     else code = translateOp(op, frames, spec, L, type);
     frames.set(op.id, code.frame);
     notes.push(...code.notes);

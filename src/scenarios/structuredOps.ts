@@ -146,7 +146,21 @@ export function translateOp(
     return same(x);
   };
 
+  if (op.code !== undefined) {
+    note(
+      'none',
+      `your own function (${op.code}) is not turned into column expressions: in Structured Streaming write it with the typed Dataset API (${op.op === 'updateStateByKey' || op.op === 'mapWithState' ? 'groupByKey(…).flatMapGroupsWithState' : `ds.${op.op}`}) in Scala, or as a UDF in PySpark.`,
+    );
+    return same(x);
+  }
   switch (op.op) {
+    case 'groupByKey':
+    case 'groupByKeyAndWindow':
+      note('differs', runningAggregate(`${op.op} collects`));
+      if (op.op === 'groupByKeyAndWindow') note('differs', WINDOW_TIME);
+      return op.op === 'groupByKey'
+        ? aggregate([...keepWindow, c('key')], L.fn('collect_list', literal('value')), input.windowed)
+        : (needsTimestamp() ?? aggregate([win(), c('key')], L.fn('collect_list', literal('value')), true));
     case 'map': {
       const cols = mapColumns(op.fn, L);
       if (!cols) {

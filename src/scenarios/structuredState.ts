@@ -38,7 +38,8 @@ function planOf(op: StreamOpSpec, spec: StreamingSpec, L: Lang): StatePlan {
     timeoutMs: mapping ? (op.timeoutMs ?? null) : forget ? spec.batchIntervalMs : null,
     onTimeout: mapping ? 'emit' : 'forget',
     perRecord: mapping,
-    initial: mapping ? (op.initialState ?? []) : [],
+    // Catalogue functions (the only ones translated here) keep numeric states.
+    initial: mapping ? ((op.initialState ?? []) as readonly (readonly [string, number])[]) : [],
   };
 }
 

@@ -27,6 +27,8 @@ export interface UserFn {
   readonly types: ReadonlyMap<Expr, LType>;
   /** The caller's extra names, such as `time`. */
   readonly given: readonly Given[];
+  /** Which of the caller's names the body uses (a Scala rendering of `time` needs another overload). */
+  readonly uses: ReadonlySet<string>;
   /** Calls the function; `given` are the values of the caller's names, in order. Throws LangError. */
   readonly call: (args: readonly RValue[], given?: readonly RValue[]) => RValue;
 }
@@ -79,6 +81,7 @@ export function compileFunction(source: string, expect: Expect): UserFn {
     paramTypes,
     types,
     given,
+    uses: freeNames(expr.body, new Set(expr.params)),
     result:
       expect.result && code.type.t === 'long' && expect.result.t === 'double' ? expect.result : code.type,
     call: (args, givenValues = []) => {
@@ -101,4 +104,40 @@ function example(expect: Expect): string {
   if (p.length === 1 && p[0]!.t === 'tuple' && p[0]!.items.length === 2) return '(k, v) => …';
   if (p.length === 1) return 'x => …';
   return `(${p.map((_, i) => String.fromCharCode(97 + i)).join(', ')}) => …`;
+}
+
+/** Names the expression uses that no lambda inside it binds (besides `bound`). */
+export function freeNames(e: Expr, bound: ReadonlySet<string>, out = new Set<string>()): Set<string> {
+  const go = (x: Expr, b = bound) => freeNames(x, b, out);
+  switch (e.k) {
+    case 'name':
+      if (!bound.has(e.name)) out.add(e.name);
+      break;
+    case 'tuple':
+      for (const x of e.items) go(x);
+      break;
+    case 'lambda':
+      go(e.body, new Set([...bound, ...e.params]));
+      break;
+    case 'some':
+      go(e.value);
+      break;
+    case 'member':
+      go(e.target);
+      for (const x of e.args ?? []) go(x);
+      break;
+    case 'binary':
+      go(e.left);
+      go(e.right);
+      break;
+    case 'unary':
+      go(e.arg);
+      break;
+    case 'if':
+      go(e.test);
+      go(e.whenTrue);
+      go(e.whenFalse);
+      break;
+  }
+  return out;
 }

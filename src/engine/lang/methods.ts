@@ -266,6 +266,17 @@ export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile
     }
     case 'state':
       return stateMember(e, t, tr, scope, compile);
+    case 'record':
+      // ConsumerRecord.key() and value() (Java getters, callable without parentheses from Scala).
+      // A record reaches the function as [key, value].
+      switch (e.name) {
+        case 'key':
+          return unary(L.string, (v) => (v as readonly RValue[])[0]);
+        case 'value':
+          return unary(L.double, (v) => (v as readonly RValue[])[1]);
+        default:
+          return NO_MEMBER(e, t, 'key, value');
+      }
     default:
       return NO_MEMBER(e, t, '');
   }

@@ -125,6 +125,9 @@ function python(
       switch (type(e.target)) {
         case 'tuple':
           return `${t}[${Number(e.name.slice(1)) - 1}]`;
+        // PySpark's Kafka and queue streams hand records over as (key, value) tuples.
+        case 'record':
+          return `${t}[${e.name === 'key' ? 0 : 1}]`;
         case 'string':
           return (
             {

@@ -2,6 +2,8 @@
  * Types of the user-function language. They follow Scala's, simplified where the simulator
  * simplifies: whole numbers are Long (Scala's Int literals widen to Long here), fractions Double.
  */
+import { LangError } from './syntax';
+
 export type LType =
   | { readonly t: 'long' }
   | { readonly t: 'double' }
@@ -13,7 +15,9 @@ export type LType =
   | { readonly t: 'option'; readonly of: LType | null }
   | { readonly t: 'list'; readonly of: LType | null }
   /** mapWithState's State[S]. */
-  | { readonly t: 'state'; readonly of: LType };
+  | { readonly t: 'state'; readonly of: LType }
+  /** A Kafka ConsumerRecord[String, Double] (or a producer's tuple): `key` and `value`. */
+  | { readonly t: 'record' };
 
 export const L = {
   long: { t: 'long' } as LType,
@@ -25,7 +29,70 @@ export const L = {
   option: (of: LType | null): LType => ({ t: 'option', of }),
   list: (of: LType | null): LType => ({ t: 'list', of }),
   state: (of: LType): LType => ({ t: 'state', of }),
+  record: { t: 'record' } as LType,
 };
+
+/**
+ * A type as Scala writes it (`Long`, `(Long, String)`, `Option[Double]`, `Seq[Long]`), for a
+ * stateful operation's state type; Int widens to Long, as everywhere in the language.
+ */
+export function parseTypeName(text: string): LType {
+  let i = 0;
+  const src = text.trim();
+  const fail = (why: string): never => {
+    throw new LangError(
+      `“${src}” is not a type the simulator knows: ${why}. Use Long, Double, String, Boolean, a tuple such as (Long, Long), Option[…] or Seq[…].`,
+    );
+  };
+  const space = () => {
+    while (src[i] === ' ') i++;
+  };
+  const one = (): LType => {
+    space();
+    if (src[i] === '(') {
+      i++;
+      const items: LType[] = [one()];
+      space();
+      while (src[i] === ',') {
+        i++;
+        items.push(one());
+        space();
+      }
+      if (src[i] !== ')') fail(`a “)” is missing at character ${i + 1}`);
+      i++;
+      if (items.length === 1) return items[0]!;
+      if (items.length > 22) fail('Scala tuples have at most 22 items');
+      return L.tuple(...items);
+    }
+    const m = /^[A-Za-z]+/.exec(src.slice(i));
+    if (!m) fail(`a type name is missing at character ${i + 1}`);
+    const name = m![0];
+    i += name.length;
+    const simple: Record<string, LType> = {
+      Long: L.long,
+      Int: L.long,
+      Double: L.double,
+      String: L.string,
+      Boolean: L.boolean,
+    };
+    if (name in simple) return simple[name]!;
+    if (name === 'Option' || name === 'Seq' || name === 'List') {
+      space();
+      if (src[i] !== '[') fail(`${name} needs its item type in brackets, as ${name}[Long]`);
+      i++;
+      const of = one();
+      space();
+      if (src[i] !== ']') fail(`a “]” is missing at character ${i + 1}`);
+      i++;
+      return name === 'Option' ? L.option(of) : L.list(of);
+    }
+    return fail(`no type is called ${name}`);
+  };
+  const t = one();
+  space();
+  if (i < src.length) fail(`“${src.slice(i)}” is left over`);
+  return t;
+}
 
 export const isNumber = (a: LType): boolean => a.t === 'long' || a.t === 'double';
 
@@ -51,6 +118,8 @@ export function scalaTypeName(a: LType | null): string {
       return `Seq[${scalaTypeName(a.of)}]`;
     case 'state':
       return `State[${scalaTypeName(a.of)}]`;
+    case 'record':
+      return 'ConsumerRecord[String, Double]';
   }
 }
 

@@ -4,19 +4,24 @@
  * needs it.
  */
 
+import { NONE, type RValue, type StateHandle, some } from '../lang/runtime';
 import { checkpointed, isCheckpointTime } from './checkpoints';
 import { type DStreamNode, SparkError } from './context';
 import { fnCatalogue } from './functions';
 import { readInput } from './inputs';
-import { type Rdd, reduceValues, shufflePairs, transformRdd } from './rdd';
+import { type Rdd, type Reduce, reduceValues, shufflePairs, transformRdd } from './rdd';
 import { isTimeValid, type RunState } from './runState';
 import {
   type MappingFn,
+  type MappingFunction,
   mapWithStateStep,
   type StateMap,
+  StateMisuse,
   type UpdateFn,
+  type UpdateFunction,
   updateStateByKeyStep,
 } from './state';
+import { inbound, isNone, LangError, optionValue, outbound } from './userCode';
 import { type Value, valueKey } from './values';
 import { reducedWindow, windowTimes } from './windows';
 
@@ -27,11 +32,21 @@ export function getOrCompute(run: RunState, node: number, timeMs: number): Rdd |
   if (known !== undefined) return known;
   if (!isTimeValid(run, node, timeMs)) return null;
   let rdd: Rdd | null;
+  const n = run.nodes[node]!;
   try {
-    rdd = compute(run, run.nodes[node]!, timeMs);
+    rdd = compute(run, n, timeMs);
+    // Stateful and inverse-reduced streams checkpoint by default; any other by dstream.checkpoint(interval).
+    if (n.checkpointIntervalMs !== null) rdd = checkpointed(run, n, rdd);
   } catch (e) {
-    if (!(e instanceof SparkError) || !run.generating) throw e;
-    run.generating.failure ??= e.text;
+    if (!run.generating) throw e;
+    if (e instanceof LangError || e instanceof StateMisuse) {
+      // An exception in the learner's function fails its task, the job and the batch; the
+      // application stops (awaitTermination rethrows the job's error), so no batch follows.
+      const spec = n.spec;
+      run.generating.failure ??= `org.apache.spark.SparkException: Job aborted due to stage failure: a task of ${spec.id} = ${spec.input}.${spec.op}(…) failed in the batch at ${timeMs} ms: ${e.message}`;
+      run.generating.stops = true;
+    } else if (e instanceof SparkError) run.generating.failure ??= e.text;
+    else throw e;
     rdd = null;
   }
   memo.set(timeMs, rdd);
@@ -69,6 +84,24 @@ function compute(run: RunState, node: DStreamNode, timeMs: number): Rdd | null {
       const t = parentNode.type;
       const arg = spec.arg;
       let partitions: Value[][];
+      const user = node.userFn;
+      if (user) {
+        const arg = inbound(t, r);
+        const call = (v: Value) => user.call([arg(v)]);
+        if (spec.op === 'map') partitions = parent.partitions.map((p) => p.map((v) => outbound(call(v))));
+        else if (spec.op === 'filter')
+          partitions = parent.partitions.map((p) => p.filter((v) => call(v) === true));
+        else
+          partitions = parent.partitions.map((p) =>
+            p.flatMap((v) => {
+              const out = call(v);
+              // An Option is a collection of zero or one element (Option.option2Iterable).
+              if (user.result.t === 'option') return isNone(out) ? [] : [optionValue(out)];
+              return (out as readonly RValue[]).map(outbound);
+            }),
+          );
+        return { ...base, partitions };
+      }
       if (spec.op === 'map') {
         const f = fnCatalogue.map(spec.fn)!;
         partitions = parent.partitions.map((p) => p.map((v) => f.apply(v, t, r, arg)));
@@ -86,7 +119,21 @@ function compute(run: RunState, node: DStreamNode, timeMs: number): Rdd | null {
       if (!parent) return null;
       return {
         ...base,
-        partitions: reduceValues(parent.partitions.flat() as [Value, number][], spec.reduce ?? 'sum', P),
+        partitions: reduceValues(parent.partitions.flat() as [Value, Value][], reducerOf(node), P),
+      };
+    }
+    case 'groupByKey': {
+      const parent = parentAt(timeMs);
+      if (!parent) return null;
+      return { ...base, partitions: groupValues(parent.partitions.flat() as [Value, Value][], P) };
+    }
+    case 'groupByKeyAndWindow': {
+      const times = windowTimes(run.zeroTimeMs, timeMs, node.windowMs!, parentNode.slideMs);
+      const rdds = times.map((t) => parentAt(t)).filter((x): x is Rdd => x !== null);
+      return {
+        ...base,
+        partitions: groupValues(rdds.flatMap((x) => x.partitions.flat()) as [Value, Value][], P),
+        covers: rdds.map((x) => x.timeMs),
       };
     }
     case 'countByValue': {
@@ -120,10 +167,10 @@ function compute(run: RunState, node: DStreamNode, timeMs: number): Rdd | null {
     case 'reduceByKeyAndWindow':
     case 'countByWindow':
     case 'countByValueAndWindow':
-      return checkpointed(run, node, windowedReduce(run, node, timeMs, base));
+      return windowedReduce(run, node, timeMs, base);
     case 'updateStateByKey':
     case 'mapWithState':
-      return checkpointed(run, node, stateful(run, node, timeMs, base));
+      return stateful(run, node, timeMs, base);
     default:
       throw new Error(`not a transformation: ${spec.op}`);
   }
@@ -157,7 +204,11 @@ function windowedReduce(
       .filter((x): x is Rdd => x !== null);
     return {
       ...base,
-      partitions: reduceValues(rdds.flatMap((x) => x.partitions.flat()) as [Value, number][], reduce, P),
+      partitions: reduceValues(
+        rdds.flatMap((x) => x.partitions.flat()) as [Value, Value][],
+        reducerOf(node),
+        P,
+      ),
       covers: rdds.map((x) => x.timeMs),
     };
   }
@@ -212,32 +263,80 @@ function stateful(
 ): Rdd | null {
   const spec = node.spec;
   const parent = getOrCompute(run, node.parents[0]!, timeMs);
-  const pairs = (parent?.partitions.flat() ?? []) as [Value, number][];
+  const pairs = (parent?.partitions.flat() ?? []) as [Value, Value][];
   const previousTime = timeMs - node.slideMs;
   let prev: StateMap | null = null;
   if (previousTime > run.zeroTimeMs) {
     getOrCompute(run, node.index, previousTime);
     prev = run.stateSteps[node.index]!.get(previousTime)?.state ?? null;
-  } else if (spec.op === 'mapWithState' && spec.initialState) {
+  } else if (node.initialState) {
+    // The first batch starts from the initial state: StateSpec.initialState entries are stamped
+    // with the first batch's time (MapWithStateRDD.createFromPairRDD); updateStateByKey's
+    // initialRDD is cogrouped with the batch (StateDStream.computeUsingPreviousRDD), so a key
+    // with no new values is still called, with Some(initial state).
     prev = new Map(
-      spec.initialState.map(([k, v]) => [valueKey(k), { key: k, value: v, updatedAtMs: timeMs }] as const),
+      node.initialState.map(([k, v]) => [valueKey(k), { key: k, value: v, updatedAtMs: timeMs }] as const),
     );
   }
+  const user = node.userFn;
   const step =
     spec.op === 'updateStateByKey'
-      ? updateStateByKeyStep(prev, pairs, spec.fn as UpdateFn, timeMs)
+      ? updateStateByKeyStep(prev, pairs, user ? userUpdate(node) : (spec.fn as UpdateFn), timeMs)
       : mapWithStateStep(
           prev,
           pairs,
-          spec.fn as MappingFn,
+          user ? userMapping(node) : (spec.fn as MappingFn),
           timeMs,
           spec.timeoutMs ?? null,
           isCheckpointTime(run, node, timeMs),
         );
   run.stateSteps[node.index]!.set(timeMs, step);
-  // The state RDD is hash-partitioned (HashPartitioner(spark.default.parallelism)).
+  // The state RDD is hash-partitioned (HashPartitioner(spark.default.parallelism)) by key.
   const partitions = shufflePairs(step.output, run.numPartitions).map((part) =>
-    [...part.values()].flatMap(([k, vs]) => vs.map((v) => [k, v] as [Value, number])),
+    [...part.values()].flatMap(([, vs]) => vs),
   );
   return { ...base, partitions };
+}
+
+/** The reduce function: the learner's `(a, b) => …`, or the catalogue's sum, max or min. */
+function reducerOf(node: DStreamNode): Reduce | ((a: Value, b: Value) => Value) {
+  const user = node.userFn;
+  if (user) return (a, b) => outbound(user.call([a as RValue, b as RValue]));
+  return node.spec.reduce ?? 'sum';
+}
+
+/** groupByKey: each key with its values in arrival order (an ArrayBuffer in Spark). */
+function groupValues(pairs: readonly (readonly [Value, Value])[], numPartitions: number): Value[][] {
+  return shufflePairs(pairs, numPartitions).map((part) =>
+    [...part.values()].map(([k, vs]) => [k, vs] as [Value, Value]),
+  );
+}
+
+const optionOf = (v: Value | null): RValue => (v === null ? NONE : some(v as RValue));
+
+/** The learner's update function: (values, state) => Option[S], with `time` the batch time. */
+function userUpdate(node: DStreamNode): UpdateFunction {
+  const f = node.userFn!;
+  return (values, state, timeMs) => {
+    const out = f.call([values as RValue, optionOf(state)], [timeMs]);
+    return isNone(out) ? null : optionValue(out);
+  };
+}
+
+/** The learner's mapping function, called with Spark's State wrapped for the language. */
+function userMapping(node: DStreamNode): MappingFunction {
+  const f = node.userFn!;
+  const emitsOption = node.user?.emitsOption === true;
+  return (key, value, state, timeMs) => {
+    const handle: StateHandle = {
+      exists: () => state.exists(),
+      get: () => state.get() as RValue,
+      update: (v) => state.update(outbound(v)),
+      remove: () => state.remove(),
+      isTimingOut: () => state.isTimingOut(),
+    };
+    const out = f.call([key as RValue, optionOf(value), handle], [timeMs]);
+    if (!emitsOption) return { emit: true, value: outbound(out) };
+    return isNone(out) ? { emit: false, value: 0 } : { emit: true, value: optionValue(out) };
+  };
 }

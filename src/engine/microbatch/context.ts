@@ -1,7 +1,19 @@
+import { L } from '../lang/types';
 import type { StreamOpKind, StreamOpSpec } from '../types';
 import { FN_LISTS, type FnOp, fnCatalogue } from './functions';
 import { MAPPING_FNS, UPDATE_FNS } from './state';
-import { isNumeric, sameType, scalaType, T, type ValueType } from './values';
+import {
+  compileUser,
+  LangError,
+  LanguageLoading,
+  type LType,
+  stateFromJson,
+  stateTypeOf,
+  toLType,
+  toValueType,
+  type UserFn,
+} from './userCode';
+import { isNumeric, sameType, scalaType, T, type Value, type ValueType } from './values';
 
 /**
  * An error as Spark (or the Scala compiler) reports it. `phase`: `compile` for a program the
@@ -43,9 +55,22 @@ export interface DStreamNode {
   /**
    * How often its RDDs are checkpointed, for DStreams that must checkpoint: 10 × the batch interval
    * for mapWithState (InternalMapWithStateDStream), otherwise the smallest multiple of the slide that
-   * is at least 10 s (DStream.initialize). Null for the others.
+   * is at least 10 s (DStream.initialize); or what `dstream.checkpoint(interval)` set. Null for the others.
    */
   readonly checkpointIntervalMs: number | null;
+  /** The learner's function (`code`), compiled against this stream's types. */
+  readonly userFn?: UserFn;
+  /** A user reduce function's or state function's extras. */
+  readonly user?: {
+    /** updateStateByKey / mapWithState: the state's type. */
+    readonly stateType: ValueType;
+    /** mapWithState: the (Time, K, Option[V], State[S]) => Option[M] form, which may emit nothing. */
+    readonly emitsOption: boolean;
+  };
+  /** updateStateByKey / mapWithState: the state's type (catalogue functions: the output's value type). */
+  readonly stateType?: ValueType;
+  /** updateStateByKey's initialRDD / StateSpec.initialState, checked against the state's type. */
+  readonly initialState?: readonly (readonly [Value, Value])[];
 }
 
 const INPUTS: readonly StreamOpKind[] = ['kafkaDirectStream', 'receiverStream', 'producerStream'];
@@ -127,7 +152,7 @@ export class StreamingContext {
         'start',
         null,
       );
-    const needs = this.nodes.find((n) => n.mustCheckpoint);
+    const needs = this.nodes.find((n) => n.mustCheckpoint || n.checkpointIntervalMs !== null);
     if (needs && this.checkpointDir === null)
       throw new SparkError(
         'java.lang.IllegalArgumentException',
@@ -185,6 +210,35 @@ export class StreamingContext {
         );
       return p;
     };
+    /** Where the parent's type came from, for type errors: "kv = in.map(keyOne)". */
+    const origin = () => {
+      const p = parent.spec;
+      const how = p.code !== undefined ? `(${p.code})` : p.fn !== undefined ? `(${p.fn})` : '';
+      return `${spec.input} is a DStream[${scalaType(pType)}]${isInputOp(p.op) ? '' : `, made by ${p.op}${how}`}`;
+    };
+    /** Compiles the learner's function, or fails as the Scala compiler would. */
+    const user = (expect: Parameters<typeof compileUser>[1], hint = ''): UserFn => {
+      try {
+        return compileUser(spec.code!, expect);
+      } catch (e) {
+        if (e instanceof LanguageLoading)
+          throw new SparkError('streamscope.loading', e.message, 'compile', index);
+        if (e instanceof LangError)
+          throw new SparkError('scalac', `${spec.op}: ${e.message} (${origin()}${hint})`, 'compile', index);
+        throw e;
+      }
+    };
+    const valueTypeOf = (t: LType | null, what: string): ValueType => {
+      try {
+        const v = toValueType(t);
+        if (v === null) throw new LangError(`${what} has no known element type (Nothing)`);
+        return v;
+      } catch (e) {
+        if (e instanceof LangError)
+          throw new SparkError('scalac', `${spec.op}: ${e.message}`, 'compile', index);
+        throw e;
+      }
+    };
     const fn = () => {
       const op = spec.op as FnOp;
       const f = fnCatalogue[op](spec.fn);
@@ -234,27 +288,175 @@ export class StreamingContext {
         classes,
         ...extra,
       };
+      if (spec.checkpointMs !== undefined) {
+        // dstream.checkpoint(interval), checked at start as DStream.validateAtStart does (with
+        // Spark's wording, its double space and "which not a multiple" included).
+        const C = spec.checkpointMs;
+        const S = node.slideMs;
+        if (spec.op === 'countByWindow' || spec.op === 'countByValueAndWindow')
+          throw new SparkError(
+            'streamscope',
+            `checkpoint(interval) on the result of ${spec.op} sets the interval of its last MappedDStream, not of the ReducedWindowedDStream inside it; the simulator does not model that — use reduceByKeyAndWindow to set the interval`,
+            'compile',
+            index,
+          );
+        // MapWithStateDStreamImpl.checkpoint passes the interval on to InternalMapWithStateDStream.
+        const cls = spec.op === 'mapWithState' ? 'InternalMapWithStateDStream' : classes[0]!;
+        if (C < S)
+          throw new SparkError(
+            'java.lang.IllegalArgumentException',
+            `requirement failed: The checkpoint interval for ${cls} has been set to ${duration(C)} which is lower than its slide time (${duration(S)}). Please set it to at least ${duration(S)}.`,
+            'start',
+            index,
+          );
+        if (C % S !== 0)
+          throw new SparkError(
+            'java.lang.IllegalArgumentException',
+            `requirement failed: The checkpoint interval for ${cls} has been set to  ${duration(C)} which not a multiple of its slide time (${duration(S)}). Please set it to a multiple of ${duration(S)}.`,
+            'start',
+            index,
+          );
+        return { ...node, checkpointIntervalMs: C };
+      }
+      if (node.stateType && spec.initialState) {
+        const st = node.stateType;
+        const keyType = pType.kind === 'pair' ? pType.key : T.string;
+        try {
+          const initial = spec.initialState.map(
+            ([k, v]) => [stateFromJson(k, keyType), stateFromJson(v, st)] as const,
+          );
+          (node as { initialState?: typeof initial }).initialState = initial;
+        } catch (e) {
+          if (e instanceof LangError)
+            throw new SparkError(
+              'scalac',
+              `${spec.op}: initialState must hold (${scalaType(keyType)}, ${scalaType(st)}) pairs; ${e.message}`,
+              'compile',
+              index,
+            );
+          throw e;
+        }
+      }
       if (!node.mustCheckpoint) return node;
+      // InternalMapWithStateDStream.initialize: 10 × its slide, which is its parent's slide
+      // (DEFAULT_CHECKPOINT_DURATION_MULTIPLIER); otherwise DStream.initialize: the smallest
+      // multiple of the slide that is at least 10 s.
       const interval =
-        spec.op === 'mapWithState'
-          ? 10 * this.batchIntervalMs
-          : node.slideMs * Math.ceil(10_000 / node.slideMs);
+        spec.op === 'mapWithState' ? 10 * node.slideMs : node.slideMs * Math.ceil(10_000 / node.slideMs);
       return { ...node, checkpointIntervalMs: interval };
     };
+    /** A user reduce function: (V, V) => V, associative as Spark assumes (not checked). */
+    const reducer = (): UserFn => {
+      const p = needPairs() as Extract<ValueType, { kind: 'pair' }>;
+      const v = toLType(p.value)!;
+      return user({ params: [v, v], result: v, operation: spec.op });
+    };
+    /**
+     * updateStateByKey((values, state) => Option[S]) or mapWithState(StateSpec.function((key,
+     * value, state) => M)), with `time` (the batch time in ms) for the overloads that take a Time.
+     * The state's type is `stateType`, or else the values' type.
+     */
+    const stateful = (op: 'updateStateByKey' | 'mapWithState'): DStreamNode => {
+      const p = needPairs() as Extract<ValueType, { kind: 'pair' }>;
+      const K = toLType(p.key)!;
+      const V = toLType(p.value)!;
+      let S: LType;
+      try {
+        S = stateTypeOf(spec.stateType) ?? V;
+      } catch (e) {
+        if (e instanceof LangError)
+          throw new SparkError('scalac', `stateType: ${e.message}`, 'compile', index);
+        throw e;
+      }
+      const hint = `; the state is a ${scalaType(valueTypeOf(S, 'the state'))}${spec.stateType === undefined ? ', as the values are — set stateType for another' : ''}`;
+      const given = [{ name: 'time', type: L.long }];
+      const classes =
+        op === 'updateStateByKey'
+          ? ['StateDStream']
+          : ['MapWithStateDStreamImpl', 'InternalMapWithStateDStream'];
+      if (op === 'updateStateByKey') {
+        const f = user({ params: [L.list(V), L.option(S)], result: L.option(S), given, operation: op }, hint);
+        const stateType = valueTypeOf(S, 'the state');
+        return derived(T.pair(p.key, stateType), classes, {
+          mustCheckpoint: true,
+          userFn: f,
+          user: { stateType, emitsOption: false },
+          stateType,
+        });
+      }
+      const f = user({ params: [K, L.option(V), L.state(S)], given, operation: op }, hint);
+      // StateSpec.function: the form with a Time returns Option[M] and a None emits nothing; the
+      // form without returns M, wrapped in Some (StateSpec.scala).
+      const emitsOption = f.uses.has('time');
+      if (emitsOption && f.result.t !== 'option')
+        throw new SparkError(
+          'scalac',
+          `mapWithState: a mapping function that takes the batch time is StateSpec.function((time, key, value, state) => Option[M]), so it must give an Option (Some(x) to emit x, None for nothing); this one gives ${scalaType(valueTypeOf(f.result, 'the result'))}`,
+          'compile',
+          index,
+        );
+      const mapped = valueTypeOf(
+        emitsOption ? (f.result as { of: LType | null }).of : f.result,
+        'the result',
+      );
+      const stateType = valueTypeOf(S, 'the state');
+      return derived(mapped, classes, {
+        mustCheckpoint: true,
+        userFn: f,
+        user: { stateType, emitsOption },
+        stateType,
+      });
+    };
     const resultOf = () => (fn() as { result: (t: ValueType) => ValueType }).result(pType);
+    const inL = () => toLType(pType)!;
 
     switch (spec.op) {
       case 'map':
+        if (spec.code !== undefined) {
+          const f = user({ params: [inL()], operation: 'map' });
+          return derived(valueTypeOf(f.result, 'the result'), ['MappedDStream'], { userFn: f });
+        }
         return derived(resultOf(), ['MappedDStream']);
       case 'flatMap':
+        if (spec.code !== undefined) {
+          const f = user({ params: [inL()], operation: 'flatMap' });
+          // flatMap takes a function to a collection: a Seq, or an Option (Option converts to Iterable).
+          if (f.result.t !== 'list' && f.result.t !== 'option')
+            throw new SparkError(
+              'scalac',
+              `flatMap needs its function to give a collection (a Seq or an Option); this one gives ${scalaType(valueTypeOf(f.result, 'the result'))}. Use map for one value per element.`,
+              'compile',
+              index,
+            );
+          return derived(valueTypeOf(f.result.of, 'the collection'), ['FlatMappedDStream'], { userFn: f });
+        }
         return derived(resultOf(), ['FlatMappedDStream']);
       case 'filter':
+        if (spec.code !== undefined) {
+          const f = user({ params: [inL()], result: L.boolean, operation: 'filter' });
+          return derived(pType, ['FilteredDStream'], { userFn: f });
+        }
         fn();
         return derived(pType, ['FilteredDStream']);
+      case 'groupByKey': {
+        const p = needPairs();
+        // combineByKey with ArrayBuffers: a ShuffledDStream of (K, Iterable[V]) (PairDStreamFunctions.groupByKey).
+        return derived(T.pair(p.key, T.list(p.value, true)), ['ShuffledDStream']);
+      }
+      case 'groupByKeyAndWindow': {
+        const p = needPairs();
+        // groupByKey(partitioner).window(w, s).combineByKey(…) (PairDStreamFunctions.groupByKeyAndWindow).
+        return derived(
+          T.pair(p.key, T.list(p.value, true)),
+          ['ShuffledDStream', 'WindowedDStream', 'ShuffledDStream'],
+          windowed(false),
+        );
+      }
       case 'transform':
         fn();
         return derived(pType, ['TransformedDStream']);
       case 'reduceByKey':
+        if (spec.code !== undefined) return derived(pType, ['ShuffledDStream'], { userFn: reducer() });
         needNumericValues();
         return derived(pType, ['ShuffledDStream']);
       case 'countByValue':
@@ -281,6 +483,19 @@ export class StreamingContext {
       case 'window':
         return derived(pType, ['WindowedDStream'], windowed(false));
       case 'reduceByKeyAndWindow': {
+        if (spec.code !== undefined) {
+          if (spec.inverse)
+            throw new SparkError(
+              'scalac',
+              'reduceByKeyAndWindow with your own function runs without an inverse here (the simulator has no field for invFunc): set inverse = false, or use the catalogue sum',
+              'compile',
+              index,
+            );
+          return derived(pType, ['ShuffledDStream', 'WindowedDStream'], {
+            ...windowed(false),
+            userFn: reducer(),
+          });
+        }
         needNumericValues();
         if (spec.inverse && spec.reduce !== undefined && spec.reduce !== 'sum')
           throw new SparkError(
@@ -312,6 +527,7 @@ export class StreamingContext {
           },
         );
       case 'updateStateByKey': {
+        if (spec.code !== undefined) return stateful('updateStateByKey');
         const p = needNumericValues();
         if (!UPDATE_FNS.some((f) => f.name === spec.fn))
           throw new SparkError(
@@ -320,11 +536,11 @@ export class StreamingContext {
             'compile',
             index,
           );
-        return derived(T.pair(p.key, spec.fn === 'runningCount' ? T.long : T.double), ['StateDStream'], {
-          mustCheckpoint: true,
-        });
+        const st = spec.fn === 'runningCount' ? T.long : T.double;
+        return derived(T.pair(p.key, st), ['StateDStream'], { mustCheckpoint: true, stateType: st });
       }
       case 'mapWithState': {
+        if (spec.code !== undefined) return stateful('mapWithState');
         const p = needNumericValues();
         if (!MAPPING_FNS.some((f) => f.name === spec.fn))
           throw new SparkError(
@@ -333,13 +549,11 @@ export class StreamingContext {
             'compile',
             index,
           );
-        return derived(
-          T.pair(p.key, spec.fn === 'runningCount' ? T.long : T.double),
-          ['MapWithStateDStreamImpl', 'InternalMapWithStateDStream'],
-          {
-            mustCheckpoint: true,
-          },
-        );
+        const st = spec.fn === 'runningCount' ? T.long : T.double;
+        return derived(T.pair(p.key, st), ['MapWithStateDStreamImpl', 'InternalMapWithStateDStream'], {
+          mustCheckpoint: true,
+          stateType: st,
+        });
       }
       case 'foreachRDD':
         fn();

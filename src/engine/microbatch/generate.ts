@@ -37,8 +37,9 @@ export function generate(
     if (!rdd) continue;
     outputs.push(runOutput(run, node, rdd, timeMs));
   }
-  const { read, failure } = run.generating;
+  const { read, failure, stops } = run.generating;
   run.generating = null;
+  if (stops) run.stoppedAtMs = timeMs;
   // A re-run batch reads its input again (from Kafka's checkpointed offset ranges, or its blocks).
   const reread =
     recovery === null

@@ -57,17 +57,17 @@ export function shufflePairs<T>(
 }
 
 /** reduceByKey(func, numPartitions). */
-export function reduceValues(
-  pairs: readonly (readonly [Value, number])[],
-  reduce: Reduce,
+export function reduceValues<V extends Value>(
+  pairs: readonly (readonly [Value, V])[],
+  reduce: Reduce | ((a: V, b: V) => V),
   numPartitions: number,
-): [Value, number][][] {
-  const f = reducers[reduce];
+): [Value, V][][] {
+  const f = (typeof reduce === 'function' ? reduce : reducers[reduce]) as (a: V, b: V) => V;
   return shufflePairs(pairs, numPartitions).map((part) =>
     [...part.values()].map(([k, vs]) => {
       let acc = vs[0]!;
       for (let i = 1; i < vs.length; i++) acc = f(acc, vs[i]!);
-      return [k, acc] as [Value, number];
+      return [k, acc] as [Value, V];
     }),
   );
 }

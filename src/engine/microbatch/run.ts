@@ -65,6 +65,11 @@ export class StreamingRun {
     return this.run.zeroTimeMs;
   }
 
+  /** The batch whose failure (in the learner's function) stopped the application; null while it runs. */
+  get stoppedAtMs(): number | null {
+    return this.run.stoppedAtMs;
+  }
+
   /** When a driver failure without checkpoints started a new application. */
   get freshStartMs(): number | null {
     return this.run.freshStartMs;
@@ -80,6 +85,7 @@ export class StreamingRun {
     if (this.error) return;
     const run = this.run;
     for (;;) {
+      if (run.stoppedAtMs !== null) return;
       const last = run.recoveries.at(-1);
       if (last && !last.recovered) {
         if (last.restartMs > timeMs) return;

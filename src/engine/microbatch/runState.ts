@@ -16,6 +16,8 @@ export interface Generating {
   rates: (number | null)[];
   read: ReadResult[];
   failure: string | null;
+  /** The failure stops the application (an exception in the learner's function). */
+  stops?: boolean;
 }
 
 export interface RunState {
@@ -50,6 +52,8 @@ export interface RunState {
   /** When a driver failure without checkpoints started a new application. */
   freshStartMs: number | null;
   generating: Generating | null;
+  /** The batch whose failure stopped the application; no batch is generated after it. */
+  stoppedAtMs: number | null;
 }
 
 /** A run before its first batch: zeroTime = the first batch time − interval, as JobGenerator does. */
@@ -103,6 +107,7 @@ export function createRunState(
     reduced: nodes.map(() => new Map()),
     freshStartMs: null,
     generating: null,
+    stoppedAtMs: null,
   };
 }
 

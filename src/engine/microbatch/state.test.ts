@@ -4,6 +4,7 @@ import type { StreamOpSpec } from '../types';
 import { defineStreaming } from './context';
 import { StreamingRun } from './run';
 import { mapWithStateStep, updateStateByKeyStep } from './state';
+import { valueKey } from './values';
 
 const pipeline = (stateful: StreamOpSpec): StreamOpSpec[] => [
   { id: 'in', op: 'producerStream' },
@@ -48,7 +49,7 @@ describe('updateStateByKey (StateDStream)', () => {
     );
     const s2 = updateStateByKeyStep(s1.state, [['a', 5]], 'sumWhileActive', 2000);
     expect([...s2.state.values()].map((e) => [e.key, e.value])).toEqual([['a', 6]]);
-    expect(s2.removed).toEqual(['sb']);
+    expect(s2.removed).toEqual([valueKey('b')]);
   });
 
   it('in a pipeline: the state is emitted whole every batch', () => {
@@ -91,14 +92,15 @@ describe('mapWithState (StateSpec)', () => {
       ['b', null, 2],
       ['a', 1, 4],
     ]);
+    // Each output element (the mapped (key, sum)) with the key whose partition it lands in.
     expect(s1.output).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['a', 4],
+      ['a', ['a', 1]],
+      ['b', ['b', 2]],
+      ['a', ['a', 4]],
     ]);
     const s2 = mapWithStateStep(s1.state, [['b', 1]], 'runningSum', 2000, null, false);
     expect(s2.calls.map((c) => c.key)).toEqual(['b']);
-    expect(s2.state.get('sa')?.value).toBe(4);
+    expect(s2.state.get(valueKey('a'))?.value).toBe(4);
   });
 
   it('timeouts are collected only when the state is checkpointed (every 10 batch intervals), with one last call', () => {
@@ -134,9 +136,11 @@ describe('mapWithState (StateSpec)', () => {
       values: [],
       before: 2,
       after: null,
+      // The catalogue's runningSum emits (key, state.get()) in its timeout call.
+      returned: ['a', 2],
     });
-    expect(run.stateAt(node.index, 9000)!.state.has('sa')).toBe(true);
-    expect(run.stateAt(node.index, 11_000)!.state.has('sa')).toBe(false);
+    expect(run.stateAt(node.index, 9000)!.state.has(valueKey('a'))).toBe(true);
+    expect(run.stateAt(node.index, 11_000)!.state.has(valueKey('a'))).toBe(false);
   });
 
   it('starts from an initial state', () => {

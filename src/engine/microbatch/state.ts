@@ -13,7 +13,7 @@ import { type Value, valueKey } from './values';
 
 export interface StateEntry {
   readonly key: Value;
-  readonly value: number;
+  readonly value: Value;
   /** Batch time of its last update (mapWithState times keys out by it). */
   readonly updatedAtMs: number;
 }
@@ -26,23 +26,57 @@ export interface StateCall {
   readonly key: Value;
   readonly reason: CallReason;
   /** updateStateByKey: the batch's values for the key; mapWithState: the record's value. */
-  readonly values: readonly number[];
-  readonly before: number | null;
-  readonly after: number | null;
+  readonly values: readonly Value[];
+  readonly before: Value | null;
+  readonly after: Value | null;
+  /** mapWithState: what the mapping function returned; null when it emitted nothing. */
+  readonly returned?: Value | null;
 }
 
 export interface StateStep {
   readonly timeMs: number;
   readonly state: StateMap;
   readonly calls: readonly StateCall[];
-  /** What the DStream emits: the whole state (updateStateByKey) or the mapped values (mapWithState). */
-  readonly output: readonly (readonly [Value, number])[];
+  /**
+   * What the DStream emits, each with the key whose partition it lands in: the whole state as
+   * (key, state) pairs (updateStateByKey) or the mapping function's results (mapWithState).
+   */
+  readonly output: readonly (readonly [Value, Value])[];
   /** Keys added, updated, removed and timed out in this batch. */
   readonly added: readonly string[];
   readonly updated: readonly string[];
   readonly removed: readonly string[];
   readonly timedOut: readonly string[];
 }
+
+/**
+ * updateStateByKey's function: the batch's values and the previous state (null for None) give
+ * the new state, or null (None) to remove the key.
+ */
+export type UpdateFunction = (values: readonly Value[], state: Value | null, timeMs: number) => Value | null;
+
+/**
+ * What mapWithState's mapping function sees of its key's state: Spark's StateImpl
+ * (streaming/src/main/scala/org/apache/spark/streaming/State.scala).
+ */
+export interface KeyState {
+  exists(): boolean;
+  get(): Value;
+  update(value: Value): void;
+  remove(): void;
+  isTimingOut(): boolean;
+}
+
+/**
+ * mapWithState's function: key, the record's value (null: None, when the key times out) and
+ * its state; `emit` false when it returns None in the form that may emit nothing.
+ */
+export type MappingFunction = (
+  key: Value,
+  value: Value | null,
+  state: KeyState,
+  timeMs: number,
+) => { readonly emit: boolean; readonly value: Value };
 
 export type UpdateFn = 'runningSum' | 'runningCount' | 'sumWhileActive';
 export type MappingFn = 'runningSum' | 'runningCount';
@@ -96,21 +130,36 @@ export const MAPPING_FNS: readonly {
   },
 ];
 
-function applyUpdate(fn: UpdateFn, values: readonly number[], state: number | null): number | null {
-  const sum = values.reduce((a, b) => a + b, 0);
-  if (fn === 'runningSum') return (state ?? 0) + sum;
-  if (fn === 'runningCount') return (state ?? 0) + values.length;
-  return values.length === 0 ? null : (state ?? 0) + sum;
+/** The catalogue's update functions as functions. */
+export function updateFunction(fn: UpdateFn): UpdateFunction {
+  return (values, state) => {
+    const prev = (state as number | null) ?? 0;
+    if (fn === 'runningCount') return prev + values.length;
+    if (fn === 'sumWhileActive' && values.length === 0) return null;
+    return prev + (values as readonly number[]).reduce((a, b) => a + b, 0);
+  };
 }
 
-/** One batch of updateStateByKey. */
+/** The catalogue's mapping functions, as their Scala code in MAPPING_FNS reads. */
+export function mappingFunction(fn: MappingFn): MappingFunction {
+  return (key, value, state) => {
+    if (state.isTimingOut()) return { emit: true, value: [key, state.get()] };
+    const prev = state.exists() ? (state.get() as number) : 0;
+    const next = fn === 'runningSum' ? prev + ((value as number | null) ?? 0) : prev + 1;
+    state.update(next);
+    return { emit: true, value: [key, next] };
+  };
+}
+
+/** One batch of updateStateByKey; `initial` stands in for the previous state in the first batch. */
 export function updateStateByKeyStep(
   prev: StateMap | null,
-  pairs: readonly (readonly [Value, number])[],
-  fn: UpdateFn,
+  pairs: readonly (readonly [Value, Value])[],
+  fn: UpdateFn | UpdateFunction,
   timeMs: number,
 ): StateStep {
-  const grouped = new Map<string, { key: Value; values: number[] }>();
+  const update = typeof fn === 'function' ? fn : updateFunction(fn);
+  const grouped = new Map<string, { key: Value; values: Value[] }>();
   for (const [k, v] of pairs) {
     const id = valueKey(k);
     const g = grouped.get(id) ?? { key: k, values: [] };
@@ -130,7 +179,7 @@ export function updateStateByKeyStep(
     const g = grouped.get(id);
     const key = before?.key ?? g!.key;
     const values = g?.values ?? [];
-    const after = applyUpdate(fn, values, before?.value ?? null);
+    const after = update(values, before?.value ?? null, timeMs);
     calls.push({
       key,
       reason: values.length > 0 ? 'newValues' : 'noNewValues',
@@ -144,13 +193,13 @@ export function updateStateByKeyStep(
     }
     state.set(id, { key, value: after, updatedAtMs: timeMs });
     if (!before) added.push(id);
-    else if (before.value !== after) updated.push(id);
+    else if (valueKey(before.value) !== valueKey(after)) updated.push(id);
   }
   return {
     timeMs,
     state,
     calls,
-    output: [...state.values()].map((e) => [e.key, e.value] as const),
+    output: [...state.values()].map((e) => [e.key, [e.key, e.value]] as const),
     added,
     updated,
     removed,
@@ -158,39 +207,127 @@ export function updateStateByKeyStep(
   };
 }
 
-/** One batch of mapWithState; `fullScan` when this batch's state RDD is checkpointed. */
+/**
+ * StateImpl for one call (streaming/State.scala): `get` of a missing state throws
+ * NoSuchElementException("State is not set"); `update` and `remove` of a removed state, and
+ * `update` of a state that is timing out, throw IllegalArgumentException.
+ */
+class CallState implements KeyState {
+  defined: boolean;
+  value: Value | null;
+  updated = false;
+  removed = false;
+  constructor(
+    entry: StateEntry | undefined,
+    readonly timingOut: boolean,
+  ) {
+    this.defined = entry !== undefined;
+    this.value = entry?.value ?? null;
+  }
+  exists(): boolean {
+    return this.defined;
+  }
+  get(): Value {
+    if (!this.defined) throw new StateMisuse('java.util.NoSuchElementException: State is not set');
+    return this.value!;
+  }
+  update(value: Value): void {
+    if (this.removed)
+      throw new StateMisuse(
+        'java.lang.IllegalArgumentException: requirement failed: Cannot update the state after it has been removed',
+      );
+    if (this.timingOut)
+      throw new StateMisuse(
+        'java.lang.IllegalArgumentException: requirement failed: Cannot update the state that is timing out',
+      );
+    this.defined = true;
+    this.value = value;
+    this.updated = true;
+  }
+  remove(): void {
+    if (this.timingOut)
+      throw new StateMisuse(
+        'java.lang.IllegalArgumentException: requirement failed: Cannot remove the state that is timing out',
+      );
+    if (this.removed)
+      throw new StateMisuse(
+        'java.lang.IllegalArgumentException: requirement failed: Cannot remove the state that has already been removed',
+      );
+    this.defined = false;
+    this.removed = true;
+  }
+  isTimingOut(): boolean {
+    return this.timingOut;
+  }
+}
+
+/** An exception Spark's State throws inside the mapping function (it fails the task). */
+export class StateMisuse extends Error {}
+
+/**
+ * One batch of mapWithState; `fullScan` when this batch's state RDD is checkpointed.
+ * MapWithStateRDDRecord.updateRecordWithData: per record, in order, the function runs with the
+ * key's state; a removed state is dropped, an updated one (or, with a timeout, any that exists)
+ * is stored with the batch time. On a full scan with a timeout, states older than the threshold
+ * get one last call with isTimingOut() true and are then removed.
+ */
 export function mapWithStateStep(
   prev: StateMap | null,
-  pairs: readonly (readonly [Value, number])[],
-  fn: MappingFn,
+  pairs: readonly (readonly [Value, Value])[],
+  fn: MappingFn | MappingFunction,
   timeMs: number,
   timeoutMs: number | null,
   fullScan: boolean,
 ): StateStep {
+  const mapping = typeof fn === 'function' ? fn : mappingFunction(fn);
   const state = new Map<string, StateEntry>(prev ?? []);
   const calls: StateCall[] = [];
-  const output: [Value, number][] = [];
+  const output: [Value, Value][] = [];
   const added = new Set<string>();
   const updated = new Set<string>();
   const removed: string[] = [];
   const timedOut: string[] = [];
   for (const [k, v] of pairs) {
     const id = valueKey(k);
-    const before = state.get(id)?.value ?? null;
-    const after = fn === 'runningSum' ? (before ?? 0) + v : (before ?? 0) + 1;
-    state.set(id, { key: k, value: after, updatedAtMs: timeMs });
-    calls.push({ key: k, reason: 'record', values: [v], before, after });
-    output.push([k, after]);
-    if (before === null && !prev?.has(id)) added.add(id);
-    else updated.add(id);
+    const entry = state.get(id);
+    const s = new CallState(entry, false);
+    const result = mapping(k, v, s, timeMs);
+    const after = s.defined ? s.value : null;
+    calls.push({
+      key: k,
+      reason: 'record',
+      values: [v],
+      before: entry?.value ?? null,
+      after,
+      returned: result.emit ? result.value : null,
+    });
+    if (result.emit) output.push([k, result.value]);
+    if (s.removed) {
+      if (state.delete(id) && !added.has(id)) removed.push(id);
+      added.delete(id);
+      updated.delete(id);
+    } else if (s.updated || (s.defined && timeoutMs !== null)) {
+      state.set(id, { key: k, value: s.value!, updatedAtMs: timeMs });
+      if (!entry && !prev?.has(id)) added.add(id);
+      else if (s.updated) updated.add(id);
+    }
   }
   if (timeoutMs !== null && fullScan) {
     const threshold = timeMs - timeoutMs;
     for (const [id, e] of [...state]) {
       if (e.updatedAtMs >= threshold) continue;
       // The mapping function's last call: State.isTimingOut() is true; the state is then removed.
-      calls.push({ key: e.key, reason: 'timeout', values: [], before: e.value, after: null });
-      output.push([e.key, e.value]);
+      const s = new CallState(e, true);
+      const result = mapping(e.key, null, s, timeMs);
+      calls.push({
+        key: e.key,
+        reason: 'timeout',
+        values: [],
+        before: e.value,
+        after: null,
+        returned: result.emit ? result.value : null,
+      });
+      if (result.emit) output.push([e.key, result.value]);
       state.delete(id);
       timedOut.push(id);
     }

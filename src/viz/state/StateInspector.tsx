@@ -8,6 +8,8 @@ import {
   type StateStep,
   type StreamingRun,
   UPDATE_FNS,
+  type Value,
+  type ValueType,
   valueKey,
 } from '../../engine';
 import { useSim } from '../../store/simStore';
@@ -67,6 +69,8 @@ function StateColumn({ run, node, timeMs }: { run: StreamingRun; node: DStreamNo
   const isUpdate = node.spec.op === 'updateStateByKey';
   const fn = (isUpdate ? UPDATE_FNS : MAPPING_FNS).find((f) => f.name === node.spec.fn);
   const checkpointed = run.isCheckpointTime(node, timeMs);
+  const parentType = run.nodes[node.parents[0]!]?.type;
+  const keyType = parentType?.kind === 'pair' ? parentType.key : null;
   return (
     <section className="state-col" aria-labelledby={`state-${node.index}`}>
       <h3 id={`state-${node.index}`}>
@@ -75,7 +79,7 @@ function StateColumn({ run, node, timeMs }: { run: StreamingRun; node: DStreamNo
         </code>
       </h3>
       <p className="muted">
-        {fn?.label}
+        {node.spec.code !== undefined ? <code>{node.spec.code}</code> : fn?.label}
         {node.spec.timeoutMs !== undefined ? `, timeout ${secs(node.spec.timeoutMs)}` : ''}.{' '}
         {isUpdate
           ? 'Its function runs once per key that has state or new values — in every batch, even when a key got nothing.'
@@ -84,7 +88,7 @@ function StateColumn({ run, node, timeMs }: { run: StreamingRun; node: DStreamNo
       {!step ? (
         <p>Not computed at {secs(timeMs)}.</p>
       ) : (
-        <StepView step={step} type={node.type} timeMs={timeMs} checkpointed={checkpointed} />
+        <StepView step={step} node={node} keyType={keyType} timeMs={timeMs} checkpointed={checkpointed} />
       )}
     </section>
   );
@@ -92,17 +96,21 @@ function StateColumn({ run, node, timeMs }: { run: StreamingRun; node: DStreamNo
 
 function StepView({
   step,
-  type,
+  node,
+  keyType,
   timeMs,
   checkpointed,
 }: {
   step: StateStep;
-  type: DStreamNode['type'];
+  node: DStreamNode;
+  keyType: ValueType | null;
   timeMs: number;
   checkpointed: boolean;
 }) {
-  const keyType = type.kind === 'pair' ? type.key : type;
-  const show = (k: Parameters<typeof formatValue>[0]) => formatValue(k, keyType);
+  const show = (k: Value) => formatValue(k, keyType);
+  const stateType = node.stateType ?? null;
+  const showState = (v: Value | null | undefined) =>
+    v === null || v === undefined ? '' : formatValue(v, stateType);
   const mark = (id: string) =>
     step.added.includes(id) ? 'added' : step.updated.includes(id) ? 'updated' : 'unchanged';
   const gone = [
@@ -134,7 +142,7 @@ function StepView({
             return (
               <tr key={id} className={`state-row state-row--${m}`}>
                 <th scope="row">{show(e.key)}</th>
-                <td>{e.value}</td>
+                <td>{showState(e.value)}</td>
                 <td>{m === 'unchanged' ? '—' : m}</td>
               </tr>
             );
@@ -145,7 +153,7 @@ function StepView({
               <tr key={`${g.id}-gone`} className="state-row state-row--removed">
                 <th scope="row">{call ? show(call.key) : g.id.slice(1)}</th>
                 <td>
-                  <s>{call?.before}</s>
+                  <s>{showState(call?.before)}</s>
                 </td>
                 <td>{g.kind}</td>
               </tr>
