@@ -7,7 +7,7 @@
 import { formatDouble } from '../microbatch/values';
 import { methodOf } from './methods';
 import { NONE, type RValue, some } from './runtime';
-import { type Code, describe, equal, type Scope } from './scope';
+import { type Code, describe, equal, extend, type Scope } from './scope';
 import { type Expr, LangError, show } from './syntax';
 import { isNumber, join, L, type LType, scalaTypeName } from './types';
 
@@ -118,6 +118,41 @@ function compileNode(e: Expr, scope: Scope): Code {
         run: (env, b) => {
           b.step();
           return -(arg.run(env, b) as number);
+        },
+      };
+    }
+    case 'block': {
+      // Each statement in order; a `val` takes the next slot and is visible after it.
+      let inner = scope;
+      const steps: { slot: number | null; run: Code['run'] }[] = [];
+      let last: Code | null = null;
+      for (const st of e.stmts) {
+        const code = compile(st.value, inner);
+        if (st.name !== null) {
+          if (code.type.t === 'unit')
+            fail(st.value, `val ${st.name} would hold Unit, which nothing can use.`);
+          steps.push({ slot: inner.size, run: code.run });
+          inner = extend(inner, [st.name], [code.type]);
+          last = null;
+        } else {
+          steps.push({ slot: null, run: code.run });
+          last = code;
+        }
+      }
+      const type = last?.type ?? L.unit;
+      return {
+        type,
+        run: (env, b) => {
+          b.step();
+          let value: RValue;
+          for (const st of steps) {
+            value = st.run(env, b);
+            if (st.slot !== null) {
+              env[st.slot] = value;
+              value = undefined;
+            }
+          }
+          return value;
         },
       };
     }

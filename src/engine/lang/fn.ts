@@ -138,6 +138,14 @@ export function freeNames(e: Expr, bound: ReadonlySet<string>, out = new Set<str
       go(e.whenTrue);
       go(e.whenFalse);
       break;
+    case 'block': {
+      let inner = new Set(bound);
+      for (const st of e.stmts) {
+        go(st.value, inner);
+        if (st.name !== null) inner = new Set([...inner, st.name]);
+      }
+      break;
+    }
   }
   return out;
 }

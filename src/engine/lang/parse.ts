@@ -9,7 +9,100 @@ import jsepTernary from '@jsep-plugin/ternary';
 import jsep from 'jsep';
 import { type BinaryOp, type Expr, LangError, show } from './syntax';
 
-jsep.plugins.register(jsepArrow, jsepTernary);
+/**
+ * Blocks, as Scala writes them: `{ val s = …; state.update(s); (key, s) }`. Statements are
+ * separated by `;` (parseExpr turns the line breaks that end a statement into `;` first).
+ */
+const jsepBlock = {
+  name: 'block',
+  init(j: typeof jsep) {
+    j.hooks.add('gobble-token', function gobbleBlock(this: BlockParser, env: { node?: unknown }) {
+      const at = (): number => this.code;
+      if (at() !== 123) return; // {
+      this.index++;
+      const body: unknown[] = [];
+      for (;;) {
+        this.gobbleSpaces();
+        if (this.index >= this.expr.length) this.throwError('a “}” is missing');
+        if (at() === 125) {
+          this.index++;
+          break;
+        }
+        if (at() === 59) {
+          this.index++;
+          continue;
+        }
+        const val = /^val\s+([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/.exec(this.expr.slice(this.index));
+        if (val) {
+          this.index += val[0].length;
+          const value = this.gobbleExpression();
+          if (!value) this.throwError(`a value is missing after “val ${val[1]} =”`);
+          body.push({ type: 'ValDefinition', name: val[1], value });
+          continue;
+        }
+        const e = this.gobbleExpression();
+        if (!e) this.throwError(`unexpected “${this.expr.charAt(this.index)}”`);
+        body.push(e);
+        this.gobbleSpaces();
+        if (at() !== 59 && at() !== 125)
+          this.throwError('statements of a block are separated by “;” or a new line');
+      }
+      env.node = { type: 'BlockStatement', body };
+    });
+  },
+};
+
+interface BlockParser {
+  index: number;
+  readonly expr: string;
+  readonly code: number;
+  gobbleSpaces(): void;
+  gobbleExpression(): unknown;
+  throwError(message: string): never;
+}
+
+jsep.plugins.register(
+  jsepArrow,
+  jsepTernary,
+  jsepBlock as unknown as Parameters<typeof jsep.plugins.register>[0],
+);
+
+/**
+ * Scala's semicolon inference, for blocks: a line break directly inside `{ … }` ends a statement,
+ * unless the line ends with an operator, `=`, `,` or `{`, or the next line starts with `.`, an
+ * operator, `)` or `}` — then the expression goes on. Text inside strings is left alone.
+ */
+export function separateStatements(source: string): string {
+  const out: string[] = [];
+  const open: string[] = [];
+  let quote: string | null = null;
+  const continues = /[-+*/%=<>!&|?:,.({[]$/;
+  const startsOn = /^[-+*/%=<>!&|?:.)\]}]/;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      out.push(c);
+      if (c === '\\') {
+        out.push(source[i + 1] ?? '');
+        i++;
+      } else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') open.push(c);
+    else if (c === ')' || c === ']' || c === '}') open.pop();
+    if (c === '\n' && open.at(-1) === '{') {
+      const before = out.join('').trimEnd();
+      const after = source.slice(i + 1).trimStart();
+      if (!continues.test(before) && !startsOn.test(after) && !/;$/.test(before)) {
+        out.push(';');
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out.join('');
+}
 
 /** Longest text a user function may have: a lambda, not a program. */
 export const MAX_SOURCE_LENGTH = 2000;
@@ -49,7 +142,7 @@ export function parseExpr(source: string): Expr {
   if (source.trim() === '') throw new LangError('The function is empty: write a lambda such as x => x * 2.');
   let tree: JsepNode;
   try {
-    tree = jsep(source) as unknown as JsepNode;
+    tree = jsep(separateStatements(source)) as unknown as JsepNode;
   } catch (error) {
     const e = error as { description?: string; index?: number; message?: string };
     const index = typeof e.index === 'number' ? e.index : undefined;
@@ -61,6 +154,11 @@ export function parseExpr(source: string): Expr {
     );
   }
   return convert(tree, source);
+}
+
+function checkName(name: string, source: string): string {
+  if (RESERVED.has(name)) return reject(source, name, `“${name}” is reserved and cannot name a value.`);
+  return name;
 }
 
 function reject(source: string, fragment: string, message: string): never {
@@ -98,10 +196,7 @@ function convert(node: JsepNode, source: string): Expr {
       const params = ((node.params as JsepNode[] | null) ?? []).map((p) => {
         if (p.type !== 'Identifier')
           return reject(source, '=>', 'A lambda’s parameters are plain names, as in (k, v) => … .');
-        const name = String(p.name);
-        if (RESERVED.has(name))
-          return reject(source, name, `“${name}” is reserved and cannot name a parameter.`);
-        return name;
+        return checkName(String(p.name), source);
       });
       if (new Set(params).size !== params.length)
         return reject(source, '=>', 'Two parameters of one lambda have the same name.');
@@ -186,6 +281,16 @@ function convert(node: JsepNode, source: string): Expr {
       throw new LangError(
         'This is several expressions side by side; a function is one expression (separate a tuple’s items with commas inside parentheses).',
       );
+    }
+    case 'BlockStatement': {
+      const body = node.body as JsepNode[];
+      if (body.length === 0) return reject(source, '{', 'An empty block { } has no value.');
+      const stmts = body.map((n) =>
+        n.type === 'ValDefinition'
+          ? { name: checkName(String(n.name), source), value: convert(n.value as JsepNode, source) }
+          : { name: null, value: convert(n, source) },
+      );
+      return { k: 'block', stmts };
     }
     case 'ArrayExpression':
       return reject(

@@ -96,6 +96,17 @@ function python(
       return e.op === '!' ? `not ${operand(e.arg)}` : `-${operand(e.arg)}`;
     case 'if':
       return `${operand(e.whenTrue)} if ${go(e.test)} else ${operand(e.whenFalse)}`;
+    // A block in a lambda: assignment expressions in a tuple, whose last item is the value.
+    case 'block': {
+      const inner = new Map(names);
+      const parts = e.stmts.map((st) => {
+        const code = python(st.value, types, inner, imports);
+        if (st.name === null) return code;
+        inner.delete(st.name);
+        return `(${st.name} := ${code})`;
+      });
+      return parts.length === 1 ? parts[0]! : `(${parts.join(', ')})[-1]`;
+    }
     case 'binary': {
       const l = operand(e.left);
       const r = operand(e.right);

@@ -25,7 +25,18 @@ export type Expr =
     }
   | { readonly k: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly k: 'unary'; readonly op: '!' | '-'; readonly arg: Expr }
-  | { readonly k: 'if'; readonly test: Expr; readonly whenTrue: Expr; readonly whenFalse: Expr };
+  | { readonly k: 'if'; readonly test: Expr; readonly whenTrue: Expr; readonly whenFalse: Expr }
+  /**
+   * A Scala block `{ val s = …; state.update(s); (key, s) }`: statements in order (a `val`
+   * binds a name for the rest of the block), its value the last one's.
+   */
+  | { readonly k: 'block'; readonly stmts: readonly Stmt[] };
+
+/** A statement of a block: `val name = value`, or an expression (name null). */
+export interface Stmt {
+  readonly name: string | null;
+  readonly value: Expr;
+}
 
 /**
  * Every problem the language reports: a syntax error, a type error or a run-time error. `at` is
@@ -76,5 +87,7 @@ export function show(e: Expr, custom?: (e: Expr, print: (x: Expr) => string) => 
       return `${e.op}${operand(e.arg)}`;
     case 'if':
       return `${operand(e.test)} ? ${go(e.whenTrue)} : ${go(e.whenFalse)}`;
+    case 'block':
+      return `{ ${e.stmts.map((st) => (st.name === null ? go(st.value) : `val ${st.name} = ${go(st.value)}`)).join('; ')} }`;
   }
 }
