@@ -66,6 +66,11 @@ export {
   type OutputResult,
   type Recovery,
 } from './microbatch/types';
+export {
+  installUserLanguage,
+  LanguageLoading,
+  userLanguage,
+} from './microbatch/userCode';
 export { formatValue, scalaType, type Value, type ValueType, valueKey } from './microbatch/values';
 export { sliceTimes, windowTimes } from './microbatch/windows';
 export { type Payload, payloadOf } from './payload';

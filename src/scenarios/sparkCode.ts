@@ -1,4 +1,6 @@
 import {
+  type DStreamNode,
+  defineStreaming,
   type FnOp,
   fnCatalogue,
   MAPPING_FNS,
@@ -6,6 +8,8 @@ import {
   type StreamOpSpec,
   scalaType,
   UPDATE_FNS,
+  userLanguage,
+  type Value,
   type ValueType,
 } from '../engine';
 
@@ -40,7 +44,71 @@ export interface SparkCode {
 
 /** `types`: each DStream's element type (from the engine's graph), for functions whose code depends on it. */
 export function sparkCode(spec: StreamingSpec, types: ReadonlyMap<string, ValueType> = new Map()): SparkCode {
-  return { scala: scalaProgram(spec, types), python: pythonProgram(spec, types) };
+  const own = ownFunctions(spec);
+  return { scala: scalaProgram(spec, types, own), python: pythonProgram(spec, types, own) };
+}
+
+/** The learner's functions as the engine compiled them, by operation id (none before the language loads). */
+function ownFunctions(spec: StreamingSpec): ReadonlyMap<string, DStreamNode> {
+  if (!spec.pipeline.some((o) => o.code !== undefined) || !userLanguage()) return new Map();
+  const { context } = defineStreaming(spec.batchIntervalMs, spec.checkpointDir, spec.pipeline);
+  return new Map(context.nodes.filter((n) => n.userFn).map((n) => [n.spec.id, n]));
+}
+
+/** A value as a Scala literal of its type: 10L, 2.5, "a", (1L, 0L). */
+function scalaLiteral(v: Value, t: ValueType | null): string {
+  if (t?.kind === 'long') return `${v}L`;
+  if (t?.kind === 'double') return Number.isInteger(v) ? `${v}.0` : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const items = (i: number) =>
+      t?.kind === 'pair'
+        ? i === 0
+          ? t.key
+          : t.value
+        : t?.kind === 'tuple'
+          ? t.items[i]!
+          : t?.kind === 'list'
+            ? t.of
+            : null;
+    const inner = v.map((x, i) => scalaLiteral(x, items(i))).join(', ');
+    return t?.kind === 'list' ? `Seq(${inner})` : `(${inner})`;
+  }
+  return String(v);
+}
+
+/** A value as a Python literal: tuples and lists as Python writes them, True/False. */
+function pythonLiteral(v: Value, t: ValueType | null): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const items = (i: number) =>
+      t?.kind === 'pair'
+        ? i === 0
+          ? t.key
+          : t.value
+        : t?.kind === 'tuple'
+          ? t.items[i]!
+          : t?.kind === 'list'
+            ? t.of
+            : null;
+    const inner = v.map((x, i) => pythonLiteral(x, items(i))).join(', ');
+    return t?.kind === 'list' ? `[${inner}]` : `(${inner})`;
+  }
+  return t?.kind === 'double' && Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+/** The initial state as Scala and Python build the RDD: parallelize((key, state) pairs). */
+function initialPairs(node: DStreamNode | undefined, op: StreamOpSpec, lang: 'scala' | 'python'): string {
+  const st = node?.stateType ?? null;
+  const pairs = node?.initialState ?? op.initialState ?? [];
+  return pairs
+    .map(([k, v]) =>
+      lang === 'scala'
+        ? `(${JSON.stringify(k)}, ${scalaLiteral(v as Value, st)})`
+        : `(${JSON.stringify(k)}, ${pythonLiteral(v as Value, st)})`,
+    )
+    .join(', ');
 }
 
 function confLines(spec: StreamingSpec, quoteSetting: (k: string, v: string) => string): string[] {
@@ -67,14 +135,28 @@ function confLines(spec: StreamingSpec, quoteSetting: (k: string, v: string) => 
   return out;
 }
 
-function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>): string {
+function scalaProgram(
+  spec: StreamingSpec,
+  types: ReadonlyMap<string, ValueType>,
+  own: ReadonlyMap<string, DStreamNode>,
+): string {
   const ops = spec.pipeline;
   const has = (op: string) => ops.some((o) => o.op === op);
   const lines: string[] = [];
   if (has('kafkaDirectStream'))
     lines.push('import org.apache.kafka.common.serialization.{DoubleDeserializer, StringDeserializer}');
   lines.push('import org.apache.spark.SparkConf');
-  lines.push('import org.apache.spark.streaming.{Milliseconds, Seconds, StreamingContext}');
+  const stateful = ops.some((o) => o.op === 'mapWithState');
+  const timed = [...own.values()].some((n) => n.userFn!.uses.has('time'));
+  lines.push(
+    `import org.apache.spark.streaming.{Milliseconds, Seconds, ${stateful ? 'State, StateSpec, ' : ''}StreamingContext${timed ? ', Time' : ''}}`,
+  );
+  if (
+    ops.some(
+      (o) => o.op === 'updateStateByKey' && (o.initialState || own.get(o.id)?.userFn?.uses.has('time')),
+    )
+  )
+    lines.push('import org.apache.spark.HashPartitioner');
   if (has('kafkaDirectStream')) lines.push('import org.apache.spark.streaming.kafka010._');
   lines.push('');
   lines.push('val conf = new SparkConf()');
@@ -89,9 +171,19 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
     const x = op.input ?? '';
     const w = op.windowMs !== undefined ? scalaDuration(op.windowMs) : '';
     const s = op.slideMs !== undefined ? `, ${scalaDuration(op.slideMs)}` : '';
+    const node = own.get(op.id);
+    const lang = userLanguage();
+    const user = (options?: Parameters<NonNullable<typeof lang>['toScala']>[1]) =>
+      node && lang ? lang.toScala(node.userFn!, options) : `/* your function, still loading: */ ${op.code}`;
     const fn = (kind: FnOp) =>
-      fnCatalogue[kind](op.fn)?.scala(op.arg, t) ?? `/* unknown function ${op.fn} */`;
-    const assign = (expr: string) => lines.push(`val ${op.id} = ${expr}`);
+      op.code !== undefined
+        ? user()
+        : (fnCatalogue[kind](op.fn)?.scala(op.arg, t) ?? `/* unknown function ${op.fn} */`);
+    const assign = (expr: string) => {
+      lines.push(`val ${op.id} = ${expr}`);
+      if (op.checkpointMs !== undefined) lines.push(`${op.id}.checkpoint(${scalaDuration(op.checkpointMs)})`);
+    };
+    const keyType = t.kind === 'pair' ? scalaType(t.key, 'Tuple') : 'String';
     switch (op.op) {
       case 'kafkaDirectStream':
         lines.push('val kafkaParams = Map[String, Object](');
@@ -124,7 +216,13 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
         assign(`${x}.transform(${fn('transform')})`);
         break;
       case 'reduceByKey':
-        assign(`${x}.reduceByKey(${reduceScala[op.reduce ?? 'sum']})`);
+        assign(`${x}.reduceByKey(${op.code !== undefined ? user() : reduceScala[op.reduce ?? 'sum']})`);
+        break;
+      case 'groupByKey':
+        assign(`${x}.groupByKey()`);
+        break;
+      case 'groupByKeyAndWindow':
+        assign(`${x}.groupByKeyAndWindow(${w}${s})`);
         break;
       case 'countByValue':
         assign(`${x}.countByValue()`);
@@ -136,7 +234,7 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
         assign(`${x}.window(${w}${s})`);
         break;
       case 'reduceByKeyAndWindow': {
-        const f = reduceScala[op.reduce ?? 'sum'];
+        const f = op.code !== undefined ? user() : reduceScala[op.reduce ?? 'sum'];
         if (!op.inverse) assign(`${x}.reduceByKeyAndWindow(${f}, ${w}${s})`);
         else {
           const vt = t.kind === 'pair' ? t : null;
@@ -153,17 +251,35 @@ function scalaProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>
       case 'countByValueAndWindow':
         assign(`${x}.${op.op}(${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`})`);
         break;
-      case 'updateStateByKey':
-        assign(`${x}.updateStateByKey(${UPDATE_FNS.find((f) => f.name === op.fn)?.scala ?? op.fn})`);
+      case 'updateStateByKey': {
+        const timedFn = node?.userFn?.uses.has('time') === true;
+        const f =
+          op.code !== undefined
+            ? user({ typed: true, time: { key: 'key', keyType } })
+            : (UPDATE_FNS.find((u) => u.name === op.fn)?.scala ?? op.fn);
+        const partitioner = 'new HashPartitioner(ssc.sparkContext.defaultParallelism)';
+        const initial = op.initialState
+          ? `ssc.sparkContext.parallelize(Seq(${initialPairs(node, op, 'scala')}))`
+          : null;
+        // The overload with the batch Time also takes the partitioner, rememberPartitioner and an
+        // Option of the initial RDD (PairDStreamFunctions.updateStateByKey).
+        if (timedFn)
+          assign(
+            `${x}.updateStateByKey(${f},\n    ${partitioner}, true, ${initial ? `Some(${initial})` : 'None'})`,
+          );
+        else if (initial) assign(`${x}.updateStateByKey(${f},\n    ${partitioner}, ${initial})`);
+        else assign(`${x}.updateStateByKey(${f})`);
         break;
+      }
       case 'mapWithState': {
-        const f = MAPPING_FNS.find((m) => m.name === op.fn);
-        const spec = [`StateSpec.function(${f?.scala ?? op.fn})`];
+        const f =
+          op.code !== undefined
+            ? user({ typed: true, time: {} })
+            : (MAPPING_FNS.find((m) => m.name === op.fn)?.scala ?? op.fn);
+        const spec = [`StateSpec.function(${f})`];
         if (op.timeoutMs !== undefined) spec.push(`.timeout(${scalaDuration(op.timeoutMs)})`);
         if (op.initialState)
-          spec.push(
-            `.initialState(ssc.sparkContext.parallelize(Seq(${op.initialState.map(([k, v]) => `(${JSON.stringify(k)}, ${v})`).join(', ')})))`,
-          );
+          spec.push(`.initialState(ssc.sparkContext.parallelize(Seq(${initialPairs(node, op, 'scala')})))`);
         assign(`${x}.mapWithState(${spec.join('\n    ')})`);
         break;
       }
@@ -196,10 +312,15 @@ function producerList(op: StreamOpSpec, lang: 'scala' | 'python'): string {
   return list.length > 0 ? `[${list.join(', ')}]` : '';
 }
 
-function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType>): string {
+function pythonProgram(
+  spec: StreamingSpec,
+  types: ReadonlyMap<string, ValueType>,
+  own: ReadonlyMap<string, DStreamNode>,
+): string {
   const ops = spec.pipeline;
   const has = (op: string) => ops.some((o) => o.op === op);
   const lines: string[] = [];
+  const imports = new Set<string>();
   lines.push('from pyspark import SparkConf, SparkContext');
   lines.push('from pyspark.streaming import StreamingContext');
   if (has('kafkaDirectStream')) {
@@ -223,9 +344,24 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
     const x = op.input ?? '';
     const w = op.windowMs !== undefined ? pyDuration(op.windowMs) : '';
     const s = op.slideMs !== undefined ? `, ${pyDuration(op.slideMs)}` : '';
+    const node = own.get(op.id);
+    const lang = userLanguage();
+    /** The learner's function as a Python lambda, or None with PySpark's reason why not. */
+    const user = (): string => {
+      if (!node || !lang) return `None  # your function, still loading: ${op.code}`;
+      const py = lang.toPython(node.userFn!);
+      if ('unsupported' in py) return `None  # ${py.unsupported}`;
+      for (const m of py.imports) imports.add(m);
+      return py.code;
+    };
     const fn = (kind: FnOp) =>
-      fnCatalogue[kind](op.fn)?.python(op.arg, t) ?? `None  # unknown function ${op.fn}`;
-    const assign = (expr: string) => lines.push(`${op.id} = ${expr}`);
+      op.code !== undefined
+        ? user()
+        : (fnCatalogue[kind](op.fn)?.python(op.arg, t) ?? `None  # unknown function ${op.fn}`);
+    const assign = (expr: string) => {
+      lines.push(`${op.id} = ${expr}`);
+      if (op.checkpointMs !== undefined) lines.push(`${op.id}.checkpoint(${pyDuration(op.checkpointMs)})`);
+    };
     switch (op.op) {
       case 'kafkaDirectStream': {
         const reset = op.startingOffsets === 'earliest' ? 'smallest' : 'largest';
@@ -254,7 +390,13 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
         assign(`${x}.transform(${fn('transform')})`);
         break;
       case 'reduceByKey':
-        assign(`${x}.reduceByKey(${reducePython[op.reduce ?? 'sum']})`);
+        assign(`${x}.reduceByKey(${op.code !== undefined ? user() : reducePython[op.reduce ?? 'sum']})`);
+        break;
+      case 'groupByKey':
+        assign(`${x}.groupByKey()`);
+        break;
+      case 'groupByKeyAndWindow':
+        assign(`${x}.groupByKeyAndWindow(${w}${s || `, ${pyDuration(spec.batchIntervalMs)}`})`);
         break;
       case 'countByValue':
         assign(`${x}.countByValue()`);
@@ -266,7 +408,7 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
         assign(`${x}.window(${w}${s})`);
         break;
       case 'reduceByKeyAndWindow': {
-        const f = reducePython[op.reduce ?? 'sum'];
+        const f = op.code !== undefined ? user() : reducePython[op.reduce ?? 'sum'];
         const inv = op.inverse ? 'lambda a, b: a - b' : 'None';
         const filter = op.inverse && op.filterZero ? ', filterFunc=lambda kv: kv[1] != 0' : '';
         assign(`${x}.reduceByKeyAndWindow(${f}, ${inv}, ${w}${s}${filter})`);
@@ -276,16 +418,31 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
       case 'countByValueAndWindow':
         assign(`${x}.${op.op}(${w}${s || `, ${pyDuration(spec.batchIntervalMs)}`})`);
         break;
-      case 'updateStateByKey':
-        assign(`${x}.updateStateByKey(${UPDATE_FNS.find((f) => f.name === op.fn)?.python ?? op.fn})`);
+      case 'updateStateByKey': {
+        // PySpark: updateStateByKey(updateFunc, numPartitions=None, initialRDD=None); its function takes no batch time.
+        const f =
+          op.code === undefined
+            ? (UPDATE_FNS.find((u) => u.name === op.fn)?.python ?? op.fn)
+            : node?.userFn?.uses.has('time')
+              ? 'None  # PySpark’s updateStateByKey passes no batch time: this function runs in Scala only'
+              : user();
+        const initial = op.initialState
+          ? `, initialRDD=sc.parallelize([${initialPairs(node, op, 'python')}])`
+          : '';
+        assign(`${x}.updateStateByKey(${f}${initial})`);
         break;
+      }
       case 'mapWithState':
         lines.push(
           '# PySpark has no mapWithState (Scala and Java only); updateStateByKey is the Python API.',
         );
-        assign(
-          `${x}.updateStateByKey(lambda values, state: (state or 0) + ${op.fn === 'runningCount' ? 'len(values)' : 'sum(values)'})`,
-        );
+        if (op.code !== undefined) {
+          lines.push(`# Your mapping function (Scala): ${op.code.replace(/\s*\n\s*/g, ' ')}`);
+          assign(`None  # write it with updateStateByKey in Python`);
+        } else
+          assign(
+            `${x}.updateStateByKey(lambda values, state: (state or 0) + ${op.fn === 'runningCount' ? 'len(values)' : 'sum(values)'})`,
+          );
         break;
       case 'print':
         lines.push(`${x}.pprint(${op.num !== undefined && op.num !== 10 ? op.num : ''})`);
@@ -301,5 +458,7 @@ function pythonProgram(spec: StreamingSpec, types: ReadonlyMap<string, ValueType
   lines.push('');
   lines.push('ssc.start()');
   lines.push('ssc.awaitTermination()');
+  // A module the learner's functions use (math.fmod for Scala's %), imported at the top.
+  if (imports.size > 0) lines.unshift(...[...imports].sort().map((m) => `import ${m}`));
   return lines.join('\n');
 }

@@ -5,17 +5,41 @@
  */
 import type { UserFn } from './fn';
 import { type Expr, show } from './syntax';
-import type { LType } from './types';
+import { type LType, scalaTypeName } from './types';
 
 /** Methods of Spark's State that take no arguments. */
 const STATE_CALLS = new Set(['exists', 'get', 'getOption', 'remove', 'isTimingOut']);
 
-export function toScala(fn: UserFn): string {
+export interface ScalaOptions {
+  /**
+   * Annotate the parameters' types, as Scala needs where it cannot infer them
+   * (updateStateByKey's and StateSpec.function's arguments).
+   */
+  readonly typed?: boolean;
+  /**
+   * The overload takes the batch Time first, when the function uses `time`: the lambda then
+   * takes `batchTime: Time` and `time` is its milliseconds. `key` names the key parameter that
+   * overload also takes (updateStateByKey's (Time, K, Seq[V], Option[S]) form), if the lambda has none.
+   */
+  readonly time?: { readonly key?: string; readonly keyType?: string };
+}
+
+export function toScala(fn: UserFn, options: ScalaOptions = {}): string {
   const { expr } = fn;
-  const body = scala(expr.body, fn.types);
+  let body = scala(expr.body, fn.types);
   if (fn.destructured) return `{ case (${expr.params.join(', ')}) => ${body} }`;
-  if (expr.params.length === 1) return `${expr.params[0]} => ${body}`;
-  return `(${expr.params.join(', ')}) => ${body}`;
+  const params = expr.params.map((p, i) =>
+    options.typed ? `${p}: ${scalaTypeName(fn.paramTypes[i] ?? null)}` : p,
+  );
+  if (options.time && fn.uses.has('time')) {
+    const extra = ['batchTime: Time'];
+    if (options.time.key !== undefined)
+      extra.push(`${options.time.key}: ${options.time.keyType ?? 'String'}`);
+    params.unshift(...extra);
+    body = `{ val time = batchTime.milliseconds; ${body.startsWith('{ ') ? body.slice(2, -2) : body} }`;
+  }
+  if (params.length === 1 && !options.typed) return `${params[0]} => ${body}`;
+  return `(${params.join(', ')}) => ${body}`;
 }
 
 function scala(e: Expr, types: ReadonlyMap<Expr, LType>): string {
