@@ -5,9 +5,13 @@
  * Exit codes: 0 ok, 2 bad arguments or invalid scenario (message on stderr, never a stack trace).
  */
 import { parseArgs } from 'node:util';
-import { Simulation } from '../engine';
+import { installUserLanguage, Simulation } from '../engine';
+import { language } from '../engine/lang';
 import { loadScenario, UsageError } from './load';
 import { runReport } from './report';
+
+// The user-function language, for pipelines with the learner's own functions (`code`).
+installUserLanguage(language);
 
 const USAGE = 'usage: npm run sim -- FILE|preset:ID [--until MS] [--seed N] [--summary]';
 

@@ -68,7 +68,6 @@ export {
 } from './microbatch/types';
 export {
   installUserLanguage,
-  LanguageLoading,
   userLanguage,
 } from './microbatch/userCode';
 export { formatValue, scalaType, type Value, type ValueType, valueKey } from './microbatch/values';

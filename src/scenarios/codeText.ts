@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from '../engine';
+import type { ScenarioSpec, StreamOpSpec } from '../engine';
 import { TOPIC } from './reservedNames';
 
 /**
@@ -124,3 +124,10 @@ export const scala: Lang = {
   one: 'lit(1L)',
   assign: (id, expr) => `val ${id} = ${expr}`,
 };
+
+/** An input stream's producers as a Scala Seq or a Python list (empty: all of them). */
+export function producerList(op: StreamOpSpec, lang: 'scala' | 'python'): string {
+  const list = (op.producers ?? []).map((p) => JSON.stringify(p));
+  if (lang === 'scala') return list.length > 0 ? `Seq(${list.join(', ')})` : '';
+  return list.length > 0 ? `[${list.join(', ')}]` : '';
+}

@@ -1,15 +1,11 @@
 import {
   type DStreamNode,
-  defineStreaming,
   type FnOp,
   fnCatalogue,
-  MAPPING_FNS,
   type StreamingSpec,
   type StreamOpSpec,
   scalaType,
-  UPDATE_FNS,
   userLanguage,
-  type Value,
   type ValueType,
 } from '../engine';
 
@@ -19,7 +15,10 @@ import {
  * pipeline builder and the timeline's rows use the same names.
  */
 
+import { producerList } from './codeText';
+import { initialPairs, ownFunctions } from './ownFunctionCode';
 import { TOPIC } from './reservedNames';
+import { MAPPING_FN_CODE, UPDATE_FN_CODE } from './stateFunctionCode';
 
 export { isReservedName, TOPIC } from './reservedNames';
 
@@ -46,69 +45,6 @@ export interface SparkCode {
 export function sparkCode(spec: StreamingSpec, types: ReadonlyMap<string, ValueType> = new Map()): SparkCode {
   const own = ownFunctions(spec);
   return { scala: scalaProgram(spec, types, own), python: pythonProgram(spec, types, own) };
-}
-
-/** The learner's functions as the engine compiled them, by operation id (none before the language loads). */
-function ownFunctions(spec: StreamingSpec): ReadonlyMap<string, DStreamNode> {
-  if (!spec.pipeline.some((o) => o.code !== undefined) || !userLanguage()) return new Map();
-  const { context } = defineStreaming(spec.batchIntervalMs, spec.checkpointDir, spec.pipeline);
-  return new Map(context.nodes.filter((n) => n.userFn).map((n) => [n.spec.id, n]));
-}
-
-/** A value as a Scala literal of its type: 10L, 2.5, "a", (1L, 0L). */
-function scalaLiteral(v: Value, t: ValueType | null): string {
-  if (t?.kind === 'long') return `${v}L`;
-  if (t?.kind === 'double') return Number.isInteger(v) ? `${v}.0` : String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) {
-    const items = (i: number) =>
-      t?.kind === 'pair'
-        ? i === 0
-          ? t.key
-          : t.value
-        : t?.kind === 'tuple'
-          ? t.items[i]!
-          : t?.kind === 'list'
-            ? t.of
-            : null;
-    const inner = v.map((x, i) => scalaLiteral(x, items(i))).join(', ');
-    return t?.kind === 'list' ? `Seq(${inner})` : `(${inner})`;
-  }
-  return String(v);
-}
-
-/** A value as a Python literal: tuples and lists as Python writes them, True/False. */
-function pythonLiteral(v: Value, t: ValueType | null): string {
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) {
-    const items = (i: number) =>
-      t?.kind === 'pair'
-        ? i === 0
-          ? t.key
-          : t.value
-        : t?.kind === 'tuple'
-          ? t.items[i]!
-          : t?.kind === 'list'
-            ? t.of
-            : null;
-    const inner = v.map((x, i) => pythonLiteral(x, items(i))).join(', ');
-    return t?.kind === 'list' ? `[${inner}]` : `(${inner})`;
-  }
-  return t?.kind === 'double' && Number.isInteger(v) ? `${v}.0` : String(v);
-}
-
-/** The initial state as Scala and Python build the RDD: parallelize((key, state) pairs). */
-function initialPairs(node: DStreamNode | undefined, op: StreamOpSpec, lang: 'scala' | 'python'): string {
-  const st = node?.stateType ?? null;
-  const pairs = node?.initialState ?? op.initialState ?? [];
-  return pairs
-    .map(([k, v]) =>
-      lang === 'scala'
-        ? `(${JSON.stringify(k)}, ${scalaLiteral(v as Value, st)})`
-        : `(${JSON.stringify(k)}, ${pythonLiteral(v as Value, st)})`,
-    )
-    .join(', ');
 }
 
 function confLines(spec: StreamingSpec, quoteSetting: (k: string, v: string) => string): string[] {
@@ -147,13 +83,13 @@ function scalaProgram(
     lines.push('import org.apache.kafka.common.serialization.{DoubleDeserializer, StringDeserializer}');
   lines.push('import org.apache.spark.SparkConf');
   const stateful = ops.some((o) => o.op === 'mapWithState');
-  const timed = [...own.values()].some((n) => n.userFn!.uses.has('time'));
+  const timed = [...own.values()].some((n) => n.own!.userFn.uses.has('time'));
   lines.push(
     `import org.apache.spark.streaming.{Milliseconds, Seconds, ${stateful ? 'State, StateSpec, ' : ''}StreamingContext${timed ? ', Time' : ''}}`,
   );
   if (
     ops.some(
-      (o) => o.op === 'updateStateByKey' && (o.initialState || own.get(o.id)?.userFn?.uses.has('time')),
+      (o) => o.op === 'updateStateByKey' && (o.initialState || own.get(o.id)?.own?.userFn.uses.has('time')),
     )
   )
     lines.push('import org.apache.spark.HashPartitioner');
@@ -174,7 +110,9 @@ function scalaProgram(
     const node = own.get(op.id);
     const lang = userLanguage();
     const user = (options?: Parameters<NonNullable<typeof lang>['toScala']>[1]) =>
-      node && lang ? lang.toScala(node.userFn!, options) : `/* your function, still loading: */ ${op.code}`;
+      node && lang
+        ? lang.toScala(node.own!.userFn, options)
+        : `/* your function, still loading: */ ${op.code}`;
     const fn = (kind: FnOp) =>
       op.code !== undefined
         ? user()
@@ -252,11 +190,11 @@ function scalaProgram(
         assign(`${x}.${op.op}(${w}${s || `, ${scalaDuration(spec.batchIntervalMs)}`})`);
         break;
       case 'updateStateByKey': {
-        const timedFn = node?.userFn?.uses.has('time') === true;
+        const timedFn = node?.own?.userFn.uses.has('time') === true;
         const f =
           op.code !== undefined
             ? user({ typed: true, time: { key: 'key', keyType } })
-            : (UPDATE_FNS.find((u) => u.name === op.fn)?.scala ?? op.fn);
+            : (UPDATE_FN_CODE[op.fn ?? '']?.scala ?? op.fn);
         const partitioner = 'new HashPartitioner(ssc.sparkContext.defaultParallelism)';
         const initial = op.initialState
           ? `ssc.sparkContext.parallelize(Seq(${initialPairs(node, op, 'scala')}))`
@@ -275,7 +213,7 @@ function scalaProgram(
         const f =
           op.code !== undefined
             ? user({ typed: true, time: {} })
-            : (MAPPING_FNS.find((m) => m.name === op.fn)?.scala ?? op.fn);
+            : (MAPPING_FN_CODE[op.fn ?? '']?.scala ?? op.fn);
         const spec = [`StateSpec.function(${f})`];
         if (op.timeoutMs !== undefined) spec.push(`.timeout(${scalaDuration(op.timeoutMs)})`);
         if (op.initialState)
@@ -304,12 +242,6 @@ function scalaProgram(
   lines.push('ssc.start()');
   lines.push('ssc.awaitTermination()');
   return lines.join('\n');
-}
-
-function producerList(op: StreamOpSpec, lang: 'scala' | 'python'): string {
-  const list = (op.producers ?? []).map((p) => JSON.stringify(p));
-  if (lang === 'scala') return list.length > 0 ? `Seq(${list.join(', ')})` : '';
-  return list.length > 0 ? `[${list.join(', ')}]` : '';
 }
 
 function pythonProgram(
@@ -349,7 +281,7 @@ function pythonProgram(
     /** The learner's function as a Python lambda, or None with PySpark's reason why not. */
     const user = (): string => {
       if (!node || !lang) return `None  # your function, still loading: ${op.code}`;
-      const py = lang.toPython(node.userFn!);
+      const py = lang.toPython(node.own!.userFn);
       if ('unsupported' in py) return `None  # ${py.unsupported}`;
       for (const m of py.imports) imports.add(m);
       return py.code;
@@ -422,8 +354,8 @@ function pythonProgram(
         // PySpark: updateStateByKey(updateFunc, numPartitions=None, initialRDD=None); its function takes no batch time.
         const f =
           op.code === undefined
-            ? (UPDATE_FNS.find((u) => u.name === op.fn)?.python ?? op.fn)
-            : node?.userFn?.uses.has('time')
+            ? (UPDATE_FN_CODE[op.fn ?? '']?.python ?? op.fn)
+            : node?.own?.userFn.uses.has('time')
               ? 'None  # PySpark’s updateStateByKey passes no batch time: this function runs in Scala only'
               : user();
         const initial = op.initialState

@@ -39,22 +39,15 @@ const identifier = v.pipe(
   ),
 );
 
-/** A state value in a file: a number, text, true/false, or an array (a tuple or a sequence), nested at most 3 deep. */
-const stateScalar = v.union([v.number(), v.pipe(v.string(), v.maxLength(80)), v.boolean()]);
+/** A state value in a file: a number, text, true/false, or an array for a tuple (the engine checks it against the state's type). */
 const stateJson = v.union(
   [
-    stateScalar,
-    v.pipe(
-      v.array(
-        v.union([
-          stateScalar,
-          v.pipe(v.array(v.union([stateScalar, v.array(stateScalar)])), v.maxLength(22)),
-        ]),
-      ),
-      v.maxLength(22),
-    ),
+    v.number(),
+    v.pipe(v.string(), v.maxLength(80)),
+    v.boolean(),
+    v.pipe(v.array(v.unknown()), v.maxLength(22)),
   ],
-  'must be a number, a text, true/false or an array of them',
+  'must be a number, a text, true/false or an array',
 );
 
 export const streamOpSchema = v.strictObject({
@@ -78,9 +71,7 @@ export const streamOpSchema = v.strictObject({
       v.trim(),
       v.minLength(1, 'must not be empty'),
       v.maxLength(2000, 'must be at most 2000 characters'),
-      v.description(
-        'Your own function, in place of fn or reduce: a lambda such as (k, v) => (k, v * 2), or (values, state) => Some(values.sum + state.getOrElse(0)).',
-      ),
+      v.description('Your own function instead of fn or reduce, e.g. (k, v) => (k, v * 2).'),
     ),
   ),
   stateType: v.optional(
@@ -134,9 +125,7 @@ export const streamOpSchema = v.strictObject({
     v.pipe(
       v.array(v.tuple([v.pipe(v.string(), v.maxLength(80)), stateJson], 'must be [key, state] pairs')),
       v.maxLength(200, 'at most 200 keys'),
-      v.description(
-        'StateSpec.initialState (mapWithState) or the initialRDD (updateStateByKey), as [key, state] pairs; a tuple state is an array.',
-      ),
+      v.description('Initial state as [key, state] pairs (a tuple state is an array).'),
     ),
   ),
 });
@@ -338,15 +327,11 @@ export function checkStreaming(s: ScenarioSpec, add: (path: string, message: str
     // map, flatMap, filter and the state operations take a catalogue function or the learner's code.
     const takesFn = optional.includes('fn');
     if (takesFn && o.fn === undefined && o.code === undefined)
-      add(`${at}.fn`, `${o.op} needs a function: "fn" (one of the catalogue's) or "code" (your own)`);
+      add(`${at}.fn`, `${o.op} needs "fn" (from the catalogue) or "code" (your own)`);
     if (o.fn !== undefined && o.code !== undefined) add(`${at}.code`, 'give "fn" or "code", not both');
     if (o.reduce !== undefined && o.code !== undefined)
       add(`${at}.code`, 'give "reduce" or "code", not both');
-    if (o.stateType !== undefined && o.code === undefined)
-      add(
-        `${at}.stateType`,
-        'applies only to your own function ("code"); a catalogue function has its own state type',
-      );
+    if (o.stateType !== undefined && o.code === undefined) add(`${at}.stateType`, 'applies only with "code"');
     if (o.op === 'kafkaDirectStream' && s.delivery === undefined)
       add(`${at}.op`, 'kafkaDirectStream reads a Kafka topic: add a "delivery" block with "model": "log"');
     (o.producers ?? []).forEach((p, j) => {

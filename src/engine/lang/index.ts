@@ -3,8 +3,22 @@
  * This module and the parser it pulls in load with the views that use them, never with the
  * first page.
  */
+import { compileOwn } from '../microbatch/userOps';
+import { isLangError, stateFromJson, toLType, toValueType } from './bridge';
 import { compileFunction } from './fn';
 import { toPython, toScala } from './render';
+import { L, parseTypeName } from './types';
 
-export const language = { compileFunction, toScala, toPython };
+export const language = {
+  compileFunction,
+  compileOwn,
+  toScala,
+  toPython,
+  L,
+  parseTypeName,
+  toLType,
+  toValueType,
+  isLangError,
+  stateFromJson,
+};
 export type Language = typeof language;

@@ -4,7 +4,6 @@
  * needs it.
  */
 
-import { NONE, type RValue, type StateHandle, some } from '../lang/runtime';
 import { checkpointed, isCheckpointTime } from './checkpoints';
 import { type DStreamNode, SparkError } from './context';
 import { fnCatalogue } from './functions';
@@ -13,15 +12,13 @@ import { type Rdd, type Reduce, reduceValues, shufflePairs, transformRdd } from 
 import { isTimeValid, type RunState } from './runState';
 import {
   type MappingFn,
-  type MappingFunction,
   mapWithStateStep,
   type StateMap,
   StateMisuse,
   type UpdateFn,
-  type UpdateFunction,
   updateStateByKeyStep,
 } from './state';
-import { inbound, isNone, LangError, optionValue, outbound } from './userCode';
+import { isLangError } from './userCode';
 import { type Value, valueKey } from './values';
 import { reducedWindow, windowTimes } from './windows';
 
@@ -39,7 +36,7 @@ export function getOrCompute(run: RunState, node: number, timeMs: number): Rdd |
     if (n.checkpointIntervalMs !== null) rdd = checkpointed(run, n, rdd);
   } catch (e) {
     if (!run.generating) throw e;
-    if (e instanceof LangError || e instanceof StateMisuse) {
+    if (isLangError(e) || e instanceof StateMisuse) {
       // An exception in the learner's function fails its task, the job and the batch; the
       // application stops (awaitTermination rethrows the job's error), so no batch follows.
       const spec = n.spec;
@@ -84,24 +81,8 @@ function compute(run: RunState, node: DStreamNode, timeMs: number): Rdd | null {
       const t = parentNode.type;
       const arg = spec.arg;
       let partitions: Value[][];
-      const user = node.userFn;
-      if (user) {
-        const arg = inbound(t, r);
-        const call = (v: Value) => user.call([arg(v)]);
-        if (spec.op === 'map') partitions = parent.partitions.map((p) => p.map((v) => outbound(call(v))));
-        else if (spec.op === 'filter')
-          partitions = parent.partitions.map((p) => p.filter((v) => call(v) === true));
-        else
-          partitions = parent.partitions.map((p) =>
-            p.flatMap((v) => {
-              const out = call(v);
-              // An Option is a collection of zero or one element (Option.option2Iterable).
-              if (user.result.t === 'option') return isNone(out) ? [] : [optionValue(out)];
-              return (out as readonly RValue[]).map(outbound);
-            }),
-          );
-        return { ...base, partitions };
-      }
+      const own = node.own?.elements;
+      if (own) return { ...base, partitions: parent.partitions.map((p) => own(p, t, r)) };
       if (spec.op === 'map') {
         const f = fnCatalogue.map(spec.fn)!;
         partitions = parent.partitions.map((p) => p.map((v) => f.apply(v, t, r, arg)));
@@ -278,14 +259,14 @@ function stateful(
       node.initialState.map(([k, v]) => [valueKey(k), { key: k, value: v, updatedAtMs: timeMs }] as const),
     );
   }
-  const user = node.userFn;
+  const own = node.own;
   const step =
     spec.op === 'updateStateByKey'
-      ? updateStateByKeyStep(prev, pairs, user ? userUpdate(node) : (spec.fn as UpdateFn), timeMs)
+      ? updateStateByKeyStep(prev, pairs, own?.update ?? (spec.fn as UpdateFn), timeMs)
       : mapWithStateStep(
           prev,
           pairs,
-          user ? userMapping(node) : (spec.fn as MappingFn),
+          own?.mapping ?? (spec.fn as MappingFn),
           timeMs,
           spec.timeoutMs ?? null,
           isCheckpointTime(run, node, timeMs),
@@ -300,9 +281,7 @@ function stateful(
 
 /** The reduce function: the learner's `(a, b) => …`, or the catalogue's sum, max or min. */
 function reducerOf(node: DStreamNode): Reduce | ((a: Value, b: Value) => Value) {
-  const user = node.userFn;
-  if (user) return (a, b) => outbound(user.call([a as RValue, b as RValue]));
-  return node.spec.reduce ?? 'sum';
+  return node.own?.reduce ?? node.spec.reduce ?? 'sum';
 }
 
 /** groupByKey: each key with its values in arrival order (an ArrayBuffer in Spark). */
@@ -310,33 +289,4 @@ function groupValues(pairs: readonly (readonly [Value, Value])[], numPartitions:
   return shufflePairs(pairs, numPartitions).map((part) =>
     [...part.values()].map(([k, vs]) => [k, vs] as [Value, Value]),
   );
-}
-
-const optionOf = (v: Value | null): RValue => (v === null ? NONE : some(v as RValue));
-
-/** The learner's update function: (values, state) => Option[S], with `time` the batch time. */
-function userUpdate(node: DStreamNode): UpdateFunction {
-  const f = node.userFn!;
-  return (values, state, timeMs) => {
-    const out = f.call([values as RValue, optionOf(state)], [timeMs]);
-    return isNone(out) ? null : optionValue(out);
-  };
-}
-
-/** The learner's mapping function, called with Spark's State wrapped for the language. */
-function userMapping(node: DStreamNode): MappingFunction {
-  const f = node.userFn!;
-  const emitsOption = node.user?.emitsOption === true;
-  return (key, value, state, timeMs) => {
-    const handle: StateHandle = {
-      exists: () => state.exists(),
-      get: () => state.get() as RValue,
-      update: (v) => state.update(outbound(v)),
-      remove: () => state.remove(),
-      isTimingOut: () => state.isTimingOut(),
-    };
-    const out = f.call([key as RValue, optionOf(value), handle], [timeMs]);
-    if (!emitsOption) return { emit: true, value: outbound(out) };
-    return isNone(out) ? { emit: false, value: 0 } : { emit: true, value: optionValue(out) };
-  };
 }

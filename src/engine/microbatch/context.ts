@@ -1,77 +1,12 @@
-import { L } from '../lang/types';
 import type { StreamOpKind, StreamOpSpec } from '../types';
 import { FN_LISTS, type FnOp, fnCatalogue } from './functions';
+import { type DStreamNode, SparkError } from './node';
+import { withSettings } from './nodeSettings';
 import { MAPPING_FNS, UPDATE_FNS } from './state';
-import {
-  compileUser,
-  LangError,
-  LanguageLoading,
-  type LType,
-  stateFromJson,
-  stateTypeOf,
-  toLType,
-  toValueType,
-  type UserFn,
-} from './userCode';
-import { isNumeric, sameType, scalaType, T, type Value, type ValueType } from './values';
+import { userLanguage } from './userCode';
+import { isNumeric, sameType, scalaType, T, type ValueType } from './values';
 
-/**
- * An error as Spark (or the Scala compiler) reports it. `phase`: `compile` for a program the
- * Scala compiler would reject, `define` for an exception thrown while building the DStream graph
- * (before `ssc.start()`), `start` for one thrown by `ssc.start()`.
- */
-export class SparkError extends Error {
-  constructor(
-    readonly exception: string,
-    message: string,
-    readonly phase: 'compile' | 'define' | 'start',
-    readonly opIndex: number | null,
-  ) {
-    super(message);
-  }
-
-  /** As the driver's log shows it: `java.lang.Exception: The window duration …`. */
-  get text(): string {
-    return this.phase === 'compile' ? `error: ${this.message}` : `${this.exception}: ${this.message}`;
-  }
-}
-
-export type NodeRole = 'input' | 'transform' | 'output';
-
-export interface DStreamNode {
-  readonly index: number;
-  readonly spec: StreamOpSpec;
-  readonly parents: readonly number[];
-  readonly role: NodeRole;
-  /** Element type of its RDDs (outputs: their parent's). */
-  readonly type: ValueType;
-  /** The interval between two of its RDDs: the batch interval, or a window's slide. */
-  readonly slideMs: number;
-  readonly windowMs: number | null;
-  /** The Spark classes this operation creates, outermost first (what `toDebugString` would name). */
-  readonly classes: readonly string[];
-  /** Needs checkpointing (stateful DStreams): start fails without a checkpoint directory. */
-  readonly mustCheckpoint: boolean;
-  /**
-   * How often its RDDs are checkpointed, for DStreams that must checkpoint: 10 × the batch interval
-   * for mapWithState (InternalMapWithStateDStream), otherwise the smallest multiple of the slide that
-   * is at least 10 s (DStream.initialize); or what `dstream.checkpoint(interval)` set. Null for the others.
-   */
-  readonly checkpointIntervalMs: number | null;
-  /** The learner's function (`code`), compiled against this stream's types. */
-  readonly userFn?: UserFn;
-  /** A user reduce function's or state function's extras. */
-  readonly user?: {
-    /** updateStateByKey / mapWithState: the state's type. */
-    readonly stateType: ValueType;
-    /** mapWithState: the (Time, K, Option[V], State[S]) => Option[M] form, which may emit nothing. */
-    readonly emitsOption: boolean;
-  };
-  /** updateStateByKey / mapWithState: the state's type (catalogue functions: the output's value type). */
-  readonly stateType?: ValueType;
-  /** updateStateByKey's initialRDD / StateSpec.initialState, checked against the state's type. */
-  readonly initialState?: readonly (readonly [Value, Value])[];
-}
+export { type DStreamNode, type NodeRole, SparkError } from './node';
 
 const INPUTS: readonly StreamOpKind[] = ['kafkaDirectStream', 'receiverStream', 'producerStream'];
 const OUTPUTS: readonly StreamOpKind[] = ['print', 'foreachRDD', 'sink'];
@@ -216,28 +151,17 @@ export class StreamingContext {
       const how = p.code !== undefined ? `(${p.code})` : p.fn !== undefined ? `(${p.fn})` : '';
       return `${spec.input} is a DStream[${scalaType(pType)}]${isInputOp(p.op) ? '' : `, made by ${p.op}${how}`}`;
     };
-    /** Compiles the learner's function, or fails as the Scala compiler would. */
-    const user = (expect: Parameters<typeof compileUser>[1], hint = ''): UserFn => {
-      try {
-        return compileUser(spec.code!, expect);
-      } catch (e) {
-        if (e instanceof LanguageLoading)
-          throw new SparkError('streamscope.loading', e.message, 'compile', index);
-        if (e instanceof LangError)
-          throw new SparkError('scalac', `${spec.op}: ${e.message} (${origin()}${hint})`, 'compile', index);
-        throw e;
-      }
-    };
-    const valueTypeOf = (t: LType | null, what: string): ValueType => {
-      try {
-        const v = toValueType(t);
-        if (v === null) throw new LangError(`${what} has no known element type (Nothing)`);
-        return v;
-      } catch (e) {
-        if (e instanceof LangError)
-          throw new SparkError('scalac', `${spec.op}: ${e.message}`, 'compile', index);
-        throw e;
-      }
+    /** The learner's function, compiled by the language (which waits until its chunk has loaded). */
+    const own = () => {
+      const language = userLanguage();
+      if (!language)
+        throw new SparkError(
+          'streamscope.loading',
+          'The function language is still loading.',
+          'compile',
+          index,
+        );
+      return language.compileOwn(spec, index, pType, origin);
     };
     const fn = () => {
       const op = spec.op as FnOp;
@@ -288,154 +212,34 @@ export class StreamingContext {
         classes,
         ...extra,
       };
-      if (spec.checkpointMs !== undefined) {
-        // dstream.checkpoint(interval), checked at start as DStream.validateAtStart does (with
-        // Spark's wording, its double space and "which not a multiple" included).
-        const C = spec.checkpointMs;
-        const S = node.slideMs;
-        if (spec.op === 'countByWindow' || spec.op === 'countByValueAndWindow')
-          throw new SparkError(
-            'streamscope',
-            `checkpoint(interval) on the result of ${spec.op} sets the interval of its last MappedDStream, not of the ReducedWindowedDStream inside it; the simulator does not model that — use reduceByKeyAndWindow to set the interval`,
-            'compile',
-            index,
-          );
-        // MapWithStateDStreamImpl.checkpoint passes the interval on to InternalMapWithStateDStream.
-        const cls = spec.op === 'mapWithState' ? 'InternalMapWithStateDStream' : classes[0]!;
-        if (C < S)
-          throw new SparkError(
-            'java.lang.IllegalArgumentException',
-            `requirement failed: The checkpoint interval for ${cls} has been set to ${duration(C)} which is lower than its slide time (${duration(S)}). Please set it to at least ${duration(S)}.`,
-            'start',
-            index,
-          );
-        if (C % S !== 0)
-          throw new SparkError(
-            'java.lang.IllegalArgumentException',
-            `requirement failed: The checkpoint interval for ${cls} has been set to  ${duration(C)} which not a multiple of its slide time (${duration(S)}). Please set it to a multiple of ${duration(S)}.`,
-            'start',
-            index,
-          );
-        return { ...node, checkpointIntervalMs: C };
-      }
-      if (node.stateType && spec.initialState) {
-        const st = node.stateType;
-        const keyType = pType.kind === 'pair' ? pType.key : T.string;
-        try {
-          const initial = spec.initialState.map(
-            ([k, v]) => [stateFromJson(k, keyType), stateFromJson(v, st)] as const,
-          );
-          (node as { initialState?: typeof initial }).initialState = initial;
-        } catch (e) {
-          if (e instanceof LangError)
-            throw new SparkError(
-              'scalac',
-              `${spec.op}: initialState must hold (${scalaType(keyType)}, ${scalaType(st)}) pairs; ${e.message}`,
-              'compile',
-              index,
-            );
-          throw e;
-        }
-      }
-      if (!node.mustCheckpoint) return node;
-      // InternalMapWithStateDStream.initialize: 10 × its slide, which is its parent's slide
-      // (DEFAULT_CHECKPOINT_DURATION_MULTIPLIER); otherwise DStream.initialize: the smallest
-      // multiple of the slide that is at least 10 s.
-      const interval =
-        spec.op === 'mapWithState' ? 10 * node.slideMs : node.slideMs * Math.ceil(10_000 / node.slideMs);
-      return { ...node, checkpointIntervalMs: interval };
+      return withSettings(node, spec, pType, classes, index);
     };
-    /** A user reduce function: (V, V) => V, associative as Spark assumes (not checked). */
-    const reducer = (): UserFn => {
-      const p = needPairs() as Extract<ValueType, { kind: 'pair' }>;
-      const v = toLType(p.value)!;
-      return user({ params: [v, v], result: v, operation: spec.op });
-    };
-    /**
-     * updateStateByKey((values, state) => Option[S]) or mapWithState(StateSpec.function((key,
-     * value, state) => M)), with `time` (the batch time in ms) for the overloads that take a Time.
-     * The state's type is `stateType`, or else the values' type.
-     */
-    const stateful = (op: 'updateStateByKey' | 'mapWithState'): DStreamNode => {
-      const p = needPairs() as Extract<ValueType, { kind: 'pair' }>;
-      const K = toLType(p.key)!;
-      const V = toLType(p.value)!;
-      let S: LType;
-      try {
-        S = stateTypeOf(spec.stateType) ?? V;
-      } catch (e) {
-        if (e instanceof LangError)
-          throw new SparkError('scalac', `stateType: ${e.message}`, 'compile', index);
-        throw e;
-      }
-      const hint = `; the state is a ${scalaType(valueTypeOf(S, 'the state'))}${spec.stateType === undefined ? ', as the values are — set stateType for another' : ''}`;
-      const given = [{ name: 'time', type: L.long }];
-      const classes =
-        op === 'updateStateByKey'
-          ? ['StateDStream']
-          : ['MapWithStateDStreamImpl', 'InternalMapWithStateDStream'];
-      if (op === 'updateStateByKey') {
-        const f = user({ params: [L.list(V), L.option(S)], result: L.option(S), given, operation: op }, hint);
-        const stateType = valueTypeOf(S, 'the state');
-        return derived(T.pair(p.key, stateType), classes, {
-          mustCheckpoint: true,
-          userFn: f,
-          user: { stateType, emitsOption: false },
-          stateType,
-        });
-      }
-      const f = user({ params: [K, L.option(V), L.state(S)], given, operation: op }, hint);
-      // StateSpec.function: the form with a Time returns Option[M] and a None emits nothing; the
-      // form without returns M, wrapped in Some (StateSpec.scala).
-      const emitsOption = f.uses.has('time');
-      if (emitsOption && f.result.t !== 'option')
-        throw new SparkError(
-          'scalac',
-          `mapWithState: a mapping function that takes the batch time is StateSpec.function((time, key, value, state) => Option[M]), so it must give an Option (Some(x) to emit x, None for nothing); this one gives ${scalaType(valueTypeOf(f.result, 'the result'))}`,
-          'compile',
-          index,
-        );
-      const mapped = valueTypeOf(
-        emitsOption ? (f.result as { of: LType | null }).of : f.result,
-        'the result',
-      );
-      const stateType = valueTypeOf(S, 'the state');
-      return derived(mapped, classes, {
+    /** A DStream of the learner's stateful function. */
+    const stateful = (classes: string[]): DStreamNode => {
+      const o = own();
+      return derived(o.type, classes, {
         mustCheckpoint: true,
-        userFn: f,
-        user: { stateType, emitsOption },
-        stateType,
+        own: o,
+        stateType: o.state!.stateType,
       });
     };
     const resultOf = () => (fn() as { result: (t: ValueType) => ValueType }).result(pType);
-    const inL = () => toLType(pType)!;
 
     switch (spec.op) {
       case 'map':
         if (spec.code !== undefined) {
-          const f = user({ params: [inL()], operation: 'map' });
-          return derived(valueTypeOf(f.result, 'the result'), ['MappedDStream'], { userFn: f });
+          const o = own();
+          return derived(o.type, ['MappedDStream'], { own: o });
         }
         return derived(resultOf(), ['MappedDStream']);
       case 'flatMap':
         if (spec.code !== undefined) {
-          const f = user({ params: [inL()], operation: 'flatMap' });
-          // flatMap takes a function to a collection: a Seq, or an Option (Option converts to Iterable).
-          if (f.result.t !== 'list' && f.result.t !== 'option')
-            throw new SparkError(
-              'scalac',
-              `flatMap needs its function to give a collection (a Seq or an Option); this one gives ${scalaType(valueTypeOf(f.result, 'the result'))}. Use map for one value per element.`,
-              'compile',
-              index,
-            );
-          return derived(valueTypeOf(f.result.of, 'the collection'), ['FlatMappedDStream'], { userFn: f });
+          const o = own();
+          return derived(o.type, ['FlatMappedDStream'], { own: o });
         }
         return derived(resultOf(), ['FlatMappedDStream']);
       case 'filter':
-        if (spec.code !== undefined) {
-          const f = user({ params: [inL()], result: L.boolean, operation: 'filter' });
-          return derived(pType, ['FilteredDStream'], { userFn: f });
-        }
+        if (spec.code !== undefined) return derived(pType, ['FilteredDStream'], { own: own() });
         fn();
         return derived(pType, ['FilteredDStream']);
       case 'groupByKey': {
@@ -456,7 +260,7 @@ export class StreamingContext {
         fn();
         return derived(pType, ['TransformedDStream']);
       case 'reduceByKey':
-        if (spec.code !== undefined) return derived(pType, ['ShuffledDStream'], { userFn: reducer() });
+        if (spec.code !== undefined) return derived(pType, ['ShuffledDStream'], { own: own() });
         needNumericValues();
         return derived(pType, ['ShuffledDStream']);
       case 'countByValue':
@@ -483,19 +287,11 @@ export class StreamingContext {
       case 'window':
         return derived(pType, ['WindowedDStream'], windowed(false));
       case 'reduceByKeyAndWindow': {
-        if (spec.code !== undefined) {
-          if (spec.inverse)
-            throw new SparkError(
-              'scalac',
-              'reduceByKeyAndWindow with your own function runs without an inverse here (the simulator has no field for invFunc): set inverse = false, or use the catalogue sum',
-              'compile',
-              index,
-            );
+        if (spec.code !== undefined)
           return derived(pType, ['ShuffledDStream', 'WindowedDStream'], {
             ...windowed(false),
-            userFn: reducer(),
+            own: own(),
           });
-        }
         needNumericValues();
         if (spec.inverse && spec.reduce !== undefined && spec.reduce !== 'sum')
           throw new SparkError(
@@ -527,7 +323,7 @@ export class StreamingContext {
           },
         );
       case 'updateStateByKey': {
-        if (spec.code !== undefined) return stateful('updateStateByKey');
+        if (spec.code !== undefined) return stateful(['StateDStream']);
         const p = needNumericValues();
         if (!UPDATE_FNS.some((f) => f.name === spec.fn))
           throw new SparkError(
@@ -540,7 +336,8 @@ export class StreamingContext {
         return derived(T.pair(p.key, st), ['StateDStream'], { mustCheckpoint: true, stateType: st });
       }
       case 'mapWithState': {
-        if (spec.code !== undefined) return stateful('mapWithState');
+        if (spec.code !== undefined)
+          return stateful(['MapWithStateDStreamImpl', 'InternalMapWithStateDStream']);
         const p = needNumericValues();
         if (!MAPPING_FNS.some((f) => f.name === spec.fn))
           throw new SparkError(

@@ -81,53 +81,16 @@ export type MappingFunction = (
 export type UpdateFn = 'runningSum' | 'runningCount' | 'sumWhileActive';
 export type MappingFn = 'runningSum' | 'runningCount';
 
-export const UPDATE_FNS: readonly {
-  readonly name: UpdateFn;
-  readonly label: string;
-  readonly scala: string;
-  readonly python: string;
-}[] = [
-  {
-    name: 'runningSum',
-    label: 'running sum',
-    scala: '(values: Seq[Double], state: Option[Double]) => Some(state.getOrElse(0.0) + values.sum)',
-    python: 'lambda values, state: (state or 0) + sum(values)',
-  },
-  {
-    name: 'runningCount',
-    label: 'running count',
-    scala: '(values: Seq[Double], state: Option[Long]) => Some(state.getOrElse(0L) + values.size)',
-    python: 'lambda values, state: (state or 0) + len(values)',
-  },
-  {
-    name: 'sumWhileActive',
-    label: 'sum; forget a key with no new values',
-    scala:
-      '(values: Seq[Double], state: Option[Double]) => if (values.isEmpty) None else Some(state.getOrElse(0.0) + values.sum)',
-    python: 'lambda values, state: None if not values else (state or 0) + sum(values)',
-  },
+/** The catalogue's state functions (their Scala and Python: scenarios/stateFunctionCode.ts). */
+export const UPDATE_FNS: readonly { readonly name: UpdateFn; readonly label: string }[] = [
+  { name: 'runningSum', label: 'running sum' },
+  { name: 'runningCount', label: 'running count' },
+  { name: 'sumWhileActive', label: 'sum; forget a key with no new values' },
 ];
 
-export const MAPPING_FNS: readonly {
-  readonly name: MappingFn;
-  readonly label: string;
-  readonly scala: string;
-  readonly python: string;
-}[] = [
-  {
-    name: 'runningSum',
-    label: 'running sum per key',
-    scala:
-      '(key: String, value: Option[Double], state: State[Double]) => {\n    if (state.isTimingOut()) (key, state.get())\n    else { val sum = state.getOption.getOrElse(0.0) + value.getOrElse(0.0); state.update(sum); (key, sum) }\n  }',
-    python: 'running_sum  # PySpark has no mapWithState: it exists in Scala and Java only',
-  },
-  {
-    name: 'runningCount',
-    label: 'running count per key',
-    scala:
-      '(key: String, value: Option[Double], state: State[Long]) => {\n    if (state.isTimingOut()) (key, state.get())\n    else { val n = state.getOption.getOrElse(0L) + 1; state.update(n); (key, n) }\n  }',
-    python: 'running_count  # PySpark has no mapWithState: it exists in Scala and Java only',
-  },
+export const MAPPING_FNS: readonly { readonly name: MappingFn; readonly label: string }[] = [
+  { name: 'runningSum', label: 'running sum per key' },
+  { name: 'runningCount', label: 'running count per key' },
 ];
 
 /** The catalogue's update functions as functions. */
@@ -232,27 +195,15 @@ class CallState implements KeyState {
     return this.value!;
   }
   update(value: Value): void {
-    if (this.removed)
-      throw new StateMisuse(
-        'java.lang.IllegalArgumentException: requirement failed: Cannot update the state after it has been removed',
-      );
-    if (this.timingOut)
-      throw new StateMisuse(
-        'java.lang.IllegalArgumentException: requirement failed: Cannot update the state that is timing out',
-      );
+    if (this.removed) throw required('update the state after it has been removed');
+    if (this.timingOut) throw required('update the state that is timing out');
     this.defined = true;
     this.value = value;
     this.updated = true;
   }
   remove(): void {
-    if (this.timingOut)
-      throw new StateMisuse(
-        'java.lang.IllegalArgumentException: requirement failed: Cannot remove the state that is timing out',
-      );
-    if (this.removed)
-      throw new StateMisuse(
-        'java.lang.IllegalArgumentException: requirement failed: Cannot remove the state that has already been removed',
-      );
+    if (this.timingOut) throw required('remove the state that is timing out');
+    if (this.removed) throw required('remove the state that has already been removed');
     this.defined = false;
     this.removed = true;
   }
@@ -263,6 +214,10 @@ class CallState implements KeyState {
 
 /** An exception Spark's State throws inside the mapping function (it fails the task). */
 export class StateMisuse extends Error {}
+
+/** StateImpl's require(…): an IllegalArgumentException. */
+const required = (what: string) =>
+  new StateMisuse(`java.lang.IllegalArgumentException: requirement failed: Cannot ${what}`);
 
 /**
  * One batch of mapWithState; `fullScan` when this batch's state RDD is checkpointed.

@@ -69,6 +69,8 @@ export interface RunSlice {
   editQuery(input: unknown): readonly string[];
   /** Multiplies every producer's rate (the run is recomputed at the same moment). */
   setRateScale(scale: number): void;
+  /** Builds the run again, at the same moment (once the user-function language has loaded). */
+  reloadRun(): void;
 }
 
 export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, get) => {
@@ -94,6 +96,10 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     rateScale: 1,
     eventTimeEdit: null,
     queryEdit: null,
+
+    reloadRun() {
+      install(rerun({}));
+    },
 
     load(presetId, seed) {
       const fields = presetFields(presetId);

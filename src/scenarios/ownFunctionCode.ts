@@ -1,0 +1,80 @@
+/**
+ * The learner's own functions in the exported Spark program: compiled as the engine compiled
+ * them, and the initial state RDDs as Scala and Python literals.
+ */
+import {
+  type DStreamNode,
+  defineStreaming,
+  type StreamingSpec,
+  type StreamOpSpec,
+  userLanguage,
+  type Value,
+  type ValueType,
+} from '../engine';
+
+/** The learner's functions as the engine compiled them, by operation id (none before the language loads). */
+export function ownFunctions(spec: StreamingSpec): ReadonlyMap<string, DStreamNode> {
+  if (!spec.pipeline.some((o) => o.code !== undefined) || !userLanguage()) return new Map();
+  const { context } = defineStreaming(spec.batchIntervalMs, spec.checkpointDir, spec.pipeline);
+  return new Map(context.nodes.filter((n) => n.own).map((n) => [n.spec.id, n]));
+}
+
+/** A value as a Scala literal of its type: 10L, 2.5, "a", (1L, 0L). */
+function scalaLiteral(v: Value, t: ValueType | null): string {
+  if (t?.kind === 'long') return `${v}L`;
+  if (t?.kind === 'double') return Number.isInteger(v) ? `${v}.0` : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const items = (i: number) =>
+      t?.kind === 'pair'
+        ? i === 0
+          ? t.key
+          : t.value
+        : t?.kind === 'tuple'
+          ? t.items[i]!
+          : t?.kind === 'list'
+            ? t.of
+            : null;
+    const inner = v.map((x, i) => scalaLiteral(x, items(i))).join(', ');
+    return t?.kind === 'list' ? `Seq(${inner})` : `(${inner})`;
+  }
+  return String(v);
+}
+
+/** A value as a Python literal: tuples and lists as Python writes them, True/False. */
+function pythonLiteral(v: Value, t: ValueType | null): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const items = (i: number) =>
+      t?.kind === 'pair'
+        ? i === 0
+          ? t.key
+          : t.value
+        : t?.kind === 'tuple'
+          ? t.items[i]!
+          : t?.kind === 'list'
+            ? t.of
+            : null;
+    const inner = v.map((x, i) => pythonLiteral(x, items(i))).join(', ');
+    return t?.kind === 'list' ? `[${inner}]` : `(${inner})`;
+  }
+  return t?.kind === 'double' && Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+/** The initial state as Scala and Python build the RDD: parallelize((key, state) pairs). */
+export function initialPairs(
+  node: DStreamNode | undefined,
+  op: StreamOpSpec,
+  lang: 'scala' | 'python',
+): string {
+  const st = node?.stateType ?? null;
+  const pairs = node?.initialState ?? op.initialState ?? [];
+  return pairs
+    .map(([k, v]) =>
+      lang === 'scala'
+        ? `(${JSON.stringify(k)}, ${scalaLiteral(v as Value, st)})`
+        : `(${JSON.stringify(k)}, ${pythonLiteral(v as Value, st)})`,
+    )
+    .join(', ');
+}
