@@ -171,7 +171,7 @@ describe('recovery properties', () => {
           if (!sa || !sb) continue;
           // Sums of doubles grouped into other batches may differ in the last bits, as in Spark.
           const rounded = (x: typeof sa) =>
-            [...x.state.entries()].map(([k, e]) => [k, Math.round(e.value * 1e6) / 1e6]).sort();
+            [...x.state.entries()].map(([k, e]) => [k, Math.round((e.value as number) * 1e6) / 1e6]).sort();
           expect(rounded(sb)).toEqual(rounded(sa));
         }
       }),

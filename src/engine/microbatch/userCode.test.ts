@@ -219,7 +219,10 @@ describe('user functions in a DStream pipeline', () => {
   });
 
   it('mapWithState timeouts: one last call with isTimingOut, at checkpointed batches; update then throws Spark’s error', () => {
-    const input = [[['a', 1]], ...Array.from({ length: 10 }, () => [['b', 1]] as [string, number][])];
+    const input: [string, number][][] = [
+      [['a', 1]],
+      ...Array.from({ length: 10 }, (): [string, number][] => [['b', 1]]),
+    ];
     const base = { op: 'map' as const, code: 'r => (r.key, r.value.toLong)' };
     const farewell = runOver(
       input,

@@ -1,5 +1,6 @@
 import { FN_LISTS, type FnOp, fnCatalogue, type ValueType } from '../../../engine';
 import { Select } from './fields';
+import { functionChoice, OWN, OWN_OPTION, OwnFunctionField } from './OwnFunctionField';
 import type { OpEditorProps } from './opEditor';
 import { FN_OPS } from './opSpec';
 
@@ -13,6 +14,8 @@ export function FunctionFields({
 }: OpEditorProps & { inputType: ValueType | null }) {
   const fnList = FN_OPS.includes(op.op) ? FN_LISTS[op.op as FnOp] : [];
   const fn = FN_OPS.includes(op.op) ? fnCatalogue[op.op as FnOp](op.fn) : undefined;
+  // map, flatMap and filter also take the learner's own function.
+  const own = op.op === 'map' || op.op === 'flatMap' || op.op === 'filter';
   return (
     <>
       {fnList.length > 0 && (
@@ -20,17 +23,29 @@ export function FunctionFields({
           id={`${id}-fn`}
           label="function"
           aria={label('function')}
-          value={op.fn ?? ''}
-          options={fnList.map((f) => [
-            f.name,
-            `${f.label}${inputType && !f.accepts(inputType) ? ' (needs other input)' : ''}`,
-          ])}
+          value={op.code !== undefined ? OWN : (op.fn ?? '')}
+          options={[
+            ...fnList.map(
+              (f) =>
+                [
+                  f.name,
+                  `${f.label}${inputType && !f.accepts(inputType) ? ' (needs other input)' : ''}`,
+                ] as const,
+            ),
+            ...(own ? [OWN_OPTION] : []),
+          ]}
           onChange={(v) => {
+            if (v === OWN) {
+              const change = functionChoice(op, v, inputType);
+              if (change) onChange(change);
+              return;
+            }
             const next = fnCatalogue[op.op as FnOp](v);
-            onChange({ fn: v, arg: next?.arg ? (op.arg ?? next.arg.initial) : undefined });
+            onChange({ fn: v, code: undefined, arg: next?.arg ? (op.arg ?? next.arg.initial) : undefined });
           }}
         />
       )}
+      <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />
       {fn?.arg && (
         <label className="field" htmlFor={`${id}-arg`}>
           <span>{fn.arg.label}</span>

@@ -1,5 +1,6 @@
 import { MAPPING_FNS, UPDATE_FNS } from '../../../engine';
 import { Select } from './fields';
+import { functionChoice, OWN, OWN_OPTION, OwnFunctionField } from './OwnFunctionField';
 import type { OpEditorProps } from './opEditor';
 
 /** The editors of the stateful operations: the update or mapping function, and the StateSpec timeout. */
@@ -11,11 +12,20 @@ export function StateFields({ id, op, has, label, onChange }: OpEditorProps) {
           id={`${id}-sfn`}
           label="function"
           aria={label(op.op === 'updateStateByKey' ? 'update function' : 'mapping function')}
-          value={op.fn ?? ''}
-          options={(op.op === 'updateStateByKey' ? UPDATE_FNS : MAPPING_FNS).map((f) => [f.name, f.label])}
-          onChange={(v) => onChange({ fn: v })}
+          value={op.code !== undefined ? OWN : (op.fn ?? '')}
+          options={[
+            ...(op.op === 'updateStateByKey' ? UPDATE_FNS : MAPPING_FNS).map(
+              (f) => [f.name, f.label] as const,
+            ),
+            OWN_OPTION,
+          ]}
+          onChange={(v) => {
+            const change = functionChoice(op, v, null);
+            if (change) onChange(change);
+          }}
         />
       )}
+      <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />
       {has('timeoutMs') && (
         <label className="field" htmlFor={`${id}-timeout`}>
           <span>timeout (s)</span>
