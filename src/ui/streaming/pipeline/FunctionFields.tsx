@@ -45,7 +45,7 @@ export function FunctionFields({
           }}
         />
       )}
-      <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />
+      {own && <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />}
       {fn?.arg && (
         <label className="field" htmlFor={`${id}-arg`}>
           <span>{fn.arg.label}</span>

@@ -25,7 +25,9 @@ export function StateFields({ id, op, has, label, onChange }: OpEditorProps) {
           }}
         />
       )}
-      <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />
+      {(op.op === 'updateStateByKey' || op.op === 'mapWithState') && (
+        <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />
+      )}
       {has('timeoutMs') && (
         <label className="field" htmlFor={`${id}-timeout`}>
           <span>timeout (s)</span>
