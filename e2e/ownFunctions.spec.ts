@@ -42,3 +42,66 @@ test('an ill-typed function gets an error that says what is wrong and where the 
   await code.fill('r => (r.key, 2)');
   await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toHaveCount(0);
 });
+
+test('a link whose functions try to reach the page, prototypes, timers or the network runs none of it', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { reached: string[]; violations: string[] };
+    w.reached = [];
+    w.violations = [];
+    // Anything that ran would leave a trace here.
+    Object.defineProperty(window, 'pwned', { set: () => w.reached.push('pwned'), configurable: false });
+    const fetch0 = window.fetch;
+    window.fetch = (...args) => {
+      w.reached.push(`fetch ${String(args[0])}`);
+      return fetch0(...args);
+    };
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective));
+  });
+  const attacks = [
+    'r => window.pwned = 1',
+    'r => r.constructor.constructor("window.pwned = 1")()',
+    'r => r.__proto__',
+    'r => setTimeout(r, 1)',
+    'r => fetch("https://example.com/x")',
+    'r => globalThis',
+    'r => this',
+  ];
+  const base = {
+    batchIntervalMs: 1000,
+    checkpointDir: '/tmp/ckpt',
+    pipeline: [
+      { id: 'clicks', op: 'kafkaDirectStream', startingOffsets: 'earliest' },
+      { id: 'ones', op: 'map', input: 'clicks', code: '' },
+      { id: 'out', op: 'print', input: 'ones' },
+    ],
+  };
+  for (const code of attacks) {
+    const app = { ...base, pipeline: base.pipeline.map((o) => (o.id === 'ones' ? { ...o, code } : o)) };
+    await page.goto(`./?scenario=stateful-streams&t=3500&app=${encodeURIComponent(JSON.stringify(app))}`);
+    // The function is refused before the run, with a message that names it; the page keeps working.
+    await expect(
+      page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert').first(),
+    ).toContainText(/error: map: /);
+    await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+  }
+  expect(await page.evaluate(() => (window as unknown as { reached: string[] }).reached)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});
+
+test('the code export writes the student’s function in PySpark, ready to copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?scenario=stateful-streams&t=5500');
+  await page.getByLabel('ones: function').selectOption({ label: 'your own function…' });
+  await page.getByLabel('ones: function code').fill('r => (r.key.toLowerCase, 2)');
+  await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toHaveCount(0);
+  const code = page.getByRole('region', { name: 'Code export' });
+  await code.scrollIntoViewIfNeeded();
+  await code.getByRole('tab', { name: 'DStream (PySpark)' }).click();
+  await expect(code).toContainText('ones = clicks.map(lambda r: (r[0].lower(), 2))');
+  await code.getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    'ones = clicks.map(lambda r: (r[0].lower(), 2))',
+  );
+});
