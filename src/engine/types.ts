@@ -289,9 +289,14 @@ export interface StreamingSpec {
 
 /** An event-time windowed aggregation over the tuples that reach the stream processor. */
 export interface EventTimeSpec {
-  readonly window:
-    | { readonly kind: 'tumbling'; readonly sizeMs: number }
-    | { readonly kind: 'sliding'; readonly sizeMs: number; readonly slideMs: number }
+  readonly window: /** offsetMs: Flink's window offset, Spark's window() startTime (either sign, |offset| < slide). */
+    | { readonly kind: 'tumbling'; readonly sizeMs: number; readonly offsetMs?: number }
+    | {
+        readonly kind: 'sliding';
+        readonly sizeMs: number;
+        readonly slideMs: number;
+        readonly offsetMs?: number;
+      }
     | { readonly kind: 'session'; readonly gapMs: number }
     | { readonly kind: 'eventTime' };
   readonly aggregate: 'count' | 'sum' | 'min' | 'max' | 'avg';
@@ -320,5 +325,9 @@ export interface EventTimeSpec {
     readonly sideOutput: boolean;
     /** WatermarkStrategy.withIdleness (ms); null: no idleness detection. */
     readonly idlenessMs?: number | null;
+    /** EventTimeTrigger (the default), or wrapped in PurgingTrigger: a firing clears the window. */
+    readonly trigger?: 'eventTime' | 'purging';
+    /** Watermarks carried by the input (at processing time atMs), instead of the bounded generator. */
+    readonly watermarks?: readonly { readonly atMs: number; readonly watermarkMs: number }[] | null;
   };
 }

@@ -64,10 +64,25 @@ function windowColumn(e: EventTimeSpec, L: Lang): string {
   const ts = L.col('timestamp');
   const w = e.window;
   switch (w.kind) {
+    // window(timeColumn, windowDuration, slideDuration, startTime): the offset is Spark's startTime.
     case 'tumbling':
-      return L.fn('window', ts, literal(sparkInterval(w.sizeMs)));
+      return w.offsetMs
+        ? L.fn(
+            'window',
+            ts,
+            literal(sparkInterval(w.sizeMs)),
+            literal(sparkInterval(w.sizeMs)),
+            literal(sparkInterval(w.offsetMs)),
+          )
+        : L.fn('window', ts, literal(sparkInterval(w.sizeMs)));
     case 'sliding':
-      return L.fn('window', ts, literal(sparkInterval(w.sizeMs)), literal(sparkInterval(w.slideMs)));
+      return L.fn(
+        'window',
+        ts,
+        literal(sparkInterval(w.sizeMs)),
+        literal(sparkInterval(w.slideMs)),
+        ...(w.offsetMs ? [literal(sparkInterval(w.offsetMs))] : []),
+      );
     case 'session':
       return L.fn('session_window', ts, literal(sparkInterval(w.gapMs)));
     case 'eventTime':

@@ -24,9 +24,10 @@ const ASSIGNERS = {
 
 function assigner(e: EventTimeSpec): string | null {
   const w = e.window;
-  if (w.kind === 'tumbling') return `TumblingEventTimeWindows.of(${javaDuration(w.sizeMs)})`;
+  const offset = 'offsetMs' in w && w.offsetMs ? `, ${javaDuration(w.offsetMs)}` : '';
+  if (w.kind === 'tumbling') return `TumblingEventTimeWindows.of(${javaDuration(w.sizeMs)}${offset})`;
   if (w.kind === 'sliding')
-    return `SlidingEventTimeWindows.of(${javaDuration(w.sizeMs)}, ${javaDuration(w.slideMs)})`;
+    return `SlidingEventTimeWindows.of(${javaDuration(w.sizeMs)}, ${javaDuration(w.slideMs)}${offset})`;
   if (w.kind === 'session') return `EventTimeSessionWindows.withGap(${javaDuration(w.gapMs)})`;
   return null;
 }
@@ -183,8 +184,20 @@ export function flinkCode(
     'org.apache.flink.streaming.api.windowing.windows.TimeWindow',
     'org.apache.flink.util.Collector',
     ...(f.sideOutput ? ['org.apache.flink.util.OutputTag'] : []),
+    ...(f.trigger === 'purging'
+      ? [
+          'org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger',
+          'org.apache.flink.streaming.api.windowing.triggers.PurgingTrigger',
+        ]
+      : []),
     'org.apache.kafka.clients.consumer.ConsumerRecord',
   ];
+  if (f.watermarks)
+    notes.push({
+      about: 'watermark',
+      kind: 'differs',
+      text: `the scenario's input carries its watermarks (${f.watermarks.length} of them, each at its moment); in Flink a punctuated WatermarkGenerator emits them from marker records in its onEvent (output.emitWatermark), replacing forBoundedOutOfOrderness below.`,
+    });
   const strategy = [
     `    WatermarkStrategy<Event> watermarks = WatermarkStrategy.<Event>forBoundedOutOfOrderness(${javaDuration(f.boundMs)})`,
     ...(f.idlenessMs
@@ -244,6 +257,8 @@ export function flinkCode(
     ...(e.keyed
       ? ['        .keyBy(e -> e.key)', `        .window(${window})`]
       : [`        .windowAll(${window})`]),
+    // PurgingTrigger: each FIRE becomes FIRE_AND_PURGE, so a late firing emits only the late events.
+    ...(f.trigger === 'purging' ? ['        .trigger(PurgingTrigger.of(EventTimeTrigger.create()))'] : []),
     `        .allowedLateness(${javaDuration(f.allowedLatenessMs)})`,
     ...(f.sideOutput ? ['        .sideOutputLateData(late)'] : []),
     '        .aggregate(new Aggregate(), new Describe());',

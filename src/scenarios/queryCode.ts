@@ -154,7 +154,10 @@ function program(scenario: ScenarioSpec, q: StructuredSpec, L: Lang, notes: read
       ...(input.source === 'producers' && input.producers.length > 0
         ? [`.where(${c('producer')}.isin(${input.producers.map(literal).join(', ')}))`]
         : []),
-      `.withWatermark("timestamp", ${literal(sparkInterval(input.delayMs))})`,
+      `.withWatermark("timestamp", ${literal(sparkInterval(input.firstDelayMs ?? input.delayMs))})`,
+      ...(input.redefineDelayMs !== undefined
+        ? [`.withWatermark("timestamp", ${literal(sparkInterval(input.redefineDelayMs))})`]
+        : []),
     ];
     lines.push(
       ...chained(
@@ -193,10 +196,17 @@ function operatorCode(q: StructuredSpec, source: string, L: Lang): string[] {
     const ts = L.col('timestamp');
     const w = op.window;
     const win =
-      w.kind === 'tumbling'
+      // window(timeColumn, windowDuration, slideDuration, startTime): the offset is Spark's startTime.
+      w.kind === 'tumbling' && !w.offsetMs
         ? L.fn('window', ts, literal(sparkInterval(w.sizeMs)))
-        : w.kind === 'sliding'
-          ? L.fn('window', ts, literal(sparkInterval(w.sizeMs)), literal(sparkInterval(w.slideMs)))
+        : w.kind === 'tumbling' || w.kind === 'sliding'
+          ? L.fn(
+              'window',
+              ts,
+              literal(sparkInterval(w.sizeMs)),
+              literal(sparkInterval(w.kind === 'sliding' ? w.slideMs : w.sizeMs)),
+              ...(w.offsetMs ? [literal(sparkInterval(w.offsetMs))] : []),
+            )
           : w.kind === 'session'
             ? L.fn('session_window', ts, literal(sparkInterval(w.gapMs)))
             : ts;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StructuredSpec } from '../engine';
-import { TIME_WINDOWS } from './eventTimeSchema';
+import { sparkInterval } from './codeText';
+import { checkWindowOffset, TIME_WINDOWS } from './eventTimeSchema';
 import { ms } from './fields';
 
 /** The `query` block: a Spark Structured Streaming query running on the micro-batch engine. */
@@ -52,7 +53,21 @@ const inputSchema = v.strictObject({
     v.nullable(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
     null,
   ),
-  delayMs: v.optional(ms('withWatermark delay on this input.'), 10000),
+  delayMs: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number of milliseconds'),
+      v.description('withWatermark delay on this input.'),
+    ),
+    10000,
+  ),
+  redefineDelayMs: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number of milliseconds'),
+      v.description('A second withWatermark on this input, after the first.'),
+    ),
+  ),
 });
 
 const windowSchema = v.variant('kind', TIME_WINDOWS, 'kind must be "tumbling", "sliding" or "session"');
@@ -224,7 +239,12 @@ export function normaliseQuery(q: QueryParsed): StructuredSpec {
       producers: i.producers ?? [],
       startingOffsets: i.startingOffsets ?? 'earliest',
       maxOffsetsPerTrigger: i.maxOffsetsPerTrigger ?? null,
-      delayMs: i.delayMs ?? 10000,
+      // Two withWatermark calls on one stream (allowed only with allowMultiple = false): both
+      // watermarks count and the global one is their minimum, i.e. the larger delay (EventTimeWatermarkSuite).
+      delayMs: Math.max(i.delayMs ?? 10000, i.redefineDelayMs ?? Number.NEGATIVE_INFINITY),
+      ...(i.redefineDelayMs !== undefined
+        ? { firstDelayMs: i.delayMs ?? 10000, redefineDelayMs: i.redefineDelayMs }
+        : {}),
     })),
     operator:
       q.operator.kind === 'windowAggregation'
@@ -263,6 +283,23 @@ export function checkQuery(s: ScenarioSpec, add: (path: string, message: string)
   const producers = new Set(s.producers.map((p) => p.id));
   q.inputs.forEach((input, i) => {
     const at = `query.inputs.${i}`;
+    // Dataset.withWatermark: require(!IntervalUtils.isNegative(parsedDelay), s"delay threshold ($delayThreshold) should not be negative.")
+    for (const [field, d] of [
+      ['delayMs', input.firstDelayMs ?? input.delayMs],
+      ['redefineDelayMs', input.redefineDelayMs],
+    ] as const)
+      if (d !== undefined && d < 0)
+        add(
+          `${at}.${field}`,
+          `java.lang.IllegalArgumentException: requirement failed: delay threshold (${sparkInterval(d)}) should not be negative.`,
+        );
+    // A second withWatermark on a watermarked stream fails when the first batch is planned, unless
+    // spark.sql.streaming.statefulOperator.allowMultiple is false (_LEGACY_ERROR_TEMP_3076).
+    if (input.redefineDelayMs !== undefined && q.allowMultiple)
+      add(
+        `${at}.redefineDelayMs`,
+        "org.apache.spark.sql.AnalysisException: Redefining watermark is disallowed. You can set the config 'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous behavior. Note that multiple stateful operators will be disallowed.",
+      );
     if (input.source === 'kafka' && !s.delivery)
       add(
         `${at}.source`,
@@ -276,6 +313,8 @@ export function checkQuery(s: ScenarioSpec, add: (path: string, message: string)
       if (!producers.has(p)) add(`${at}.producers`, `"${p}" is not a producer of this scenario`);
   });
   const op = q.operator;
+  if (op.kind === 'windowAggregation')
+    checkWindowOffset(op.window, 'spark', 'query.operator.window.offsetMs', add);
   if (op.kind === 'windowAggregation' && op.window.kind === 'sliding' && op.window.slideMs > op.window.sizeMs)
     add(
       'query.operator.window.slideMs',

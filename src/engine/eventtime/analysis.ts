@@ -139,6 +139,8 @@ export function analyseEventTime(
       allowedLatenessMs: spec.flink.allowedLatenessMs,
       inputs,
       idlenessMs: spec.flink.idlenessMs ?? null,
+      trigger: spec.flink.trigger ?? 'eventTime',
+      explicitWatermarks: spec.flink.watermarks ?? null,
     },
     untilMs,
   );

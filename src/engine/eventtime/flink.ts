@@ -35,6 +35,19 @@ export interface FlinkOptions {
    * time, checked at each periodic emit) is marked idle and stops holding the watermark back; null: never.
    */
   readonly idlenessMs?: number | null;
+  /**
+   * PurgingTrigger.of(EventTimeTrigger.create()): every FIRE becomes FIRE_AND_PURGE
+   * (flink-streaming-java .../triggers/PurgingTrigger.java, onElement/onEventTime), so the window's
+   * contents are cleared when it fires and a late firing emits only what came since.
+   */
+  readonly trigger?: 'eventTime' | 'purging';
+  /**
+   * Watermarks the input carries explicitly (a punctuated WatermarkGenerator emitting them as the
+   * markers arrive), instead of the periodic bounded-out-of-orderness generator: each takes effect at
+   * its processing time; one not above the current watermark is dropped, as
+   * TimestampsAndWatermarksOperator.WatermarkEmitter does (`if (ts <= currentWatermark) return;`).
+   */
+  readonly explicitWatermarks?: readonly WatermarkChange[] | null;
 }
 
 export interface WatermarkChange {
@@ -93,7 +106,10 @@ export class FlinkWindowOperator {
   private readonly state = new Map<string, WindowState[]>();
 
   constructor(
-    private readonly o: Pick<FlinkOptions, 'window' | 'aggregate' | 'keyed' | 'allowedLatenessMs'>,
+    private readonly o: Pick<
+      FlinkOptions,
+      'window' | 'aggregate' | 'keyed' | 'allowedLatenessMs' | 'trigger'
+    >,
   ) {}
 
   private cleanupTime(w: Window): number {
@@ -111,6 +127,8 @@ export class FlinkWindowOperator {
     });
     s.fired = true;
     s.timer = false;
+    // FIRE_AND_PURGE: the contents go; the window itself stays until its cleanup time.
+    if (this.o.trigger === 'purging') s.acc = emptyAcc();
   }
 
   /** Fires every window whose end − 1 the watermark reached, then clears those past their lateness. */
@@ -194,6 +212,7 @@ export class FlinkWindowOperator {
  * Records arriving at exactly a watermark tick are processed before it.
  */
 export function runFlink(records: readonly EventRecord[], o: FlinkOptions, untilMs: number): FlinkRun {
+  if (o.explicitWatermarks) return runWithExplicitWatermarks(records, o, o.explicitWatermarks, untilMs);
   const watermarks: WatermarkChange[] = [];
   const inputWatermarks: WatermarkChange[][] = Array.from({ length: o.inputs }, () => []);
   const maxTs = new Array<number>(o.inputs).fill(NO_WATERMARK);
@@ -255,4 +274,41 @@ export function runFlink(records: readonly EventRecord[], o: FlinkOptions, until
   }
   while (next < records.length && records[next]!.arrivalMs <= untilMs) onElement(records[next++]!);
   return { watermarks, inputWatermarks, emissions: op.emissions, late: op.late, added: op.added };
+}
+
+/**
+ * The operator fed with the watermarks the input carries: elements and watermarks in processing-time
+ * order (an element and a watermark at the same moment: the element first, as with the periodic
+ * generator); every input carries the same watermarks, so the operator's is theirs.
+ */
+function runWithExplicitWatermarks(
+  records: readonly EventRecord[],
+  o: FlinkOptions,
+  explicit: readonly WatermarkChange[],
+  untilMs: number,
+): FlinkRun {
+  const op = new FlinkWindowOperator(o);
+  const watermarks: WatermarkChange[] = [];
+  const marks = explicit.filter((w) => w.atMs <= untilMs).sort((a, b) => a.atMs - b.atMs);
+  let next = 0;
+  for (const w of marks) {
+    while (next < records.length && records[next]!.arrivalMs <= w.atMs) {
+      const r = records[next++]!;
+      op.processElement(r, r.arrivalMs);
+    }
+    if (w.watermarkMs <= op.watermark) continue;
+    watermarks.push({ atMs: w.atMs, watermarkMs: w.watermarkMs });
+    op.processWatermark(w.watermarkMs, w.atMs);
+  }
+  while (next < records.length && records[next]!.arrivalMs <= untilMs) {
+    const r = records[next++]!;
+    op.processElement(r, r.arrivalMs);
+  }
+  return {
+    watermarks,
+    inputWatermarks: Array.from({ length: o.inputs }, () => watermarks.slice()),
+    emissions: op.emissions,
+    late: op.late,
+    added: op.added,
+  };
 }

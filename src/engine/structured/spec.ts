@@ -25,6 +25,9 @@ export interface StructuredInputSpec {
   readonly maxOffsetsPerTrigger: number | null;
   /** withWatermark("eventTime", delay) on this input. */
   readonly delayMs: number;
+  /** Two withWatermark calls on this input: the first and the second delay (delayMs is the larger). */
+  readonly firstDelayMs?: number;
+  readonly redefineDelayMs?: number;
 }
 
 /**

@@ -45,7 +45,12 @@ export function AddOperation({
     if (kind === 'reduceByKey') extra = { reduce: 'sum' };
     if (kind === 'reduceByKeyAndWindow')
       extra = { reduce: 'sum', windowMs: 3 * B, slideMs: 2 * B, inverse: false };
-    if (kind === 'window' || kind === 'countByWindow' || kind === 'countByValueAndWindow')
+    if (
+      kind === 'window' ||
+      kind === 'countByWindow' ||
+      kind === 'countByValueAndWindow' ||
+      kind === 'groupByKeyAndWindow'
+    )
       extra = { windowMs: 3 * B, slideMs: 2 * B };
     if (kind === 'print') extra = { num: 10 };
     if (kind === 'updateStateByKey' || kind === 'mapWithState') extra = { fn: 'runningSum' };

@@ -1,4 +1,5 @@
 import { Check, Select } from './fields';
+import { functionChoice, OWN, OWN_OPTION, OwnFunctionField } from './OwnFunctionField';
 import type { OpEditorProps } from './opEditor';
 
 /** The editors of reductions and windows: the reduce function, window and slide, the inverse function. */
@@ -23,15 +24,24 @@ export function WindowFields({
           id={`${id}-reduce`}
           label="reduce"
           aria={label('reduce function')}
-          value={op.reduce ?? 'sum'}
+          value={op.code !== undefined ? OWN : (op.reduce ?? 'sum')}
           options={[
             ['sum', 'sum (_ + _)'],
             ['max', 'max'],
             ['min', 'min'],
+            // An inverse reduction is the catalogue's sum only (the simulator has no field for invFunc).
+            ...(op.inverse ? [] : [OWN_OPTION]),
           ]}
-          onChange={(v) => onChange({ reduce: v as 'sum' })}
+          onChange={(v) => {
+            if (v !== OWN) onChange({ reduce: v as 'sum', code: undefined });
+            else {
+              const change = functionChoice(op, v, null);
+              if (change) onChange({ ...change, reduce: undefined });
+            }
+          }}
         />
       )}
+      {has('reduce') && <OwnFunctionField id={id} op={op} label={label} onChange={onChange} />}
       {has('windowMs') && (
         <label className="field" htmlFor={`${id}-w`}>
           <span>window (s)</span>
