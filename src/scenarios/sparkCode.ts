@@ -142,8 +142,17 @@ function scalaProgram(
         assign(`ssc.receiverStream(new ProducerReceiver(${producerList(op, 'scala')}))`);
         break;
       case 'producerStream':
-        lines.push("// Streamscope: one RDD of the producers' tuples per batch");
-        assign('ssc.queueStream(producerBatches, oneAtATime = true)');
+        // Not a queueStream: QueueInputDStream.compute dequeues one RDD per *computed* batch, so an
+        // interval no window reads would come later instead of being skipped, and it cannot be
+        // checkpointed. What the simulator runs is an input stream of its own, as below.
+        lines.push(
+          "// Streamscope's producer stream, an InputDStream[Tuple] of your own (case class Tuple(key: String, value: Double)):",
+          '// its RDD at batch time t holds the tuples that arrived in (t − interval, t], one partition per producer;',
+          '// an interval no window reads is skipped. Its compute(validTime) reads your source for that interval.',
+        );
+        assign(
+          `new ArrivalsInputDStream(ssc${producerList(op, 'scala') ? `, ${producerList(op, 'scala')}` : ''})`,
+        );
         break;
       case 'map':
       case 'flatMap':
@@ -310,7 +319,11 @@ function pythonProgram(
         assign('ssc.socketTextStream("localhost", 9999).map(parse_tuple)');
         break;
       case 'producerStream':
-        lines.push("# Streamscope: one RDD of the producers' (key, value) tuples per batch");
+        lines.push(
+          "# Streamscope: one RDD of the producers' (key, value) tuples per batch. PySpark has no input streams",
+          '# of your own, so queueStream stands in; unlike the simulated input it dequeues one RDD per computed',
+          '# batch (an interval no window reads comes later, not skipped) and does not support checkpointing.',
+        );
         assign('ssc.queueStream(producer_batches, oneAtATime=True)');
         break;
       case 'map':

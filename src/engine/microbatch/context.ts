@@ -122,7 +122,8 @@ export class StreamingContext {
       const cls = {
         kafkaDirectStream: 'DirectKafkaInputDStream',
         receiverStream: 'ReceiverInputDStream',
-        producerStream: 'QueueInputDStream',
+        // Not Spark's QueueInputDStream: the tuples that arrived in the interval, read when computed.
+        producerStream: 'ArrivalsInputDStream',
       }[spec.op as 'kafkaDirectStream'];
       return { ...base, parents: [], role: 'input', type: T.record, slideMs: B, classes: [cls] };
     }

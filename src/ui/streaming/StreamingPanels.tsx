@@ -60,8 +60,9 @@ export default function StreamingPanels() {
             </li>
             <li>
               The receiver’s rate limiter spaces records evenly; Spark’s (Guava’s) allows short bursts. A
-              producer stream (one RDD of what arrived per batch) has no Spark equivalent and appears as
-              queueStream in the code.
+              producer stream (one RDD of what arrived per batch) has no built-in Spark equivalent: the Scala
+              code names it as an input stream of your own, the PySpark code uses queueStream, which would
+              queue an interval no window reads instead of skipping it.
             </li>
             <li>
               The PySpark Kafka code uses the Spark 2.4 API: Python lost its Kafka DStream in Spark 3.0.

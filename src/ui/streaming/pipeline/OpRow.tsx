@@ -46,7 +46,7 @@ export function OpRow({
               ? 'KafkaUtils.createDirectStream'
               : op.op === 'receiverStream'
                 ? 'ssc.receiverStream'
-                : 'ssc.queueStream'}
+                : 'new ArrivalsInputDStream'}
         </code>
         <button type="button" className="icon-button" aria-label={`Remove ${op.id}`} onClick={onRemove}>
           ×
