@@ -32,12 +32,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The scenario schemas document every field (`v.description(…)` and the field helpers `ms`,
+ * `positiveMs`, `probability`, `name`, `count`, whose first argument is that text) for the
+ * JSON Schema that `npm run schema` writes and editors read. The app never shows those texts, so the
+ * browser build leaves them out (a literal argument becomes ''); validation and its messages stay.
+ */
+function schemaDocsOutOfBundle(): Plugin {
+  const call = /\b(v\.description|ms|positiveMs|probability|name|count)\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
+  return {
+    name: 'streamscope-schema-docs',
+    apply: 'build',
+    transform(code, id) {
+      if (!/src\/scenarios\/(schema\/[^/]+|[A-Za-z]*(Schema|fields))\.ts$/.test(id)) return null;
+      return { code: code.replace(call, "$1(''"), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path.
   base: './',
   plugins: [
     react(),
     contentSecurityPolicy(),
+    schemaDocsOutOfBundle(),
     // Offline once loaded: a service worker precaches the whole site (lazy views included), so a
     // lecture hall without a network still works. The app registers it itself once the page is idle
     // (src/ui/shell/serviceWorker.ts), so precaching never competes with the first interaction.

@@ -5,13 +5,13 @@ const windowText = (r: { window: { startMs: number; endMs: number } | null }) =>
 const stateRowJson = (r: StateRow) => ({
   key: r.key,
   ...windowText(r),
-  value: r.value,
+  value: r.state ?? r.value,
   ...(r.timeoutAtMs !== null ? { timeoutAtMs: r.timeoutAtMs } : {}),
 });
 const outputRowJson = (r: OutputRow) => ({
   key: r.key,
   ...windowText(r),
-  value: r.value,
+  value: r.text ?? r.value,
   kind: r.kind,
   ...(r.recordId !== null ? { record: r.recordId } : {}),
 });

@@ -7,10 +7,13 @@ import {
   defineStreaming,
   type StreamingSpec,
   type StreamOpSpec,
+  type StructuredSpec,
+  scalaType,
   userLanguage,
   type Value,
   type ValueType,
 } from '../engine';
+import type { Lang } from './codeText';
 
 /** The learner's functions as the engine compiled them, by operation id (none before the language loads). */
 export function ownFunctions(spec: StreamingSpec): ReadonlyMap<string, DStreamNode> {
@@ -77,4 +80,47 @@ export function initialPairs(
         : `(${JSON.stringify(k)}, ${pythonLiteral(v as Value, st)})`,
     )
     .join(', ');
+}
+
+/**
+ * The learner's flatMapGroupsWithState function: in Scala as they wrote it, called with the rows'
+ * values; PySpark's applyInPandasWithState works on pandas DataFrames, so it is not translated.
+ */
+export function ownGroupFunction(
+  code: string,
+  stateType: string | undefined,
+  source: string,
+  q: StructuredSpec,
+  timeout: string,
+  L: Lang,
+): string[] {
+  const language = userLanguage();
+  const mode = q.outputMode === 'update' ? 'Update' : 'Append';
+  if (L.name === 'python')
+    return [
+      '# Your flatMapGroupsWithState function is written for Scala (GroupState and Seq results);',
+      '# PySpark’s applyInPandasWithState takes a function over pandas DataFrames: write it there by hand.',
+      `# ${code.replace(/\s*\n\s*/g, ' ')}`,
+      L.assign('result', source),
+    ];
+  let fn = `/* your function, still loading: */ ${code}`;
+  let state = stateType ?? 'Double';
+  let result = 'Any';
+  if (language) {
+    const g = language.compileGroups(code, stateType);
+    fn = language.toScala(g.userFn, { typed: true });
+    state = scalaType(g.stateType);
+    result = scalaType(g.resultType);
+  }
+  return [
+    'case class Event(key: String, value: Double, eventTime: Long)',
+    '',
+    `val perKey: (String, Seq[Double], GroupState[${state}]) => Seq[${result}] =`,
+    `  ${fn}`,
+    '',
+    `val result = ${source}.select("key", "value", "eventTime").as[Event]`,
+    '  .groupByKey(_.key)',
+    `  .flatMapGroupsWithState(OutputMode.${mode}(), GroupStateTimeout.${timeout})(`,
+    `    (key: String, rows: Iterator[Event], state: GroupState[${state}]) => perKey(key, rows.map(_.value).toSeq, state).iterator)`,
+  ];
 }

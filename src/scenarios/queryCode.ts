@@ -12,6 +12,7 @@ import {
   scala,
   sparkInterval,
 } from './codeText';
+import { ownGroupFunction } from './ownFunctionCode';
 
 /**
  * A scenario's Structured Streaming query as PySpark and Scala: the Kafka source with its options,
@@ -222,13 +223,14 @@ function operatorCode(q: StructuredSpec, source: string, L: Lang): string[] {
         `${source}.dropDuplicates(${py ? '["key", "timestamp"]' : 'Seq("key", "timestamp")'})`,
       ),
     ];
-  const count = op.fn === 'sessionCount';
   const timeout =
     op.timeout === 'processingTime'
       ? 'ProcessingTimeTimeout'
       : op.timeout === 'eventTime'
         ? 'EventTimeTimeout'
         : 'NoTimeout';
+  if (op.code !== undefined) return ownGroupFunction(op.code, op.stateType, source, q, timeout, L);
+  const count = op.fn === 'sessionCount';
   if (py) {
     const setTimeout =
       op.timeout === 'processingTime'

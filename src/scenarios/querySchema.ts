@@ -87,9 +87,20 @@ const operatorSchema = v.variant(
     v.strictObject({ kind: v.literal('dropDuplicates') }),
     v.strictObject({
       kind: v.literal('flatMapGroupsWithState'),
-      fn: v.optional(
-        v.picklist(['sessionCount', 'runningSum'], 'must be "sessionCount" or "runningSum"'),
-        'sessionCount',
+      fn: v.optional(v.picklist(['sessionCount', 'runningSum'], 'must be "sessionCount" or "runningSum"')),
+      code: v.optional(
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.minLength(1, 'must not be empty'),
+          v.maxLength(2000, 'must be at most 2000 characters'),
+          v.description(
+            'Your own function instead of fn: (key, values, state) => Seq(…), with a GroupState.',
+          ),
+        ),
+      ),
+      stateType: v.optional(
+        v.pipe(v.string(), v.maxLength(80), v.description('With code: the state’s Scala type.')),
       ),
       timeout: v.optional(
         v.picklist(
@@ -259,6 +270,8 @@ export function normaliseQuery(q: QueryParsed): StructuredSpec {
           : {
               kind: 'flatMapGroupsWithState',
               fn: q.operator.fn ?? 'sessionCount',
+              ...(q.operator.code !== undefined ? { code: q.operator.code } : {}),
+              ...(q.operator.stateType !== undefined ? { stateType: q.operator.stateType } : {}),
               timeout: q.operator.timeout ?? 'processingTime',
               timeoutMs: q.operator.timeoutMs ?? 10000,
             },

@@ -18,6 +18,7 @@ import {
 import { producerList } from './codeText';
 import { initialPairs, ownFunctions } from './ownFunctionCode';
 import { TOPIC } from './reservedNames';
+import { confLines } from './sparkConf';
 import { MAPPING_FN_CODE, UPDATE_FN_CODE } from './stateFunctionCode';
 
 export { isReservedName, TOPIC } from './reservedNames';
@@ -45,30 +46,6 @@ export interface SparkCode {
 export function sparkCode(spec: StreamingSpec, types: ReadonlyMap<string, ValueType> = new Map()): SparkCode {
   const own = ownFunctions(spec);
   return { scala: scalaProgram(spec, types, own), python: pythonProgram(spec, types, own) };
-}
-
-function confLines(spec: StreamingSpec, quoteSetting: (k: string, v: string) => string): string[] {
-  const out: string[] = [];
-  const ops = spec.pipeline;
-  if (spec.backpressure.enabled) {
-    out.push(quoteSetting('spark.streaming.backpressure.enabled', 'true'));
-    if (spec.backpressure.initialRate > 0)
-      out.push(
-        quoteSetting('spark.streaming.backpressure.initialRate', String(spec.backpressure.initialRate)),
-      );
-  }
-  const kafka = ops.find((o) => o.op === 'kafkaDirectStream' && (o.maxRatePerPartition ?? 0) > 0);
-  if (kafka)
-    out.push(quoteSetting('spark.streaming.kafka.maxRatePerPartition', String(kafka.maxRatePerPartition)));
-  const receiver = ops.find((o) => o.op === 'receiverStream');
-  if (receiver) {
-    out.push(quoteSetting('spark.streaming.blockInterval', `${receiver.blockIntervalMs ?? 200}ms`));
-    if (receiver.writeAheadLog)
-      out.push(quoteSetting('spark.streaming.receiver.writeAheadLog.enable', 'true'));
-    if (spec.receiverMaxRate > 0)
-      out.push(quoteSetting('spark.streaming.receiver.maxRate', String(spec.receiverMaxRate)));
-  }
-  return out;
 }
 
 function scalaProgram(

@@ -2,7 +2,11 @@ import { installUserLanguage, type ScenarioSpec } from '../engine';
 
 /** Whether a scenario's pipeline has functions the learner wrote (`code`). */
 export function usesOwnFunctions(spec: ScenarioSpec): boolean {
-  return spec.streaming?.pipeline.some((o) => o.code !== undefined) ?? false;
+  const op = spec.query?.operator;
+  return (
+    (spec.streaming?.pipeline.some((o) => o.code !== undefined) ?? false) ||
+    (op?.kind === 'flatMapGroupsWithState' && op.code !== undefined)
+  );
 }
 
 let loading: Promise<void> | null = null;

@@ -39,6 +39,7 @@ export function toValueType(t: LType | null, what = 'the result'): ValueType {
   switch (t.t) {
     case 'record':
     case 'state':
+    case 'groupState':
       throw new LangError(
         `a ${scalaTypeName(t)} cannot be kept in a DStream here (ConsumerRecord is not serializable); take its key or value.`,
       );

@@ -98,6 +98,28 @@ function compileNode(e: Expr, scope: Scope): Code {
     }
     case 'none':
       return constant(L.option(null), NONE);
+    case 'seq': {
+      const items = e.items.map((i) => compile(i, scope));
+      let of: LType | null = null;
+      for (const [i, item] of items.entries()) {
+        const j: LType | null = of === null ? item.type : join(of, item.type);
+        if (!j)
+          fail(
+            e.items[i]!,
+            `the items of a Seq have different types (${scalaTypeName(of)} and ${scalaTypeName(item.type)}); Scala would infer Any, which cannot flow on.`,
+          );
+        of = j;
+      }
+      const runs = items.map((i) => i.run);
+      return {
+        type: L.list(of),
+        run: (env, b) => {
+          b.step();
+          b.allocate(runs.length);
+          return runs.map((r) => r(env, b));
+        },
+      };
+    }
     case 'lambda':
       return fail(e, 'a lambda can only be the whole function or the argument of map, filter or exists.');
     case 'unary': {

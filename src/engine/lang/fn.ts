@@ -122,6 +122,9 @@ export function freeNames(e: Expr, bound: ReadonlySet<string>, out = new Set<str
     case 'some':
       go(e.value);
       break;
+    case 'seq':
+      for (const x of e.items) go(x);
+      break;
     case 'member':
       go(e.target);
       for (const x of e.args ?? []) go(x);

@@ -3,7 +3,8 @@
  * This module and the parser it pulls in load with the views that use them, never with the
  * first page.
  */
-import { compileOwn } from '../microbatch/userOps';
+import { compileGroups, compileOwn } from '../microbatch/userOps';
+import { userGroupStateOperator } from '../structured/userGroupState';
 import { isLangError, stateFromJson, toLType, toValueType } from './bridge';
 import { compileFunction } from './fn';
 import { toPython, toScala } from './render';
@@ -12,6 +13,8 @@ import { L, parseTypeName } from './types';
 export const language = {
   compileFunction,
   compileOwn,
+  compileGroups,
+  userGroupStateOperator,
   toScala,
   toPython,
   L,

@@ -4,59 +4,12 @@
  * (`xs.sum`, `state.exists`); both spellings are accepted for those.
  */
 
-import { NONE, type Opt, type RValue, type StateHandle, some } from './runtime';
-import { type Code, describe, extend, type Scope } from './scope';
-import { type Expr, LangError, show } from './syntax';
-import { fits, isNumber, join, L, type LType, scalaTypeName } from './types';
-
-type Member = Extract<Expr, { k: 'member' }>;
-
-function fail(e: Expr, message: string): never {
-  throw new LangError(`${show(e)}: ${message}`, show(e));
-}
-
-/** Arguments of a member call, checked for count. */
-function args(e: Member, count: number): readonly Expr[] {
-  const given = e.args ?? [];
-  if (given.length !== count)
-    fail(
-      e,
-      `${e.name} takes ${count === 0 ? 'no arguments' : count === 1 ? 'one argument' : `${count} arguments`}, not ${given.length}.`,
-    );
-  return given;
-}
-
-/** A lambda argument `x => …` of map, filter or exists, compiled with `x` bound to `param`. */
-function lambdaArg(
-  e: Member,
-  arg: Expr,
-  param: LType,
-  scope: Scope,
-  compile: Compile,
-): { code: Code; slot: number } {
-  if (arg.k !== 'lambda' || arg.params.length !== 1)
-    fail(e, `${e.name} takes a lambda with one parameter, such as x => x * 2.`);
-  const inner = extend(scope, arg.params, [param]);
-  return { code: compile(arg.body, inner), slot: scope.size };
-}
-
-/** A member that takes no arguments: `f` of the receiver's value. */
-function nullary(e: Member, target: Code['run'], type: LType, f: (v: RValue) => RValue): Code {
-  args(e, 0);
-  return {
-    type,
-    run: (env, b) => {
-      b.step();
-      return f(target(env, b));
-    },
-  };
-}
-
-const NO_MEMBER = (e: Member, t: LType, names: string): never =>
-  fail(e, `a ${scalaTypeName(t)} has no member “${e.name}”${names ? `; its members are ${names}` : ''}.`);
-
-/** Compiles an expression in a scope (compile.ts, passed in so the two files import no circle). */
-type Compile = (e: Expr, scope: Scope) => Code;
+import { args, type Compile, fail, lambdaArg, type Member, NO_MEMBER, nullary } from './memberKit';
+import { NONE, type Opt, type RValue, some } from './runtime';
+import { type Code, describe, type Scope } from './scope';
+import { groupStateMember, stateMember } from './stateMembers';
+import { LangError, show } from './syntax';
+import { isNumber, join, L, type LType, scalaTypeName } from './types';
 
 export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile): Code {
   const t = target.type;
@@ -266,6 +219,8 @@ export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile
     }
     case 'state':
       return stateMember(e, t, tr, scope, compile);
+    case 'groupState':
+      return groupStateMember(e, t, tr, scope, compile);
     case 'record':
       // ConsumerRecord.key() and value() (Java getters, callable without parentheses from Scala).
       // A record reaches the function as [key, value].
@@ -279,51 +234,6 @@ export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile
       }
     default:
       return NO_MEMBER(e, t, '');
-  }
-}
-
-/** mapWithState's State (Spark: streaming/State.scala); the engine's StateHandle enforces its rules. */
-function stateMember(
-  e: Member,
-  t: Extract<LType, { t: 'state' }>,
-  tr: Code['run'],
-  scope: Scope,
-  compile: Compile,
-): Code {
-  const handle = (env: RValue[], b: Parameters<Code['run']>[1]) => tr(env, b) as StateHandle;
-  const call = (type: LType, f: (s: StateHandle) => RValue): Code =>
-    nullary(e, tr, type, (v) => f(v as StateHandle));
-  switch (e.name) {
-    case 'exists':
-      return call(L.boolean, (s) => s.exists());
-    case 'isTimingOut':
-      return call(L.boolean, (s) => s.isTimingOut());
-    case 'get':
-      return call(t.of, (s) => s.get());
-    case 'getOption':
-      return call(L.option(t.of), (s) => (s.exists() ? some(s.get()) : NONE));
-    case 'remove':
-      return call(L.unit, (s) => {
-        s.remove();
-        return undefined;
-      });
-    case 'update': {
-      const [a] = args(e, 1);
-      const value = compile(a!, scope);
-      if (!fits(value.type, t.of))
-        fail(e, `the state holds ${scalaTypeName(t.of)}, so update needs one; ${describe(a!, value.type)}.`);
-      const vr = value.run;
-      return {
-        type: L.unit,
-        run: (env, b) => {
-          b.step();
-          handle(env, b).update(vr(env, b));
-          return undefined;
-        },
-      };
-    }
-    default:
-      return NO_MEMBER(e, t, 'exists, get, getOption, update, remove, isTimingOut');
   }
 }
 

@@ -126,7 +126,20 @@ const BINARY: Readonly<Record<string, BinaryOp>> = {
 };
 
 /** Names the language keeps for itself; a parameter may not take them. */
-const RESERVED = new Set(['Some', 'None', 'true', 'false', 'if', 'else', 'this', 'new', 'null', 'undefined']);
+const RESERVED = new Set([
+  'Some',
+  'None',
+  'Seq',
+  'List',
+  'true',
+  'false',
+  'if',
+  'else',
+  'this',
+  'new',
+  'null',
+  'undefined',
+]);
 
 interface JsepNode {
   readonly type: string;
@@ -208,6 +221,11 @@ function convert(node: JsepNode, source: string): Expr {
       if (callee.type === 'Identifier' && callee.name === 'Some') {
         if (args.length !== 1) return reject(source, 'Some', 'Some takes exactly one value: Some(x).');
         return { k: 'some', value: args[0]! };
+      }
+      if (callee.type === 'Identifier' && (callee.name === 'Seq' || callee.name === 'List')) {
+        if (args.length > 10_000)
+          return reject(source, String(callee.name), 'A Seq literal has at most 10,000 items.');
+        return { k: 'seq', items: args };
       }
       if (callee.type === 'MemberExpression' && !callee.computed) {
         const target = convert(callee.object as JsepNode, source);
@@ -293,11 +311,7 @@ function convert(node: JsepNode, source: string): Expr {
       return { k: 'block', stmts };
     }
     case 'ArrayExpression':
-      return reject(
-        source,
-        '[',
-        'List literals [ … ] are not part of the language; lists come from split or from the values of a key.',
-      );
+      return reject(source, '[', 'List literals [ … ] are not part of the language: write Seq(a, b).');
     case 'ThisExpression':
       return reject(source, 'this', '“this” is not part of the language.');
     default:

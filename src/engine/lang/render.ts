@@ -9,6 +9,8 @@ import { type LType, scalaTypeName } from './types';
 
 /** Methods of Spark's State that take no arguments. */
 const STATE_CALLS = new Set(['exists', 'get', 'getOption', 'remove', 'isTimingOut']);
+/** GroupState's methods declared with parentheses (the others are Scala properties: exists, get, hasTimedOut). */
+const GROUP_STATE_CALLS = new Set(['remove', 'getCurrentWatermarkMs', 'getCurrentProcessingTimeMs']);
 
 export interface ScalaOptions {
   /**
@@ -49,6 +51,13 @@ function scala(e: Expr, types: ReadonlyMap<Expr, LType>): string {
     // Spark's State methods are declared with parentheses (streaming/State.scala).
     if (x.k === 'member' && !x.args && types.get(x.target)?.t === 'state' && STATE_CALLS.has(x.name))
       return `${operand(x.target)}.${x.name}()`;
+    if (
+      x.k === 'member' &&
+      !x.args &&
+      types.get(x.target)?.t === 'groupState' &&
+      GROUP_STATE_CALLS.has(x.name)
+    )
+      return `${operand(x.target)}.${x.name}()`;
     return undefined;
   });
 }
@@ -63,6 +72,11 @@ export function toPython(fn: UserFn): PythonCode {
   if ([...fn.types.values()].some((t) => t.t === 'state') || fn.paramTypes.some((t) => t.t === 'state'))
     return {
       unsupported: 'PySpark’s DStream API has no mapWithState; this function runs in Scala and Java only.',
+    };
+  if (fn.paramTypes.some((t) => t.t === 'groupState'))
+    return {
+      unsupported:
+        'PySpark’s applyInPandasWithState takes a function over pandas DataFrames; this function is written for Scala’s flatMapGroupsWithState.',
     };
   const imports = new Set<string>();
   const names = new Map<string, string>();
@@ -116,6 +130,8 @@ function python(
       return go(e.value);
     case 'none':
       return 'None';
+    case 'seq':
+      return `[${e.items.map((i) => go(i)).join(', ')}]`;
     case 'unary':
       return e.op === '!' ? `not ${operand(e.arg)}` : `-${operand(e.arg)}`;
     case 'if':

@@ -4,7 +4,15 @@
  */
 import { LangError } from './syntax';
 
-export type RValue = number | string | boolean | undefined | readonly RValue[] | Opt | StateHandle;
+export type RValue =
+  | number
+  | string
+  | boolean
+  | undefined
+  | readonly RValue[]
+  | Opt
+  | StateHandle
+  | GroupStateHandle;
 export type Opt = { readonly defined: true; readonly value: RValue } | { readonly defined: false };
 
 export const NONE: Opt = Object.freeze({ defined: false });
@@ -20,6 +28,22 @@ export interface StateHandle {
   update(value: RValue): void;
   remove(): void;
   isTimingOut(): boolean;
+}
+
+/**
+ * Structured Streaming's GroupState as flatMapGroupsWithState's function sees it (Spark:
+ * sql/.../streaming/GroupStateImpl.scala). The engine implements it and its rules.
+ */
+export interface GroupStateHandle {
+  exists(): boolean;
+  get(): RValue;
+  update(value: RValue): void;
+  remove(): void;
+  hasTimedOut(): boolean;
+  setTimeoutDuration(ms: number): void;
+  setTimeoutTimestamp(ms: number): void;
+  getCurrentWatermarkMs(): number;
+  getCurrentProcessingTimeMs(): number;
 }
 
 /** Steps (syntax-tree nodes evaluated) one call may take, and values it may allocate. */

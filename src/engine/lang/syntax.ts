@@ -15,6 +15,8 @@ export type Expr =
   | { readonly k: 'tuple'; readonly items: readonly Expr[] }
   | { readonly k: 'lambda'; readonly params: readonly string[]; readonly body: Expr }
   | { readonly k: 'some'; readonly value: Expr }
+  /** `Seq(a, b)` (or `List(…)`): a sequence of the items. */
+  | { readonly k: 'seq'; readonly items: readonly Expr[] }
   | { readonly k: 'none' }
   /** `target.name` (args null) or `target.name(args)`. */
   | {
@@ -77,6 +79,8 @@ export function show(e: Expr, custom?: (e: Expr, print: (x: Expr) => string) => 
       return `${e.params.length === 1 ? e.params[0] : `(${e.params.join(', ')})`} => ${go(e.body)}`;
     case 'some':
       return `Some(${go(e.value)})`;
+    case 'seq':
+      return `Seq(${e.items.map(go).join(', ')})`;
     case 'none':
       return 'None';
     case 'member':

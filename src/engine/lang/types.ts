@@ -17,7 +17,9 @@ export type LType =
   /** mapWithState's State[S]. */
   | { readonly t: 'state'; readonly of: LType }
   /** A Kafka ConsumerRecord[String, Double] (or a producer's tuple): `key` and `value`. */
-  | { readonly t: 'record' };
+  | { readonly t: 'record' }
+  /** Structured Streaming's GroupState[S] (flatMapGroupsWithState). */
+  | { readonly t: 'groupState'; readonly of: LType };
 
 export const L = {
   long: { t: 'long' } as LType,
@@ -30,6 +32,7 @@ export const L = {
   list: (of: LType | null): LType => ({ t: 'list', of }),
   state: (of: LType): LType => ({ t: 'state', of }),
   record: { t: 'record' } as LType,
+  groupState: (of: LType): LType => ({ t: 'groupState', of }),
 };
 
 /**
@@ -120,6 +123,8 @@ export function scalaTypeName(a: LType | null): string {
       return `State[${scalaTypeName(a.of)}]`;
     case 'record':
       return 'ConsumerRecord[String, Double]';
+    case 'groupState':
+      return `GroupState[${scalaTypeName(a.of)}]`;
   }
 }
 
@@ -146,7 +151,8 @@ export function join(a: LType, b: LType): LType | null {
     }
     return { t: 'tuple', items };
   }
-  if (a.t === 'state' && b.t === 'state') return sameLType(a.of, b.of) ? a : null;
+  if ((a.t === 'state' && b.t === 'state') || (a.t === 'groupState' && b.t === 'groupState'))
+    return sameLType(a.of, b.of) ? a : null;
   return a.t === b.t ? a : null;
 }
 
@@ -162,8 +168,8 @@ export function sameLType(a: LType | null, b: LType | null): boolean {
   if (a.t === 'tuple' && b.t === 'tuple')
     return a.items.length === b.items.length && a.items.every((x, i) => sameLType(x, b.items[i]!));
   if (
-    (a.t === 'option' || a.t === 'list' || a.t === 'state') &&
-    (b.t === 'option' || b.t === 'list' || b.t === 'state')
+    (a.t === 'option' || a.t === 'list' || a.t === 'state' || a.t === 'groupState') &&
+    (b.t === 'option' || b.t === 'list' || b.t === 'state' || b.t === 'groupState')
   )
     return sameLType(a.of, b.of);
   return true;

@@ -6,14 +6,14 @@
  */
 import { toLType, toValueType } from '../lang/bridge';
 import { compileFunction, type Expect, type UserFn } from '../lang/fn';
-import { NONE, type Opt, type RValue, type StateHandle, some } from '../lang/runtime';
+import { type GroupStateHandle, NONE, type Opt, type RValue, type StateHandle, some } from '../lang/runtime';
 import { LangError } from '../lang/syntax';
 import { L, type LType, parseTypeName } from '../lang/types';
 import type { StreamOpSpec } from '../types';
 import type { RecordAccess } from './functions';
 import { SparkError } from './node';
 import type { MappingFunction, UpdateFunction } from './state';
-import { scalaType, T, type Value, type ValueType } from './values';
+import { formatValue, scalaType, T, type Value, type ValueType } from './values';
 
 export interface OwnFunction {
   /** The element type of the operation's DStream. */
@@ -188,4 +188,52 @@ export function compileOwn(
     const mapped = valueType(emitsOption ? (f.result as { of: LType | null }).of : f.result, 'the result');
     return { type: mapped, userFn: f, state: { stateType, emitsOption }, mapping: mappingOf(f, emitsOption) };
   }
+}
+
+/** What a learner's flatMapGroupsWithState function does with one group. */
+export interface GroupFunction {
+  /** Calls the function; its results, each as a pipeline value and as Scala prints it. */
+  readonly call: (
+    key: string,
+    values: readonly number[],
+    state: GroupStateHandle,
+  ) => { readonly value: Value; readonly text: string }[];
+  readonly stateType: ValueType;
+  readonly resultType: ValueType;
+  readonly userFn: UserFn;
+}
+
+/**
+ * flatMapGroupsWithState((key, values, state) => Seq[U]): the group's key, its rows' values in
+ * the batch (empty when it timed out) and its GroupState[S] (S: `stateType`, or Double, the
+ * values' type). The form with an Iterator of rows is simplified to the values.
+ */
+export function compileGroups(code: string, stateType: string | undefined): GroupFunction {
+  const S = stateType === undefined ? L.double : parseTypeName(stateType);
+  const f = compileFunction(code, {
+    params: [L.string, L.list(L.double), L.groupState(S)],
+    operation: 'flatMapGroupsWithState',
+  });
+  // flatMapGroupsWithState's function returns an Iterator of results: a Seq here (or an Option).
+  if (f.result.t !== 'list' && f.result.t !== 'option')
+    throw new LangError(
+      `flatMapGroupsWithState needs its function to give a collection of results (a Seq, such as Seq((key, n)), or an Option); this one gives ${scalaType(toValueType(f.result))}.`,
+    );
+  const resultType = toValueType((f.result as { of: LType | null }).of ?? L.long, 'the result');
+  const asValues = (out: RValue): Value[] =>
+    f.result.t === 'option'
+      ? isNone(out)
+        ? []
+        : [optionValue(out)]
+      : (out as readonly RValue[]).map(outbound);
+  return {
+    userFn: f,
+    stateType: toValueType(S, 'the state'),
+    resultType,
+    call: (key, values, state) =>
+      asValues(f.call([key, values as RValue, state])).map((value) => ({
+        value,
+        text: formatValue(value, resultType),
+      })),
+  };
 }

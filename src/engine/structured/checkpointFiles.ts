@@ -19,3 +19,11 @@ export function uuidOf(name: string, salt: number): string {
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }
+
+/** What offsets/N records of a batch: its offset ranges, watermark and timestamp. */
+export interface OffsetsEntry {
+  readonly from: readonly (readonly number[])[];
+  readonly until: readonly (readonly number[])[];
+  readonly batchWatermarkMs: number;
+  readonly batchTimestampMs: number;
+}

@@ -5,6 +5,7 @@
  * (`shouldRunAnotherBatch`), and what its state holds (to snapshot, restore and show).
  */
 import type { Acc, EventRecord, Window } from '../eventtime/windows';
+import type { Value } from '../microbatch/values';
 import type { StructuredOutputMode } from './spec';
 
 /** A row of a state store, as the State store view lists it. */
@@ -21,6 +22,9 @@ export interface StateRow {
   readonly acc: Acc | null;
   /** Whether a result for it has been emitted already (a later one is then an update). */
   readonly emitted: boolean;
+  /** A learner's GroupState: the state value itself, and how Scala prints it. */
+  readonly state?: Value;
+  readonly text?: string;
 }
 
 /** A row the query hands to its sink. */
@@ -33,6 +37,8 @@ export interface OutputRow {
   readonly kind: 'first' | 'update' | 'row' | 'timeout';
   /** dropDuplicates: the record passed on. */
   readonly recordId: number | null;
+  /** A learner's function's output, as Scala prints it (value is NaN when it is not a number). */
+  readonly text?: string;
 }
 
 export interface DroppedRow {

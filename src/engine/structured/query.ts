@@ -1,6 +1,7 @@
-import { offsetJson, uuidOf } from './checkpointFiles';
+import { isLangError } from '../microbatch/userCode';
+import { type OffsetsEntry, offsetJson, uuidOf } from './checkpointFiles';
 import { eventStats, makespan } from './cluster';
-import { createOperator } from './createOperator';
+import { operatorOrError, taskFailure } from './createOperator';
 import { FaultPlan, type Stop } from './faults';
 import { type StatefulOperator, stateRowBytes } from './operators';
 import { applyChange, refusedChange } from './restart';
@@ -20,13 +21,6 @@ import { WatermarkTracker } from './watermark';
 
 /** spark.sql.streaming.pollingDelay (10 ms): how long an idle default-trigger query waits to look again. */
 const POLLING_DELAY_MS = 10;
-
-interface OffsetsEntry {
-  readonly from: readonly (readonly number[])[];
-  readonly until: readonly (readonly number[])[];
-  readonly batchWatermarkMs: number;
-  readonly batchTimestampMs: number;
-}
 
 export class StructuredQuery {
   readonly batches: QueryBatch[] = [];
@@ -62,7 +56,8 @@ export class StructuredQuery {
     this.spec = spec;
     this.queryId = uuidOf(spec.checkpointLocation, 0);
     this.readers = spec.inputs.map((i) => inputReader(i, source));
-    this.operator = createOperator(spec.operator);
+    const made = operatorOrError(spec.operator);
+    this.operator = made.operator;
     this.tracker = new WatermarkTracker(
       spec.inputs.map((i) => i.delayMs),
       spec.policy,
@@ -77,6 +72,7 @@ export class StructuredQuery {
       this.file(`sources/${i}/0`, spec.startAtMs, offsetJson(r, this.endOffsets[i]!));
     });
     this.startRun(spec.startAtMs);
+    if (made.error) this.fail(spec.startAtMs, made.error);
   }
 
   /** Runs every trigger due up to `timeMs` (the world must be known up to then). */
@@ -99,6 +95,13 @@ export class StructuredQuery {
       if (t > timeMs) return;
       this.trigger(t);
     }
+  }
+
+  /** The query stops with an exception (its run ends as failed); nothing more runs. */
+  private fail(atMs: number, error: Omit<QueryError, 'atMs'>): void {
+    this.error = { atMs, ...error };
+    this.endRun(atMs, 'failed');
+    this.status = 'failed';
   }
 
   private startRun(atMs: number): void {
@@ -135,15 +138,8 @@ export class StructuredQuery {
       const refused = refusedChange(this.spec, next);
       this.pendingChange = null;
       if (refused) {
-        this.runs.push({
-          index: this.runs.length,
-          runId: uuidOf(this.queryId, this.runs.length + 1),
-          startMs: atMs,
-          stoppedMs: atMs,
-          stopReason: 'failed',
-        });
-        this.error = { atMs, ...refused };
-        this.status = 'failed';
+        this.startRun(atMs);
+        this.fail(atMs, refused);
         return;
       }
       this.spec = next;
@@ -160,7 +156,8 @@ export class StructuredQuery {
     if (entry) this.tracker.setWatermark(entry.batchWatermarkMs);
     if (latest >= 0 && latest === committed)
       this.tracker.setWatermark(Math.max(this.tracker.current, this.commits.get(latest)!));
-    this.operator = createOperator(this.spec.operator);
+    const made = operatorOrError(this.spec.operator);
+    this.operator = made.operator;
     this.operator.restore(this.stateVersions.get(committed + 1) ?? []);
     this.reRun = entry && latest > committed ? latest : null;
     this.nextBatchId = latest > committed ? latest : committed + 1;
@@ -168,6 +165,7 @@ export class StructuredQuery {
     else if (entry) this.endOffsets = entry.from.map((u) => [...u]);
     this.status = 'running';
     this.startRun(atMs);
+    if (made.error) this.fail(atMs, made.error);
   }
 
   private trigger(t: number): void {
@@ -212,16 +210,24 @@ export class StructuredQuery {
     const lateWatermarkMs = spec.allowMultiple
       ? (this.offsets.get(batchId - 1)?.batchWatermarkMs ?? 0)
       : watermarkMs;
-    const batch = this.runBatch(
-      t,
-      batchId,
-      from,
-      until,
-      watermarkMs,
-      lateWatermarkMs,
-      batchTimestampMs,
-      logged !== null,
-    );
+    let batch: QueryBatch;
+    try {
+      batch = this.runBatch(
+        t,
+        batchId,
+        from,
+        until,
+        watermarkMs,
+        lateWatermarkMs,
+        batchTimestampMs,
+        logged !== null,
+      );
+    } catch (e) {
+      // The learner's function threw: its offsets were written, its commit never is.
+      if (isLangError(e)) this.fail(t, taskFailure(batchId, e));
+      else throw e;
+      return;
+    }
     this.batches.push(batch);
     if (batch.killed) return;
     this.lastInRun = batch;
@@ -381,7 +387,7 @@ export class StructuredQuery {
     };
   }
 
-  /** A scripted driver crash (or stop) that lands inside this batch: it ends the run. */
+  /** Writes a file under the checkpoint location (or at an absolute path: the file sink's log). */
   private file(path: string, writtenAtMs: number, content: CheckpointFile['content']): void {
     const full = path.startsWith('/') ? path : `${this.spec.checkpointLocation}/${path}`;
     this.files.push({ path: full, writtenAtMs, content });

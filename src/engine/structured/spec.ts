@@ -58,6 +58,13 @@ export type StatefulOperatorSpec =
       readonly timeout: 'none' | 'processingTime' | 'eventTime';
       /** The timeout duration (processing time) or the gap after the newest event time (event time). */
       readonly timeoutMs: number;
+      /**
+       * The learner's function instead of `fn`: (key, values, state) => Seq[U], with the group's
+       * values and its GroupState; it sets its own timeouts (timeoutMs is then unused).
+       */
+      readonly code?: string;
+      /** The state's type, as Scala writes it (default: Double, the values' type). */
+      readonly stateType?: string;
     };
 
 export type StructuredOutputMode = 'append' | 'update' | 'complete';

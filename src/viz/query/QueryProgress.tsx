@@ -204,7 +204,9 @@ function BatchDetail({
           Output ({b.output.length}):{' '}
           {b.output
             .slice(0, 10)
-            .map((r) => `${r.key ?? 'all'}${r.window ? ` ${windowText(r.window)}` : ''} = ${r.value}`)
+            .map(
+              (r) => `${r.key ?? 'all'}${r.window ? ` ${windowText(r.window)}` : ''} = ${r.text ?? r.value}`,
+            )
             .join('; ')}
           {b.output.length > 10 ? '; …' : ''}
         </p>

@@ -54,7 +54,7 @@ export function SinkView() {
               {c.rows
                 .map(
                   (r) =>
-                    `${r.key ?? 'all'}${r.window ? ` ${windowText(r.window)}` : ''} = ${r.value}${r.kind === 'timeout' ? ' (timed out)' : ''}`,
+                    `${r.key ?? 'all'}${r.window ? ` ${windowText(r.window)}` : ''} = ${r.text ?? r.value}${r.kind === 'timeout' ? ' (timed out)' : ''}`,
                 )
                 .join('; ')}
             </li>

@@ -6,7 +6,7 @@ import './StateStore.css';
 
 const selectState = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const rowKey = (r: StateRow) =>
-  `${r.key ?? ''}|${r.window?.startMs ?? ''}|${r.window?.endMs ?? ''}|${r.value}`;
+  `${r.key ?? ''}|${r.window?.startMs ?? ''}|${r.window?.endMs ?? ''}|${r.text ?? r.value}`;
 
 /**
  * The state store after the last committed batch: its version (batch id + 1), its rows, the rows that
@@ -54,7 +54,7 @@ export function StateStore() {
                 <tr key={rowKey(r)} className={mark ? `is-${mark}` : undefined}>
                   <td>{r.key ?? 'all'}</td>
                   <td className="mono">{r.window ? windowText(r.window) : ''}</td>
-                  <td>{op.kind === 'dropDuplicates' ? secs(r.value) : r.value}</td>
+                  <td>{op.kind === 'dropDuplicates' ? secs(r.value) : (r.text ?? r.value)}</td>
                   {op.kind === 'flatMapGroupsWithState' && (
                     <td>{r.timeoutAtMs === null ? '' : secs(r.timeoutAtMs)}</td>
                   )}
@@ -72,7 +72,7 @@ export function StateStore() {
             {st.removed.map((r) => (
               <li key={rowKey(r)}>
                 <s>
-                  {r.key ?? 'all'} {r.window ? windowText(r.window) : ''} = {r.value}
+                  {r.key ?? 'all'} {r.window ? windowText(r.window) : ''} = {r.text ?? r.value}
                 </s>{' '}
                 — {evictionWhy(r, last.watermarkMs, op.kind)}
               </li>
