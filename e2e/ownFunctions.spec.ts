@@ -96,10 +96,10 @@ test('the code export writes the student’s function in PySpark, ready to copy'
   await page.getByLabel('ones: function').selectOption({ label: 'your own function…' });
   await page.getByLabel('ones: function code').fill('r => (r.key.toLowerCase, 2)');
   await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toHaveCount(0);
-  const code = page.getByRole('region', { name: 'Code export' });
-  await code.scrollIntoViewIfNeeded();
+  // The code sits under the pipeline it was made from.
+  const code = page.getByRole('region', { name: 'Pipeline' });
   await code.getByRole('tab', { name: 'DStream (PySpark)' }).click();
-  await expect(code).toContainText('ones = clicks.map(lambda r: (r[0].lower(), 2))');
+  await expect(code.locator('pre.code__text')).toContainText('ones = clicks.map(lambda r: (r[0].lower(), 2))');
   await code.getByRole('button', { name: 'Copy' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     'ones = clicks.map(lambda r: (r[0].lower(), 2))',

@@ -104,10 +104,19 @@ export function ownGroupFunction(
       L.assign('result', source),
     ];
   let fn = `/* your function, still loading: */ ${code}`;
+  // A function that does not compile fails the query at start (the query panel says why).
+  const compiled = (() => {
+    try {
+      return language?.compileGroups(code, stateType) ?? null;
+    } catch {
+      fn = `/* your function, not compiled: see the query's error */ ${code}`;
+      return null;
+    }
+  })();
   let state = stateType ?? 'Double';
   let result = 'Any';
-  if (language) {
-    const g = language.compileGroups(code, stateType);
+  if (language && compiled) {
+    const g = compiled;
     fn = language.toScala(g.userFn, { typed: true });
     state = scalaType(g.stateType);
     result = scalaType(g.resultType);

@@ -89,7 +89,7 @@ function scalaProgram(
     const user = (options?: Parameters<NonNullable<typeof lang>['toScala']>[1]) =>
       node && lang
         ? lang.toScala(node.own!.userFn, options)
-        : `/* your function, still loading: */ ${op.code}`;
+        : `/* your function, ${lang ? 'not compiled: see the error above the pipeline' : 'still loading'}: */ ${op.code}`;
     const fn = (kind: FnOp) =>
       op.code !== undefined
         ? user()
@@ -266,7 +266,8 @@ function pythonProgram(
     const lang = userLanguage();
     /** The learner's function as a Python lambda, or None with PySpark's reason why not. */
     const user = (): string => {
-      if (!node || !lang) return `None  # your function, still loading: ${op.code}`;
+      if (!node || !lang)
+        return `None  # your function, ${lang ? 'not compiled: see the error above the pipeline' : 'still loading'}: ${op.code}`;
       const py = lang.toPython(node.own!.userFn);
       if ('unsupported' in py) return `None  # ${py.unsupported}`;
       for (const m of py.imports) imports.add(m);

@@ -44,12 +44,22 @@ export function OwnFunctionField({
           id={`${id}-code`}
           className="op__code"
           spellCheck={false}
-          rows={Math.min(6, Math.max(1, op.code.split('\n').length))}
+          // About 60 characters a line; a few lines at most (it grows with the learner's text).
+          rows={Math.min(
+            8,
+            op.code.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0),
+          )}
           value={op.code}
           aria-label={label('function code')}
           onChange={(e) => onChange({ code: e.target.value })}
+          aria-describedby={`${id}-code-hint`}
         />
       </label>
+      <p className="op__hint" id={`${id}-code-hint`}>
+        A lambda, as in Scala: <code>(k, v) =&gt; (k, v * 2)</code>, <code>cond ? a : b</code>,{' '}
+        <code>{'{ val s = …; state.update(s); (key, s) }'}</code>. It is type-checked as you type and runs in
+        the simulator; whole numbers are Long, <code>split</code> takes its separator literally.
+      </p>
       {stateful && (
         <label className="field" htmlFor={`${id}-state-type`}>
           <span>state type</span>
