@@ -49,6 +49,31 @@ export const { long, bool, str } = fc.letrec<{ long: Gen<bigint>; bool: Gen<bool
         arith('/'),
         arith('%'),
         S.map((a): Gen<bigint> => ({ src: `${a.src}.length`, eval: (x, s) => BigInt(a.eval(x, s).length) })),
+        // A block binding a value, used twice (a line break ends the first statement, as in Scala).
+        fc.tuple(L_, L_).map(
+          ([a, b]): Gen<bigint> => ({
+            src: `{ val v1 = ${a.src}\n v1 - ${b.src} }`,
+            eval: (x, s) => {
+              const v = a.eval(x, s) - b.eval(x, s);
+              if (v >= MAX || v <= -MAX) throw new Error('error');
+              return v;
+            },
+          }),
+        ),
+        // Seq(…).sum: partial sums stay within ±2^53.
+        fc.array(L_, { minLength: 0, maxLength: 3 }).map(
+          (items): Gen<bigint> => ({
+            src: `Seq(${items.map((i) => i.src).join(', ')}).sum`,
+            eval: (x, s) => {
+              let total = 0n;
+              for (const i of items) {
+                total += i.eval(x, s);
+                if (total >= MAX || total <= -MAX) throw new Error('error');
+              }
+              return total;
+            },
+          }),
+        ),
         fc.tuple(B, L_, L_).map(
           ([c, a, b]): Gen<bigint> => ({
             src: `(${c.src} ? ${a.src} : ${b.src})`,

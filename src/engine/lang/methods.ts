@@ -109,7 +109,19 @@ export function methodOf(e: Member, target: Code, scope: Scope, compile: Compile
             fail(e, `${e.name} needs numbers; the list holds ${scalaTypeName(of)}.`);
           const type = of ?? L.long;
           if (e.name === 'sum')
-            return unary(type, (v) => (v as readonly number[]).reduce((a, x) => a + x, 0));
+            return unary(type, (v) => {
+              let total = 0;
+              for (const x of v as readonly number[]) {
+                total += x;
+                // Whole numbers stay exact, as the arithmetic operators keep them (±2^53).
+                if (type.t === 'long' && !Number.isSafeInteger(total))
+                  throw new LangError(
+                    `${show(e)}: the sum reached ${total}, beyond what the simulator models exactly (±2^53); a JVM Long would wrap around at 2^63.`,
+                    show(e),
+                  );
+              }
+              return total;
+            });
           const pick = e.name === 'max' ? Math.max : Math.min;
           return unary(type, (v) => {
             const xs = v as readonly number[];

@@ -129,6 +129,12 @@ const TOKENS = [
   '`',
   '\\',
   ' ',
+  '\n',
+  'val',
+  'Seq',
+  'List',
+  'hasTimedOut',
+  'setTimeoutDuration',
 ];
 
 describe('fuzzing: the language never fails outside its own error type', () => {
