@@ -105,3 +105,16 @@ test('the code export writes the student’s function in PySpark, ready to copy'
     'ones = clicks.map(lambda r: (r[0].lower(), 2))',
   );
 });
+
+test('a function that fails while running stops the application at that batch, and says so', async ({ page }) => {
+  await page.goto('./?scenario=stateful-streams&t=5500');
+  await page.getByLabel('ones: function').selectOption({ label: 'your own function…' });
+  await page.getByLabel('ones: function code').fill('r => (r.key, 10 / (r.value.toLong - r.value.toLong))');
+  const alert = page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert');
+  await expect(alert).toContainText('The application stopped: the batch at 1 s failed in your function.');
+  await expect(alert).toContainText('ones = clicks.map(…) failed in the batch at 1000 ms');
+  await expect(alert).toContainText('java.lang.ArithmeticException: / by zero');
+  // Everything else keeps working: fixing the function brings the batches back.
+  await page.getByLabel('ones: function code').fill('r => (r.key, 1)');
+  await expect(alert).toHaveCount(0);
+});

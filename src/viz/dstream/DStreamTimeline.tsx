@@ -39,6 +39,13 @@ export function DStreamTimeline() {
   );
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   if (!run) return null;
+  // The learner's functions need the language's chunk; the run is built again once it is here.
+  if (run.error?.exception === 'streamscope.loading')
+    return (
+      <div ref={ref} className="dstream">
+        <p className="dstream__note">Loading the function language…</p>
+      </div>
+    );
   if (run.error)
     return (
       <div ref={ref} className="dstream">
@@ -110,9 +117,20 @@ export function DStreamTimeline() {
     }
   };
 
+  const stopped =
+    run.stoppedAtMs !== null && nowMs >= run.stoppedAtMs ? run.batchAt(run.stoppedAtMs) : undefined;
   return (
     <div ref={ref} className="dstream">
       <LiveSummary text={timelineSummary(run, nowMs)} />
+      {stopped && (
+        <p className="spark-error" role="alert">
+          <strong>
+            The application stopped: the batch at {stopped.timeMs / 1000} s failed in your function.
+          </strong>{' '}
+          <code>{stopped.failure}</code> No batch runs after it (awaitTermination rethrows the error); fix the
+          function in the pipeline below.
+        </p>
+      )}
       <p className="dstream__note">
         A <strong>DStream is a sequence of RDDs, one per batch interval</strong> (
         {run.spec.batchIntervalMs / 1000} s). Each box is one RDD, split into its partitions (the number is
