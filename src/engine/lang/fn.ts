@@ -74,6 +74,7 @@ export function compileFunction(source: string, expect: Expect): UserFn {
     );
   const run = code.run;
   const budget = new Budget();
+  const env: RValue[] = [];
   return {
     source,
     expr,
@@ -86,8 +87,13 @@ export function compileFunction(source: string, expect: Expect): UserFn {
       expect.result && code.type.t === 'long' && expect.result.t === 'double' ? expect.result : code.type,
     call: (args, givenValues = []) => {
       budget.reset();
-      const env: RValue[] = destructured ? [...(args[0] as readonly RValue[])] : [...args];
-      for (const v of givenValues) env.push(v);
+      // One environment per function, filled afresh on every call: a call never re-enters its own
+      // function, and every slot is written before it is read (parameters, given names, then vals
+      // and lambda parameters as they are bound), so nothing of an earlier call is seen.
+      const from = destructured ? (args[0] as readonly RValue[]) : args;
+      env.length = 0;
+      for (let i = 0; i < from.length; i++) env.push(from[i]!);
+      for (let i = 0; i < givenValues.length; i++) env.push(givenValues[i]!);
       return run(env, budget);
     },
   };

@@ -42,12 +42,18 @@ const optionOf = (v: Value | null): RValue => (v === null ? NONE : some(v as RVa
 
 /** map, flatMap or filter over one partition. */
 function elementsOf(op: string, f: UserFn): NonNullable<OwnFunction['elements']> {
+  // One argument array for every call (the call copies it into its environment).
+  const one: RValue[] = [undefined];
+  const call = (v: RValue) => {
+    one[0] = v;
+    return f.call(one);
+  };
   return (values, t, r) => {
     const arg = inbound(t, r);
-    if (op === 'map') return values.map((v) => outbound(f.call([arg(v)])));
-    if (op === 'filter') return values.filter((v) => f.call([arg(v)]) === true);
+    if (op === 'map') return values.map((v) => outbound(call(arg(v))));
+    if (op === 'filter') return values.filter((v) => call(arg(v)) === true);
     return values.flatMap((v) => {
-      const out = f.call([arg(v)]);
+      const out = call(arg(v));
       // An Option is a collection of zero or one element (Option.option2Iterable).
       if (f.result.t === 'option') return isNone(out) ? [] : [optionValue(out)];
       return (out as readonly RValue[]).map(outbound);
