@@ -34,12 +34,12 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The scenario schemas document every field (`v.description(…)` and the field helpers `ms`,
- * `positiveMs`, `probability`, `name`, `count`, whose first argument is that text) for the
+ * `positiveMs`, `probability`, `name`, `count`, `codeField`, whose first argument is that text) for the
  * JSON Schema that `npm run schema` writes and editors read. The app never shows those texts, so the
  * browser build leaves them out (a literal argument becomes ''); validation and its messages stay.
  */
 function schemaDocsOutOfBundle(): Plugin {
-  const call = /\b(v\.description|ms|positiveMs|probability|name|count)\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
+  const call = /\b(v\.description|ms|positiveMs|probability|name|count|codeField)\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
   return {
     name: 'streamscope-schema-docs',
     apply: 'build',

@@ -22,23 +22,20 @@ export function ownFunctions(spec: StreamingSpec): ReadonlyMap<string, DStreamNo
   return new Map(context.nodes.filter((n) => n.own).map((n) => [n.spec.id, n]));
 }
 
+/** The type of item `i` of a pair, tuple or sequence (null when unknown). */
+function itemType(t: ValueType | null, i: number): ValueType | null {
+  if (t?.kind === 'pair') return i === 0 ? t.key : t.value;
+  if (t?.kind === 'tuple') return t.items[i] ?? null;
+  return t?.kind === 'list' ? t.of : null;
+}
+
 /** A value as a Scala literal of its type: 10L, 2.5, "a", (1L, 0L). */
 function scalaLiteral(v: Value, t: ValueType | null): string {
   if (t?.kind === 'long') return `${v}L`;
   if (t?.kind === 'double') return Number.isInteger(v) ? `${v}.0` : String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) {
-    const items = (i: number) =>
-      t?.kind === 'pair'
-        ? i === 0
-          ? t.key
-          : t.value
-        : t?.kind === 'tuple'
-          ? t.items[i]!
-          : t?.kind === 'list'
-            ? t.of
-            : null;
-    const inner = v.map((x, i) => scalaLiteral(x, items(i))).join(', ');
+    const inner = v.map((x, i) => scalaLiteral(x, itemType(t, i))).join(', ');
     return t?.kind === 'list' ? `Seq(${inner})` : `(${inner})`;
   }
   return String(v);
@@ -49,17 +46,7 @@ function pythonLiteral(v: Value, t: ValueType | null): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) {
-    const items = (i: number) =>
-      t?.kind === 'pair'
-        ? i === 0
-          ? t.key
-          : t.value
-        : t?.kind === 'tuple'
-          ? t.items[i]!
-          : t?.kind === 'list'
-            ? t.of
-            : null;
-    const inner = v.map((x, i) => pythonLiteral(x, items(i))).join(', ');
+    const inner = v.map((x, i) => pythonLiteral(x, itemType(t, i))).join(', ');
     return t?.kind === 'list' ? `[${inner}]` : `(${inner})`;
   }
   return t?.kind === 'double' && Number.isInteger(v) ? `${v}.0` : String(v);

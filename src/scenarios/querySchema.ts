@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { ScenarioSpec, StructuredSpec } from '../engine';
 import { sparkInterval } from './codeText';
 import { checkWindowOffset, TIME_WINDOWS } from './eventTimeSchema';
-import { ms } from './fields';
+import { codeField, ms } from './fields';
 
 /** The `query` block: a Spark Structured Streaming query running on the micro-batch engine. */
 
@@ -88,17 +88,7 @@ const operatorSchema = v.variant(
     v.strictObject({
       kind: v.literal('flatMapGroupsWithState'),
       fn: v.optional(v.picklist(['sessionCount', 'runningSum'], 'must be "sessionCount" or "runningSum"')),
-      code: v.optional(
-        v.pipe(
-          v.string(),
-          v.trim(),
-          v.minLength(1, 'must not be empty'),
-          v.maxLength(2000, 'must be at most 2000 characters'),
-          v.description(
-            'Your own function instead of fn: (key, values, state) => Seq(…), with a GroupState.',
-          ),
-        ),
-      ),
+      code: codeField('Your own function instead of fn: (key, values, state) => Seq(…), with a GroupState.'),
       stateType: v.optional(
         v.pipe(v.string(), v.maxLength(80), v.description('With code: the state’s Scala type.')),
       ),

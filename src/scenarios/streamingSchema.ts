@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ScenarioSpec, StreamingSpec, StreamOpKind, StreamOpSpec } from '../engine';
-import { ms } from './fields';
+import { codeField, ms } from './fields';
 import { isReservedName } from './reservedNames';
 
 /** The `streaming` block of a scenario: a Spark Streaming application and its DStream program. */
@@ -65,15 +65,7 @@ export const streamOpSchema = v.strictObject({
       v.description('map / flatMap / filter / transform / foreachRDD: the function.'),
     ),
   ),
-  code: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.minLength(1, 'must not be empty'),
-      v.maxLength(2000, 'must be at most 2000 characters'),
-      v.description('Your own function instead of fn or reduce, e.g. (k, v) => (k, v * 2).'),
-    ),
-  ),
+  code: codeField('Your own function instead of fn or reduce, e.g. (k, v) => (k, v * 2).'),
   stateType: v.optional(
     v.pipe(
       v.string(),

@@ -33,6 +33,21 @@ interface Group {
   emitted: boolean;
 }
 
+/**
+ * FlatMapGroupsWithStateExecBase.shouldRunAnotherBatch: a processing-time timeout always runs
+ * another batch ("Always run batches to process timeouts"); an event-time one when the watermark
+ * moved; no timeout never.
+ */
+export function groupsRunAnotherBatch(
+  timeout: GroupStateSpec['timeout'],
+  nextWatermarkMs: number,
+  evictionWatermarkMs: number,
+): boolean {
+  if (timeout === 'processingTime') return true;
+  if (timeout === 'eventTime') return nextWatermarkMs > evictionWatermarkMs;
+  return false;
+}
+
 export function groupStateOperator(spec: GroupStateSpec): StatefulOperator {
   const state = new Map<string, Group>();
   const valueOfGroup = (g: Group) => (spec.fn === 'sessionCount' ? g.acc.count : g.acc.sum);
@@ -111,14 +126,7 @@ export function groupStateOperator(spec: GroupStateSpec): StatefulOperator {
       }
       return { output, dropped, duplicates: 0, added, updated, removed };
     },
-    // FlatMapGroupsWithStateExecBase.shouldRunAnotherBatch: a processing-time timeout always runs
-    // another batch ("Always run batches to process timeouts"); an event-time one when the watermark
-    // moved; no timeout never.
-    shouldRunAnotherBatch(next, eviction) {
-      if (spec.timeout === 'processingTime') return true;
-      if (spec.timeout === 'eventTime') return next > eviction;
-      return false;
-    },
+    shouldRunAnotherBatch: (next, eviction) => groupsRunAnotherBatch(spec.timeout, next, eviction),
     snapshot: all,
     restore(rows) {
       state.clear();

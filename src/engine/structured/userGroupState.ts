@@ -17,6 +17,7 @@ import type { GroupStateHandle, RValue } from '../lang/runtime';
 import { LangError } from '../lang/syntax';
 import { compileGroups } from '../microbatch/userOps';
 import { formatValue, type Value } from '../microbatch/values';
+import { groupsRunAnotherBatch } from './groupState';
 import {
   compareStateRows,
   type OperatorStep,
@@ -163,13 +164,7 @@ export function userGroupStateOperator(spec: GroupStateSpec): StatefulOperator {
       }
       return { output, dropped, duplicates: 0, added, updated, removed };
     },
-    // As the catalogue's: a processing-time timeout always runs another batch, an event-time one
-    // when the watermark moved (FlatMapGroupsWithStateExecBase.shouldRunAnotherBatch).
-    shouldRunAnotherBatch(next, eviction) {
-      if (spec.timeout === 'processingTime') return true;
-      if (spec.timeout === 'eventTime') return next > eviction;
-      return false;
-    },
+    shouldRunAnotherBatch: (next, eviction) => groupsRunAnotherBatch(spec.timeout, next, eviction),
     snapshot: all,
     restore(rows) {
       groups.clear();
