@@ -39,7 +39,8 @@ function contentSecurityPolicy(): Plugin {
  * browser build leaves them out (a literal argument becomes ''); validation and its messages stay.
  */
 function schemaDocsOutOfBundle(): Plugin {
-  const call = /\b(v\.description|ms|positiveMs|probability|name|count|codeField)\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
+  const call =
+    /\b(v\.description|ms|positiveMs|probability|name|count|codeField)\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
   return {
     name: 'streamscope-schema-docs',
     apply: 'build',

@@ -99,14 +99,18 @@ test('the code export writes the student’s function in PySpark, ready to copy'
   // The code sits under the pipeline it was made from.
   const code = page.getByRole('region', { name: 'Pipeline' });
   await code.getByRole('tab', { name: 'DStream (PySpark)' }).click();
-  await expect(code.locator('pre.code__text')).toContainText('ones = clicks.map(lambda r: (r[0].lower(), 2))');
+  await expect(code.locator('pre.code__text')).toContainText(
+    'ones = clicks.map(lambda r: (r[0].lower(), 2))',
+  );
   await code.getByRole('button', { name: 'Copy' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     'ones = clicks.map(lambda r: (r[0].lower(), 2))',
   );
 });
 
-test('a function that fails while running stops the application at that batch, and says so', async ({ page }) => {
+test('a function that fails while running stops the application at that batch, and says so', async ({
+  page,
+}) => {
   await page.goto('./?scenario=stateful-streams&t=5500');
   await page.getByLabel('ones: function').selectOption({ label: 'your own function…' });
   await page.getByLabel('ones: function code').fill('r => (r.key, 10 / (r.value.toLong - r.value.toLong))');

@@ -15,6 +15,7 @@
 import { type Acc, addTo, type EventRecord, emptyAcc } from '../eventtime/windows';
 import {
   compareStateRows,
+  groupsRunAnotherBatch,
   type OperatorStep,
   type OutputRow,
   type StatefulOperator,
@@ -31,21 +32,6 @@ interface Group {
   lastEventMs: number;
   timeoutAtMs: number | null;
   emitted: boolean;
-}
-
-/**
- * FlatMapGroupsWithStateExecBase.shouldRunAnotherBatch: a processing-time timeout always runs
- * another batch ("Always run batches to process timeouts"); an event-time one when the watermark
- * moved; no timeout never.
- */
-export function groupsRunAnotherBatch(
-  timeout: GroupStateSpec['timeout'],
-  nextWatermarkMs: number,
-  evictionWatermarkMs: number,
-): boolean {
-  if (timeout === 'processingTime') return true;
-  if (timeout === 'eventTime') return nextWatermarkMs > evictionWatermarkMs;
-  return false;
 }
 
 export function groupStateOperator(spec: GroupStateSpec): StatefulOperator {

@@ -102,3 +102,18 @@ export function compareStateRows(a: StateRow, b: StateRow): number {
     a.value - b.value
   );
 }
+
+/**
+ * FlatMapGroupsWithStateExecBase.shouldRunAnotherBatch: a processing-time timeout always runs
+ * another batch ("Always run batches to process timeouts"); an event-time one when the watermark
+ * moved; no timeout never.
+ */
+export function groupsRunAnotherBatch(
+  timeout: 'none' | 'processingTime' | 'eventTime',
+  nextWatermarkMs: number,
+  evictionWatermarkMs: number,
+): boolean {
+  if (timeout === 'processingTime') return true;
+  if (timeout === 'eventTime') return nextWatermarkMs > evictionWatermarkMs;
+  return false;
+}

@@ -17,9 +17,9 @@ import type { GroupStateHandle, RValue } from '../lang/runtime';
 import { LangError } from '../lang/syntax';
 import { compileGroups } from '../microbatch/userOps';
 import { formatValue, type Value } from '../microbatch/values';
-import { groupsRunAnotherBatch } from './groupState';
 import {
   compareStateRows,
+  groupsRunAnotherBatch,
   type OperatorStep,
   type OutputRow,
   type StatefulOperator,
