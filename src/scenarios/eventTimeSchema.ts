@@ -207,7 +207,7 @@ export function checkWindowOffset(
 }
 
 /** The IllegalArgumentException Flink's assigner constructors throw for a bad offset. */
-export function flinkAssignerMessage(sliding: boolean): string {
+function flinkAssignerMessage(sliding: boolean): string {
   return sliding
     ? "java.lang.IllegalArgumentException: SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0 — Flink's window assigner rule"
     : "java.lang.IllegalArgumentException: TumblingEventTimeWindows parameters must satisfy abs(offset) < size — Flink's window assigner rule";

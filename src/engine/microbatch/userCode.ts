@@ -5,9 +5,7 @@
  * pipeline with code that is defined before then reports that the language is loading, and is
  * defined again once it is installed.
  */
-import type { UserFn } from '../lang/fn';
 import type { Language } from '../lang/index';
-import type { LType } from '../lang/types';
 
 let installed: Language | null = null;
 
@@ -22,5 +20,3 @@ export function userLanguage(): Language | null {
 
 /** Whether `e` is the language's own error (a type error, or one raised while a function ran). */
 export const isLangError = (e: unknown): e is Error => installed?.isLangError(e) ?? false;
-
-export type { LType, UserFn };
