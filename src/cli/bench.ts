@@ -347,6 +347,11 @@ function main(): void {
     `memory after run: JS heap ${mb(mem.heapUsed)} + typed arrays ${mb(mem.arrayBuffers)} (engine's own estimate ${mb(run.memoryBytes())})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  // Issue 17's floor: the learner's own functions keep at least half the catalogue's throughput.
+  if (fns.own < 0.5 * fns.catalogue) {
+    process.stderr.write('your own functions fell below 50 % of the catalogue pipeline: floor missed\n');
+    process.exitCode = 1;
+  }
 }
 
 if (!process.env.BENCH_NO_MAIN) main();

@@ -77,8 +77,21 @@ function compileNode(e: Expr, scope: Scope): Code {
     case 'tuple': {
       const items = e.items.map((i) => compile(i, scope));
       const runs = items.map((i) => i.run);
+      const type = L.tuple(...items.map((i) => i.type));
+      if (runs.length === 2) {
+        // Pairs are most of what runs: built without a map's closure.
+        const [first, second] = runs as [Code['run'], Code['run']];
+        return {
+          type,
+          run: (env, b) => {
+            b.step();
+            b.allocate(2);
+            return [first(env, b), second(env, b)];
+          },
+        };
+      }
       return {
-        type: L.tuple(...items.map((i) => i.type)),
+        type,
         run: (env, b) => {
           b.step();
           b.allocate(runs.length);
@@ -256,14 +269,12 @@ function compileBinary(e: Extract<Expr, { k: 'binary' }>, scope: Scope): Code {
           e,
           `${e.op} compares two numbers or two Strings; here ${scalaTypeName(lt)} and ${scalaTypeName(rt)}.`,
         );
-      const op = e.op;
+      const cmp = COMPARE[e.op];
       return {
         type: L.boolean,
         run: (env, b) => {
           b.step();
-          const x = l(env, b) as number | string;
-          const y = r(env, b) as number | string;
-          return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
+          return cmp(l(env, b) as number | string, r(env, b) as number | string);
         },
       };
     }
@@ -299,19 +310,28 @@ function arithmetic(e: Extract<Expr, { k: 'binary' }>, left: Code, right: Code):
   const l = left.run;
   const r = right.run;
   const op = e.op;
+  // The operator is chosen here, once, not on every call.
+  const apply = ARITHMETIC[op as keyof typeof ARITHMETIC];
+  if (!whole)
+    return {
+      type: L.double,
+      run: (env, b) => {
+        b.step();
+        return apply(l(env, b) as number, r(env, b) as number);
+      },
+    };
+  const divides = op === '/' || op === '%';
+  const applyLong = op === '/' ? (x: number, y: number) => Math.trunc(x / y) : apply;
   return {
-    type: whole ? L.long : L.double,
+    type: L.long,
     run: (env, b) => {
       b.step();
       const x = l(env, b) as number;
       const y = r(env, b) as number;
-      if (!whole)
-        return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : x % y;
       // Long arithmetic as on the JVM: division truncates toward zero; / or % by zero throws.
-      if ((op === '/' || op === '%') && y === 0)
+      if (divides && y === 0)
         throw new LangError(`${show(e)}: java.lang.ArithmeticException: / by zero`, show(e));
-      const v =
-        op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? Math.trunc(x / y) : x % y;
+      const v = applyLong(x, y);
       if (!Number.isSafeInteger(v))
         throw new LangError(
           `${show(e)}: the result ${v} is beyond what the simulator models exactly (±2^53); a JVM Long would wrap around at 2^63.`,
@@ -321,6 +341,21 @@ function arithmetic(e: Extract<Expr, { k: 'binary' }>, left: Code, right: Code):
     },
   };
 }
+
+const COMPARE: Record<'<' | '<=' | '>' | '>=', (x: number | string, y: number | string) => boolean> = {
+  '<': (x, y) => x < y,
+  '<=': (x, y) => x <= y,
+  '>': (x, y) => x > y,
+  '>=': (x, y) => x >= y,
+};
+
+const ARITHMETIC = {
+  '+': (x: number, y: number) => x + y,
+  '-': (x: number, y: number) => x - y,
+  '*': (x: number, y: number) => x * y,
+  '/': (x: number, y: number) => x / y,
+  '%': (x: number, y: number) => x % y,
+};
 
 function isComparable(t: LType): boolean {
   return t.t !== 'state' && t.t !== 'unit';

@@ -28,10 +28,19 @@ export interface OwnFunction {
   readonly mapping?: MappingFunction;
 }
 
-/** How a pipeline element reaches the function: a record as [key, value], the rest as it is. */
+/**
+ * How a pipeline element reaches the function: a record as [key, value], the rest as it is. The
+ * record's pair is one array refilled for each record: a record cannot leave the call (no result,
+ * state or DStream may hold one: toValueType refuses it), so no call sees another's record.
+ */
 function inbound(t: ValueType, r: RecordAccess): (v: Value) => RValue {
-  if (t.kind === 'record') return (v) => [r.key(v as number), r.value(v as number)];
-  return (v) => v as RValue;
+  if (t.kind !== 'record') return (v) => v as RValue;
+  const record: [RValue, RValue] = [undefined, undefined];
+  return (v) => {
+    record[0] = r.key(v as number);
+    record[1] = r.value(v as number);
+    return record;
+  };
 }
 
 /** What the function gave, as a pipeline element (Unit, the only undefined, as 0: it prints `()`). */
@@ -63,8 +72,14 @@ function elementsOf(op: string, f: UserFn): NonNullable<OwnFunction['elements']>
 
 /** The learner's update function: (values, state) => Option[S], with `time` the batch time. */
 function updateOf(f: UserFn): UpdateFunction {
+  // The argument arrays are reused: the call copies them into its environment.
+  const args: RValue[] = [undefined, undefined];
+  const given: RValue[] = [0];
   return (values, state, timeMs) => {
-    const out = f.call([values as RValue, optionOf(state)], [timeMs]);
+    args[0] = values as RValue;
+    args[1] = optionOf(state);
+    given[0] = timeMs;
+    const out = f.call(args, given);
     return isNone(out) ? null : optionValue(out);
   };
 }
@@ -144,7 +159,13 @@ export function compileOwn(
       // (V, V) => V, associative and commutative as Spark assumes (not checked).
       const v = toLType(pair().value)!;
       const f = user({ params: [v, v], result: v, operation: spec.op });
-      return { type: input, userFn: f, reduce: (a, b) => outbound(f.call([a as RValue, b as RValue])) };
+      const args: RValue[] = [undefined, undefined];
+      const reduce = (a: Value, b: Value) => {
+        args[0] = a as RValue;
+        args[1] = b as RValue;
+        return outbound(f.call(args));
+      };
+      return { type: input, userFn: f, reduce };
     }
     case 'updateStateByKey':
     case 'mapWithState':
