@@ -1,4 +1,4 @@
-import type { StreamOpSpec, ValueType } from '../engine';
+import type { StreamOpSpec, StructuredSpec, ValueType } from '../engine';
 
 /**
  * The catalogue's functions written in the user-function language: what the editor fills in
@@ -83,4 +83,36 @@ export function ownExample(op: StreamOpSpec, input: ValueType | null): OwnExampl
     default:
       return null;
   }
+}
+
+/** flatMapGroupsWithState's operator, as a query's spec holds it. */
+type GroupStateOperator = Extract<StructuredSpec['operator'], { kind: 'flatMapGroupsWithState' }>;
+
+/**
+ * The query's catalogue functions written with a GroupState, for the operator's timeout and the
+ * query's output mode: what the query panel fills in for "your own function". With a
+ * processing-time timeout (or none) they give the catalogue's results; with an event-time timeout
+ * the function sees no event times, so it times a key out `timeoutMs` past the watermark instead
+ * (GroupState.setTimeoutTimestamp; the catalogue counts from the key's newest event).
+ */
+export function groupExample(op: GroupStateOperator, outputMode: StructuredSpec['outputMode']): OwnExample {
+  // The timeout is set again at every call, as Spark resets it (GroupState scaladoc); setting
+  // one the query did not enable throws (GroupStateImpl), so none is set with NoTimeout.
+  const timeout =
+    op.timeout === 'processingTime'
+      ? `\n  state.setTimeoutDuration(${op.timeoutMs})`
+      : op.timeout === 'eventTime'
+        ? `\n  state.setTimeoutTimestamp(state.getCurrentWatermarkMs + ${op.timeoutMs})`
+        : '';
+  if (op.fn === 'runningSum')
+    return {
+      code: `(key, values, state) => state.hasTimedOut ? {\n  state.remove()\n  Seq()\n} : {\n  val sum = state.getOption.getOrElse(0.0) + values.sum\n  state.update(sum)${timeout}\n  Seq((key, sum))\n}`,
+    };
+  // Spark's StructuredSessionization: the running count in update mode, the finished session
+  // when it times out.
+  const running = outputMode === 'update' ? 'Seq((key, n))' : 'Seq()';
+  return {
+    code: `(key, values, state) => state.hasTimedOut ? {\n  val n = state.get\n  state.remove()\n  Seq((key, n))\n} : {\n  val n = state.getOption.getOrElse(0) + values.size\n  state.update(n)${timeout}\n  ${running}\n}`,
+    stateType: 'Long',
+  };
 }
