@@ -122,3 +122,65 @@ test('a function that fails while running stops the application at that batch, a
   await page.getByLabel('ones: function code').fill('r => (r.key, 1)');
   await expect(alert).toHaveCount(0);
 });
+
+test('in a Structured Streaming query, a student switches to flatMapGroupsWithState, writes the function, and reads the same state as the catalogue’s', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-structured-streaming&t=30000');
+  const store = page.getByRole('region', { name: 'State store' });
+  await store.getByLabel('stateful operator').selectOption('flatMapGroupsWithState');
+  await expect(store.getByLabel('flatMapGroupsWithState function', { exact: true })).toHaveValue(
+    'sessionCount',
+  );
+  /** The state store's rows as "key state", by key (the catalogue lists them by first event). */
+  const rows = async () => {
+    const table = store.getByRole('table', { name: /State store rows/ });
+    await expect(table).toBeVisible();
+    return table.evaluate((t) => {
+      const state = [...t.querySelectorAll('th')].findIndex((th) => th.textContent === 'state');
+      return [...t.querySelectorAll('tbody tr')]
+        .map((tr) => {
+          const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+          return `${cells[0]} ${cells[state]}`;
+        })
+        .sort();
+    });
+  };
+  const catalogue = await rows();
+  expect(catalogue.length).toBeGreaterThan(0);
+  await store.getByLabel('flatMapGroupsWithState function', { exact: true }).selectOption({
+    label: 'your own function…',
+  });
+  // The catalogue's sessionCount, written with a GroupState: it keeps the same state.
+  const code = store.getByLabel('flatMapGroupsWithState function code');
+  await expect(code).toHaveValue(/state\.setTimeoutDuration\(10000\)/);
+  await expect(store.getByLabel('flatMapGroupsWithState state type, as Scala writes it')).toHaveValue('Long');
+  await expect.poll(rows).toEqual(catalogue);
+  // An ill-typed function: the query fails at start with the compiler's words, next to the code.
+  await code.fill('(key, values, state) => key * 2');
+  await expect(store.getByRole('alert')).toContainText('key * 2: * needs numbers');
+  // Fixed: the query runs again; a state of the key's event count, no results.
+  await code.fill(
+    '(key, values, state) => { state.update(state.getOption.getOrElse(0) + values.size); Seq() }',
+  );
+  await expect(store.getByRole('alert')).toHaveCount(0);
+  await expect.poll(rows).toEqual(catalogue);
+});
+
+test('the scenario editor adds, shows and removes a Structured Streaming query', async ({ page }) => {
+  await page.goto('./?scenario=kafka-failover');
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('tab', { name: /Pipeline/ }).click();
+  await dialog.getByRole('button', { name: 'Add a Structured Streaming query' }).click();
+  await expect(dialog.getByLabel('Structured Streaming query (JSON)')).toHaveValue(/"windowAggregation"/);
+  await dialog.getByRole('button', { name: 'Remove the Structured Streaming query' }).click();
+  await expect(dialog.getByText('None: no Structured Streaming query reads the topic.')).toBeVisible();
+  // Added again and applied: the query runs, and its State store panel edits its operator.
+  await dialog.getByRole('button', { name: 'Add a Structured Streaming query' }).click();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'State store' }).getByLabel('stateful operator')).toHaveValue(
+    'windowAggregation',
+  );
+});

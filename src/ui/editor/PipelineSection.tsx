@@ -12,9 +12,15 @@ const NEW_STREAMING = {
   ],
 };
 const NEW_EVENT_TIME = { window: { kind: 'tumbling', sizeMs: 5000 }, aggregate: 'count' };
+/** A first Structured Streaming query: a keyed count in 10 s windows over the Kafka topic. */
+const NEW_QUERY = {
+  inputs: [{ id: 'events', source: 'kafka', delayMs: 5000 }],
+  operator: { kind: 'windowAggregation', window: { kind: 'tumbling', sizeMs: 10000 }, aggregate: 'count' },
+  trigger: { kind: 'processingTime', intervalMs: 5000 },
+};
 
 /**
- * The Spark Streaming application and the event-time query, as JSON. Operation by operation, the
+ * The Spark Streaming application, the event-time query and the Structured Streaming query, as JSON. Operation by operation, the
  * pipeline builder (in the Pipeline panel) edits the running application; this tab does not copy it.
  */
 export function PipelineSection({ onOpenBuilder }: { onOpenBuilder: () => void }) {
@@ -22,7 +28,8 @@ export function PipelineSection({ onOpenBuilder }: { onOpenBuilder: () => void }
   const hasBuilder = useSim((s) => s.sim.scenario.spec.streaming !== undefined);
   const streaming = getAt(draft, ['streaming']);
   const eventTime = getAt(draft, ['eventTime']);
-  const toggle = (block: 'streaming' | 'eventTime', value: unknown) => {
+  const query = getAt(draft, ['query']);
+  const toggle = (block: 'streaming' | 'eventTime' | 'query', value: unknown) => {
     setRawJson(block, null);
     set([block], value);
   };
@@ -88,6 +95,32 @@ export function PipelineSection({ onOpenBuilder }: { onOpenBuilder: () => void }
               onClick={() => toggle('eventTime', undefined)}
             >
               Remove the event-time query
+            </button>
+          )}
+        </div>
+      </section>
+      <section className="ed-block" aria-labelledby="ed-query-title">
+        <h3 id="ed-query-title" className="ed-subhead">
+          Structured Streaming query
+        </h3>
+        {query === undefined ? (
+          <p className="ed-note">None: no Structured Streaming query reads the topic.</p>
+        ) : (
+          <JsonField
+            label="Structured Streaming query (JSON)"
+            path={['query']}
+            rows={10}
+            hint="Inputs (Kafka source, withWatermark), the stateful operator (with your own flatMapGroupsWithState function as code), trigger, sink, checkpoint and failures. Its State store panel edits the operator in place."
+          />
+        )}
+        <div className="ed-card__actions">
+          {query === undefined ? (
+            <button type="button" className="button" onClick={() => toggle('query', NEW_QUERY)}>
+              Add a Structured Streaming query
+            </button>
+          ) : (
+            <button type="button" className="button button--quiet" onClick={() => toggle('query', undefined)}>
+              Remove the Structured Streaming query
             </button>
           )}
         </div>

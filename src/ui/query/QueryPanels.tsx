@@ -7,6 +7,7 @@ import { StateStore } from '../../viz/query/StateStore';
 import '../../viz/state/Recovery.css';
 import { Panel } from '../shell/Panel';
 import { QueryControls } from './QueryControls';
+import { QueryOperatorFields } from './QueryOperatorFields';
 
 export default function QueryPanels() {
   return (
@@ -20,6 +21,7 @@ export default function QueryPanels() {
         <QueryProgress />
       </Panel>
       <Panel id="qstate" title="State store">
+        <QueryOperatorFields />
         <StateStore />
       </Panel>
       <Panel id="qcheckpoint" title="Checkpoints">

@@ -23,6 +23,8 @@ export function StateStore() {
   const added = new Set(st.added.map(rowKey));
   const updated = new Set(st.updated.map(rowKey));
   const op = sim.scenario.spec.query!.operator;
+  // A learner's flatMapGroupsWithState keeps no window (the catalogue's keep their first and last event).
+  const windowed = st.rows.some((r) => r.window !== null);
   const valueName =
     op.kind === 'windowAggregation' ? op.aggregate : op.kind === 'dropDuplicates' ? 'event time' : 'state';
   return (
@@ -41,7 +43,9 @@ export function StateStore() {
           <thead>
             <tr>
               <th scope="col">key</th>
-              <th scope="col">{op.kind === 'flatMapGroupsWithState' ? 'events seen' : 'window'}</th>
+              {windowed && (
+                <th scope="col">{op.kind === 'flatMapGroupsWithState' ? 'events seen' : 'window'}</th>
+              )}
               <th scope="col">{valueName}</th>
               {op.kind === 'flatMapGroupsWithState' && <th scope="col">times out</th>}
               <th scope="col">in this batch</th>
@@ -53,7 +57,7 @@ export function StateStore() {
               return (
                 <tr key={rowKey(r)} className={mark ? `is-${mark}` : undefined}>
                   <td>{r.key ?? 'all'}</td>
-                  <td className="mono">{r.window ? windowText(r.window) : ''}</td>
+                  {windowed && <td className="mono">{r.window ? windowText(r.window) : ''}</td>}
                   <td>{op.kind === 'dropDuplicates' ? secs(r.value) : (r.text ?? r.value)}</td>
                   {op.kind === 'flatMapGroupsWithState' && (
                     <td>{r.timeoutAtMs === null ? '' : secs(r.timeoutAtMs)}</td>

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import type { StreamOpSpec, ValueType } from '../../../engine';
 import { ownExample } from '../../../scenarios/ownExamples';
+import './CodeField.css';
 
 /** The select value that stands for "your own function" next to the catalogue's names. */
 export const OWN = '__own';
@@ -35,7 +37,43 @@ export function OwnFunctionField({
   onChange: (change: Partial<StreamOpSpec>) => void;
 }) {
   if (op.code === undefined) return null;
-  const stateful = op.op === 'updateStateByKey' || op.op === 'mapWithState';
+  return (
+    <CodeField
+      id={id}
+      code={op.code}
+      stateType={op.op === 'updateStateByKey' || op.op === 'mapWithState' ? (op.stateType ?? '') : null}
+      label={label}
+      onChange={onChange}
+      hint={
+        <>
+          A lambda, as in Scala: <code>(k, v) =&gt; (k, v * 2)</code>, <code>cond ? a : b</code>,{' '}
+          <code>{'{ val s = …; state.update(s); (key, s) }'}</code>. It is type-checked as you type and runs
+          in the simulator; whole numbers are Long, <code>split</code> takes its separator literally.
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * A code box for a function in the simulator's language, its guide below it, and (when
+ * `stateType` is not null) the state's Scala type; the pipeline builder's and the query's.
+ */
+export function CodeField({
+  id,
+  code,
+  stateType,
+  label,
+  hint,
+  onChange,
+}: {
+  id: string;
+  code: string;
+  stateType: string | null;
+  label: (what: string) => string;
+  hint: ReactNode;
+  onChange: (change: { code?: string; stateType?: string | undefined }) => void;
+}) {
   return (
     <>
       <label className="field field--code" htmlFor={`${id}-code`}>
@@ -46,28 +84,26 @@ export function OwnFunctionField({
           spellCheck={false}
           // About 60 characters a line; a few lines at most (it grows with the learner's text).
           rows={Math.min(
-            8,
-            op.code.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0),
+            10,
+            code.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0),
           )}
-          value={op.code}
+          value={code}
           aria-label={label('function code')}
           onChange={(e) => onChange({ code: e.target.value })}
           aria-describedby={`${id}-code-hint`}
         />
       </label>
       <p className="op__hint" id={`${id}-code-hint`}>
-        A lambda, as in Scala: <code>(k, v) =&gt; (k, v * 2)</code>, <code>cond ? a : b</code>,{' '}
-        <code>{'{ val s = …; state.update(s); (key, s) }'}</code>. It is type-checked as you type and runs in
-        the simulator; whole numbers are Long, <code>split</code> takes its separator literally.
+        {hint}
       </p>
-      {stateful && (
+      {stateType !== null && (
         <label className="field" htmlFor={`${id}-state-type`}>
           <span>state type</span>
           <input
             id={`${id}-state-type`}
             type="text"
             placeholder="the values’ type"
-            value={op.stateType ?? ''}
+            value={stateType}
             aria-label={label('state type, as Scala writes it')}
             onChange={(e) =>
               onChange({ stateType: e.target.value.trim() === '' ? undefined : e.target.value })
