@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures';
+import { openLink, PRESET_IDS, PRESET_MOMENT_MS } from './moments';
+
+/**
+ * On a phone nothing widens the page: every element of every preset's page (mid-run, its lazy
+ * views loaded) ends inside the viewport, unless it sits in a box that scrolls or clips sideways
+ * (a wide table scrolls within its panel) or inside an SVG (which clips its own drawing).
+ */
+for (const id of PRESET_IDS)
+  test(`on a phone, ${id} fits the screen's width`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openLink(page, `scenario=${id}&t=${PRESET_MOMENT_MS[id] ?? 10_000}`);
+    const wider = await page.evaluate(() => {
+      const clips = (e: Element) => {
+        for (let p = e.parentElement; p; p = p.parentElement) {
+          if (p instanceof SVGElement) return true;
+          const o = getComputedStyle(p).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+        }
+        return false;
+      };
+      const over = [...document.querySelectorAll('body *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > window.innerWidth + 1 && !clips(e);
+      });
+      return over
+        .filter((e) => !over.some((o) => o !== e && o.contains(e)))
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (“${(e.textContent ?? '').trim().slice(0, 30)}”): right edge at ${Math.round(e.getBoundingClientRect().right)} px`,
+        );
+    });
+    expect(wider).toEqual([]);
+  });
