@@ -157,3 +157,36 @@ test('the event-time page has no serious or critical accessibility violations', 
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   }
 });
+
+test('events from before the run starts (negative event times) fall in Flink windows before 0 s, offset or not', async ({
+  page,
+}) => {
+  const scenario = {
+    version: 1,
+    name: 'Events from before the start',
+    durationMs: 20000,
+    tuples: [-7000, -5500, -3000, -1000, 2000, 4000, 7000, 12000, 15000].map((eventTime, i) => ({
+      key: 'a',
+      value: i + 1,
+      eventTime,
+      arrivalTime: Math.max(0, eventTime) + 500 + i * 100,
+    })),
+    eventTime: {
+      engine: 'flink',
+      window: { kind: 'tumbling', sizeMs: 5000, offsetMs: -2000 },
+      aggregate: 'sum',
+    },
+  };
+  await page.goto('./?scenario=watermarks');
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('tab', { name: 'JSON' }).click();
+  await dialog.getByLabel('The whole scenario as JSON').fill(JSON.stringify(scenario));
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('160');
+  // TumblingEventTimeWindows.of(5 s, -2 s): [-7, -2) holds -7, -5.5 and -3 s; [-2, 3) holds -1 and 2 s.
+  const results = page.getByRole('region', { name: 'Window results' });
+  await expect(results.getByRole('row', { name: /^\[-7\.0 s, -2\.0 s\) 6 at/ })).toBeVisible();
+  await expect(results.getByRole('row', { name: /^\[-2\.0 s, 3\.0 s\) 9 at/ })).toBeVisible();
+});

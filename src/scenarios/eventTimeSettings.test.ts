@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseEventTime, eventRecords } from '../engine';
 import { flinkCode } from './flinkCode';
 import { presets } from './presets';
 import { queryCode } from './queryCode';
@@ -106,5 +107,59 @@ describe('event-time settings with Spark’s and Flink’s own checks', () => {
     expect(queryCode(offset.scenario)!.scala).toContain(
       'window(col("timestamp"), "10 seconds", "10 seconds", "2 seconds")',
     );
+  });
+});
+
+describe('negative event times in a scenario (events from before the run starts)', () => {
+  // The last tuple moves the watermark on, past the windows before it.
+  const tuples = [-7000, -3000, -1000, 2000, 12000].map((eventTime, i) => ({
+    key: 'a',
+    value: i + 1,
+    eventTime,
+    arrivalTime: Math.max(0, eventTime) + 500,
+  }));
+  const scenario = (eventTime: object, extra: object = {}) => ({
+    version: 1,
+    name: 'before the start',
+    durationMs: 20000,
+    tuples,
+    eventTime,
+    ...extra,
+  });
+  const windowsOf = (input: unknown) => {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    const spec = parsed.scenario;
+    const a = analyseEventTime(spec.eventTime!, eventRecords(spec, spec.seed), 1, spec.durationMs);
+    return a.emissions.map((e) => `[${e.window.startMs}, ${e.window.endMs}): ${e.value}`);
+  };
+
+  it('Flink puts them in windows before 0, offset or not (TimeWindow.getWindowStartWithOffset)', () => {
+    // Flink's watermark starts at Long.MIN_VALUE, so nothing is late; windows end with the input.
+    expect(
+      windowsOf(scenario({ engine: 'flink', window: { kind: 'tumbling', sizeMs: 5000 }, aggregate: 'sum' })),
+    ).toEqual(['[-10000, -5000): 1', '[-5000, 0): 5', '[0, 5000): 4']);
+    expect(
+      windowsOf(
+        scenario({
+          engine: 'flink',
+          window: { kind: 'tumbling', sizeMs: 5000, offsetMs: -2000 },
+          aggregate: 'sum',
+        }),
+      ),
+    ).toEqual(['[-7000, -2000): 3', '[-2000, 3000): 7']);
+  });
+
+  it('Spark drops a window that ends at or before its first watermark, 0 (EventTimeWatermarkExec starts at 0)', () => {
+    const w = windowsOf(
+      scenario({ engine: 'spark', window: { kind: 'tumbling', sizeMs: 5000 }, aggregate: 'sum' }),
+    );
+    expect(w).toEqual(['[0, 5000): 4']);
+  });
+
+  it('more than an hour before the start is refused, naming the tuple', () => {
+    expect(
+      problems({ ...minimal, tuples: [{ key: 'a', value: 1, eventTime: -3_600_001, arrivalTime: 0 }] }),
+    ).toEqual(['tuples[0].eventTime: must not be more than 1 hour before the run starts']);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_BEFORE_MS } from '../../scenarios/schema/tuple';
 import { sameJson } from '../../store/customScenario';
 import { useEditor, useField } from './context';
 import { getAt, isObject, type Path, pathText } from './draft';
@@ -62,7 +63,11 @@ export function TuplesSection() {
                     <ValueCell path={['tuples', i, 'value']} label={`Tuple ${i + 1} value`} />
                   </td>
                   <td className="ed-table__cell">
-                    <NumberCell path={['tuples', i, 'eventTime']} label={`Tuple ${i + 1} event time (ms)`} />
+                    <NumberCell
+                      path={['tuples', i, 'eventTime']}
+                      label={`Tuple ${i + 1} event time (ms; negative: before the run starts)`}
+                      min={-MAX_BEFORE_MS}
+                    />
                   </td>
                   <td className="ed-table__cell">
                     <NumberCell
@@ -144,12 +149,12 @@ function TextCell({ path, label }: { path: Path; label: string }) {
   );
 }
 
-function NumberCell({ path, label }: { path: Path; label: string }) {
+function NumberCell({ path, label, min = 0 }: { path: Path; label: string; min?: number }) {
   const { value, set, name } = useField(path);
   return (
     <input
       type="number"
-      min={0}
+      min={min}
       step={1}
       data-path={name}
       aria-label={label}

@@ -69,8 +69,14 @@ export function plotLayout(
   const x = scaleLinear()
     .domain(domain)
     .range([margin.left, width - margin.right]);
+  // Event time reaches a little below the processing-time window, and further down for events from
+  // before the run started (a scenario's negative event times) that arrive in view.
+  let lowest = start - span * 0.1;
+  for (const r of a.records)
+    if (r.arrivalMs >= start && r.arrivalMs <= start + span && r.eventTimeMs - span * 0.05 < lowest)
+      lowest = r.eventTimeMs - span * 0.05;
   const y = scaleLinear()
-    .domain([start - span * 0.1, start + span])
+    .domain([lowest, start + span])
     .range([height - margin.bottom, margin.top]);
   const initial = a.spec.engine === 'spark' ? 0 : Number.NEGATIVE_INFINITY;
   const wmAt = (t: number) => watermarkAt(a.watermark, t, initial);
@@ -175,7 +181,7 @@ export function plotLayout(
         continue;
       }
       const px = x(t);
-      const py = y(Math.max(v, domain[0] - span * 0.1));
+      const py = y(Math.max(v, lowest));
       if (prev === null) parts.push(`M${px},${py}`);
       else parts.push(`H${px}V${py}`);
       prev = v;
