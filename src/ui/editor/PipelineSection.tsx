@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSim } from '../../store/simStore';
 import { useEditor } from './context';
 import { getAt } from './draft';
@@ -19,112 +20,108 @@ const NEW_QUERY = {
   trigger: { kind: 'processingTime', intervalMs: 5000 },
 };
 
+type Block = 'streaming' | 'eventTime' | 'query';
+
 /**
- * The Spark Streaming application, the event-time query and the Structured Streaming query, as JSON. Operation by operation, the
- * pipeline builder (in the Pipeline panel) edits the running application; this tab does not copy it.
+ * The Spark Streaming application, the event-time query and the Structured Streaming query, as
+ * JSON. Operation by operation, the pipeline builder (in the Pipeline panel) edits the running
+ * application, and the query's State store panel its operator; this tab does not copy them.
  */
 export function PipelineSection({ onOpenBuilder }: { onOpenBuilder: () => void }) {
-  const { draft, set, setRawJson } = useEditor();
   const hasBuilder = useSim((s) => s.sim.scenario.spec.streaming !== undefined);
-  const streaming = getAt(draft, ['streaming']);
-  const eventTime = getAt(draft, ['eventTime']);
-  const query = getAt(draft, ['query']);
-  const toggle = (block: 'streaming' | 'eventTime' | 'query', value: unknown) => {
+  return (
+    <div className="ed-list">
+      <BlockSection
+        block="streaming"
+        title="Spark Streaming application"
+        none="None: no DStream program reads the run."
+        jsonLabel="Streaming application (JSON)"
+        hint="The scenario file's streaming block: batch interval, cores, costs, the DStream pipeline and its failures."
+        what="a streaming application"
+        fresh={NEW_STREAMING}
+      >
+        {hasBuilder && (
+          <button type="button" className="button button--quiet" onClick={onOpenBuilder}>
+            Close and open the pipeline builder
+          </button>
+        )}
+      </BlockSection>
+      <BlockSection
+        block="eventTime"
+        title="Event-time query"
+        none="None: no windowed aggregation with watermarks."
+        jsonLabel="Event-time query (JSON)"
+        rows={8}
+        hint="Window, aggregate, and Spark's or Flink's watermark settings."
+        what="an event-time query"
+        fresh={NEW_EVENT_TIME}
+      />
+      <BlockSection
+        block="query"
+        title="Structured Streaming query"
+        none="None: no Structured Streaming query reads the topic."
+        jsonLabel="Structured Streaming query (JSON)"
+        rows={10}
+        hint="Inputs (Kafka source, withWatermark), the stateful operator (with your own flatMapGroupsWithState function as code), trigger, sink, checkpoint and failures. Its State store panel edits the operator in place."
+        what="a Structured Streaming query"
+        fresh={NEW_QUERY}
+      />
+    </div>
+  );
+}
+
+/** One optional block of the scenario file: its JSON when present, and a button to add or remove it. */
+function BlockSection({
+  block,
+  title,
+  none,
+  jsonLabel,
+  rows,
+  hint,
+  what,
+  fresh,
+  children,
+}: {
+  block: Block;
+  title: string;
+  none: string;
+  jsonLabel: string;
+  rows?: number;
+  hint: string;
+  /** "a streaming application": what the buttons add and remove. */
+  what: string;
+  fresh: unknown;
+  children?: ReactNode;
+}) {
+  const { draft, set, setRawJson } = useEditor();
+  const present = getAt(draft, [block]) !== undefined;
+  const toggle = (value: unknown) => {
     setRawJson(block, null);
     set([block], value);
   };
+  const titleId = `ed-${block.toLowerCase()}-title`;
   return (
-    <div className="ed-list">
-      <section className="ed-block" aria-labelledby="ed-streaming-title">
-        <h3 id="ed-streaming-title" className="ed-subhead">
-          Spark Streaming application
-        </h3>
-        {streaming === undefined ? (
-          <p className="ed-note">None: no DStream program reads the run.</p>
+    <section className="ed-block" aria-labelledby={titleId}>
+      <h3 id={titleId} className="ed-subhead">
+        {title}
+      </h3>
+      {present ? (
+        <JsonField label={jsonLabel} path={[block]} rows={rows} hint={hint} />
+      ) : (
+        <p className="ed-note">{none}</p>
+      )}
+      <div className="ed-card__actions">
+        {present ? (
+          <button type="button" className="button button--quiet" onClick={() => toggle(undefined)}>
+            Remove the {what.replace(/^an? /, '')}
+          </button>
         ) : (
-          <JsonField
-            label="Streaming application (JSON)"
-            path={['streaming']}
-            hint="The scenario file's streaming block: batch interval, cores, costs, the DStream pipeline and its failures."
-          />
+          <button type="button" className="button" onClick={() => toggle(fresh)}>
+            Add {what}
+          </button>
         )}
-        <div className="ed-card__actions">
-          {streaming === undefined ? (
-            <button type="button" className="button" onClick={() => toggle('streaming', NEW_STREAMING)}>
-              Add a streaming application
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => toggle('streaming', undefined)}
-            >
-              Remove the streaming application
-            </button>
-          )}
-          {hasBuilder && (
-            <button type="button" className="button button--quiet" onClick={onOpenBuilder}>
-              Close and open the pipeline builder
-            </button>
-          )}
-        </div>
-      </section>
-      <section className="ed-block" aria-labelledby="ed-eventtime-title">
-        <h3 id="ed-eventtime-title" className="ed-subhead">
-          Event-time query
-        </h3>
-        {eventTime === undefined ? (
-          <p className="ed-note">None: no windowed aggregation with watermarks.</p>
-        ) : (
-          <JsonField
-            label="Event-time query (JSON)"
-            path={['eventTime']}
-            rows={8}
-            hint="Window, aggregate, and Spark's or Flink's watermark settings."
-          />
-        )}
-        <div className="ed-card__actions">
-          {eventTime === undefined ? (
-            <button type="button" className="button" onClick={() => toggle('eventTime', NEW_EVENT_TIME)}>
-              Add an event-time query
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => toggle('eventTime', undefined)}
-            >
-              Remove the event-time query
-            </button>
-          )}
-        </div>
-      </section>
-      <section className="ed-block" aria-labelledby="ed-query-title">
-        <h3 id="ed-query-title" className="ed-subhead">
-          Structured Streaming query
-        </h3>
-        {query === undefined ? (
-          <p className="ed-note">None: no Structured Streaming query reads the topic.</p>
-        ) : (
-          <JsonField
-            label="Structured Streaming query (JSON)"
-            path={['query']}
-            rows={10}
-            hint="Inputs (Kafka source, withWatermark), the stateful operator (with your own flatMapGroupsWithState function as code), trigger, sink, checkpoint and failures. Its State store panel edits the operator in place."
-          />
-        )}
-        <div className="ed-card__actions">
-          {query === undefined ? (
-            <button type="button" className="button" onClick={() => toggle('query', NEW_QUERY)}>
-              Add a Structured Streaming query
-            </button>
-          ) : (
-            <button type="button" className="button button--quiet" onClick={() => toggle('query', undefined)}>
-              Remove the Structured Streaming query
-            </button>
-          )}
-        </div>
-      </section>
-    </div>
+        {children}
+      </div>
+    </section>
   );
 }
