@@ -15,11 +15,13 @@
 import { type Acc, addTo, type EventRecord, emptyAcc } from '../eventtime/windows';
 import {
   compareStateRows,
+  groupRowsByKey,
   groupsRunAnotherBatch,
   type OperatorStep,
   type OutputRow,
   type StatefulOperator,
   type StateRow,
+  timedOutKeys,
 } from './operators';
 import type { StatefulOperatorSpec } from './spec';
 
@@ -60,16 +62,7 @@ export function groupStateOperator(spec: GroupStateSpec): StatefulOperator {
     name: 'flatMapGroupsWithState',
     process(records: readonly EventRecord[], ctx): OperatorStep {
       const dropped: OperatorStep['dropped'][number][] = [];
-      const byKey = new Map<string, EventRecord[]>();
-      for (const r of records) {
-        if (spec.timeout === 'eventTime' && r.eventTimeMs <= ctx.lateWatermarkMs) {
-          dropped.push({ id: r.id, window: null });
-          continue;
-        }
-        const list = byKey.get(r.key) ?? [];
-        list.push(r);
-        byKey.set(r.key, list);
-      }
+      const byKey = groupRowsByKey(records, spec.timeout, ctx, dropped);
       const output: OutputRow[] = [];
       const added: StateRow[] = [];
       const updated: StateRow[] = [];
@@ -100,15 +93,11 @@ export function groupStateOperator(spec: GroupStateSpec): StatefulOperator {
         }
       }
       const removed: StateRow[] = [];
-      if (spec.timeout !== 'none') {
-        const threshold = spec.timeout === 'processingTime' ? ctx.batchTimestampMs : ctx.evictionWatermarkMs;
-        for (const key of [...state.keys()].sort()) {
-          const g = state.get(key)!;
-          if (byKey.has(key) || g.timeoutAtMs === null || !(g.timeoutAtMs < threshold)) continue;
-          if (spec.fn === 'sessionCount') output.push(out(g, 'timeout'));
-          removed.push(toState(g));
-          state.delete(key);
-        }
+      for (const key of timedOutKeys(state, byKey, spec.timeout, ctx)) {
+        const g = state.get(key)!;
+        if (spec.fn === 'sessionCount') output.push(out(g, 'timeout'));
+        removed.push(toState(g));
+        state.delete(key);
       }
       return { output, dropped, duplicates: 0, added, updated, removed };
     },

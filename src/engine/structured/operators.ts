@@ -117,3 +117,48 @@ export function groupsRunAnotherBatch(
   if (timeout === 'eventTime') return nextWatermarkMs > evictionWatermarkMs;
   return false;
 }
+
+type GroupTimeout = 'none' | 'processingTime' | 'eventTime';
+
+/**
+ * flatMapGroupsWithState's input, grouped by key. Late rows (event time at or below the watermark
+ * for late events) are dropped only with an event-time timeout: FlatMapGroupsWithStateExec filters
+ * with watermarkPredicateForDataForLateEvents only when timeoutConf is EventTimeTimeout.
+ */
+export function groupRowsByKey(
+  records: readonly EventRecord[],
+  timeout: GroupTimeout,
+  ctx: BatchContext,
+  dropped: OperatorStep['dropped'][number][],
+): Map<string, EventRecord[]> {
+  const byKey = new Map<string, EventRecord[]>();
+  for (const r of records) {
+    if (timeout === 'eventTime' && r.eventTimeMs <= ctx.lateWatermarkMs) {
+      dropped.push({ id: r.id, window: null });
+      continue;
+    }
+    const list = byKey.get(r.key);
+    if (list) list.push(r);
+    else byKey.set(r.key, [r]);
+  }
+  return byKey;
+}
+
+/**
+ * The keys whose timeout has passed, in key order, as FlatMapGroupsWithStateExec's
+ * processTimedOutState finds them: no rows in this batch and `timeoutTimestamp < threshold`, the
+ * threshold being the batch timestamp (processing time) or the eviction watermark (event time).
+ */
+export function timedOutKeys(
+  groups: ReadonlyMap<string, { readonly timeoutAtMs: number | null }>,
+  withRows: ReadonlyMap<string, unknown>,
+  timeout: GroupTimeout,
+  ctx: BatchContext,
+): string[] {
+  if (timeout === 'none') return [];
+  const threshold = timeout === 'processingTime' ? ctx.batchTimestampMs : ctx.evictionWatermarkMs;
+  return [...groups.keys()].sort().filter((key) => {
+    const at = groups.get(key)!.timeoutAtMs;
+    return !withRows.has(key) && at !== null && at < threshold;
+  });
+}

@@ -19,11 +19,13 @@ import { compileGroups } from '../microbatch/userOps';
 import { formatValue, type Value } from '../microbatch/values';
 import {
   compareStateRows,
+  groupRowsByKey,
   groupsRunAnotherBatch,
   type OperatorStep,
   type OutputRow,
   type StatefulOperator,
   type StateRow,
+  timedOutKeys,
 } from './operators';
 import type { StatefulOperatorSpec } from './spec';
 
@@ -62,16 +64,7 @@ export function userGroupStateOperator(spec: GroupStateSpec): StatefulOperator {
     name: 'flatMapGroupsWithState',
     process(records: readonly EventRecord[], ctx): OperatorStep {
       const dropped: OperatorStep['dropped'][number][] = [];
-      const byKey = new Map<string, number[]>();
-      for (const r of records) {
-        if (spec.timeout === 'eventTime' && r.eventTimeMs <= ctx.lateWatermarkMs) {
-          dropped.push({ id: r.id, window: null });
-          continue;
-        }
-        const list = byKey.get(r.key) ?? [];
-        list.push(r.value);
-        byKey.set(r.key, list);
-      }
+      const byKey = groupRowsByKey(records, spec.timeout, ctx, dropped);
       const output: OutputRow[] = [];
       const added: StateRow[] = [];
       const updated: StateRow[] = [];
@@ -153,15 +146,13 @@ export function userGroupStateOperator(spec: GroupStateSpec): StatefulOperator {
           if (before?.state != null) removed.push(toRow(before));
         } else (before?.state != null ? updated : added).push(toRow(g));
       };
-      for (const key of [...byKey.keys()].sort()) call(key, byKey.get(key)!, false);
-      if (spec.timeout !== 'none') {
-        const threshold = spec.timeout === 'processingTime' ? ctx.batchTimestampMs : ctx.evictionWatermarkMs;
-        for (const key of [...groups.keys()].sort()) {
-          const g = groups.get(key)!;
-          if (byKey.has(key) || g.timeoutAtMs === null || !(g.timeoutAtMs < threshold)) continue;
-          call(key, [], true);
-        }
-      }
+      for (const key of [...byKey.keys()].sort())
+        call(
+          key,
+          byKey.get(key)!.map((r) => r.value),
+          false,
+        );
+      for (const key of timedOutKeys(groups, byKey, spec.timeout, ctx)) call(key, [], true);
       return { output, dropped, duplicates: 0, added, updated, removed };
     },
     shouldRunAnotherBatch: (next, eviction) => groupsRunAnotherBatch(spec.timeout, next, eviction),
