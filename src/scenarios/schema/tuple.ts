@@ -31,7 +31,7 @@ export const explicitTupleSchema = v.strictObject({
     v.integer('must be a whole number of milliseconds'),
     v.minValue(
       -MAX_BEFORE_MS,
-      `must not be more than ${MAX_BEFORE_MS / 3_600_000} hour before the run starts`,
+      'must not be more than 1 hour before the run starts',
     ),
     v.description('When the event happened at the source; negative: before the run starts.'),
   ),

@@ -8,7 +8,6 @@ import { BrokerView } from '../../viz/broker/BrokerView';
 import { ConsumersView } from '../../viz/consumers/ConsumersView';
 import { MessagingConsumers, QueueContents } from '../../viz/messaging/MessagingView';
 import { ProducerLanes } from '../../viz/producers/ProducerLanes';
-import { ComparePanel } from '../delivery/ComparePanel';
 import { BrokerFaults, ConsumerFaults, MessagingFaults } from '../delivery/FaultControls';
 import { EntityInspector } from '../inspect/EntityInspector';
 import { TupleInspector } from '../inspect/TupleInspector';
@@ -43,6 +42,10 @@ const CodeExport = lazy(() =>
 );
 
 // The learning pages load on first visit (most of their weight is text).
+// The comparison sits at the foot of the page: it loads after the first paint.
+const ComparePanel = lazy(() =>
+  import('../delivery/ComparePanel').then((m) => ({ default: m.ComparePanel })),
+);
 const LessonsPage = lazy(() => import('../learn/LessonsPage'));
 const QuestionsPage = lazy(() => import('../learn/QuestionsPage'));
 const LessonDock = lazy(() => import('../learn/LessonDock'));
@@ -211,7 +214,9 @@ function Simulator({ lesson }: { lesson: boolean }) {
           )}
           {(scenario.delivery || scenario.messaging) && (
             <Panel id="compare" title="Comparison">
-              <ComparePanel />
+              <Suspense fallback={<p>Loading the comparison…</p>}>
+                <ComparePanel />
+              </Suspense>
             </Panel>
           )}
         </div>
