@@ -5,12 +5,13 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The built site's Content-Security-Policy: only its own scripts, styles and data, no request to any
- * other origin. Style attributes need 'unsafe-inline' (React sets some). Not in dev: Vite's dev
- * server injects inline scripts for hot reloading.
+ * other origin. Style attributes need 'unsafe-inline' (React sets some). 'wasm-unsafe-eval' lets the
+ * database at rest (SQLite compiled to WebAssembly) compile its own module; it allows no JavaScript
+ * eval. Not in dev: Vite's dev server injects inline scripts for hot reloading.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -77,11 +78,27 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
         navigateFallback: 'index.html',
+        // The database's WebAssembly (688 KB) is not precached: it is cached the first time the
+        // learner runs a query, and from then on works offline.
+        runtimeCaching: [
+          {
+            urlPattern: /\.wasm$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'streamscope-wasm', expiration: { maxEntries: 4 } },
+          },
+        ],
       },
     }),
   ],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The preview serves the policy as a header too, as a host would: a worker (the database's) takes
+  // its policy from its own response, not from the page's meta tag.
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -29,10 +29,7 @@ export const explicitTupleSchema = v.strictObject({
   eventTime: v.pipe(
     v.number(),
     v.integer('must be a whole number of milliseconds'),
-    v.minValue(
-      -MAX_BEFORE_MS,
-      'must not be more than 1 hour before the run starts',
-    ),
+    v.minValue(-MAX_BEFORE_MS, 'must not be more than 1 hour before the run starts'),
     v.description('When the event happened at the source; negative: before the run starts.'),
   ),
   arrivalTime: ms('When it reaches the stream processor (processing time); not before eventTime.'),

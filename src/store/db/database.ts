@@ -59,7 +59,11 @@ export function askDatabase(sim: Simulation, sql: string, limitMs = QUERY_LIMIT_
       clearTimeout(timer);
       w.removeEventListener('message', onMessage);
       stop();
-      resolve({ ok: false, cancelled: false, message: `The database could not start: ${e.message || 'its worker failed to load'}` });
+      resolve({
+        ok: false,
+        cancelled: false,
+        message: `The database could not start: ${e.message || 'its worker failed to load'}`,
+      });
     };
     w.addEventListener('error', onError, { once: true });
     const onMessage = (e: MessageEvent<FromWorker>) => {

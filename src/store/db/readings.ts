@@ -6,22 +6,25 @@
 import { payloadOf, type Simulation } from '../../engine';
 
 /** The table's columns, for the schema shown beside the query editor. */
-export const READINGS_COLUMNS: readonly { readonly name: string; readonly type: string; readonly what: string }[] =
-  [
-    { name: 'seq', type: 'INTEGER', what: 'arrival order, from 0' },
-    { name: 'tuple_id', type: 'INTEGER', what: 'the tuple’s # in the simulator' },
-    { name: 'producer', type: 'TEXT', what: 'the producer’s id' },
-    { name: 'key', type: 'TEXT', what: 'the tuple’s key' },
-    { name: 'value', type: 'REAL', what: 'its value (NULL when not a number)' },
-    { name: 'event_time', type: 'INTEGER', what: 'when it happened at the source (ms)' },
-    {
-      name: 'arrival_time',
-      type: 'INTEGER',
-      what: 'when it reached the stream processor (ms); with a Kafka log, when the broker received it',
-    },
-    { name: 'payload_kind', type: 'TEXT', what: 'structured, semiStructured or unstructured' },
-    { name: 'payload', type: 'TEXT', what: 'the payload: JSON, or the text line' },
-  ];
+export const READINGS_COLUMNS: readonly {
+  readonly name: string;
+  readonly type: string;
+  readonly what: string;
+}[] = [
+  { name: 'seq', type: 'INTEGER', what: 'arrival order, from 0' },
+  { name: 'tuple_id', type: 'INTEGER', what: 'the tuple’s # in the simulator' },
+  { name: 'producer', type: 'TEXT', what: 'the producer’s id' },
+  { name: 'key', type: 'TEXT', what: 'the tuple’s key' },
+  { name: 'value', type: 'REAL', what: 'its value (NULL when not a number)' },
+  { name: 'event_time', type: 'INTEGER', what: 'when it happened at the source (ms)' },
+  {
+    name: 'arrival_time',
+    type: 'INTEGER',
+    what: 'when it reached the stream processor (ms); with a Kafka log, when the broker received it',
+  },
+  { name: 'payload_kind', type: 'TEXT', what: 'structured, semiStructured or unstructured' },
+  { name: 'payload', type: 'TEXT', what: 'the payload: JSON, or the text line' },
+];
 
 /** One row of `readings`, in the columns' order. */
 export type ReadingRow = readonly [

@@ -13,7 +13,12 @@ export type ToWorker =
   | { readonly type: 'query'; readonly id: number; readonly sql: string };
 
 export type FromWorker =
-  | { readonly type: 'answer'; readonly id: number; readonly answer: import('./table').SqlAnswer; readonly ms: number }
+  | {
+      readonly type: 'answer';
+      readonly id: number;
+      readonly answer: import('./table').SqlAnswer;
+      readonly ms: number;
+    }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 let ready: Promise<Database> | null = null;
@@ -35,7 +40,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     try {
       db = await database();
     } catch (error) {
-      if (m.type === 'query') reply({ type: 'error', id: m.id, message: `The database did not start: ${String(error)}` });
+      if (m.type === 'query')
+        reply({ type: 'error', id: m.id, message: `The database did not start: ${String(error)}` });
       return;
     }
     if (m.type === 'sync') {

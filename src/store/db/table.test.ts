@@ -121,9 +121,7 @@ describe('readings: the table at rest equals what had arrived', () => {
         .slice(0, 5)
         .map((r) => [r[1], r[3], r[4]]),
     );
-    expect(answers[4]).toEqual(
-      by((r) => Math.floor(r[5] / 10000) * 10000).map(([w, rs]) => [w, rs.length]),
-    );
+    expect(answers[4]).toEqual(by((r) => Math.floor(r[5] / 10000) * 10000).map(([w, rs]) => [w, rs.length]));
   });
 
   it('only a query runs, and nothing it does changes the table; errors are the database’s own', () => {

@@ -65,15 +65,16 @@ export function runSql(db: Database, sql: string, maxRows = 1000): SqlAnswer {
     if (statements.getRemainingSQL().replace(/;|--[^\n]*|\s/g, '') !== '')
       throw new Error('one query at a time: remove what follows the first ;');
     if (!/^\s*(?:--[^\n]*\n\s*)*(select|with|values)\b/i.test(sql))
-      throw new Error('only a query runs here (SELECT, WITH …, VALUES): the table is what arrived, and stays so');
+      throw new Error(
+        'only a query runs here (SELECT, WITH …, VALUES): the table is what arrived, and stays so',
+      );
     db.run('SAVEPOINT learner');
     try {
       const columns = stmt.getColumnNames();
       const rows: (number | string | null)[][] = [];
       let more = 0;
       while (stmt.step()) {
-        if (rows.length < maxRows)
-          rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? '<blob>' : v)));
+        if (rows.length < maxRows) rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? '<blob>' : v)));
         else more++;
       }
       return { columns, rows, more };

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
+import { DatabaseAtRest } from './DatabaseAtRest';
 import { fmt } from './EventTimePlot';
 import './DbmsVsStream.css';
 
@@ -33,50 +33,29 @@ function query(sim: ReturnType<typeof useSim.getState>['sim']): Answer {
   };
 }
 
-const SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg\nFROM readings GROUP BY key';
+const SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg\nFROM STREAM readings GROUP BY key';
 
 /**
  * The same tuples, two ways. The database stores them (data at rest) and answers only when asked;
- * the stream processor runs the query continuously (data in motion) and its answer moves with time.
+ * the stream processor runs its query continuously (data in motion) and its answer moves with time.
  */
 export function DbmsVsStream() {
   const { sim } = useSim(useShallow(selectDb));
-  const [answer, setAnswer] = useState<(Answer & { sim: unknown }) | null>(null);
   const live = query(sim);
-  const current = answer && answer.sim === sim && answer.atMs <= sim.timeMs ? answer : null;
   return (
     <div className="dbms-grid">
       <section className="dbms__pane" aria-labelledby="dbms-db">
         <h3 id="dbms-db">Database: data at rest</h3>
-        <p className="muted">
-          Every arriving tuple is stored: <strong>{live.rowsSeen}</strong> row{live.rowsSeen === 1 ? '' : 's'}{' '}
-          in <code>readings</code>. The table answers a query only when you run it; the answer is a snapshot.
-        </p>
-        <pre className="sql">{SQL}</pre>
-        <button type="button" className="button" onClick={() => setAnswer({ ...query(sim), sim })}>
-          Run query
-        </button>
-        {current ? (
-          <>
-            <p className="dbms__stamp">
-              Answered at {secs(current.atMs)} over {current.rowsSeen} rows
-              {live.rowsSeen > current.rowsSeen
-                ? ` — ${live.rowsSeen - current.rowsSeen} more have arrived since: this answer is stale until you run it again.`
-                : '.'}
-            </p>
-            <ResultTable rows={current.rows} caption="Database answer" />
-          </>
-        ) : (
-          <p className="dbms__stamp">No answer yet: nothing happens until someone asks.</p>
-        )}
+        <DatabaseAtRest />
       </section>
       <section className="dbms__pane" aria-labelledby="dbms-sps">
         <h3 id="dbms-sps">Stream processor: data in motion</h3>
         <p className="muted">
-          The same query runs continuously: each tuple updates the result as it flows past, and nothing needs
-          to be stored but the running count and sum per key.
+          This query runs continuously: each tuple updates the result as it flows past, and nothing needs to
+          be stored but the running count and sum per key. (Simplified: the stream side runs this one query;
+          your own SQL runs only on the database.)
         </p>
-        <pre className="sql">{SQL.replace('FROM readings', 'FROM STREAM readings')}</pre>
+        <pre className="sql">{SQL}</pre>
         <p className="dbms__stamp">
           Up to date at {secs(sim.timeMs)} ({live.rowsSeen} tuples seen).
         </p>

@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const pane = (page: Page) => page.getByRole('region', { name: 'Database: data at rest' });
+
+/** Counts per key as a table shows them: "key n" lines. */
+const countsOf = (table: ReturnType<Page['locator']>) =>
+  table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '');
+      return `${cells[0]} ${cells[1]}`;
+    }),
+  );
+
+test('a student asks the database at rest, steps on, sees the answer go stale, and asks again', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto('./?scenario=watermarks&t=20000');
+  const db = pane(page);
+  await expect(db).toContainText('No answer yet');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  const answer = db.getByRole('table', { name: /Database answer at 20\.0 s/ });
+  await expect(answer).toBeVisible();
+  await expect(db.getByRole('status')).toContainText(/Answered at 20\.0 s over \d+ rows/);
+  // Everything that had arrived is counted both ways: the database's answer equals the stream's now.
+  const stream = page.getByRole('table', { name: 'Continuous query result' });
+  expect(await countsOf(answer)).toEqual(await countsOf(stream));
+
+  // Time moves on: the answer stays as it was, marked stale.
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('250');
+  await expect(db.getByRole('status')).toContainText('Time has moved to 25.0 s');
+  await expect(db.getByRole('status')).toContainText('stale until you run it again');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(db.getByRole('table', { name: /Database answer at 25\.0 s/ })).toBeVisible();
+  await expect(db.getByRole('status')).not.toContainText('stale');
+
+  // Stepping back removes rows again: the table holds what had arrived at 5 s, no more.
+  await page.getByRole('slider', { name: 'Simulation time' }).fill('50');
+  const sql = db.getByLabel('SQL query (SQLite)');
+  await sql.fill('SELECT COUNT(*) AS n, MAX(arrival_time) <= 5000 AS none_later FROM readings');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  const shown = await db.getByText(/stores every arriving tuple: \d+ row/).textContent();
+  const n = shown!.match(/: (\d+) row/)![1];
+  await expect(db.getByRole('table', { name: /Database answer at 5\.0 s/ }).locator('tbody tr')).toHaveText(
+    `${n}1`,
+  );
+
+  // The database's own error, next to the query.
+  await sql.fill('SELEC key FROM readings');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(db.getByRole('alert')).toContainText('near "SELEC": syntax error');
+
+  // A query that never ends is cancelled; the next one works on a fresh database.
+  await sql.fill('WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT COUNT(*) FROM r');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(db.getByRole('alert')).toContainText('ran longer than 3 s and was cancelled', {
+    timeout: 10_000,
+  });
+  await db.getByLabel('Start from').selectOption({ label: 'the newest reading per key' });
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(db.getByRole('table', { name: /Database answer at 5\.0 s/ })).toContainText(
+    'newest_event_time',
+  );
+  await expect(db.getByRole('alert')).toHaveCount(0);
+
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});
