@@ -5,10 +5,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'e2e',
   // The screenshot writer runs only on request (see e2e/screenshots.spec.ts).
-  // The rendering benchmark runs only from `npm run bench` (RENDER_BENCH=1).
+  // The rendering and database benchmarks run only from `npm run bench` (RENDER_BENCH=1).
   testIgnore: [
     ...(process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts']),
-    ...(process.env.RENDER_BENCH ? [] : ['**/render.spec.ts']),
+    ...(process.env.RENDER_BENCH ? [] : ['**/render.spec.ts', '**/databaseBench.spec.ts']),
     // The pixel comparison runs only on request (see e2e/visual.spec.ts).
     ...(process.env.VISUAL ? [] : ['**/visual.spec.ts']),
   ],

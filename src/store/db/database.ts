@@ -4,9 +4,12 @@
  * that runs too long by ending the worker; the next query starts a new one and fills the table again.
  */
 import type { Simulation } from '../../engine';
-import { readingsFrom } from './readings';
+import { readingsOf } from './readings';
 import type { FromWorker, ToWorker } from './sqlWorker';
 import type { SqlAnswer } from './table';
+
+/** Rows built and sent at a time. */
+const SLICE = 5000;
 
 /** How long a query may run before it is cancelled. */
 export const QUERY_LIMIT_MS = 3000;
@@ -33,14 +36,26 @@ function stop(): void {
 }
 
 /** Runs `sql` on `readings` as it was at the run's current moment. */
-export function askDatabase(sim: Simulation, sql: string, limitMs = QUERY_LIMIT_MS): Promise<QueryResult> {
+export async function askDatabase(
+  sim: Simulation,
+  sql: string,
+  limitMs = QUERY_LIMIT_MS,
+): Promise<QueryResult> {
   worker ??= start();
   const w = worker;
   const keep = held && held.sim === sim ? held.rows : 0;
-  const total = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, sim.timeMs).length;
+  const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, sim.timeMs);
+  const total = ids.length;
   const from = Math.min(keep, total);
   const send = (m: ToWorker) => w.postMessage(m);
-  send({ type: 'sync', keep: from, add: readingsFrom(sim, from) });
+  // The rows are built on the page, from the run, a slice at a time with a pause between, so filling
+  // a large table never holds the page for long; the worker receives them in order.
+  send({ type: 'sync', keep: from, add: [] });
+  for (let at = from; at < total; at += SLICE) {
+    if (at > from) await new Promise((r) => setTimeout(r, 0));
+    if (worker !== w) return { ok: false, cancelled: true, message: 'The database was restarted.' };
+    send({ type: 'sync', keep: at, add: readingsOf(sim, ids, at, Math.min(total, at + SLICE)) });
+  }
   held = { sim, rows: total };
   const id = nextId++;
   send({ type: 'query', id, sql });

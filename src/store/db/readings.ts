@@ -47,9 +47,14 @@ export function readingsCount(sim: Simulation): number {
 /** The rows from arrival number `from` on, up to the run's current moment. */
 export function readingsFrom(sim: Simulation, from: number): ReadingRow[] {
   const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, sim.timeMs);
+  return readingsOf(sim, ids, from, ids.length);
+}
+
+/** Rows `from` to `to` (exclusive) of `ids`, the run's arrivals up to its current moment in order. */
+export function readingsOf(sim: Simulation, ids: readonly number[], from: number, to: number): ReadingRow[] {
   const producers = sim.scenario.producers;
   const rows: ReadingRow[] = [];
-  for (let seq = from; seq < ids.length; seq++) {
+  for (let seq = from; seq < to; seq++) {
     const t = sim.tuple(ids[seq]!)!;
     const producer = producers[t.producerIndex]!.spec;
     const payload = payloadOf(t, producer);
