@@ -72,3 +72,27 @@ test('a student asks the database at rest, steps on, sees the answer go stale, a
 
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });
+
+test('a shared link reopens the query and its answer at the link’s moment', async ({ page }) => {
+  await page.goto('./?scenario=watermarks&t=15000');
+  const db = pane(page);
+  await db.getByLabel('SQL query (SQLite)').fill('SELECT COUNT(*) AS n FROM readings');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(db.getByRole('table', { name: /Database answer at 15\.0 s/ })).toBeVisible();
+  const n = await db
+    .getByRole('table', { name: /Database answer/ })
+    .locator('tbody td')
+    .textContent();
+  // The address now carries the query; opened afresh, it asks again and shows the same answer.
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('sql'))
+    .toBe('SELECT COUNT(*) AS n FROM readings');
+  const link = page.url();
+  const other = await page.context().newPage();
+  await other.goto(link);
+  const again = pane(other);
+  await expect(again.getByLabel('SQL query (SQLite)')).toHaveValue('SELECT COUNT(*) AS n FROM readings');
+  await expect(
+    again.getByRole('table', { name: /Database answer at 15\.0 s/ }).locator('tbody td'),
+  ).toHaveText(n!);
+});

@@ -27,6 +27,8 @@ export interface LinkState {
    * preset to fall back on if it cannot be used. Absent or null: the preset named by `scenario`.
    */
   readonly scn?: string | null;
+  /** The last query asked of the database at rest (SQL); the link reopens it and its answer. */
+  readonly sql?: string | null;
 }
 
 export interface ParsedLink {
@@ -104,6 +106,11 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
         `The link's Structured Streaming query is too long (${q.length} characters); using the scenario's own.`,
       );
   }
+  const sql = params.get('sql');
+  if (sql !== null) {
+    if (sql.length <= 5000) state.sql = sql;
+    else problems.push(`The link's SQL query is too long (${sql.length} characters); it is left out.`);
+  }
   const rate = params.get('rate');
   if (rate !== null) {
     const n = Number(rate);
@@ -139,6 +146,7 @@ export function formatLink(state: LinkState): string {
   if (state.rate !== null && state.rate !== 1) params.set('rate', String(state.rate));
   if (state.et) params.set('et', state.et);
   if (state.q) params.set('q', state.q);
+  if (state.sql) params.set('sql', state.sql);
   // Last, so the readable part of the link (scenario, seed, time) comes first.
   if (state.scn) params.set('scn', state.scn);
   return `?${params.toString()}`;

@@ -4,6 +4,7 @@ import { type InjectedFault, parseFault } from '../../scenarios/faults';
 import { defaultPreset, presets } from '../../scenarios/presets';
 import { type BlockResult, parseEventTime, parseQuery, parseStreaming } from '../../scenarios/validate';
 import { CUSTOM_SCENARIO_ID, clip, problemText, readScenarioText } from '../customScenario';
+import { useSqlLink } from '../db/sqlLink';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
 import { parseLink } from '../url';
@@ -69,6 +70,7 @@ export const createLinkSlice: StateCreator<SimStore, [], [], LinkSlice> = (set, 
       problems.push(`The link's ${what} has problems (${first.join('; ')}); using the scenario's own.`);
       return null;
     };
+    useSqlLink.getState().open(state.sql ?? null);
     let edits: Edits = {
       streamingEdit: fromLink(state.app, 'streaming application', parseStreaming),
       eventTimeEdit: fromLink(state.et, 'event-time query', parseEventTime),

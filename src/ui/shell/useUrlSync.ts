@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useSqlLink } from '../../store/db/sqlLink';
 import { useRoute } from '../../store/route';
 import { saveSession } from '../../store/session';
 import { linkStateOf, useSim } from '../../store/simStore';
@@ -13,7 +14,7 @@ export function useUrlSync(): void {
     const write = () => {
       timer = undefined;
       lastWrite = performance.now();
-      const link = formatLink(linkStateOf(useSim.getState()));
+      const link = formatLink({ ...linkStateOf(useSim.getState()), sql: useSqlLink.getState().sql });
       const embed = useRoute.getState().embed;
       const next = embed ? `${link}&embed=1` : link;
       if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
@@ -22,9 +23,11 @@ export function useUrlSync(): void {
     };
     write();
     // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.
-    const unsubscribe = useSim.subscribe(() => {
+    const changed = () => {
       if (timer === undefined) timer = setTimeout(write, Math.max(0, 300 - (performance.now() - lastWrite)));
-    });
+    };
+    const unsubscribe = useSim.subscribe(changed);
+    const unsubscribeSql = useSqlLink.subscribe(changed);
     const flush = () => {
       if (timer !== undefined) {
         clearTimeout(timer);
@@ -34,6 +37,7 @@ export function useUrlSync(): void {
     window.addEventListener('pagehide', flush);
     return () => {
       unsubscribe();
+      unsubscribeSql();
       window.removeEventListener('pagehide', flush);
       if (timer !== undefined) clearTimeout(timer);
     };

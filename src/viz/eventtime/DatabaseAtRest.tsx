@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Simulation } from '../../engine';
 import { askDatabase, type QueryResult } from '../../store/db/database';
 import { SQL_EXAMPLES } from '../../store/db/examples';
 import { READINGS_COLUMNS, readingsCount } from '../../store/db/readings';
+import { useSqlLink } from '../../store/db/sqlLink';
 import { useSim } from '../../store/simStore';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
@@ -26,18 +27,28 @@ interface Asked {
 export function DatabaseAtRest() {
   const { sim } = useSim(useShallow(selectDb));
   const id = useId();
-  const [sql, setSql] = useState(DEFAULT_SQL);
+  const [sql, setSql] = useState(() => useSqlLink.getState().sql ?? DEFAULT_SQL);
   const [asked, setAsked] = useState<Asked | null>(null);
   const [running, setRunning] = useState(false);
   const rows = readingsCount(sim);
-  const run = async () => {
+  const run = async (text = sql) => {
     if (running) return;
     setRunning(true);
+    useSqlLink.getState().asked(text);
     const atMs = sim.timeMs;
-    const result = await askDatabase(sim, sql);
+    const result = await askDatabase(sim, text);
     setAsked({ sim, atMs, result });
     setRunning(false);
   };
+  // A link that carries a query reopens its answer: asked once, when the pane opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening, with the linked query
+  useEffect(() => {
+    const linked = useSqlLink.getState().take();
+    if (linked !== null) {
+      setSql(linked);
+      void run(linked);
+    }
+  }, []);
   return (
     <>
       <p className="muted">

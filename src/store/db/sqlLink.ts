@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+
+/**
+ * The query last asked of the database at rest, which the link carries (`&sql=`), and whether a
+ * link has just brought one that the database pane should ask again when it opens.
+ */
+interface SqlLink {
+  readonly sql: string | null;
+  readonly pending: boolean;
+  /** A link (or a restored session) brings `sql`. */
+  open(sql: string | null): void;
+  /** The learner asked `sql`. */
+  asked(sql: string): void;
+  /** The pane takes the linked query to ask it, once. */
+  take(): string | null;
+}
+
+export const useSqlLink = create<SqlLink>()((set, get) => ({
+  sql: null,
+  pending: false,
+  open: (sql) => set({ sql, pending: sql !== null }),
+  asked: (sql) => set({ sql, pending: false }),
+  take: () => {
+    const { sql, pending } = get();
+    if (!pending) return null;
+    set({ pending: false });
+    return sql;
+  },
+}));
