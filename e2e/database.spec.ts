@@ -96,3 +96,39 @@ test('a shared link reopens the query and its answer at the link’s moment', as
     again.getByRole('table', { name: /Database answer at 15\.0 s/ }).locator('tbody td'),
   ).toHaveText(n!);
 });
+
+test('Spark SQL’s window() runs on the database, and the stream side says what Spark would refuse', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&t=30000');
+  const db = pane(page);
+  await db
+    .getByLabel('Start from')
+    .selectOption({ label: 'counts per key and 10 s window (Spark’s window())' });
+  await db.getByRole('button', { name: 'Run query' }).click();
+  const answer = db.getByRole('table', { name: /Database answer at 30\.0 s/ });
+  await expect(answer.getByRole('columnheader')).toHaveText(['key', 'window_start', 'window_end', 'n']);
+  await expect(answer.locator('tbody tr').first()).toContainText(/^\w+010000\d+$/);
+  const stream = page.getByRole('region', { name: 'Your query on the stream' });
+  await stream.getByLabel('output mode').selectOption('append');
+  await expect(stream.getByRole('status')).toHaveText(
+    'Spark accepts it as a streaming query in append mode.',
+  );
+  // GROUP BY key alone, sorted: refused in append mode (no watermarked window among the keys), and
+  // in update mode for the sort.
+  await db
+    .getByLabel('SQL query (SQLite)')
+    .fill('SELECT key, COUNT(*) AS n FROM readings GROUP BY key ORDER BY n DESC');
+  await db.getByRole('button', { name: 'Run query' }).click();
+  await expect(stream.getByRole('status')).toContainText(
+    'Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark',
+  );
+  await stream.getByLabel('output mode').selectOption('update');
+  await expect(stream.getByRole('status')).toContainText(
+    'Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode',
+  );
+  await stream.getByLabel('output mode').selectOption('complete');
+  await expect(stream.getByRole('status')).toHaveText(
+    'Spark accepts it as a streaming query in complete mode.',
+  );
+});

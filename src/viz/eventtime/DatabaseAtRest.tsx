@@ -17,6 +17,8 @@ interface Asked {
   readonly sim: Simulation;
   readonly atMs: number;
   readonly result: QueryResult;
+  /** The SQLite the database ran, when it differs from what was typed (window() rewritten). */
+  readonly sqlite: string | null;
 }
 
 /**
@@ -36,8 +38,20 @@ export function DatabaseAtRest() {
     setRunning(true);
     useSqlLink.getState().asked(text);
     const atMs = sim.timeMs;
-    const result = await askDatabase(sim, text);
-    setAsked({ sim, atMs, result });
+    // Spark SQL's window(event_time, '10 seconds') is rewritten for SQLite (the reader loads on first use).
+    let sqlite = text;
+    if (/\bwindow\b/i.test(text)) {
+      try {
+        sqlite = (await import('../../store/db/sparkSql')).readSparkSql(text).sqlite;
+      } catch (e) {
+        const message = `Spark SQL: ${e instanceof Error ? e.message : String(e)}`;
+        setAsked({ sim, atMs, result: { ok: false, cancelled: false, message }, sqlite: null });
+        setRunning(false);
+        return;
+      }
+    }
+    const result = await askDatabase(sim, sqlite);
+    setAsked({ sim, atMs, result, sqlite: sqlite === text ? null : sqlite });
     setRunning(false);
   };
   // A link that carries a query reopens its answer: asked once, when the pane opens.
@@ -145,6 +159,12 @@ function Answer({ asked, sim, rows }: { asked: Asked | null; sim: Simulation; ro
         : null;
   return (
     <>
+      {asked.sqlite && (
+        <details className="dbms__schema">
+          <summary>Run on SQLite as</summary>
+          <pre className="sql">{asked.sqlite}</pre>
+        </details>
+      )}
       <p className={`dbms__stamp${stale ? ' is-stale' : ''}`} role="status">
         Answered at {secs(asked.atMs)} over {r.rows} rows, in {r.ms < 1 ? '< 1' : Math.round(r.ms)} ms.
         {stale && (

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { DatabaseAtRest } from './DatabaseAtRest';
 import { fmt } from './EventTimePlot';
+import { StreamVerdict } from './StreamVerdict';
 import './DbmsVsStream.css';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
@@ -60,6 +61,7 @@ export function DbmsVsStream() {
           Up to date at {secs(sim.timeMs)} ({live.rowsSeen} tuples seen).
         </p>
         <ResultTable rows={live.rows} caption="Continuous query result" />
+        <StreamVerdict />
       </section>
     </div>
   );
