@@ -114,6 +114,15 @@ test('Spark SQL’s window() runs on the database, and the stream side says what
   await expect(stream.getByRole('status')).toHaveText(
     'Spark accepts it as a streaming query in append mode.',
   );
+  // It runs continuously too: the windows the watermark has passed, what was late, what is still open.
+  const continuous = stream.getByRole('table', { name: "Your query's continuous result" });
+  await expect(continuous.getByRole('columnheader')).toHaveText(['key', 'window_start', 'window_end', 'n']);
+  await expect(continuous.locator('tbody tr').first()).toBeVisible();
+  const diff = stream.getByRole('list', { name: 'How the two answers differ' });
+  await expect(diff).toContainText(/the watermark at \d+\.\d s/);
+  await expect(diff).toContainText(/\d+ tuples? the database holds (was|were) dropped by the stream as late/);
+  await expect(diff).toContainText(/\d+ windows? \(per key\) with rows at rest/);
+  await expect(diff).toContainText("The database's answer is from 30.0 s: now.");
   // GROUP BY key alone, sorted: refused in append mode (no watermarked window among the keys), and
   // in update mode for the sort.
   await db

@@ -23,6 +23,168 @@ export interface SparkSql {
   readonly rewritten: boolean;
   /** Spark's reason for refusing it on a stream in `mode`, or null when Spark accepts it. */
   readonly onStream: (mode: OutputMode) => string | null;
+  /** What the simulator can run continuously of it. */
+  readonly shape: StreamShape;
+}
+
+/** A reading as the continuous side filters it. */
+export interface StreamRow {
+  readonly key: string;
+  readonly value: number;
+  readonly event_time: number;
+  readonly arrival_time: number;
+  readonly producer: string;
+}
+
+type Aggregate = 'count' | 'sum' | 'min' | 'max' | 'avg';
+
+/** One output column of a continuous aggregation. */
+export type ShapeColumn = {
+  readonly name: string;
+  readonly is: 'key' | 'window_start' | 'window_end' | 'aggregate';
+};
+
+/**
+ * The forms the continuous side runs: an aggregation of value grouped by key and/or a window on
+ * event_time (one aggregate), or the rows themselves (plain columns); a WHERE of comparisons,
+ * arithmetic, AND and OR over the columns. Anything else is judged (onStream) but not run.
+ */
+export type StreamShape =
+  | {
+      readonly kind: 'aggregate';
+      readonly keyed: boolean;
+      readonly window: { readonly sizeMs: number; readonly slideMs: number } | null;
+      readonly aggregate: Aggregate;
+      readonly columns: readonly ShapeColumn[];
+      readonly where: ((r: StreamRow) => boolean) | null;
+    }
+  | {
+      readonly kind: 'rows';
+      readonly columns: readonly (keyof StreamRow)[];
+      readonly where: ((r: StreamRow) => boolean) | null;
+    }
+  | { readonly kind: 'unsupported'; readonly why: string };
+
+const ROW_COLUMNS: readonly (keyof StreamRow)[] = ['key', 'value', 'event_time', 'arrival_time', 'producer'];
+
+/** A WHERE as a function of a row, or the reason it cannot be one. */
+function predicate(node: Node): ((r: StreamRow) => unknown) | string {
+  switch (node.type) {
+    case 'number':
+      return () => node.value;
+    case 'single_quote_string':
+    case 'string':
+      return () => node.value;
+    case 'column_ref': {
+      const name = String(node.column) as keyof StreamRow;
+      if (node.table || !ROW_COLUMNS.includes(name))
+        return `the continuous side reads only ${ROW_COLUMNS.join(', ')}, not ${String(node.column)}`;
+      return (r) => r[name];
+    }
+    case 'binary_expr': {
+      const l = predicate(node.left as Node);
+      const r = predicate(node.right as Node);
+      if (typeof l === 'string') return l;
+      if (typeof r === 'string') return r;
+      const op = String(node.operator).toUpperCase();
+      const f = BINARY[op];
+      if (!f) return `the continuous side does not evaluate ${op}`;
+      return (row) => f(l(row), r(row));
+    }
+    default:
+      return `the continuous side does not evaluate ${String(node.type)} in WHERE`;
+  }
+}
+
+const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<>': (a, b) => a !== b,
+  '<': (a, b) => (a as number) < (b as number),
+  '<=': (a, b) => (a as number) <= (b as number),
+  '>': (a, b) => (a as number) > (b as number),
+  '>=': (a, b) => (a as number) >= (b as number),
+  AND: (a, b) => Boolean(a) && Boolean(b),
+  OR: (a, b) => Boolean(a) || Boolean(b),
+  '+': (a, b) => (a as number) + (b as number),
+  '-': (a, b) => (a as number) - (b as number),
+  '*': (a, b) => (a as number) * (b as number),
+  '/': (a, b) => (a as number) / (b as number),
+};
+
+function shapeOf(select: Node | null, windowCall: Node | null): StreamShape {
+  const no = (why: string): StreamShape => ({ kind: 'unsupported', why });
+  if (!select) return no('one SELECT at a time');
+  if (select.with || select._next) return no('WITH and UNION are not run continuously here');
+  const from = select.from as Node[] | null;
+  if (from?.length !== 1 || String(from[0]!.table).toLowerCase() !== 'readings')
+    return no('the stream is readings: FROM readings, one table');
+  if (select.having) return no('HAVING is not run continuously here');
+  let where: ((r: StreamRow) => boolean) | null = null;
+  if (select.where) {
+    const p = predicate(select.where as Node);
+    if (typeof p === 'string') return no(p);
+    where = (r) => Boolean(p(r));
+  }
+  const columns = (select.columns ?? []) as Node[];
+  const groupby = ((select.groupby as Node | null)?.columns ?? []) as Node[];
+  const aggregates = columns.filter((c) => (c.expr as Node).type === 'aggr_func');
+  if (groupby.length === 0 && aggregates.length === 0) {
+    if (columns.length === 1 && (columns[0]!.expr as Node).type === 'star')
+      return { kind: 'rows', columns: ROW_COLUMNS, where };
+    const names: (keyof StreamRow)[] = [];
+    for (const c of columns) {
+      const e = c.expr as Node;
+      if (e.type === 'star' || (e.type === 'column_ref' && e.column === '*')) names.push(...ROW_COLUMNS);
+      else if (e.type === 'column_ref' && ROW_COLUMNS.includes(String(e.column) as keyof StreamRow) && !c.as)
+        names.push(String(e.column) as keyof StreamRow);
+      else
+        return no(
+          'the continuous side selects plain columns of readings (or *), without expressions or aliases',
+        );
+    }
+    return { kind: 'rows', columns: names, where };
+  }
+  const byKey = groupby.some((g) => g.type === 'column_ref' && String(g.column) === 'key' && !g.table);
+  if (groupby.length !== (byKey ? 1 : 0) + (windowCall ? 1 : 0))
+    return no('the continuous side groups by key and/or window(event_time, …) only');
+  if (aggregates.length !== 1)
+    return no('the continuous side runs one aggregate (COUNT, SUM, AVG, MIN or MAX) at a time');
+  const agg = aggregates[0]!.expr as Node;
+  const fn = String(agg.name).toLowerCase() as Aggregate;
+  const arg = (agg.args as Node).expr as Node;
+  if (!['count', 'sum', 'avg', 'min', 'max'].includes(fn))
+    return no(`${String(agg.name)} is not run continuously here`);
+  if (
+    !(fn === 'count' && arg.type === 'star') &&
+    !(arg.type === 'column_ref' && String(arg.column) === 'value')
+  )
+    return no('the continuous side aggregates value (or COUNT(*))');
+  let window: { sizeMs: number; slideMs: number } | null = null;
+  if (windowCall) {
+    const args = ((windowCall.args as Node).value ?? []) as Node[];
+    const c = args[0]!;
+    if (c.type !== 'column_ref' || String(c.column) !== 'event_time')
+      return no('window() runs on event_time');
+    const sizeMs = interval(args[1], 'window length');
+    window = { sizeMs, slideMs: args.length > 2 ? interval(args[2], 'slide') : sizeMs };
+  }
+  const out: ShapeColumn[] = [];
+  for (const c of columns) {
+    const e = c.expr as Node;
+    const alias = typeof c.as === 'string' ? c.as : null;
+    if (e.type === 'aggr_func')
+      out.push({ name: alias ?? `${String(e.name).toLowerCase()}`, is: 'aggregate' });
+    else if (e.type === 'column_ref' && String(e.column) === 'key' && !e.table && byKey)
+      out.push({ name: alias ?? 'key', is: 'key' });
+    else if (e.type === 'column_ref' && String(e.table).toLowerCase() === 'window' && windowCall)
+      out.push({
+        name: alias ?? `window_${String(e.column).toLowerCase()}`,
+        is: String(e.column).toLowerCase() === 'end' ? 'window_end' : 'window_start',
+      });
+    else return no('the continuous side selects key, window.start, window.end and the aggregate');
+  }
+  return { kind: 'aggregate', keyed: byKey, window, aggregate: fn, columns: out, where };
 }
 
 const UNITS: Record<string, number> = {
@@ -132,6 +294,7 @@ export function readSparkSql(sql: string): SparkSql {
   return {
     sqlite,
     rewritten,
+    shape: shapeOf(select, windowCall),
     onStream: (mode) => {
       if (!select) return 'Only one SELECT is checked for the stream here.';
       // UnsupportedOperationChecker.checkForStreaming: the output-mode rules come first …

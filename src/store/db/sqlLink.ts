@@ -6,20 +6,23 @@ import { create } from 'zustand';
  */
 interface SqlLink {
   readonly sql: string | null;
+  /** When (simulation time) it was last asked, in this page; null when only a link brought it. */
+  readonly askedAtMs: number | null;
   readonly pending: boolean;
   /** A link (or a restored session) brings `sql`. */
   open(sql: string | null): void;
-  /** The learner asked `sql`. */
-  asked(sql: string): void;
+  /** The learner asked `sql` at `atMs`. */
+  asked(sql: string, atMs: number): void;
   /** The pane takes the linked query to ask it, once. */
   take(): string | null;
 }
 
 export const useSqlLink = create<SqlLink>()((set, get) => ({
   sql: null,
+  askedAtMs: null,
   pending: false,
-  open: (sql) => set({ sql, pending: sql !== null }),
-  asked: (sql) => set({ sql, pending: false }),
+  open: (sql) => set({ sql, askedAtMs: null, pending: sql !== null }),
+  asked: (sql, atMs) => set({ sql, askedAtMs: atMs, pending: false }),
   take: () => {
     const { sql, pending } = get();
     if (!pending) return null;

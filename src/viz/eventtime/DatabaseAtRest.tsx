@@ -36,8 +36,8 @@ export function DatabaseAtRest() {
   const run = async (text = sql) => {
     if (running) return;
     setRunning(true);
-    useSqlLink.getState().asked(text);
     const atMs = sim.timeMs;
+    useSqlLink.getState().asked(text, atMs);
     // Spark SQL's window(event_time, '10 seconds') is rewritten for SQLite (the reader loads on first use).
     let sqlite = text;
     if (/\bwindow\b/i.test(text)) {

@@ -53,8 +53,8 @@ export function DbmsVsStream() {
         <h3 id="dbms-sps">Stream processor: data in motion</h3>
         <p className="muted">
           This query runs continuously: each tuple updates the result as it flows past, and nothing needs to
-          be stored but the running count and sum per key. (Simplified: the stream side runs this one query;
-          your own SQL runs only on the database.)
+          be stored but the running count and sum per key. The query you ask the database runs here too,
+          below.
         </p>
         <pre className="sql">{SQL}</pre>
         <p className="dbms__stamp">
