@@ -136,6 +136,13 @@ test('Spark SQL’s window() runs on the database, and the stream side says what
   await expect(stream.getByRole('status')).toContainText(
     'Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode',
   );
+  // The code export writes the query as the streaming job that runs it on the topic.
+  const code = page.getByRole('region', { name: 'Code export' });
+  await code.getByRole('tab', { name: 'Your SQL on the stream (PySpark)' }).click();
+  await expect(code.locator('pre.code__text')).toContainText(
+    'result = spark.sql("""SELECT key, COUNT(*) AS n FROM readings GROUP BY key ORDER BY n DESC""")',
+  );
+  await expect(code.locator('pre.code__text')).toContainText('.outputMode("update")');
   await stream.getByLabel('output mode').selectOption('complete');
   await expect(stream.getByRole('status')).toHaveText(
     'Spark accepts it as a streaming query in complete mode.',

@@ -9,6 +9,10 @@ interface SqlLink {
   /** When (simulation time) it was last asked, in this page; null when only a link brought it. */
   readonly askedAtMs: number | null;
   readonly pending: boolean;
+  /** How the continuous side runs it: Spark's output mode and the withWatermark delay. */
+  readonly mode: 'append' | 'update' | 'complete';
+  readonly delayMs: number;
+  setStream(change: { mode?: 'append' | 'update' | 'complete'; delayMs?: number }): void;
   /** A link (or a restored session) brings `sql`. */
   open(sql: string | null): void;
   /** The learner asked `sql` at `atMs`. */
@@ -21,6 +25,9 @@ export const useSqlLink = create<SqlLink>()((set, get) => ({
   sql: null,
   askedAtMs: null,
   pending: false,
+  mode: 'update',
+  delayMs: 2000,
+  setStream: (change) => set(change),
   open: (sql) => set({ sql, askedAtMs: null, pending: sql !== null }),
   asked: (sql, atMs) => set({ sql, askedAtMs: atMs, pending: false }),
   take: () => {

@@ -6,7 +6,9 @@ import { eventTimeCode } from '../../scenarios/eventTimeCode';
 import { hasKafkaExport, kafkaCommands } from '../../scenarios/kafkaCommands';
 import { queryCode } from '../../scenarios/queryCode';
 import { sparkCode } from '../../scenarios/sparkCode';
+import { sqlQueryCode } from '../../scenarios/sqlCode';
 import { structuredCode } from '../../scenarios/structuredCode';
+import { useSqlLink } from '../../store/db/sqlLink';
 import { useSim } from '../../store/simStore';
 import './SparkCodePanel.css';
 
@@ -161,7 +163,24 @@ export function SparkCodePanel() {
   const { sim, presetId, notify } = useSim(useShallow(selectCode));
   const spec = sim.scenario.spec;
   const run = sim.streaming();
-  const tabs = useMemo(() => tabsFor(spec, run, sim.seed, slug(presetId)), [spec, run, sim.seed, presetId]);
+  const asked = useSqlLink(useShallow((x) => ({ sql: x.sql, mode: x.mode, delayMs: x.delayMs })));
+  const tabs = useMemo(() => {
+    const list = tabsFor(spec, run, sim.seed, slug(presetId));
+    // The query asked of the database at rest, as the streaming job that runs it on the topic.
+    if (asked.sql !== null) {
+      const sql = asked.sql;
+      list.push({
+        id: 'sql-py',
+        label: 'Your SQL on the stream (PySpark)',
+        fileName: `streamscope-${slug(presetId)}-sql.py`,
+        content: () => ({
+          text: sqlQueryCode(sql, asked.mode, asked.delayMs, `${slug(presetId)}-sql`),
+          notes: [],
+        }),
+      });
+    }
+    return list;
+  }, [spec, run, sim.seed, presetId, asked]);
   // The DStream Scala program first, as before this panel had tabs.
   const [chosen, setChosen] = useState('dstream-scala');
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());

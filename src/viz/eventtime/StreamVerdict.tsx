@@ -19,11 +19,18 @@ const selectSim = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick
  * simulator runs, its result now beside the database's, with what differs and why.
  */
 export function StreamVerdict() {
-  const { sql, askedAtMs } = useSqlLink(useShallow((s) => ({ sql: s.sql, askedAtMs: s.askedAtMs })));
+  const { sql, askedAtMs, mode, delayMs, setStream } = useSqlLink(
+    useShallow((s) => ({
+      sql: s.sql,
+      askedAtMs: s.askedAtMs,
+      mode: s.mode,
+      delayMs: s.delayMs,
+      setStream: s.setStream,
+    })),
+  );
+  const delayS = delayMs / 1000;
   const { sim } = useSim(useShallow(selectSim));
   const id = useId();
-  const [mode, setMode] = useState<Mode>('update');
-  const [delayS, setDelayS] = useState(2);
   const [modules, setModules] = useState<Modules | null>(null);
   useEffect(() => {
     if (sql === null || modules) return;
@@ -52,7 +59,7 @@ export function StreamVerdict() {
         if (read.shape.kind === 'unsupported') notRun = read.shape.why;
         else {
           windowed = read.shape.kind === 'aggregate' && read.shape.window !== null;
-          result = modules.continuousAt(sim, sql, read.shape, mode, delayS * 1000);
+          result = modules.continuousAt(sim, sql, read.shape, mode, delayMs);
         }
       }
     } catch (e) {
@@ -69,7 +76,11 @@ export function StreamVerdict() {
       <div className="dbms__controls">
         <label className="field" htmlFor={`${id}-mode`}>
           <span>output mode</span>
-          <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+          <select
+            id={`${id}-mode`}
+            value={mode}
+            onChange={(e) => setStream({ mode: e.target.value as Mode })}
+          >
             <option value="append">append</option>
             <option value="update">update</option>
             <option value="complete">complete</option>
@@ -85,7 +96,7 @@ export function StreamVerdict() {
             value={delayS}
             onChange={(e) => {
               const n = Number(e.target.value);
-              if (Number.isFinite(n) && n >= 0) setDelayS(n);
+              if (Number.isFinite(n) && n >= 0) setStream({ delayMs: Math.round(n * 1000) });
             }}
           />
         </label>
