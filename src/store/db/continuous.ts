@@ -10,10 +10,10 @@ import {
   analyseEventTime,
   type EventRecord,
   type EventTimeAnalysis,
+  type EventTimeSpec,
   type Simulation,
   watermarkAt,
 } from '../../engine';
-import { parseEventTime } from '../../scenarios/validate';
 import { recordsOf } from '../eventTime';
 import type { StreamRow, StreamShape } from './sparkSql';
 
@@ -101,23 +101,32 @@ export function continuousAt(
   let a = bySql.get(cacheKey);
   if (!a) {
     const w = shape.window;
-    const spec = parseEventTime(
-      {
-        engine: 'spark',
-        window: w.slideMs === w.sizeMs ? { kind: 'tumbling', sizeMs: w.sizeMs } : { kind: 'sliding', ...w },
-        aggregate: shape.aggregate,
-        keyed: shape.keyed,
-        spark: { delayMs, triggerMs: TRIGGER_MS, outputMode: mode },
+    // Spark's event-time query with the defaults the scenario format gives (eventTimeSchema).
+    const spec: EventTimeSpec = {
+      window: w.slideMs === w.sizeMs ? { kind: 'tumbling', sizeMs: w.sizeMs } : { kind: 'sliding', ...w },
+      aggregate: shape.aggregate,
+      keyed: shape.keyed,
+      engine: 'spark',
+      inputs: 'single',
+      spark: {
+        delayMs,
+        triggerMs: TRIGGER_MS,
+        outputMode: mode,
+        noDataBatches: true,
+        policy: 'min',
+        allowMultiple: true,
       },
-      sim.scenario.spec,
-    );
-    if (!spec.ok) throw new Error(spec.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    a = analyseEventTime(
-      spec.value,
-      all.filter(pass),
-      sim.scenario.producers.length,
-      sim.scenario.spec.durationMs,
-    );
+      flink: {
+        boundMs: 2000,
+        autoWatermarkIntervalMs: 200,
+        allowedLatenessMs: 0,
+        sideOutput: false,
+        idlenessMs: null,
+        trigger: 'eventTime',
+        watermarks: null,
+      },
+    };
+    a = analyseEventTime(spec, all.filter(pass), sim.scenario.producers.length, sim.scenario.spec.durationMs);
     bySql.set(cacheKey, a);
   }
   // The result table as the sink holds it now: each (window, key)'s latest result.
