@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useRoute } from '../../store/route';
 import './NavBar.css';
+import { currentSearch } from './useUrlSync';
 
 const PAGES = [
   { href: '#/', label: 'Simulator', pages: ['sim', 'lesson'] },
@@ -39,7 +40,9 @@ function ShareButton() {
   const [link, setLink] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const open = () => {
-    setLink(window.location.href);
+    // From the state itself: the address bar may be up to 300 ms behind while it is throttled.
+    const { origin, pathname, hash } = window.location;
+    setLink(`${origin}${pathname}${currentSearch()}${hash}`);
     setCopied(null);
     ref.current?.showModal();
   };

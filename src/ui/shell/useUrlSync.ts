@@ -6,6 +6,12 @@ import { linkStateOf, useSim } from '../../store/simStore';
 import { formatLink } from '../../store/url';
 import { browserStorage } from './session';
 
+/** The query part of the link to the current frame, as the address bar shows it once synced. */
+export function currentSearch(): string {
+  const link = formatLink({ ...linkStateOf(useSim.getState()), sql: useSqlLink.getState().sql });
+  return useRoute.getState().embed ? `${link}&embed=1` : link;
+}
+
 /** Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing). */
 export function useUrlSync(): void {
   useEffect(() => {
@@ -14,9 +20,8 @@ export function useUrlSync(): void {
     const write = () => {
       timer = undefined;
       lastWrite = performance.now();
-      const link = formatLink({ ...linkStateOf(useSim.getState()), sql: useSqlLink.getState().sql });
+      const next = currentSearch();
       const embed = useRoute.getState().embed;
-      const next = embed ? `${link}&embed=1` : link;
       if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
       // An embedded view is a course page's, not the learner's own session.
       if (!embed) saveSession(browserStorage(), next);
