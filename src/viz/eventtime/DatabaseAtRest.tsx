@@ -6,6 +6,7 @@ import { SQL_EXAMPLES } from '../../store/db/examples';
 import { READINGS_COLUMNS, readingsCount } from '../../store/db/readings';
 import { useSqlLink } from '../../store/db/sqlLink';
 import { useSim } from '../../store/simStore';
+import { AnswerTable } from './AnswerTable';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -174,35 +175,14 @@ function Answer({ asked, sim, rows }: { asked: Asked | null; sim: Simulation; ro
           </>
         )}
       </p>
-      <table className={`wtable dbms__answer${stale ? ' is-stale' : ''}`}>
-        <caption className="sr-only">Database answer at {secs(asked.atMs)}</caption>
-        <thead>
-          <tr>
-            {r.answer.columns.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: two columns may share a name; the position is the column
-              <th scope="col" key={i}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {r.answer.rows.map((row, i) => (
-            // The answer's rows have no identity of their own: their position is it.
-            // biome-ignore lint/suspicious/noArrayIndexKey: a result row is its position
-            <tr key={i}>
-              {row.map((v, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a cell is its column
-                <td key={j}>{v === null ? 'NULL' : typeof v === 'number' ? fmtNumber(v) : v}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AnswerTable
+        columns={r.answer.columns}
+        rows={r.answer.rows}
+        caption={`Database answer at ${secs(asked.atMs)}`}
+        className={`dbms__answer${stale ? ' is-stale' : ''}`}
+      />
       {r.answer.rows.length === 0 && <p className="muted">No rows.</p>}
       {r.answer.more > 0 && <p className="muted">… and {r.answer.more} more rows, not shown.</p>}
     </>
   );
 }
-
-const fmtNumber = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, ''));

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Continuous } from '../../store/db/continuous';
 import { useSqlLink } from '../../store/db/sqlLink';
 import { useSim } from '../../store/simStore';
+import { AnswerTable } from './AnswerTable';
 
 type Mode = 'append' | 'update' | 'complete';
 type Modules = {
@@ -114,32 +115,7 @@ export function StreamVerdict() {
       {notRun && <p className="muted">Not run continuously in the simulator: {notRun}.</p>}
       {result && (
         <>
-          <table className="wtable">
-            <caption className="sr-only">Your query's continuous result</caption>
-            <thead>
-              <tr>
-                {result.columns.map((c, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position
-                  <th scope="col" key={i}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a result row is its position
-                <tr key={i}>
-                  {row.map((v, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a cell is its column
-                    <td key={j}>
-                      {v === null ? 'NULL' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AnswerTable columns={result.columns} rows={result.rows} caption="Your query's continuous result" />
           {result.rows.length === 0 && <p className="muted">No result rows yet.</p>}
           {result.more > 0 && <p className="muted">The {result.more} rows before these are not shown.</p>}
           <ul className="plain dbms__diff" aria-label="How the two answers differ">
