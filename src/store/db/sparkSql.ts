@@ -265,12 +265,35 @@ export function readSparkSql(sql: string): SparkSql {
     const args = ((windowCall.args as Node).value ?? []) as Node[];
     const column = args[0]!;
     const size = interval(args[1], 'window length');
-    if (args.length > 2 && interval(args[2], 'slide') !== size)
-      throw new Error(
-        "a sliding window (a slide shorter than the window) puts a row in several windows; the database here runs tumbling windows only: window(event_time, '10 seconds')",
-      );
+    const slide = args.length > 2 ? interval(args[2], 'slide') : size;
+    if (slide > size)
+      throw new Error(`window(): the slide (${slide} ms) must not be longer than the window (${size} ms)`);
+    if (args.length > 3)
+      throw new Error('window(): a startTime (the fourth argument) is not rewritten for the database here');
     // Spark's TimeWindow: start = t - (t - offset + size) % size, corrected for a negative remainder.
-    const start = bin('-', column, bin('%', bin('+', bin('%', column, num(size)), num(size)), num(size)));
+    let start = bin('-', column, bin('%', bin('+', bin('%', column, num(size)), num(size)), num(size)));
+    let from = select!.from;
+    if (slide < size) {
+      // A sliding window holds a row in several windows (TimeWindowing: the last start at or below t,
+      // then one slide back at a time while start > t - size): readings is joined with the
+      // overlapping windows' numbers, and each copy of a row carries its window's start.
+      const fromList = from as Node[] | null;
+      if (
+        fromList?.length !== 1 ||
+        String(fromList[0]!.table).toLowerCase() !== 'readings' ||
+        fromList[0]!.as
+      )
+        throw new Error('a sliding window is rewritten only for FROM readings');
+      const t = String((column as Node).column);
+      const last = `r.${t} - ((r.${t} % ${slide}) + ${slide}) % ${slide} - k.i * ${slide}`;
+      const copies = Math.ceil(size / slide);
+      const derived = parser.astify(
+        `SELECT r.*, ${last} AS __window_start FROM readings AS r, (WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ${copies}) SELECT i FROM k) AS k WHERE ${last} > r.${t} - ${size}`,
+        OPTIONS,
+      );
+      from = [{ expr: { ast: derived, parentheses: true }, as: 'readings' }];
+      start = { type: 'column_ref', table: null, column: '__window_start' };
+    }
     const swapped = rewrite(select, (n) => {
       if (isWindowCall(n)) return start;
       if (n.type === 'column_ref' && String(n.table).toLowerCase() === 'window') {
@@ -281,6 +304,7 @@ export function readSparkSql(sql: string): SparkSql {
       }
       return null;
     }) as Node;
+    swapped.from = from;
     // Unnamed window.start / window.end columns are named as Spark names the struct's fields.
     for (const [i, c] of ((select!.columns ?? []) as Node[]).entries()) {
       const e = c.expr as Node | undefined;
