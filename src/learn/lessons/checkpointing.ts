@@ -121,6 +121,9 @@ export const checkpointingLesson: Lesson = {
       body: [
         'Without a checkpoint directory there is nothing to recover from: the restarted driver starts a new application. The batches in flight are lost, any state is gone, and where it resumes reading Kafka depends on its starting offsets.',
         'This application reads from `earliest`, so it would process the whole topic again; with `latest` it would skip everything that arrived while it was down. Neither is what you want.',
+        // Spark's Kafka integration guide (docs/streaming-kafka-0-10-integration.md, "Storing Offsets"):
+        // checkpoints, Kafka itself (CanCommitOffsets.commitAsync), or your own data store.
+        'Spark’s Kafka integration documents three places to keep the offsets so that a restart resumes where it stopped: the checkpoint (as here, once you set one); Kafka itself, by committing each batch’s offset ranges after its output with `stream.asInstanceOf[CanCommitOffsets].commitAsync(offsetRanges)`, which a new application in the same group then resumes from (at least once: a batch whose output was written but whose commit was not is read again); or your own data store, written in the same transaction as the results, which gives exactly-once output.',
       ],
       frame: {
         scenario: 'spark-falling-behind',

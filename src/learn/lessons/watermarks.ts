@@ -89,8 +89,13 @@ export const watermarksLesson: Lesson = {
     },
     {
       title: 'Late tuples are dropped',
+      // Per window, not per tuple. Spark: a row is dropped when its window's end is at or below the
+      // watermark (StateStoreSaveExec's watermarkPredicateForData on the window column,
+      // sql/core/.../execution/streaming/statefulOperators.scala). Flink: an element is skipped only
+      // when every window it belongs to is late, cleanupTime = maxTimestamp + allowedLateness ≤ the
+      // watermark (WindowOperator.isWindowLate / isElementLate, flink-streaming-java).
       body: [
-        'A watermark is a guess. When a tuple arrives with an event time below the watermark, its window may already have been emitted and its state thrown away: the tuple is late, and the query ignores it. In the plot a dropped tuple is a cross (✕).',
+        'A watermark is a guess. The lecture’s rule, after watermark W expect no more tuples with an event time below W, says when the system may stop waiting for a window. What happens to a tuple that comes anyway is decided per window, not per tuple: Spark drops a row only when the window it falls in has already ended at or before the watermark (its result was emitted and its state thrown away); a row below W whose window is still open is counted. Flink drops an element only when every window it belongs to has passed its end plus the allowed lateness. In the plot a dropped tuple is a cross (✕).',
         'Spark promises only one direction: a tuple less than the delay behind the newest event time is always counted. One further behind may be dropped, and here it is. Choosing the delay is a bet on how late your data can be.',
       ],
       frame: { scenario: 'watermarks', seed: 5, timeMs: 30000 },

@@ -83,7 +83,7 @@ function resumeAttempt(seed: number, attempt: number): PredictInstance | null {
   const prompt =
     `${failover ? 'Kafka failover' : 'Kafka min-ISR'} scenario (seed ${frame.seed}): consumer ${member} of group ${spec.id} ` +
     `(${commitRule}) reads partition${live.assigned.length === 1 ? '' : 's'} ${partitions}. It crashes at ${secs(crashMs)} and restarts at ` +
-    `${secs(restartMs)}, before its ${secs(spec.sessionTimeoutMs)} session expires, so it gets the same partitions back. ` +
+    `${secs(restartMs)}. ${rejoin(spec.members.find((m) => m.id === member)?.instanceId !== undefined, spec.assignor, p)} ` +
     `Just before the crash its position on partition ${p} was ${position} (it had fetched up to offset ${position - 1}); ` +
     `the group's committed offset for partition ${p} is ${committed}, and the partition's high watermark is ${hw}. ` +
     `From which offset will ${member} read partition ${p} after the restart?`;
@@ -99,6 +99,18 @@ function resumeAttempt(seed: number, attempt: number): PredictInstance | null {
     answer: { kind: 'numeric', answer: committed, unit: 'offset' },
     explanation,
   };
+}
+
+/**
+ * How the restarted consumer gets its partitions back. A dynamic member (no group.instance.id)
+ * rejoins as a new member and the group rebalances; only a static member that returns within its
+ * session timeout keeps its assignment without a rebalance (KIP-345; the engine's
+ * broker/groups.ts join/leave). The template keeps only restarts in which it got partition `p` back.
+ */
+function rejoin(isStatic: boolean, assignor: string, p: number): string {
+  return isStatic
+    ? `It is a static member (group.instance.id) back within its session timeout, so no rebalance runs and it keeps partition ${p}.`
+    : `It has no group.instance.id, so it rejoins as a new member and the group rebalances; here the ${assignor} assignor hands it partition ${p} again.`;
 }
 
 /** "partitions 0 and 1", "partition 2", "no partitions". */

@@ -6,6 +6,7 @@
 import { murmur2, partitionForKey, toPositive } from '../../engine';
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { arrange, chooser, frameSimulation, plural, secs, traceSince } from './frame';
+import { ownedText } from './groups';
 
 const NAMES: Record<string, string> = {
   'kafka-failover': 'Kafka failover',
@@ -25,7 +26,7 @@ const keyPartition: PredictTemplate = {
   hint: 'A keyed record’s partition depends only on its key and the number of partitions. Where did earlier records with the same key go?',
   generate(seed) {
     let found: PredictInstance | null = null;
-    for (let attempt = 0; attempt < 12 && !found; attempt++) found = attemptAt(seed, attempt);
+    for (let attempt = 0; attempt < 48 && !found; attempt++) found = attemptAt(seed, attempt);
     if (!found) throw new Error(`kafka-key-partition: no usable record for seed ${seed}`);
     return found;
   },
@@ -86,7 +87,7 @@ function attemptAt(seed: number, attempt: number): PredictInstance | null {
   const prompt =
     `${NAMES[preset]} scenario (seed ${frame.seed}${rate === 1 ? '' : `, producers at ×${rate}`}): tuple #${tuple.id} from ${producer}, key ${tuple.key}, ` +
     `was sent at ${secs(tuple.sentTimeMs!)} and is on its way to the broker at ${secs(atMs)}. The topic has ${n} partitions; ` +
-    `${earlier.length === 0 ? 'no record with this key has been appended yet' : `${plural(earlier.length, 'record')} with this key ${earlier.length === 1 ? 'has' : 'have'} been appended so far`}. ` +
+    `${earlier.length === 0 ? 'no record with this key has been appended yet' : `${plural(earlier.length, 'record')} with this key ${earlier.length === 1 ? 'has' : 'have'} been appended so far, to ${ownedText([...new Set(earlier.map((e) => e.a))].sort((a, b) => a - b))}`}. ` +
     'Which partition will this record be appended to?';
   const explanation =
     `It arrived at ${secs(arrival)} and was appended to partition ${p} at offset ${appended.b}. Kafka's default partitioner: ${formula}. ` +
