@@ -6,14 +6,17 @@
  * takes no time. What the stream drops as late, and which windows it has not emitted yet, come
  * with the result, for the side-by-side view.
  */
+
 import {
   analyseEventTime,
+  assignWindows,
   type EventRecord,
   type EventTimeAnalysis,
   type EventTimeSpec,
   type Simulation,
   watermarkAt,
 } from '../../engine';
+import { type Aggregate, addTo, emptyAcc, result } from '../../engine/eventtime/windows';
 import { recordsOf } from '../eventTime';
 import type { StreamRow, StreamShape } from './sparkSql';
 
@@ -92,6 +95,11 @@ export function continuousAt(
     };
   }
   // A window on event_time: Spark's event-time query, as the Event time plot runs it.
+  const w = shape.window;
+  const windowSpec =
+    w.slideMs === w.sizeMs
+      ? ({ kind: 'tumbling', sizeMs: w.sizeMs } as const)
+      : ({ kind: 'sliding', sizeMs: w.sizeMs, slideMs: w.slideMs } as const);
   const cacheKey = JSON.stringify([sql, mode, delayMs]);
   let bySql = analyses.get(sim);
   if (!bySql) {
@@ -100,10 +108,9 @@ export function continuousAt(
   }
   let a = bySql.get(cacheKey);
   if (!a) {
-    const w = shape.window;
     // Spark's event-time query with the defaults the scenario format gives (eventTimeSchema).
     const spec: EventTimeSpec = {
-      window: w.slideMs === w.sizeMs ? { kind: 'tumbling', sizeMs: w.sizeMs } : { kind: 'sliding', ...w },
+      window: windowSpec,
       aggregate: shape.aggregate,
       keyed: shape.keyed,
       engine: 'spark',
@@ -141,11 +148,8 @@ export function continuousAt(
   const lateIds = new Set(a.late.filter((l) => l.atMs <= now).map((l) => l.id));
   for (const r of a.records)
     if (r.arrivalMs <= now && !lateIds.has(r.id)) {
-      const start =
-        r.eventTimeMs -
-        (((r.eventTimeMs % shape.window.slideMs) + shape.window.slideMs) % shape.window.slideMs);
-      for (let s = start; s > r.eventTimeMs - shape.window.sizeMs; s -= shape.window.slideMs)
-        atRest.add(`${s}|${s + shape.window.sizeMs}|${shape.keyed ? r.key : ''}`);
+      for (const win of assignWindows(windowSpec, r.eventTimeMs))
+        atRest.add(`${win.startMs}|${win.endMs}|${shape.keyed ? r.key : ''}`);
     }
   const pending = [...atRest].filter((k) => !latest.has(k)).length;
   return {
@@ -169,10 +173,9 @@ export function continuousAt(
   };
 }
 
-function aggregate(values: readonly number[], agg: string): number {
-  if (agg === 'count') return values.length;
-  if (agg === 'sum') return values.reduce((x, y) => x + y, 0);
-  if (agg === 'min') return Math.min(...values);
-  if (agg === 'max') return Math.max(...values);
-  return values.reduce((x, y) => x + y, 0) / values.length;
+/** The aggregate of `values`, with the engine's accumulator (eventtime/windows.ts). */
+function aggregate(values: readonly number[], agg: Aggregate): number {
+  const acc = emptyAcc();
+  for (const v of values) addTo(acc, v);
+  return result(acc, agg);
 }
