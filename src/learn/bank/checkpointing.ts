@@ -39,7 +39,9 @@ export const checkpointingQuestions: readonly StaticQuestion[] = [
     answer: 12,
     unit: 's',
     explanation:
-      'By default the interval is the smallest multiple of the batch (slide) interval that is at least 10 s: 4 × 3 s = 12 s. The Spark guide suggests trying 5 to 10 slide intervals when tuning it.',
+      'By default the interval is the smallest multiple of the batch (slide) interval that is at least 10 s: 4 × 3 s = 12 s. `mapWithState` has another default, ten slide intervals (30 s here). The Spark guide suggests trying 5 to 10 slide intervals when tuning it.',
+    // DStream.initialize: slideDuration * math.ceil(Seconds(10) / slideDuration); InternalMapWithStateDStream
+    // .initialize: slideDuration * DEFAULT_CHECKPOINT_DURATION_MULTIPLIER (10).
     hint: 'It must be a whole number of batches, and not shorter than 10 s.',
   },
   {
@@ -48,9 +50,17 @@ export const checkpointingQuestions: readonly StaticQuestion[] = [
     kind: 'short',
     prompt:
       'Which `StreamingContext` method rebuilds the context from the checkpoint directory when checkpoint data exists there, and otherwise calls your function to create a new one?',
-    accept: ['getOrCreate', 'StreamingContext.getOrCreate', 'get or create'],
+    // StreamingContext.scala: getOrCreate and getActiveOrCreate(checkpointPath, creatingFunc), which
+    // first returns the JVM's active context, if there is one, and otherwise does what getOrCreate does.
+    accept: [
+      'getOrCreate',
+      'StreamingContext.getOrCreate',
+      'get or create',
+      'getActiveOrCreate',
+      'StreamingContext.getActiveOrCreate',
+    ],
     explanation:
-      '`StreamingContext.getOrCreate(checkpointDir, createFn)` makes one program work both for the first start and for a restart after a driver failure.',
+      '`StreamingContext.getOrCreate(checkpointDir, createFn)` makes one program work both for the first start and for a restart after a driver failure. `getActiveOrCreate(checkpointDir, createFn)` is right too: it first returns the context already running in this JVM, if any, and otherwise does the same.',
     hint: 'Its name says both things it may do.',
   },
   {
@@ -119,7 +129,9 @@ export const checkpointingQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'Received data waits in executor memory until processed; the log also writes it to fault-tolerant storage so it can be replayed after a failure.',
-        why: 'Right: without the log, data that was received (and perhaps acknowledged to the source) but not yet processed is lost with the driver and its executors.',
+        // Spark Streaming Programming Guide, “Fault-tolerance Semantics”: received blocks are replicated
+        // to two executors by default (MEMORY_AND_DISK_SER_2); a driver failure kills all executors.
+        why: 'Right: received blocks are copied to two executors by default, which survives losing one executor. But a driver failure takes every executor with it, so without the log data that was received (and perhaps acknowledged to the source) but not yet processed is lost.',
       },
     ],
     answer: 3,

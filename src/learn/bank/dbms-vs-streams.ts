@@ -160,4 +160,47 @@ export const dbmsVsStreamsQuestions: readonly StaticQuestion[] = [
       'In a DBMS the data is at rest before the query exists; the query runs once over it and ends. A stream processor reverses this: the query exists first and the data arrives afterwards.',
     hint: 'In a DBMS, which exists first: the data or the query?',
   },
+  {
+    id: 'dbms-vs-streams-snapshot-answer',
+    topic: 'dbms-vs-streams',
+    kind: 'numeric',
+    prompt:
+      'At 10 s you run `SELECT COUNT(*) FROM readings` on the database and get 40. By 15 s another 25 readings have arrived and been stored, and you have not asked again. What number does the answer on your screen show at 15 s?',
+    answer: 40,
+    unit: 'readings',
+    explanation:
+      'A database answers once, for the data stored when you asked: the answer stays 40 until you run the query again (it would then say 65). A continuous query with the same meaning would have counted each reading as it arrived and show 65 at 15 s.',
+    hint: 'Does a one-shot answer change after it has been returned?',
+  },
+  {
+    id: 'dbms-vs-streams-sort-on-stream',
+    topic: 'dbms-vs-streams',
+    kind: 'choice',
+    prompt:
+      '`SELECT key, COUNT(*) AS n FROM readings GROUP BY key ORDER BY n DESC` runs fine on the database. You start the same SQL as a Spark Structured Streaming query over the stream, in update output mode. What happens?',
+    options: [
+      {
+        text: 'It runs, and re-sorts all keys each micro-batch.',
+        why: 'Sorting a stream would need all of it; Spark allows it only where the whole result is rewritten each batch.',
+      },
+      {
+        text: 'It runs, but the ORDER BY is ignored.',
+        why: 'Spark does not ignore clauses it cannot honour: it refuses to start the query.',
+      },
+      {
+        text: 'It runs once over the data that has arrived, then stops.',
+        why: 'That is a batch query on a table; a streaming query keeps running, or does not start.',
+      },
+      {
+        text: 'Spark refuses to start it: “Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode”.',
+        why: 'Right: in complete mode the whole result table is written every batch, so it can be sorted; in update mode only changed rows are.',
+      },
+    ],
+    answer: 3,
+    // UnsupportedOperationChecker.checkForStreaming: "Sorting is not supported on streaming
+    // DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode".
+    explanation:
+      'The same SQL means different things at rest and in motion. On stored data the database sorts what is there; on an unbounded stream the order of all keys is never final, so Spark allows ORDER BY only after an aggregation in complete mode. Try it in the Database pane: “Your query on the stream” gives Spark’s verdict.',
+    hint: 'Which output mode rewrites the whole result table every batch?',
+  },
 ];

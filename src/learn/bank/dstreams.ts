@@ -12,8 +12,10 @@ export const dstreamsQuestions: readonly StaticQuestion[] = [
         why: 'RDDs are immutable; a DStream makes a new RDD for each batch instead of growing one.',
       },
       {
-        text: 'An unbounded table that is updated in place.',
-        why: 'That is the model of Spark Structured Streaming, the newer API; DStreams are built from RDDs.',
+        text: 'An unbounded table that every new record is appended to as a row.',
+        // Structured Streaming Programming Guide, "Basic Concepts": "Treat the live data stream as a
+        // table that is being continuously appended … new data … is like a new row being appended".
+        why: 'That is the model of Spark Structured Streaming, the newer API (an input table that new rows are appended to); DStreams are built from RDDs.',
       },
       {
         text: 'A Kafka topic that Spark reads one record at a time.',

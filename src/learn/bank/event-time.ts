@@ -73,15 +73,15 @@ export const eventTimeQuestions: readonly StaticQuestion[] = [
     topic: 'event-time',
     kind: 'choice',
     prompt:
-      'A fitness watch is offline from 10 s to 25 s and then uploads its backlog in one burst. If steps are counted in 5 s windows of processing time, what does the result show?',
+      'A fitness watch is offline from 10 s to 25 s and then uploads its heart-rate backlog in one burst; a pedometer on a steady connection keeps sending. If the watch’s readings are counted in 5 s windows of processing time, what does the result show?',
     options: [
       {
         text: 'The same counts as event-time windows would, only reported later.',
         why: 'Processing-time windows group by arrival, and the backlog all arrives at once: the counts land in different windows.',
       },
       {
-        text: 'No steps between 10 s and 25 s, then one window holding the whole backlog.',
-        why: 'Right: by arrival time nothing came while the watch was offline, and everything it recorded arrived together after it reconnected.',
+        text: 'No watch readings between 10 s and 25 s, then one window holding its whole backlog.',
+        why: 'Right: by arrival time nothing came from the watch while it was offline (only the pedometer’s readings did), and everything it recorded arrived together after it reconnected.',
       },
       {
         text: 'The backlog is dropped, because it arrives out of order.',
@@ -94,7 +94,7 @@ export const eventTimeQuestions: readonly StaticQuestion[] = [
     ],
     answer: 1,
     explanation:
-      'Grouping by processing time describes when data arrived, not when things happened. To count steps when they were taken, windows must use event time, and the processor needs a way (a watermark) to decide how long to wait for stragglers.',
+      'Grouping by processing time describes when data arrived, not when things happened. To count the watch’s readings when they were taken, windows must use event time, and the processor needs a way (a watermark) to decide how long to wait for stragglers.',
     hint: 'In processing time, when did the readings taken during the outage arrive?',
     frame: { scenario: 'offline-backfill', timeMs: 26_000 },
   },

@@ -109,7 +109,7 @@ export const statefulQuestions: readonly StaticQuestion[] = [
     ],
     answer: 1,
     explanation:
-      'With a timeout, `mapWithState` also calls its function for keys that have been idle too long, with `isTimingOut()` true, and then drops their state. Spark looks for idle keys when the state is checkpointed, so this can happen somewhat after the timeout.',
+      'With a timeout, `mapWithState` also calls its function for keys that have had no data for longer than the timeout (counted from the key’s last data, whether or not the function updated its state then), with `isTimingOut()` true, and then drops their state. Spark looks for idle keys when the state is checkpointed, so this can happen somewhat after the timeout.',
     hint: 'The timeout gives the function one more chance to see the key.',
     frame: { scenario: 'stateful-streams', timeMs: 21_000 },
   },
@@ -165,7 +165,9 @@ export const statefulQuestions: readonly StaticQuestion[] = [
     ],
     explanation:
       'State is created and updated only by calls for new data; the timeout adds one final call for an idle key before its state is dropped.',
-    hint: 'The timeout is measured from the last update.',
+    // MapWithStateRDDRecord.updateRecordWithData: with a timeout set, every call with data re-puts the
+    // key with the batch time, updated or not, so the timeout counts from the key's last data.
+    hint: 'The timeout is measured from the last batch that brought data for the key.',
     frame: { scenario: 'stateful-streams', timeMs: 21_000 },
   },
 ];

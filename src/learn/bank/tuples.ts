@@ -173,4 +173,56 @@ export const tuplesQuestions: readonly StaticQuestion[] = [
     hint: 'Ask, for each source, whether the fields are fixed, named per record, or absent.',
     frame: { scenario: 'three-kinds', timeMs: 10_000 },
   },
+  {
+    id: 'tuples-parse-unstructured',
+    topic: 'tuples',
+    kind: 'choice',
+    prompt:
+      'A stream carries free-text log lines such as `2026-03-01 10:00:02 payment ERROR timeout talking to db-2`. You want a count of errors per service every minute. What must the stream processor do first?',
+    options: [
+      {
+        text: 'Nothing: a stream processor groups free text by its words automatically.',
+        why: 'A processor only groups by fields it is given; free text has none until something extracts them.',
+      },
+      {
+        text: 'Extract fields from each line (time, service, level), for example with a pattern, turning it into a structured tuple.',
+        why: 'Right: parsing gives the unstructured line a schema, after which grouping by service and windowing by time are ordinary operations.',
+      },
+      {
+        text: 'Store the lines in a database first: streams cannot hold text.',
+        why: 'Streams carry any payload, text and images included; the question is what the processor can compute on it.',
+      },
+    ],
+    answer: 1,
+    explanation:
+      'Unstructured data has no fields a query can name. A pipeline usually parses it early (a `map` with a pattern, or `split`) into structured tuples; lines that do not match are counted or sent aside rather than silently lost.',
+    hint: 'What does a GROUP BY need that a line of text does not have?',
+  },
+  {
+    id: 'tuples-semi-structured-missing-field',
+    topic: 'tuples',
+    kind: 'choice',
+    prompt:
+      'A query reads JSON messages with the schema `user STRING, steps INT, battery INT`. One message is `{"user": "ana", "steps": 812}`. What does the query see for `battery` in that tuple?',
+    options: [
+      {
+        text: 'The query fails, because the message does not match the schema.',
+        why: 'Semi-structured sources are expected to vary; a missing field is not a mismatch.',
+      },
+      {
+        text: 'The battery value of ana’s previous message.',
+        why: 'Each tuple stands alone; nothing is carried over from earlier messages.',
+      },
+      {
+        text: 'A null: the field is absent from this message, so it has no value.',
+        why: 'Right: when JSON is read with a schema, a field the message lacks becomes null, and the query has to allow for it.',
+      },
+    ],
+    answer: 2,
+    // Spark SQL JSON source / from_json (JacksonParser.convertObject): a schema field the record lacks
+    // is never set, so it reads as null (the JSON reader makes the schema nullable).
+    explanation:
+      'Semi-structured data names its fields in every message, so messages may differ. Reading it against a schema (schema on read) gives nulls for missing fields; queries must handle them, for example with `COALESCE(battery, …)` or by filtering.',
+    hint: 'The message names its fields; which one is not named?',
+  },
 ];

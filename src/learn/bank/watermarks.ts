@@ -199,9 +199,12 @@ export const watermarksQuestions: readonly StaticQuestion[] = [
     kind: 'order',
     prompt:
       'Spark Structured Streaming with a watermark and append mode: put what happens around one micro-batch in order.',
+    // One pass, not two steps: EventTimeWatermarkExec adds each row's event time to its
+    // EventTimeStatsAccum as the rows flow into the aggregation; WatermarkTracker.updateWatermark
+    // then runs after the batch (MicroBatchExecution), and the next batch uses the result.
     items: [
-      'A micro-batch reads new rows and updates the counts of their windows',
-      'Spark notes the largest event time seen in that batch',
+      'The batch starts, using the watermark computed after the previous batch',
+      'It reads the new rows, updates the counts of their windows and keeps track of the largest event time among them',
       'At the end of the batch, the watermark becomes that maximum minus the delay',
       'In the next micro-batch, windows that end at or before the new watermark are emitted and their state is dropped',
     ],

@@ -21,7 +21,7 @@ export const dbmsVsStreamsLesson: Lesson = {
       body: [
         'A database management system (DBMS) keeps data at rest. Every tuple is stored first, in a table, and a query runs only when someone asks: it reads what is stored at that moment and returns one answer.',
         'Look at the DBMS vs stream panel. On the left, every reading that has arrived is already a row in the table `readings`. Nothing is computed until you press Run query, and the answer is a snapshot, stamped with the moment you asked.',
-        'This suits questions that come one at a time about data that changes slowly: a bank statement, a monthly report, a search over last year’s orders.',
+        'This suits questions asked on demand about the data as it stands at that moment, however often it changes: an account balance that transactions update all day, a monthly report, a search over last year’s orders. What a database does not do by itself is tell you when an answer has changed: you have to ask again.',
       ],
       frame: { scenario: 'watermarks', seed: 5, timeMs: 6000 },
       highlight: ['dbms'],

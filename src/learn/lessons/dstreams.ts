@@ -89,7 +89,10 @@ export const dstreamsLesson: Lesson = {
       title: 'Receivers and blocks',
       body: [
         'A receiver-based input works differently. A receiver runs as a long-lived task on an executor and holds a core for as long as the application runs. Every block interval (200 ms here) it cuts what it has received into a block, and at each batch (every 2 s) the blocks become the partitions of that batch’s RDD: up to ten per batch.',
-        'So a receiver application needs more cores than it has receivers (`local[n]` with n greater than the number of receivers), or no core is left to process the batches. Without a write-ahead log, what a receiver holds lives only in memory.',
+        'So a receiver application needs more cores than it has receivers (`local[n]` with n greater than the number of receivers), or no core is left to process the batches. Without a write-ahead log, what a receiver holds lives only in executors’ memory, copied to two executors by default: that survives losing one executor, but not a driver failure, which takes every executor with it.',
+        // Spark Streaming Programming Guide, “Fault-tolerance Semantics”: received data is replicated
+        // to two executors by default (receivers store blocks at StorageLevel.MEMORY_AND_DISK_SER_2),
+        // and a driver failure loses the executors with their in-memory data.
       ],
       frame: { scenario: 'receiver-wordcount', seed: 11, timeMs: 4500 },
       highlight: ['dstream', 'pipeline'],
@@ -102,7 +105,7 @@ export const dstreamsLesson: Lesson = {
     {
       title: 'Falling behind',
       body: [
-        'A micro-batch application is stable only if each batch is processed in less time than the batch interval. At 5 ms per record, the 300 or so records of each 1 s batch take about 0.8 s (a busy batch a little more): it keeps up. If a batch takes longer, the next one has to wait, and the scheduling delay (how long a batch waits before it starts) grows batch after batch.',
+        'A micro-batch application is stable only if each batch is processed in less time than the batch interval. At 5 ms per record, the 300 or so records of each 1 s batch are 1.5 s of work, which this application’s 2 cores share: about 0.8 s per batch (a busy batch a little more), so it keeps up. If a batch takes longer, the next one has to wait, and the scheduling delay (how long a batch waits before it starts) grows batch after batch.',
         'The Streaming metrics panel draws what Spark’s streaming UI shows: input rate, scheduling delay, processing time and total delay per batch.',
       ],
       frame: { scenario: 'spark-falling-behind', seed: 3, timeMs: 5000 },

@@ -68,7 +68,9 @@ export const statefulLesson: Lesson = {
     {
       title: 'Timeouts',
       body: [
-        'mapWithState can forget keys that have gone quiet: `StateSpec.function(f).timeout(Seconds(4))`. A key that times out gets one last call, with `state.isTimingOut()` true, and is then removed.',
+        'mapWithState can forget keys that have gone quiet: `StateSpec.function(f).timeout(Seconds(4))`. The timeout counts from the key’s last data (any call with data restarts it, even one that leaves the state unchanged). A key that times out gets one last call, with `state.isTimingOut()` true, and is then removed.',
+        // MapWithStateRDDRecord.updateRecordWithData re-puts every key called with data at the batch time
+        // when a timeout is set; removeTimedoutData (full scan) runs only on checkpointed state RDDs.
         'Spark looks for timed-out keys only in batches whose state is checkpointed, every 10 batches here, because only then does it scan the whole state. So kim and lee, quiet since 11 and 12 s, time out only at 20 s. updateStateByKey has no timeout: its function has to return `None` to drop a key.',
       ],
       frame: { scenario: 'stateful-streams', seed: 9, timeMs: 15000 },
@@ -82,7 +84,9 @@ export const statefulLesson: Lesson = {
     {
       title: 'A checkpoint directory is required',
       body: [
-        'Each state RDD is computed from the previous batch’s state RDD, so its lineage would grow by one step every batch, and recovering it would mean replaying the whole history. Spark therefore writes state RDDs to reliable storage now and then (here every 10 s, the default for a 1 s batch interval), which cuts the lineage. The Checkpoints panel shows it growing and being cut.',
+        'Each state RDD is computed from the previous batch’s state RDD, so its lineage would grow by one step every batch, and recovering it would mean replaying the whole history. Spark therefore writes state RDDs to reliable storage now and then (here every 10 s, what both operators choose for a 1 s batch interval), which cuts the lineage. Their defaults differ for other intervals: updateStateByKey takes the smallest multiple of its slide that is at least 10 s (12 s for 3 s batches), mapWithState ten times its slide (30 s). The Checkpoints panel shows it growing and being cut.',
+        // DStream.initialize (slideDuration * ceil(10 s / slideDuration)) vs InternalMapWithStateDStream.initialize
+        // (slideDuration * DEFAULT_CHECKPOINT_DURATION_MULTIPLIER, which is 10).
         'For this reason stateful operations need `ssc.checkpoint(dir)`. Without a checkpoint directory, Spark refuses to start the application.',
       ],
       frame: { scenario: 'stateful-streams', seed: 9, timeMs: 12000 },
