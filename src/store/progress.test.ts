@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkProgress, PROGRESS_KEY, rehydrateProgress, useProgress } from './progress';
+import { checkProgress, migrateLessons, PROGRESS_KEY, rehydrateProgress, useProgress } from './progress';
 
 beforeEach(() => {
   useProgress.setState({ lessons: {}, answers: {}, quizzes: [], bookmarks: {}, restoreProblem: null });
@@ -59,6 +59,23 @@ describe('learner progress (persisted)', () => {
       expect(saved?.state?.lessons ?? {}).toEqual({});
       if (saved) expect(checkProgress(saved.state)).toHaveProperty('progress');
     }
+  });
+
+  it('moves the steps of a version-1 save past the steps inserted since (issue 18)', async () => {
+    const state = {
+      lessons: { 'event-time': [0, 3, 4], stateful: [2, 3], watermarks: [0, 4] },
+      answers: {},
+      quizzes: [],
+      bookmarks: {},
+    };
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, state }));
+    await rehydrateProgress();
+    const s = useProgress.getState();
+    expect(s.restoreProblem).toBeNull();
+    // event-time gained step 4 (ingestion time), stateful step 3 (the State object).
+    expect(s.lessons).toEqual({ 'event-time': [0, 3, 5], stateful: [2, 4], watermarks: [0, 4] });
+    // A current save is not moved again.
+    expect(migrateLessons({ 'event-time': [4] }, 2)).toEqual({ 'event-time': [4] });
   });
 
   it('never throws on random saved states, and accepts only well-formed ones', () => {

@@ -7,7 +7,30 @@ import { persist, type StorageValue } from 'zustand/middleware';
  * input: it is checked field by field when read back, and anything wrong is discarded with a notice.
  */
 export const PROGRESS_KEY = 'streamscope:progress';
-const VERSION = 1;
+const VERSION = 2;
+/**
+ * Steps inserted into lessons since a save's version: steps are saved by index, so a save from an
+ * older version has its indices at or after each insertion moved up by one. Version 2 added
+ * “A third clock: ingestion time” (event-time step 4) and “The State object” (stateful step 3).
+ */
+const INSERTED_STEPS: Readonly<Record<number, Readonly<Record<string, readonly number[]>>>> = {
+  2: { 'event-time': [4], stateful: [3] },
+};
+
+/** A save's lesson steps, renumbered for the steps inserted since its version. */
+export function migrateLessons(
+  lessons: Readonly<Record<string, readonly number[]>>,
+  fromVersion: number,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [lesson, steps] of Object.entries(lessons)) {
+    let moved = [...steps];
+    for (let v = fromVersion + 1; v <= VERSION; v++)
+      for (const at of INSERTED_STEPS[v]?.[lesson] ?? []) moved = moved.map((s) => (s >= at ? s + 1 : s));
+    out[lesson] = moved;
+  }
+  return out;
+}
 const MAX_CHARS = 200_000;
 const MAX_QUIZZES = 20;
 const MAX_BOOKMARKS = 50;
@@ -121,11 +144,13 @@ function readSaved(storage: Storage | undefined): StorageValue<Progress> | null 
       return 'it is not valid JSON';
     }
     if (!isRecord(value)) return 'it is not an object';
-    if (value.version !== VERSION)
-      return `its version is ${JSON.stringify(value.version) ?? 'missing'}, not ${VERSION}`;
+    const version = value.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > VERSION)
+      return `its version is ${JSON.stringify(version) ?? 'missing'}, not ${VERSION}`;
     const checked = checkProgress(value.state);
     if ('problem' in checked) return checked.problem;
-    return { state: checked.progress, version: VERSION };
+    const lessons = migrateLessons(checked.progress.lessons, version);
+    return { state: { ...checked.progress, lessons }, version: VERSION };
   })();
   if (typeof problem !== 'string') return problem;
   restoreProblem = `Your saved progress could not be read (${problem}); it was reset.`;

@@ -74,6 +74,18 @@ export const eventTimeLesson: Lesson = {
       },
     },
     {
+      title: 'A third clock: ingestion time',
+      // Flink, "Timely Stream Processing": event time, ingestion time (stamped once where data enters),
+      // processing time. Kafka topic config `message.timestamp.type`: CreateTime (the producer's stamp)
+      // or LogAppendTime (the broker's append time).
+      body: [
+        'Between the two sits a third clock. A tuple’s ingestion time is when it enters the system: here, when the Kafka broker appends it to its partition. In this scenario the inspector’s arrival time is that moment; the query reads the topic only every 5 s, so its processing time comes later, as “Where it went” shows.',
+        'Kafka can carry either clock in a record’s timestamp: the producer’s `CreateTime` (often the event time) or, for a topic with `message.timestamp.type=LogAppendTime`, the broker’s append time. Ingestion time is stamped once, so every operator and every re-run agrees on it; but like processing time it records arrival, so a backlog still lands late.',
+      ],
+      frame: { scenario: 'kafka-structured-streaming', seed: 7, timeMs: 12000 },
+      highlight: ['producers', 'broker', 'inspector'],
+    },
+    {
       title: 'Which clock should a query use?',
       body: [
         'Processing time is easy: it is the processor’s own clock, and it only moves forward. But results then depend on network delays and outages. Run the same data through again and the answers change.',

@@ -222,7 +222,7 @@ const solutions: Record<string, (l: Learner) => void> = {
     l.playTo(26000);
     l.select(findTuple(l.sim, (t) => t.backfilled && t.status === 'arrived'));
   },
-  'event-time/4': (l) => l.select(findTuple(l.sim, (t) => (t.delayMs ?? 0) > 10000)),
+  'event-time/5': (l) => l.select(findTuple(l.sim, (t) => (t.delayMs ?? 0) > 10000)),
 
   'watermarks/0': (l) => {
     const a = analysis(l);
@@ -292,7 +292,7 @@ const solutions: Record<string, (l: Learner) => void> = {
   'stateful/0': (l) => l.playTo(3500),
   'stateful/1': (l) => l.playTo(13500),
   'stateful/2': (l) => l.playTo(20500),
-  'stateful/3': (l) => l.editStreaming((s) => ({ ...s, checkpointDir: null })),
+  'stateful/4': (l) => l.editStreaming((s) => ({ ...s, checkpointDir: null })),
 
   'checkpointing/0': (l) => l.playTo(10500),
   'checkpointing/1': (l) => {

@@ -82,6 +82,17 @@ export const statefulLesson: Lesson = {
       },
     },
     {
+      title: 'The State object',
+      // State.scala (StateImpl): get throws NoSuchElementException("State is not set") without state;
+      // update and remove require !timingOut ("Cannot update the state that is timing out").
+      body: [
+        'The function of mapWithState gets the key, the new value (an `Option`) and a `State` object with five methods. `exists()` says whether the key has state; `get()` returns it, and throws “State is not set” when there is none (`getOption()` returns `None` instead); `update(v)` stores a new value; `remove()` drops it; `isTimingOut()` is true only in a timed-out key’s last call.',
+        'In that last call the function may read the state and emit a final record, but Spark refuses `update` and `remove` (“Cannot update the state that is timing out”), so a function with a timeout starts with `if (state.isTimingOut())`. In the Pipeline panel you can write your own function for `sessions` and see these rules enforced.',
+      ],
+      frame: { scenario: 'stateful-streams', seed: 9, timeMs: 21000 },
+      highlight: ['pipeline', 'stateinspector'],
+    },
+    {
       title: 'A checkpoint directory is required',
       body: [
         'Each state RDD is computed from the previous batch’s state RDD, so its lineage would grow by one step every batch, and recovering it would mean replaying the whole history. Spark therefore writes state RDDs to reliable storage now and then (here every 10 s, what both operators choose for a 1 s batch interval), which cuts the lineage. Their defaults differ for other intervals: updateStateByKey takes the smallest multiple of its slide that is at least 10 s (12 s for 3 s batches), mapWithState ten times its slide (30 s). The Checkpoints panel shows it growing and being cut.',
