@@ -103,3 +103,26 @@ test('corrupted saved progress is discarded with a notice; the pages keep workin
   );
   await expect(page.getByRole('region', { name: 'Review questions' })).toBeVisible();
 });
+
+test('corrected questions: the backfill question counts the watch’s readings, and getActiveOrCreate is accepted (issue 18)', async ({
+  page,
+}) => {
+  await page.goto('./#/questions/event-time-backfill-processing-windows/1');
+  const card = page.getByRole('article');
+  await expect(card.getByRole('heading', { name: /heart-rate backlog in one burst/ })).toBeVisible();
+  await card.getByRole('radio', { name: /^No watch readings between 10 s and 25 s/ }).check();
+  await card.getByRole('button', { name: 'Check answer' }).click();
+  const feedback = card.getByRole('status');
+  await expect(feedback).toContainText('✓ Right.');
+  // The corrected explanation: the pedometer stays online, so only the watch is silent.
+  await expect(feedback).toContainText('only the pedometer’s readings did');
+  await expect(feedback).toContainText('To count the watch’s readings when they were taken');
+  await expect(feedback).not.toContainText('No steps');
+
+  await page.goto('./#/questions/checkpointing-get-or-create/1');
+  const short = page.getByRole('article');
+  await short.getByRole('textbox', { name: 'Your answer' }).fill('StreamingContext.getActiveOrCreate');
+  await short.getByRole('button', { name: 'Check answer' }).click();
+  await expect(short.getByRole('status')).toContainText('✓ Right.');
+  await expect(short.getByRole('status')).toContainText('returns the context already running in this JVM');
+});
