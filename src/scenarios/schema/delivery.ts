@@ -36,7 +36,11 @@ export const consumerGroupSchema = v.strictObject({
   ),
   autoCommitIntervalMs: v.optional(ms('auto.commit.interval.ms'), 5000),
   sessionTimeoutMs: v.optional(
-    ms('session.timeout.ms: how long a crashed member keeps its partitions.'),
+    // Kafka broker configs: a JoinGroup's session.timeout.ms must lie within group.min.session.timeout.ms
+    // (6 s) and group.max.session.timeout.ms (30 min) by default; the consumer default is 45 s (KIP-735).
+    ms(
+      'session.timeout.ms: how long a crashed member keeps its partitions. A default broker accepts 6 s (group.min.session.timeout.ms) to 30 min; the simulator accepts shorter ones, as a broker with a lowered minimum would.',
+    ),
     10000,
   ),
   maxPollRecords: v.optional(count('max.poll.records', 1, 10000), 50),
