@@ -10,6 +10,7 @@ import { dstreamsQuestions } from './dstreams';
 import { eventTimeQuestions } from './event-time';
 import { eventTimeClockQuestions } from './event-time-clocks';
 import { kafkaLogQuestions } from './kafka-log';
+import { kafkaLogMoreQuestions } from './kafka-log-more';
 import { messagingQuestions } from './messaging';
 import { replicationQuestions } from './replication';
 import { statefulQuestions } from './stateful';
@@ -30,6 +31,7 @@ export const staticQuestions: readonly StaticQuestion[] = [
   ...windowsQuestions,
   ...messagingQuestions,
   ...kafkaLogQuestions,
+  ...kafkaLogMoreQuestions,
   ...replicationQuestions,
   ...consumerGroupsQuestions,
   ...dstreamsQuestions,

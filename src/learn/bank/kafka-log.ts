@@ -85,12 +85,16 @@ export const kafkaLogQuestions: readonly StaticQuestion[] = [
     id: 'kafka-log-retention-default',
     topic: 'kafka-log',
     kind: 'numeric',
+    // KafkaConfig: log.retention.hours defaults to LogConfig.DEFAULT_RETENTION_MS in hours (7 days).
     prompt:
-      "By default (`log.retention.hours`), how many hours does a Kafka broker keep a topic's records before deleting them, whether or not anyone has read them?",
+      "By default (`log.retention.hours`), after how many hours may a Kafka broker delete a topic's records, whether or not anyone has read them?",
     answer: 168,
     unit: 'hours',
+    // TopicConfig.CLEANUP_POLICY_DOC: "delete" discards old segments when their retention time or size
+    // limit is reached; "compact" keeps the latest value for each key. UnifiedLog
+    // .deleteRetentionMsBreachedSegments deletes a segment once its largest timestamp is older than retention.ms.
     explanation:
-      'The default is 168 hours, one week. Retention is by time (or size), never by consumption: reading a record does not remove it.',
+      'The default is 168 hours, one week. Retention is by time (or size), never by consumption: reading a record does not remove it. It deletes whole segments, once the newest record in a segment is older than that, so a record can stay longer. Compaction (`cleanup.policy=compact`) is the other retention mode.',
     hint: 'It is a whole number of days.',
   },
   {
@@ -113,12 +117,14 @@ export const kafkaLogQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'They are kept only until every other group has read them too.',
-        why: 'Kafka does not track who has read what for deletion; retention depends on time or size alone.',
+        // TopicConfig.CLEANUP_POLICY_DOC: deletion follows the retention time or size, or compaction.
+        why: 'Kafka does not track who has read what for deletion; records go when retention (by time or size) deletes their segment, or, in a compacted topic, when a newer record has the same key.',
       },
     ],
     answer: 0,
+    // TopicConfig.SEGMENT_BYTES_DOC: "Retention and cleaning is always done a file at a time".
     explanation:
-      'A Kafka topic is a durable log: consumers keep their own offsets, and retention deletes old segments by age or size. This is what makes replay and multiple independent readers possible.',
+      'A Kafka topic is a durable log: consumers keep their own offsets, and retention deletes whole old segments by age or size (or, with `cleanup.policy=compact`, removes records a newer value of their key has replaced). This is what makes replay and multiple independent readers possible.',
     hint: 'What does a consumer actually change when it reads?',
   },
   {

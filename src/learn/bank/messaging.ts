@@ -167,8 +167,11 @@ export const messagingQuestions: readonly StaticQuestion[] = [
     prompt:
       'In which messaging model does every subscriber receive its own copy of each message, unlike the queue model, where each message goes to one consumer?',
     accept: ['publish/subscribe', 'pub/sub', 'publish subscribe', 'pub sub'],
+    // ActiveMQ, "How does a Queue compare to a Topic": a JMS topic sends each message to all subscribers,
+    // a queue to exactly one consumer. RabbitMQ, "AMQP 0-9-1 Model Explained": a fanout exchange delivers
+    // "a copy of the message" to every bound queue.
     explanation:
-      'In publish/subscribe a message is delivered to every subscriber of its topic. Kafka offers both models: each consumer group gets every record, and within a group each partition goes to one member.',
+      'In publish/subscribe a message is delivered to every subscriber of its topic. Classic brokers offer it too: a JMS topic, or a RabbitMQ fanout exchange that copies each message into every bound queue. Kafka gets both models from consumer groups: each group gets every record, and within a group each partition goes to one member.',
     hint: 'Producers publish; consumers …',
   },
   {
@@ -187,5 +190,84 @@ export const messagingQuestions: readonly StaticQuestion[] = [
       'The broker holds the order until a worker takes it and removes it only after the acknowledgement, so a worker crash before the acknowledgement leads to redelivery, not loss.',
     hint: 'The broker deletes a message only after hearing back from the worker.',
     frame: { scenario: 'queue-broker', timeMs: 3000 },
+  },
+  {
+    id: 'messaging-durable-queue-restart',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt:
+      'A RabbitMQ broker restarts. Queue `orders` was declared durable and its messages were published as persistent; queue `alerts` was declared transient (not durable). What is there after the restart?',
+    // RabbitMQ, "AMQP 0-9-1 Model Explained", Queue Durability: "Durable queues are persisted to disk and
+    // thus survive broker restarts. Queues that are not durable are called transient … Durability of a
+    // queue does not make messages that are routed to that queue durable … only persistent messages will
+    // be recovered."
+    options: [
+      {
+        text: 'Both queues, each with its messages.',
+        why: 'A transient queue is not re-created after a restart, and what it held is gone with it.',
+      },
+      {
+        text: 'Neither queue: a restart empties the broker.',
+        why: 'Durable queues are declared again when the broker starts, and the persistent messages in them are recovered.',
+      },
+      {
+        text: '`orders`, but empty: durability keeps queues, never messages.',
+        why: 'A durable queue gets back the messages that were published as persistent; only transient messages in it would be lost.',
+      },
+      {
+        text: '`orders` with its messages; `alerts` is gone, with whatever it held.',
+        why: 'Right: a durable queue survives a restart and its persistent messages are recovered; a transient queue does not survive.',
+      },
+    ],
+    answer: 3,
+    explanation:
+      'Queue durability and message persistence are separate settings, and a message survives a restart only with both: it is persistent and waits in a durable queue. Either way, acknowledged messages are gone: durability protects what is waiting, it keeps no history. The simulator does not restart the queue broker.',
+    hint: 'Two settings: one for the queue, one for each message.',
+  },
+  {
+    id: 'messaging-fanout-copies',
+    topic: 'messaging',
+    kind: 'numeric',
+    prompt:
+      'A RabbitMQ fanout exchange has three queues bound to it: `billing` (read by two competing workers), `shipping` and `analytics` (one worker each). The shop publishes 10 orders to the exchange. How many order messages do the workers receive in total?',
+    answer: 30,
+    unit: 'messages',
+    // RabbitMQ, "AMQP 0-9-1 Model Explained", Fanout Exchange: "If N queues are bound to a fanout exchange,
+    // when a new message is published to that exchange a copy of the message is delivered to all N
+    // queues"; messages in a queue "are load balanced between consumers".
+    explanation:
+      'A fanout exchange puts a copy of every message into each bound queue: 3 queues × 10 orders = 30. Within `billing` the two workers compete, so each of its 10 copies goes to one of them (about 5 each). That is publish/subscribe between services and point-to-point within one.',
+    hint: 'Count the copies per queue first; a message in a queue goes to one of its consumers.',
+  },
+  {
+    id: 'messaging-fanout-setup',
+    topic: 'messaging',
+    kind: 'choice',
+    prompt:
+      "With RabbitMQ, a classic broker, billing and shipping must each receive every order, and billing's two workers should share billing's orders. How is that set up?",
+    // ActiveMQ, "How does a Queue compare to a Topic" (topic: every subscriber gets a copy; queue: each
+    // message to exactly one consumer); RabbitMQ, "AMQP 0-9-1 Model Explained" (fanout exchange).
+    options: [
+      {
+        text: "A fanout exchange with one queue bound per service; both billing workers consume from billing's queue.",
+        why: "Right: the exchange copies each order into every service's queue (fan-out), and within billing's queue each order goes to one worker (competing consumers).",
+      },
+      {
+        text: 'It cannot be done: only a log such as Kafka gives several services the same messages.',
+        why: 'Classic brokers fan out too: a JMS topic or a RabbitMQ fanout exchange gives every subscriber its own copy. What they do not do is keep messages after they are acknowledged.',
+      },
+      {
+        text: 'One queue that all three workers read.',
+        why: 'A queue gives each message to one of its consumers, so each order would reach billing or shipping, not both.',
+      },
+      {
+        text: 'One queue per worker, all bound to a fanout exchange.',
+        why: 'Then both billing workers would get every order and bill it twice; they must share one queue.',
+      },
+    ],
+    answer: 0,
+    explanation:
+      'Classic brokers combine fan-out (publish/subscribe) with point-to-point (competing consumers): one queue per subscribing service, and several consumers on a queue to share its load. Kafka gets the same shape from consumer groups. The real difference is that a queue deletes a message once it is acknowledged, while a log keeps it for replay. The simulator’s queue model has one queue and no exchanges.',
+    hint: 'A copy per service; sharing within a service.',
   },
 ];

@@ -44,7 +44,8 @@ export const replicationQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'It is safe, because acks=1 waits for one follower to copy it.',
-        why: 'acks=1 waits for the leader alone; waiting for the in-sync followers is acks=all.',
+        // ProducerConfig.ACKS_DOC: acks=all waits for "the full set of in-sync replicas", leader included.
+        why: 'acks=1 waits for the leader alone; waiting for the whole ISR (the leader and its in-sync followers) is acks=all.',
       },
       {
         text: "The new leader fetches it from the crashed broker's disk.",
@@ -162,6 +163,8 @@ export const replicationQuestions: readonly StaticQuestion[] = [
     prompt:
       "What does Kafka call the set of a partition's replicas that are fully caught up with the leader? (Abbreviation or full name.)",
     accept: ['ISR', 'in-sync replicas', 'in sync replicas', 'in-sync replica set'],
+    // Kafka quickstart (`kafka-topics.sh --describe`): "isr" is "the subset of the replicas list that is
+    // currently alive and caught-up to the leader", and its example lists the leader in Isr.
     explanation:
       'The ISR is the leader plus the followers that keep up with it; a follower that lags too long is removed from it. Only ISR members are eligible as clean leaders.',
     hint: 'Three letters; the S stands for a word meaning "caught up".',
@@ -181,5 +184,55 @@ export const replicationQuestions: readonly StaticQuestion[] = [
       'With acks=all the leader answers only after every in-sync replica has the record, so an acknowledged record survives the loss of any one of them.',
     hint: 'The acknowledgement waits for the followers.',
     frame: { scenario: 'kafka-failover', timeMs: 4000 },
+  },
+  {
+    id: 'replication-producer-defaults',
+    topic: 'replication',
+    kind: 'choice',
+    prompt:
+      'A Java producer on Kafka 3.0 or later sets neither `acks` nor `enable.idempotence`. What does it use?',
+    // Kafka 3.0 upgrade notes: "The producer has stronger delivery guarantees by default: idempotence is
+    // enabled and acks is set to all instead of 1. See KIP-679"; a bug kept the idempotence default off
+    // in 3.0.0 and 3.1.0 (KAFKA-13598). ProducerConfig.ENABLE_IDEMPOTENCE_DOC: idempotence is disabled
+    // when conflicting settings are given and it is not explicitly enabled.
+    options: [
+      {
+        text: '`acks=all`, with idempotence on.',
+        why: 'Right: KIP-679 made the strongest guarantee the default in Kafka 3.0 (a bug kept idempotence off in 3.0.0 and 3.1.0).',
+      },
+      {
+        text: '`acks=1`, with idempotence off.',
+        why: 'Those were the defaults before Kafka 3.0.',
+      },
+      {
+        text: '`acks=0`, so that sends never wait.',
+        why: '`acks=0` has never been the default: the producer would not learn whether a record arrived.',
+      },
+      {
+        text: '`acks=all`, but idempotence only if it is asked for.',
+        why: 'Since Kafka 3.0 idempotence is on by default too, unless another setting conflicts with it (such as `acks=1`).',
+      },
+    ],
+    answer: 0,
+    // ServerLogConfigs.MIN_IN_SYNC_REPLICAS_DEFAULT = 1; TopicConfig.MIN_IN_SYNC_REPLICAS_DOC.
+    explanation:
+      'Kafka 3.0 changed the producer defaults to `acks=all` and `enable.idempotence=true`: an acknowledged record is on every in-sync replica, and retries write no duplicates. `min.insync.replicas` still defaults to 1, so when the ISR has shrunk to the leader alone, `acks=all` is satisfied by the leader; set it to 2 to require a second copy.',
+    hint: 'Kafka 3.0 changed these defaults towards safety.',
+  },
+  {
+    id: 'replication-isr-includes-leader',
+    topic: 'replication',
+    kind: 'numeric',
+    prompt:
+      "A partition has replicas on brokers 1, 2 and 3, and broker 1 leads it. Broker 2's replica is caught up; broker 3's has not caught up for longer than `replica.lag.time.max.ms`. How many replicas are in the partition's ISR?",
+    answer: 2,
+    unit: 'replicas',
+    // Kafka quickstart: "isr" is "the subset of the replicas list that is currently alive and caught-up
+    // to the leader" (its example: `Leader: 1 Replicas: 1,2,0 Isr: 1,2,0`). Kafka design doc,
+    // "Replication": lagging replicas are judged by replica.lag.time.max.ms; "With this ISR model and f+1
+    // replicas, a Kafka topic can tolerate f failures".
+    explanation:
+      'The ISR counts the leader too: it is the set of replicas that are alive and caught up with the leader, and the leader always is. Here that is brokers 1 and 2; broker 3 was dropped for lagging and rejoins once it catches up. `kafka-topics.sh --describe` lists the leader in its Isr column, and `min.insync.replicas` counts it.',
+    hint: 'Is the leader in sync with itself?',
   },
 ];

@@ -37,7 +37,10 @@ export const consumerGroupsLesson: Lesson = {
       title: 'Committed offsets, and a crash',
       body: [
         'A consumer records its progress by committing offsets to Kafka. With `enable.auto.commit` the client commits the positions of its polls every `auto.commit.interval.ms`, 3 s here. Between two commits, records are processed but not yet committed.',
-        'Lag is the high watermark minus the committed offset: how far behind the group is. The small chart under the tables shows it over time. At 12 s, consumer c1 crashes.',
+        // ConsumerGroupCommand (kafka-consumer-groups.sh): LAG = latest offset − committed offset, and the
+        // broker answers "latest" with the high watermark (Partition.fetchOffsetForTimestamp,
+        // READ_UNCOMMITTED); the last stable offset for read_committed (ConsumerConfig.ISOLATION_LEVEL_DOC).
+        'Lag is the high watermark minus the committed offset, as `kafka-consumer-groups.sh` reports it: how far behind the group is. It stops at the high watermark, not at the leader’s log end offset, because no consumer can read past it yet. The small chart under the tables shows lag over time. At 12 s, consumer c1 crashes.',
       ],
       frame: { scenario: 'kafka-failover', seed: 4, timeMs: 9000 },
       highlight: ['consumers'],
@@ -50,7 +53,10 @@ export const consumerGroupsLesson: Lesson = {
     {
       title: 'Rebalancing after a session timeout',
       body: [
-        'A crashed consumer stops sending heartbeats, but the group coordinator waits `session.timeout.ms` (4 s here, 45 s by default) before declaring it dead. Until then its partitions stay assigned to it, and nobody reads them.',
+        // ConsumerConfig: session.timeout.ms defaults to 45000; GroupCoordinatorConfig:
+        // group.min.session.timeout.ms defaults to 6000 ("The minimum allowed session timeout for
+        // registered consumers").
+        'A crashed consumer stops sending heartbeats, but the group coordinator waits `session.timeout.ms` before declaring it dead: 45 s by default, 4 s here. This demo’s broker allows 4 s; a real broker refuses a session timeout below `group.min.session.timeout.ms` (6 s by default), so it would need that minimum lowered. Until then the crashed member’s partitions stay assigned to it, and nobody reads them.',
         'Then the group rebalances, a new generation begins, and c2 takes over all three partitions. It starts from the last committed offsets, so the records c1 processed after its last commit are processed a second time. That is at-least-once delivery.',
       ],
       frame: { scenario: 'kafka-failover', seed: 4, timeMs: 12500 },
@@ -93,6 +99,20 @@ export const consumerGroupsLesson: Lesson = {
           return running.length > partitions && running.some((m) => m.assigned.length === 0);
         },
       },
+    },
+    {
+      title: 'Static members and cooperative rebalancing',
+      body: [
+        // ConsumerConfig.GROUP_INSTANCE_ID_DOC and KIP-345: a static member avoids "group rebalances caused
+        // by transient unavailability (e.g. process restarts)" and sends no LeaveGroup when it stops.
+        'Two features make rebalances cheaper. A consumer that sets `group.instance.id` is a static member (KIP-345): it sends no LeaveGroup when it stops, and if it is back under the same id within `session.timeout.ms`, it gets its old partitions back with no rebalance. Rolling restarts then pause one member’s partitions at a time instead of rebalancing the group twice per restart.',
+        // ConsumerPartitionAssignor.RebalanceProtocol: EAGER revokes all owned partitions; COOPERATIVE
+        // keeps them and revokes only what is reassigned "in the next rebalance event" (KIP-429).
+        'The range assignor used here is eager: at every rebalance each member first gives up all its partitions, so the whole group stops reading until the new assignment arrives. With `CooperativeStickyAssignor` (KIP-429) members keep the partitions that stay theirs and give up only those that move; a second, short rebalance hands those to their new owner, while the rest of the group reads on.',
+        'This scenario uses neither, but the simulator models both. In Edit scenario, set the group’s Assignor to cooperative-sticky in the Broker tab, or give a member an `instanceId` in the JSON tab, then replay c1’s crash and compare who reads what while the group rebalances.',
+      ],
+      frame: { scenario: 'kafka-failover', seed: 4, timeMs: 16500 },
+      highlight: ['consumers'],
     },
   ],
 };

@@ -78,5 +78,20 @@ export const kafkaLogLesson: Lesson = {
         },
       },
     },
+    {
+      title: 'Segments, retention and compaction',
+      body: [
+        // TopicConfig.SEGMENT_BYTES_DOC: "Retention and cleaning is always done a file at a time";
+        // TopicConfig.RETENTION_MS_DOC / RETENTION_BYTES_DOC: discard old log segments past the time or size
+        // limit; UnifiedLog.deleteRetentionMsBreachedSegments compares the segment's largest timestamp.
+        'On disk a partition is a series of segment files; new records go into the newest, the active segment, and Kafka rolls a new one when it is full (`segment.bytes`) or old enough (`segment.ms`). Retention never deletes single records: under the default `cleanup.policy=delete` it deletes whole segments, oldest first, once a segment’s newest record is older than `retention.ms` (a week by default) or while the partition is larger than `retention.bytes`. The log start offset moves forward; no offset ever changes.',
+        // Kafka design doc, "Log Compaction": retains "at least the last known value for each message key";
+        // a key with a null payload is a delete marker (tombstone). TopicConfig.CLEANUP_POLICY_DOC.
+        'The other retention mode is compaction (`cleanup.policy=compact`): Kafka keeps at least the latest value of every key and removes older values behind it, and a record with a key and a null value, a tombstone, deletes its key. A compacted topic holds the current state of every key, which is what a changelog or a table needs.',
+        'Nothing is deleted in this scenario: retention is off and every record stays for the whole run. The simulator can delete whole segments (of 50 records) by time or size when a scenario sets `retention` (Edit scenario, JSON tab, under `delivery`); the Broker panel then shows where each log now starts. The simulator does not compact logs.',
+      ],
+      frame: { scenario: 'kafka-failover', seed: 4, timeMs: 20000 },
+      highlight: ['broker'],
+    },
   ],
 };

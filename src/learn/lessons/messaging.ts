@@ -24,8 +24,13 @@ export const messagingLesson: Lesson = {
     {
       title: 'A queue broker holds the messages',
       body: [
-        'A message broker sits between producers and consumers and stores messages until they are consumed. Classic brokers (RabbitMQ, ActiveMQ, anything in the JMS or AMQP style) keep a queue: each message goes to one consumer, which acknowledges it when it is done; then the broker deletes it.',
+        // ActiveMQ, "How does a Queue compare to a Topic": a queue gives each message to exactly one consumer
+        // and keeps it until a consumer is available; unacknowledged messages are redelivered.
+        'A message broker sits between producers and consumers and stores messages until they are consumed. Classic brokers (RabbitMQ, ActiveMQ, anything in the JMS or AMQP style) keep messages in queues: each message in a queue goes to one of the queue’s consumers, which acknowledges it when it is done; then the broker deletes it.',
         'Here two billing workers share one queue. They are competing consumers: the work is divided between them and each order is handled by one of them. Both are down from 6 s to 12 s, and the Broker panel shows the orders piling up instead of being lost.',
+        // RabbitMQ, "AMQP 0-9-1 Model Explained", Queue Durability: durable queues survive broker restarts,
+        // transient ones do not, and "only persistent messages will be recovered".
+        'Waiting orders are only as safe as the broker’s storage. A durable queue survives a broker restart, and so do the messages in it that were published as persistent; a transient (non-durable) queue disappears with everything in it. The simulator’s broker never restarts, so it does not show this.',
       ],
       frame: { scenario: 'queue-broker', seed: 8, timeMs: 5000 },
       highlight: ['queue', 'messaging'],
@@ -54,6 +59,9 @@ export const messagingLesson: Lesson = {
       body: [
         'A log-based broker such as Apache Kafka appends every message to a log on disk and does not delete it when it is read. Each consumer keeps its own position (an offset) in the log: one that was down carries on where it stopped, and a new one can start from the beginning.',
         'The Comparison panel sends the same orders, with the same outage, through another delivery model. In a Kafka log each service is a consumer group of its own, so each reads every order, whenever it is ready to.',
+        // RabbitMQ, "AMQP 0-9-1 Model Explained": a fanout exchange delivers a copy of each message to every
+        // bound queue; ActiveMQ: a JMS topic sends each message to every subscriber.
+        'Fan-out alone is not what sets the log apart: a classic broker also gives every service every order, through a JMS topic or a RabbitMQ fanout exchange, which copies each message into one queue per service; workers on the same queue still share it. What the log adds is that reading deletes nothing, so a service added later can still read the past. The simulator’s queue broker has a single queue; it does not model topics or exchanges.',
       ],
       frame: { scenario: 'direct-messaging', seed: 8, timeMs: 20000 },
       highlight: ['compare', 'messaging'],

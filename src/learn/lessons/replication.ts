@@ -17,7 +17,9 @@ export const replicationLesson: Lesson = {
       title: 'Leaders and followers',
       body: [
         'Each partition is copied to several brokers; here the replication factor is 2. One copy is the leader, which takes every write (and, by default, serves the reads); the others are followers, which keep fetching from the leader to stay up to date.',
-        'The followers that have caught up form the in-sync replica set, the ISR. The high watermark (HW) is the offset up to which every in-sync replica has the records. Consumers read only below it; the faded cells beyond it are on the leader but not yet safe.',
+        // Kafka quickstart (`kafka-topics.sh --describe`): "isr" is "the subset of the replicas list that is
+        // currently alive and caught-up to the leader", and lists the leader; Kafka design doc, "Replication".
+        'The leader and the followers that have caught up with it form the in-sync replica set, the ISR; the leader is always in it. The high watermark (HW) is the offset up to which every in-sync replica has the records. Consumers read only below it; the faded cells beyond it are on the leader but not yet safe.',
       ],
       frame: { scenario: 'kafka-failover', seed: 4, timeMs: 6000 },
       highlight: ['broker'],

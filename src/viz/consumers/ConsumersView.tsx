@@ -166,7 +166,7 @@ function LagChart({
         </text>
         {path && <path className="lag__line" d={path} />}
       </svg>
-      <figcaption>Lag over time (records not yet committed): now {last}</figcaption>
+      <figcaption>Lag over time (high watermark − committed offset): now {last}</figcaption>
     </figure>
   );
 }
