@@ -160,7 +160,7 @@ function groupEvents(c: ReturnType<typeof chooser>): GroupEvent[] {
       preset: 'kafka-failover',
       faults: [],
       atMs: 16000,
-      what: 'Consumer c1 crashed at 12.0 s; its 4.0 s session runs out at 16.0 s.',
+      what: 'Consumer c1 crashed at 12.0 s; its 4.0 s session runs out at 16.0 s (a session this short needs a broker whose group.min.session.timeout.ms, 6 s by default, was lowered).',
       members: ['c2'],
       asked: 'c2',
     },
