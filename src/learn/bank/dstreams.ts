@@ -1,4 +1,14 @@
+import type { StreamingSpec } from '../../engine';
+import { findPreset } from '../../scenarios/presets';
 import type { StaticQuestion } from '../types';
+
+/** dstream-windows' application with another batch interval and window (a link can carry an edited application). */
+function dstreamWindowsWith(batchIntervalMs: number, windowMs: number, slideMs: number): StreamingSpec {
+  const own = findPreset('dstream-windows')?.scenario.streaming;
+  if (!own) throw new Error('bank: preset "dstream-windows" has no streaming application');
+  const pipeline = own.pipeline.map((op) => (op.id === 'windowed' ? { ...op, windowMs, slideMs } : op));
+  return { ...own, batchIntervalMs, pipeline };
+}
 
 export const dstreamsQuestions: readonly StaticQuestion[] = [
   {
@@ -71,7 +81,8 @@ export const dstreamsQuestions: readonly StaticQuestion[] = [
     explanation:
       'DStream windows combine whole batches, so both the window length and the slide interval must be multiples of the batch interval.',
     hint: 'The smallest unit a DStream knows is one batch.',
-    frame: { scenario: 'dstream-windows', timeMs: 6000 },
+    // The question's batch interval (2 s) with its answer, a 6 s window sliding every 4 s.
+    frame: { scenario: 'dstream-windows', timeMs: 13_000, streaming: dstreamWindowsWith(2000, 6000, 4000) },
   },
   {
     id: 'dstreams-window-batches',
@@ -96,7 +107,8 @@ export const dstreamsQuestions: readonly StaticQuestion[] = [
     explanation:
       "Each block becomes one partition of the batch's RDD: 2000 ms / 200 ms = 10 blocks, so about 10 tasks per batch for this receiver.",
     hint: 'How many blocks fit in one batch?',
-    frame: { scenario: 'receiver-wordcount', timeMs: 8000 },
+    // Spark skips empty blocks: at the preset's 3 lines/s most batches have 4–6 blocks; ×5 fills all 10.
+    frame: { scenario: 'receiver-wordcount', seed: 10, rate: 5, timeMs: 8000 },
   },
   {
     id: 'dstreams-scheduling-delay',
@@ -138,7 +150,8 @@ export const dstreamsQuestions: readonly StaticQuestion[] = [
     explanation:
       'A stable Spark Streaming application needs processing time below the batch interval. Otherwise the backlog grows without bound, until the rate is lowered (for example by backpressure) or the work per batch is reduced.',
     hint: 'New batches keep being created on time. What happens to them?',
-    frame: { scenario: 'spark-falling-behind', timeMs: 10_000 },
+    // At the preset's own rate a batch takes 0.8 s and keeps up; ×1.5 takes 1.1–1.3 s a batch.
+    frame: { scenario: 'spark-falling-behind', rate: 1.5, timeMs: 10_000 },
   },
   {
     id: 'dstreams-direct-partitions',

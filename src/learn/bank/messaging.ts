@@ -98,7 +98,7 @@ export const messagingQuestions: readonly StaticQuestion[] = [
     explanation:
       'In the queue model consumers compete for messages: each message goes to one consumer and is removed after acknowledgement. Adding workers adds throughput.',
     hint: 'Do the workers share the work or each do all of it?',
-    frame: { scenario: 'queue-broker', timeMs: 13_000 },
+    frame: { scenario: 'queue-broker', timeMs: 5000 },
   },
   {
     id: 'messaging-queue-no-replay',
@@ -128,7 +128,7 @@ export const messagingQuestions: readonly StaticQuestion[] = [
     explanation:
       'A queue is "nothing lost, nothing kept": it holds a message until it is acknowledged, then deletes it. Replaying history needs a log, where reading does not remove anything.',
     hint: 'What does a queue do with a message once it has been acknowledged?',
-    frame: { scenario: 'queue-broker', timeMs: 18_000 },
+    frame: { scenario: 'queue-broker', timeMs: 3000 },
   },
   {
     id: 'messaging-unacked-redelivered',

@@ -113,7 +113,8 @@ export const replicationQuestions: readonly StaticQuestion[] = [
     explanation:
       'Writes with acks=all need at least min.insync.replicas = 2 in-sync replicas; 3 − 2 = 1 may be down. This is the usual setting: one failure is tolerated without losing durability or availability.',
     hint: 'Subtract the minimum number of in-sync replicas from the replication factor.',
-    frame: { scenario: 'kafka-min-isr', timeMs: 7000 },
+    // No frame: no preset has replication factor 3 (kafka-min-isr has 2, and with one broker down
+    // it refuses writes, the opposite of this answer).
   },
   {
     id: 'replication-not-enough-replicas',

@@ -27,7 +27,8 @@ export const structuredStreamingQuestions: readonly StaticQuestion[] = [
     explanation:
       'The offset log is written before the batch runs, so a restart knows exactly which ranges batch N covers; the commit log is written only after the sink has the output. A batch with `offsets/N` but no `commits/N` is run again after a restart, with the same offsets.',
     hint: 'After a crash, the checkpoint must tell a batch that was planned apart from one that finished.',
-    frame: { scenario: FLAGSHIP, seed: 7, timeMs: 5000 },
+    // Batch 8 just done: offsets/8, late rows dropped, the sink's output, commits/8 (at 5 s batch 0 had only triggered).
+    frame: { scenario: FLAGSHIP, seed: 7, timeMs: 45_600 },
   },
   {
     // KafkaMicroBatchStream.commit is empty; Kafka guide, "Kafka Specific Configurations":
@@ -141,7 +142,8 @@ export const structuredStreamingQuestions: readonly StaticQuestion[] = [
     explanation:
       'Each batch computes max event time − delay, and Spark keeps it only if it is larger than the current watermark. That is why a late backlog cannot reopen windows that were emitted: their rows are dropped instead.',
     hint: 'Which event time of a batch does Spark look at, and may the result be smaller than before?',
-    frame: { scenario: FLAGSHIP, seed: 7, timeMs: 45000 },
+    // Batch 8 has read the backlog and committed the watermark it moved forward (at 45 s it had just started).
+    frame: { scenario: FLAGSHIP, seed: 7, timeMs: 46_000 },
   },
   {
     // spark.sql.streaming.noDataMicroBatches.enabled (default true); MicroBatchExecution.constructNextBatch:
