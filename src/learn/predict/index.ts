@@ -4,6 +4,7 @@
  */
 import type { PredictTemplate } from '../types';
 import { checkpointingTemplates } from './checkpointing';
+import { dbmsTemplates } from './dbms';
 import { dstreamTemplates } from './dstreams';
 import { groupTemplates } from './groups';
 import { kafkaLogTemplates } from './kafkaLog';
@@ -12,6 +13,7 @@ import { outOfOrderTemplates } from './outOfOrder';
 import { replicationTemplates } from './replication';
 import { statefulTemplates } from './stateful';
 import { structuredTemplates } from './structured';
+import { tuplesTemplates } from './tuples';
 import { watermarkTemplates } from './watermarks';
 import { windowTemplates } from './windows';
 
@@ -19,6 +21,8 @@ export { frameScenario } from './frame';
 
 /** Every template, in the order of the topics they belong to. */
 export const predictTemplates: readonly PredictTemplate[] = [
+  ...dbmsTemplates,
+  ...tuplesTemplates,
   ...outOfOrderTemplates,
   ...watermarkTemplates,
   ...windowTemplates,
