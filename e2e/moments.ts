@@ -20,6 +20,7 @@ export const PRESET_MOMENT_MS: Readonly<Record<string, number>> = {
   'dstream-windows': 9_500,
   'kafka-failover': 14_000,
   'kafka-min-isr': 8_000,
+  'kafka-rf3': 8_000,
   'kafka-structured-streaming': 46_000,
   'offline-backfill': 20_000,
   'queue-broker': 10_000,

@@ -10,6 +10,7 @@ export const PRESET_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
   'queue-broker': ['messaging'],
   'kafka-failover': ['replication', 'consumer-groups'],
   'kafka-min-isr': ['replication'],
+  'kafka-rf3': ['replication'],
   watermarks: ['watermarks', 'windows'],
   'dstream-windows': ['dstreams', 'windows'],
   'spark-falling-behind': ['dstreams'],

@@ -131,6 +131,14 @@ const moments: Record<string, (sim: Simulation) => void> = {
     expect(sim.delivery()!.refused).toEqual({ notEnoughReplicas: 0, noLeader: 0 });
     expect(entries(sim, 'acked').some((e) => e.timeMs > 8000)).toBe(true);
   },
+  'replication-min-isr-writes': (sim) => {
+    const d = sim.delivery()!;
+    expect(d.cluster.config).toMatchObject({ replicationFactor: 3, minInsyncReplicas: 2 });
+    expect(d.cluster.alive).toEqual([true, false, true]);
+    expect(d.cluster.partitions.every((p) => p.isr.length === 2)).toBe(true);
+    expect(d.refused).toEqual({ notEnoughReplicas: 0, noLeader: 0 });
+    expect(entries(sim, 'acked').some((e) => e.timeMs > 5000)).toBe(true);
+  },
   'replication-not-enough-replicas': (sim) => {
     const d = sim.delivery()!;
     expect(d.cluster.config).toMatchObject({ replicationFactor: 2, minInsyncReplicas: 2 });

@@ -113,8 +113,9 @@ export const replicationQuestions: readonly StaticQuestion[] = [
     explanation:
       'Writes with acks=all need at least min.insync.replicas = 2 in-sync replicas; 3 − 2 = 1 may be down. This is the usual setting: one failure is tolerated without losing durability or availability.',
     hint: 'Subtract the minimum number of in-sync replicas from the replication factor.',
-    // No frame: no preset has replication factor 3 (kafka-min-isr has 2, and with one broker down
-    // it refuses writes, the opposite of this answer).
+    // kafka-rf3 at 7 s: broker 1 is down, every partition keeps two in-sync replicas and writes go
+    // on (kafka-min-isr, with replication factor 2, refuses them: the contrast).
+    frame: { scenario: 'kafka-rf3', timeMs: 7000 },
   },
   {
     id: 'replication-not-enough-replicas',

@@ -5,6 +5,7 @@ import directMessaging from './direct-messaging.json';
 import dstreamWindows from './dstream-windows.json';
 import kafkaFailover from './kafka-failover.json';
 import kafkaMinIsr from './kafka-min-isr.json';
+import kafkaRf3 from './kafka-rf3.json';
 import kafkaStructuredStreaming from './kafka-structured-streaming.json';
 import offlineBackfill from './offline-backfill.json';
 import queueBroker from './queue-broker.json';
@@ -39,6 +40,7 @@ export const presets: readonly Preset[] = [
   preset('queue-broker', queueBroker),
   preset('kafka-failover', kafkaFailover),
   preset('kafka-min-isr', kafkaMinIsr),
+  preset('kafka-rf3', kafkaRf3),
   preset('watermarks', watermarks),
   preset('dstream-windows', dstreamWindows),
   preset('spark-falling-behind', sparkFallingBehind),
