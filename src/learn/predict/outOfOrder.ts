@@ -1,11 +1,14 @@
 /**
- * Event time vs processing time: how many tuples of an event-time span arrive out of order — after a
- * later tuple (by event time) from the same producer, the engine's `outOfOrder` flag, drawn as such
- * in the producer lanes.
+ * Event time vs processing time:
+ * - how many tuples of an event-time span arrive out of order — after a later tuple (by event time)
+ *   from the same producer, the engine's `outOfOrder` flag, drawn as such in the producer lanes;
+ * - the three clocks of one Kafka record: event time (the phone's stamp), ingestion time (when the
+ *   broker appended it) and processing time (when the micro-batch that reads it starts).
  */
-import type { TupleView } from '../../engine';
+import type { QueryBatch, TupleView } from '../../engine';
 import type { FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { chooser, frameSimulation, plural, secs } from './frame';
+import { baseQuery, FLAGSHIP, playQuery, tickCeil } from './structuredRun';
 
 const NAMES: Record<string, string> = {
   watermarks: 'Watermarks',
@@ -106,4 +109,88 @@ function newestByProducer(
   return out;
 }
 
-export const outOfOrderTemplates: readonly PredictTemplate[] = [outOfOrder];
+const threeClocks: PredictTemplate = {
+  id: 'three-clocks-processing-lag',
+  topic: 'event-time',
+  kind: 'predict',
+  title: 'How long after its event time is this reading processed?',
+  hint: 'Three clocks: when the reading happened, when the broker appended it, and when the first micro-batch that can read it starts. Which trigger comes first after the append?',
+  generate(seed) {
+    let found: PredictInstance | null = null;
+    for (let attempt = 0; attempt < 12 && !found; attempt++) found = clocksAttempt(seed, attempt);
+    if (!found) throw new Error(`three-clocks-processing-lag: no usable reading for seed ${seed}`);
+    return found;
+  },
+};
+
+/**
+ * A reading between the broker and the query: appended at least this long before the next trigger,
+ * so the followers have copied it and the high watermark covers it when the batch asks for the
+ * latest offsets (Kafka design, "Replicated Logs": only committed messages are given out to consumers).
+ */
+const HW_MARGIN_MS = 500;
+
+function clocksAttempt(seed: number, attempt: number): PredictInstance | null {
+  const c = chooser(threeClocks.id, seed, attempt);
+  const triggerMs = c.pick(1, [5000, 5000, 2000, 10000]);
+  const own = baseQuery(FLAGSHIP).trigger;
+  if (own?.kind !== 'processingTime' || own.intervalMs !== 5000)
+    throw new Error('three-clocks-processing-lag: the flagship query no longer triggers every 5 s');
+  const query =
+    triggerMs === 5000
+      ? null
+      : baseQuery(FLAGSHIP, { trigger: { kind: 'processingTime', intervalMs: triggerMs } });
+  const frame: FrameRef = { scenario: FLAGSHIP, seed: c.simSeed(2), ...(query ? { query } : {}) };
+  const { sim, query: run, tickMs, durationMs } = playQuery(frame);
+  const readBy = new Map<number, QueryBatch>();
+  for (const b of run.batches) for (const id of b.records) if (!readBy.has(id)) readBy.set(id, b);
+  const candidates: { t: TupleView; batch: QueryBatch }[] = [];
+  for (let id = 0; id < sim.frame().created; id++) {
+    const t = sim.tuple(id)!;
+    const batch = readBy.get(id);
+    if (!batch || batch.reRun || t.arrivalTimeMs === null) continue;
+    // ProcessingTimeExecutor.nextBatchTime (TriggerExecutor.scala): the next multiple of the interval
+    // after now. KafkaMicroBatchStream.latestOffset: a batch reads up to the offsets fetched as it starts.
+    const next = Math.floor(t.arrivalTimeMs / triggerMs) * triggerMs + triggerMs;
+    if (batch.triggerMs !== next || next - t.arrivalTimeMs < HW_MARGIN_MS) continue;
+    if (tickCeil(batch.sinkMs, tickMs) > durationMs) continue;
+    candidates.push({ t, batch });
+  }
+  // Half the time a reading from phone B's backlog, whose event time is far behind its ingestion time.
+  const backlog = candidates.filter((x) => x.t.backfilled);
+  const pool = backlog.length > 0 && c.int(3, 2) === 0 ? backlog : candidates;
+  if (pool.length === 0) return null;
+  const { t, batch } = c.pick(4, pool);
+  const appended = sim.traceForTuple(t.id).find((e) => e.kind === 'appended');
+  if (!appended) return null;
+  const ingestMs = t.arrivalTimeMs!;
+  const processMs = batch.triggerMs;
+  const producer = sim.scenario.producers[t.producerIndex]!.spec.label;
+  const answer = (processMs - t.eventTimeMs) / 1000;
+  const prompt =
+    `Kafka → Structured Streaming scenario (seed ${frame.seed}): reading #${t.id} from ${producer} happened at ${secs(t.eventTimeMs)} (its event time)` +
+    `${t.backfilled ? `; the phone held it while offline and sent it at ${secs(t.sentTimeMs!)}` : ''}. ` +
+    `The broker appended it to partition ${appended.a} at offset ${appended.b} at ${secs(ingestMs)}: its ingestion time. ` +
+    `The query starts a micro-batch every ${secs(triggerMs)} (at ${secs(0)}, ${secs(triggerMs)}, ${secs(2 * triggerMs)} … while it keeps up), ` +
+    'and each batch reads what the topic holds when it starts. ' +
+    'How many seconds after its event time will the query process it (the start of the batch that reads it: its processing time)?';
+  const explanation =
+    `Event time ${secs(t.eventTimeMs)} → ingestion time ${secs(ingestMs)}: ${secs(ingestMs - t.eventTimeMs)} ` +
+    `${t.backfilled ? 'held by the offline phone, then on the network' : 'on the network'}. ` +
+    `Ingestion time → processing time ${secs(processMs)}: ${secs(processMs - ingestMs)} waiting for the next trigger; batch ${batch.batchId} read it. ` +
+    `In all, processing time lags event time by ${secs(processMs - t.eventTimeMs)}. ` +
+    // Flink, "Timely Stream Processing": ingestion time is stamped once where data enters, between event
+    // time and processing time. Kafka's topic config `message.timestamp.type=LogAppendTime` stamps the
+    // broker's append time into the record instead of the producer's CreateTime.
+    'Ingestion time is stamped once, where the reading enters the system (Kafka can store it as the record’s timestamp with `LogAppendTime`), so every operator agrees on it; ' +
+    'processing time depends on when the query runs, and only event time says when the reading happened.';
+  return {
+    prompt,
+    frame: { ...frame, timeMs: tickCeil(ingestMs, tickMs), tuple: t.id },
+    runToMs: tickCeil(batch.sinkMs, tickMs),
+    answer: { kind: 'numeric', answer, tolerance: 0.01, unit: 's' },
+    explanation,
+  };
+}
+
+export const outOfOrderTemplates: readonly PredictTemplate[] = [outOfOrder, threeClocks];
