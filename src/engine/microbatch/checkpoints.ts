@@ -2,19 +2,47 @@
 import type { DStreamNode } from './context';
 import type { Rdd } from './rdd';
 import { batchAt, type RunState, rddAt } from './runState';
-import type { MetadataCheckpoint } from './types';
+import type { Batch, MetadataCheckpoint } from './types';
 import type { Value } from './values';
 
+/** Whether a batch's jobs ran to their end by `atMs` (a batch killed before its end never completes). */
+function completedBy(b: Batch, atMs: number): boolean {
+  return (
+    b.jobs > 0 && b.endMs !== null && b.endMs <= atMs && (b.killedAtMs === null || b.killedAtMs >= b.endMs)
+  );
+}
+
 /**
- * The metadata checkpoint JobGenerator writes when it generates the batch at `timeMs` (every batch,
- * once a checkpoint directory is set); null without one or before that batch.
+ * The metadata checkpoint file checkpoint-<timeMs> as it stands at `nowMs` (default: when it was
+ * first written); null without a checkpoint directory or before that batch. JobGenerator writes it
+ * when it generates the batch (generateJobs → DoCheckpoint(time, clearCheckpointDataLater = false))
+ * and writes the same file again when the batch completes (clearMetadata → DoCheckpoint(time, true)).
+ * Each time Checkpoint.pendingTimes is the scheduler's pending batches then: JobScheduler.
+ * handleJobCompletion removes the finished batch before onBatchCompletion, so the second write no
+ * longer lists it. A batch without jobs never completes in the scheduler, so it is written once.
  */
-export function metadataCheckpointAt(run: RunState, timeMs: number): MetadataCheckpoint | null {
+export function metadataCheckpointAt(
+  run: RunState,
+  timeMs: number,
+  nowMs = timeMs,
+): MetadataCheckpoint | null {
   const dir = run.spec.checkpointDir;
-  const batch = batchAt(run, timeMs);
+  let batch: Batch | undefined;
+  for (const b of run.batches) if (b.timeMs === timeMs && b.generatedAtMs <= nowMs) batch = b;
+  batch ??= nowMs === timeMs ? batchAt(run, timeMs) : undefined;
   if (dir === null || !batch) return null;
+  const completed = completedBy(batch, nowMs);
+  // A re-run batch is generated at the restart (JobGenerator.restart writes no checkpoint for it then).
+  const writtenAtMs = completed ? batch.endMs! : batch.generatedAtMs;
+  // The new driver's scheduler knows nothing of batches the old one was running when it died.
   const pendingTimes = run.batches
-    .filter((b) => b.timeMs <= timeMs && b.jobs > 0 && (b.endMs === null || b.endMs > timeMs))
+    .filter(
+      (b) =>
+        b.generatedAtMs <= writtenAtMs &&
+        b.jobs > 0 &&
+        !completedBy(b, writtenAtMs) &&
+        (b.killedAtMs === null || b.killedAtMs >= writtenAtMs),
+    )
     .map((b) => b.timeMs);
   const remembered = run.batches.filter((b) => b.timeMs <= timeMs).slice(-3);
   const offsets = run.nodes
@@ -38,6 +66,8 @@ export function metadataCheckpointAt(run: RunState, timeMs: number): MetadataChe
     );
   return {
     timeMs,
+    writtenAtMs,
+    written: completed ? 'completed' : 'generated',
     master: `local[${run.spec.cores}]`,
     batchIntervalMs: run.spec.batchIntervalMs,
     checkpointDir: dir,

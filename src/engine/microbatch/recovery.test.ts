@@ -33,15 +33,64 @@ describe('driver failure and recovery (JobGenerator.restart)', () => {
     const rec = crashed.recoveries[0]!;
     expect(rec.checkpointMs).toBe(3000);
     expect(rec.restartMs).toBe(5000);
-    expect(rec.pendingTimes).toEqual([3000]);
+    // checkpoint-3000 was rewritten when batch 3 s completed (3.3 s), no longer listing it; the
+    // down time starts at the checkpoint's own time (checkpointTime.until(restartTime)), so 3 s
+    // runs again all the same.
+    expect(rec.pendingTimes).toEqual([]);
     expect(rec.downTimes).toEqual([3000, 4000]);
     const reruns = crashed.batches
       .filter((b) => b.attempt === 2)
       .map((b) => [b.timeMs, b.recovery, b.generatedAtMs]);
     expect(reruns).toEqual([
-      [3000, 'pending', 5000],
+      [3000, 'downtime', 5000],
       [4000, 'downtime', 5000],
     ]);
+  });
+
+  it('writes checkpoint-<t> when batch t is generated and again when it completes (JobGenerator DoCheckpoint)', () => {
+    const atGeneration = crashed.metadataCheckpointAt(3000);
+    expect(atGeneration).toMatchObject({ writtenAtMs: 3000, written: 'generated', pendingTimes: [3000] });
+    expect(crashed.metadataCheckpointAt(3000, 3299)).toMatchObject({
+      written: 'generated',
+      pendingTimes: [3000],
+    });
+    expect(crashed.metadataCheckpointAt(3000, 3300)).toMatchObject({
+      writtenAtMs: 3300,
+      written: 'completed',
+      pendingTimes: [],
+    });
+  });
+
+  it('a batch still running at the crash stays pending in the checkpoint the new driver reads', () => {
+    // Crash at 3.2 s: batch 3 s (3.0–3.3 s) is running, so checkpoint-3000 still lists it.
+    const r = run({ faults: [{ atMs: 3200, kind: 'driverCrash', restartAfterMs: 1000 }] });
+    expect(r.recoveries[0]).toMatchObject({ checkpointMs: 3000, pendingTimes: [3000] });
+    expect(r.batches.filter((b) => b.attempt === 2).map((b) => [b.timeMs, b.recovery])).toEqual([
+      [3000, 'pending'],
+      [4000, 'downtime'],
+    ]);
+  });
+
+  it('an earlier batch that finished after the next was generated is re-run only if that next one had not completed', () => {
+    // 200 ms per record on one core: batch 2 s (6 records) runs 2.0–3.2 s, so it is still running
+    // when batch 3 s is generated; batch 3 s (3 records) then runs 3.2–3.8 s.
+    const slow = (atMs: number) =>
+      run(
+        { perRecordMs: 200, faults: [{ atMs, kind: 'driverCrash', restartAfterMs: 1000 }] },
+        [3, 6, 3, 3, 3, 3, 3, 3],
+      );
+    const clean = run({ perRecordMs: 200 }, [3, 6, 3, 3, 3, 3, 3, 3]);
+    const b2 = clean.batches.find((b) => b.timeMs === 2000)!;
+    const b3 = clean.batches.find((b) => b.timeMs === 3000)!;
+    expect(b2.endMs).toBeGreaterThan(3000);
+    // At generation, checkpoint-3000 lists batch 2 s (still running) and 3 s.
+    expect(clean.metadataCheckpointAt(3000)!.pendingTimes).toEqual([2000, 3000]);
+    // Crash after batch 2 s ended but while 3 s runs: the file is still the generation one.
+    const mid = slow(Math.floor((b2.endMs! + b3.endMs!) / 2));
+    expect(mid.recoveries[0]!.pendingTimes).toEqual([2000, 3000]);
+    // Crash after batch 3 s completed: the rewritten file lists neither.
+    const after = slow(b3.endMs! + 1);
+    expect(after.recoveries[0]!.pendingTimes).toEqual([]);
   });
 
   it('a down-time batch reads Kafka up to the latest offset at restart; the batch at restart reads nothing new', () => {

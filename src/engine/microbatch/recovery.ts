@@ -48,7 +48,8 @@ export function recover(run: RunState, r: Recovery): void {
   let pendingTimes: number[] = [];
   const downTimes: number[] = [];
   if (checkpointMs !== null) {
-    pendingTimes = metadataCheckpointAt(run, checkpointMs)?.pendingTimes.slice() ?? [];
+    // The file as the crash left it: rewritten at its batch's completion if that came first.
+    pendingTimes = metadataCheckpointAt(run, checkpointMs, crashMs)?.pendingTimes.slice() ?? [];
     for (let t = checkpointMs; t < restartMs; t += B) downTimes.push(t);
     const times = [...new Set([...pendingTimes, ...downTimes])]
       .filter((t) => t < restartMs)

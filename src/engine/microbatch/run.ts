@@ -123,8 +123,9 @@ export class StreamingRun {
    * The metadata checkpoint JobGenerator writes when it generates the batch at `timeMs` (every batch,
    * once a checkpoint directory is set); null without one or before that batch.
    */
-  metadataCheckpointAt(timeMs: number): MetadataCheckpoint | null {
-    return metadataCheckpointAt(this.run, timeMs);
+  /** checkpoint-<timeMs> as it stands at `nowMs` (default: as first written, when its batch was generated). */
+  metadataCheckpointAt(timeMs: number, nowMs = timeMs): MetadataCheckpoint | null {
+    return metadataCheckpointAt(this.run, timeMs, nowMs);
   }
 
   /** Whether a DStream that must checkpoint checkpoints its RDD at `timeMs` (DStream.getOrCompute). */

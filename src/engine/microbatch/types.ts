@@ -84,12 +84,15 @@ export interface Recovery {
 /** What a metadata checkpoint (checkpoint-<time>) holds, as Spark's Checkpoint class does. */
 export interface MetadataCheckpoint {
   readonly timeMs: number;
+  /** When this version of the file was written: at the batch's generation, or rewritten at its completion. */
+  readonly writtenAtMs: number;
+  readonly written: 'generated' | 'completed';
   readonly master: string;
   readonly batchIntervalMs: number;
   readonly checkpointDir: string;
   /** The DStream graph: every operation, with its Spark class. */
   readonly graph: readonly { readonly id: string; readonly op: string; readonly dstream: string }[];
-  /** Batches generated but not yet completed when it was written: re-run after a driver failure. */
+  /** Batches generated but not yet completed when this version was written: re-run after a driver failure. */
   readonly pendingTimes: readonly number[];
   /** The Kafka offset ranges of the batches it remembers (DirectKafkaInputDStreamCheckpointData). */
   readonly offsets: readonly {

@@ -54,7 +54,7 @@ export const checkpointingLesson: Lesson = {
     {
       title: 'What a checkpoint holds',
       body: [
-        'Spark Streaming writes two kinds of checkpoint to the directory given to `ssc.checkpoint(dir)`. Metadata checkpoints hold what a driver needs to restart: the configuration, the DStream graph, the batches not yet completed and, for Kafka, the offset ranges of those batches. Spark writes one when it generates each batch and writes it again when that batch completes; the panel shows the first of the two. A restart re-runs the checkpoint’s own batch in either case, so the difference shows only when an earlier batch finishes after a later one was generated.',
+        'Spark Streaming writes two kinds of checkpoint to the directory given to `ssc.checkpoint(dir)`. Metadata checkpoints hold what a driver needs to restart: the configuration, the DStream graph, the batches not yet completed and, for Kafka, the offset ranges of those batches. Spark writes one when it generates each batch and writes the same file again when that batch completes, no longer listing it as pending; the panel shows each file as it stands at the moment you look.',
         // JobGenerator.generateJobs posts DoCheckpoint(time, clearCheckpointDataLater = false); clearMetadata,
         // on batch completion, posts DoCheckpoint(time, clearCheckpointDataLater = true). JobGenerator.restart:
         // downTimes = checkpointTime.until(restartTime, batchDuration) starts at the checkpoint's own time.

@@ -7,7 +7,7 @@
  *   pending times (even those that finished after it was written) and every batch time from the
  *   checkpoint's own up to the restart.
  */
-import { batchStatus, sinkLedger } from '../../engine';
+import { batchStatus, type MetadataCheckpoint, sinkLedger } from '../../engine';
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
 import { arrange, chooser, frameSimulation, plural, presetScenario, secs } from './frame';
 import { editedStreaming, playStreaming, tickCeil } from './streamingRun';
@@ -67,7 +67,7 @@ function attemptAt(seed: number, attempt: number): PredictInstance | null {
   const ledger = sinkLedger(run, sink.index, 'atLeastOnce', runToMs);
   const dup = ledger.writes.filter((w) => w.fate === 'duplicate');
   const prompt =
-    `Stateful-streams scenario (seed ${frame.seed}): a checkpoint directory is set, so the driver writes a metadata checkpoint each time it generates a batch. ` +
+    `Stateful-streams scenario (seed ${frame.seed}): a checkpoint directory is set, so the driver writes a metadata checkpoint each time it generates a batch, and rewrites it when that batch completes. ` +
     `The sink ${sinkId} writes ${sinkId === 'saveTotals' ? 'the whole state of updateStateByKey' : 'one element per record from mapWithState'} each batch, at least once. ` +
     `The driver crashes at ${secs(crashMs)}, ` +
     (status === 'done'
@@ -75,7 +75,7 @@ function attemptAt(seed: number, attempt: number): PredictInstance | null {
       : `while the batch at ${secs(batchMs)} is still running (it would have written ${plural(wrote, 'element')})`) +
     `; it comes back at ${secs(recovery.restartMs)}. How many duplicate elements will ${sinkId} hold once recovery has re-run its batches?`;
   const explanation =
-    `The new driver recovered from checkpoint-${recovery.checkpointMs}, written when the batch at ${secs(recovery.checkpointMs ?? 0)} was generated: ` +
+    `The new driver recovered from checkpoint-${recovery.checkpointMs}, ${writtenText(run.metadataCheckpointAt(recovery.checkpointMs ?? 0, crashMs))}: ` +
     `it listed as pending (not yet complete) ${recovery.pendingTimes.map(secs).join(', ') || 'nothing'}, and the down time added ${recovery.downTimes.map(secs).join(', ') || 'nothing'}. ` +
     (dup.length > 0
       ? `Re-running ${dup.map((w) => secs(w.batchTimeMs)).join(', ')}, whose output had already been written, wrote ${plural(ledger.duplicates, 'element')} a second time. `
@@ -208,12 +208,12 @@ function recoveryAttempt(seed: number, attempt: number): PredictInstance | null 
     return `${secs(t)} ${b.startMs !== null && b.startMs <= r.crashMs ? 'running' : 'queued'}`;
   };
   // JobGenerator.generateJobs posts DoCheckpoint(time) as it generates each batch, so a checkpoint lists
-  // its own batch as pending; RecurringTimer.getRestartTime: "a multiple of this timer's period and
-  // more than current time".
+  // its own batch as pending until clearMetadata rewrites it at the batch's completion;
+  // RecurringTimer.getRestartTime: "a multiple of this timer's period and more than current time".
   const prompt =
     `${RECOVERY_PRESETS[preset]} scenario (seed ${frame.seed}): batches every ${secs(B)}, with a checkpoint directory. The driver crashes at ${secs(r.crashMs)}. ` +
-    `Its latest metadata checkpoint, checkpoint-${r.checkpointMs}, was written when the batch of ${secs(r.checkpointMs)} was generated and lists as pending: ${timesText(r.pendingTimes)}. ` +
-    `At the crash: ${r.pendingTimes.map(status).join('; ')}. ` +
+    `Its latest metadata checkpoint, checkpoint-${r.checkpointMs}, was ${writtenText(run.metadataCheckpointAt(r.checkpointMs, r.crashMs))} and lists as pending: ${timesText(r.pendingTimes)}. ` +
+    (r.pendingTimes.length > 0 ? `At the crash: ${r.pendingTimes.map(status).join('; ')}. ` : '') +
     `The driver is back at ${secs(r.crashMs + restartAfterMs)} and restarts its timer at the next batch time after that. ` +
     'Which batch times will it run from the checkpoint, before its timer’s first new batch?';
   const explanation =
@@ -231,3 +231,14 @@ function recoveryAttempt(seed: number, attempt: number): PredictInstance | null 
 }
 
 export const checkpointingTemplates: readonly PredictTemplate[] = [duplicates, recoveredBatches];
+
+/**
+ * Which version of checkpoint-<t> the new driver read: JobGenerator writes it when it generates
+ * batch t (DoCheckpoint(time, false)) and again when batch t completes (clearMetadata → DoCheckpoint(time, true)).
+ */
+function writtenText(c: MetadataCheckpoint | null): string {
+  if (!c) return 'missing';
+  return c.written === 'completed'
+    ? `rewritten when the batch of ${secs(c.timeMs)} completed, at ${secs(c.writtenAtMs)}`
+    : `written when the batch of ${secs(c.timeMs)} was generated`;
+}

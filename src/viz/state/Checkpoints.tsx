@@ -198,11 +198,15 @@ function Contents({
   let title: string;
   let body: string;
   if (opened.kind === 'metadata') {
-    const c = run.metadataCheckpointAt(opened.timeMs);
+    // The file as it stands now: written when its batch was generated, rewritten when it completed.
+    const c = run.metadataCheckpointAt(opened.timeMs, Math.max(opened.timeMs, nowMs));
     title = `checkpoint-${opened.timeMs}`;
     body = c
       ? [
           `checkpointTime: ${c.timeMs} ms`,
+          c.written === 'completed'
+            ? `(rewritten at ${c.writtenAtMs} ms, when its batch completed)`
+            : '(written when its batch was generated; rewritten when it completes)',
           `master: ${c.master}`,
           `batchDuration: ${c.batchIntervalMs} ms`,
           `checkpointDir: ${c.checkpointDir}`,

@@ -134,6 +134,8 @@ function RecoveryStory({ run, index, nowMs }: { run: StreamingRun; index: number
   const queued = killed.filter((b) => b.startMs !== null && b.startMs >= r.crashMs).map((b) => b.timeMs);
   const reruns = run.batches.filter((b) => b.attempt > 1 && b.generatedAtMs === r.restartMs);
   const input = run.nodes.find((n) => n.spec.op === 'kafkaDirectStream');
+  // The checkpoint file as the crash left it: rewritten at its batch's completion if that came first.
+  const file = r.checkpointMs === null ? null : run.metadataCheckpointAt(r.checkpointMs, r.crashMs);
   return (
     <section className="recovery__story" aria-label={`Driver failure at ${secs(r.crashMs)}`}>
       <h3>
@@ -157,8 +159,11 @@ function RecoveryStory({ run, index, nowMs }: { run: StreamingRun; index: number
         ) : (
           <ul className="plain recovery__steps">
             <li>
-              Recovered from <code>checkpoint-{r.checkpointMs}</code>: the configuration, the DStream graph
-              and the Kafka offsets of its batches.
+              Recovered from <code>checkpoint-{r.checkpointMs}</code>
+              {file?.written === 'completed'
+                ? ` (rewritten when its batch completed, at ${secs(file.writtenAtMs)})`
+                : ' (written when its batch was generated)'}
+              : the configuration, the DStream graph and the Kafka offsets of its batches.
             </li>
             <li>
               Re-run because they were pending in it: {list(r.pendingTimes)}. Generated for the down time
