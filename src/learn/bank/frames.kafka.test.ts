@@ -6,22 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { partitionForKey, type Simulation, type TraceEntry, type TraceKind } from '../../engine';
-import { frameSimulation } from '../predict/frame';
 import type { Topic } from '../types';
-import { staticQuestions } from './index';
+import { openFrame, uncheckedFrames } from './__fixtures__/framed';
 
 /** The topics whose frames this file checks (frames.test.ts checks the topics no file names). */
 const TOPICS: readonly Topic[] = ['messaging', 'kafka-log', 'replication', 'consumer-groups'];
 
 /** The question's frame opened as its link opens it: the run with the cursor at the frame's time. */
-function open(id: string): Simulation {
-  const frame = staticQuestions.find((q) => q.id === id)?.frame;
-  if (!frame) throw new Error(`${id}: no framed question with this id`);
-  const sim = frameSimulation(frame);
-  sim.seekTime(frame.timeMs ?? 0);
-  expect(sim.timeMs).toBe(frame.timeMs ?? 0);
-  return sim;
-}
+const open = (id: string): Simulation => openFrame(id).sim;
 
 /** Trace entries of one kind recorded up to the cursor. */
 const entries = (sim: Simulation, kind: TraceKind): TraceEntry[] =>
@@ -198,12 +190,8 @@ const moments: Record<string, (sim: Simulation) => void> = {
 
 describe('Kafka-side frames show what their questions rely on', () => {
   it('has a check for every framed question of its topics, and none for others', () => {
-    const framed = staticQuestions.filter((q) => q.frame && TOPICS.includes(q.topic)).map((q) => q.id);
-    const checked = Object.keys(moments);
     // Without a check: a framed question nobody looked at. Stale: no such question, or it has no frame.
-    const withoutCheck = framed.filter((id) => !checked.includes(id));
-    const stale = checked.filter((id) => !framed.includes(id));
-    expect({ withoutCheck, stale }).toEqual({ withoutCheck: [], stale: [] });
+    expect(uncheckedFrames(TOPICS, Object.keys(moments))).toEqual({ withoutCheck: [], stale: [] });
   });
 
   it.each(Object.keys(moments))('%s', (id) => moments[id]!(open(id)));

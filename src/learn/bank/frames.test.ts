@@ -11,28 +11,26 @@ import { RATE_SCALES } from '../../scenarios/edits';
 import { findPreset } from '../../scenarios/presets';
 import { parseEventTime, parseStreaming } from '../../scenarios/validate';
 import { eventTimeRun } from '../predict/eventTimeRun';
-import { frameSimulation } from '../predict/frame';
-import { type FrameRef, TOPICS } from '../types';
+import { type FrameRef, TOPICS, type Topic } from '../types';
+import { openFrame, uncheckedFrames } from './__fixtures__/framed';
 import { staticQuestions } from './index';
 
 /** The topics frames.kafka.test.ts and frames.spark.test.ts check (their own TOPICS lists). */
-const CHECKED_ELSEWHERE: readonly string[] = [
-  ...['messaging', 'kafka-log', 'replication', 'consumer-groups'],
-  ...['dstreams', 'stateful', 'checkpointing', 'structured-streaming'],
+const CHECKED_ELSEWHERE: readonly Topic[] = [
+  'messaging',
+  'kafka-log',
+  'replication',
+  'consumer-groups',
+  'dstreams',
+  'stateful',
+  'checkpointing',
+  'structured-streaming',
 ];
-const OWN_TOPICS: readonly string[] = TOPICS.map((t) => t.id).filter((t) => !CHECKED_ELSEWHERE.includes(t));
+const OWN_TOPICS: readonly Topic[] = TOPICS.map((t) => t.id).filter((t) => !CHECKED_ELSEWHERE.includes(t));
 
 type Moment = (sim: Simulation, frame: FrameRef) => void;
 
-/** The question's frame opened as its link opens it: the run with the cursor at the frame's time. */
-function open(id: string): { sim: Simulation; frame: FrameRef } {
-  const frame = staticQuestions.find((q) => q.id === id)?.frame;
-  if (!frame) throw new Error(`${id}: no framed question with this id`);
-  const sim = frameSimulation(frame);
-  sim.seekTime(frame.timeMs ?? 0);
-  expect(sim.timeMs).toBe(frame.timeMs ?? 0);
-  return { sim, frame };
-}
+const open = openFrame;
 
 /** Tuples of one producer that have arrived by the cursor, in arrival order. */
 function arrivedFrom(sim: Simulation, producer: string): TupleView[] {
@@ -197,12 +195,8 @@ const moments: Record<string, Moment> = {
 
 describe('frames show what their questions rely on', () => {
   it('has a check for every framed question of its topics, and none for others', () => {
-    const framed = staticQuestions.filter((q) => q.frame && OWN_TOPICS.includes(q.topic)).map((q) => q.id);
-    const checked = Object.keys(moments);
     // Without a check: a framed question nobody looked at. Stale: no such question, or it has no frame.
-    const withoutCheck = framed.filter((id) => !checked.includes(id));
-    const stale = checked.filter((id) => !framed.includes(id));
-    expect({ withoutCheck, stale }).toEqual({ withoutCheck: [], stale: [] });
+    expect(uncheckedFrames(OWN_TOPICS, Object.keys(moments))).toEqual({ withoutCheck: [], stale: [] });
   });
 
   it('carries only edits its link can carry: a listed rate, an accepted application or query', () => {

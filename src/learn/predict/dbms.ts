@@ -4,9 +4,9 @@
  * result as each tuple arrives. The same one-shot query asked again later may give another answer,
  * even about the past, because tuples that happened earlier may still be on their way.
  */
-import type { Simulation, TupleView } from '../../engine';
+import type { Simulation } from '../../engine';
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
-import { arrange, chooser, frameSimulation, plural, secs } from './frame';
+import { arrange, arrivedBy, chooser, frameSimulation, plural, range, secs, tuplesAt } from './frame';
 
 const NAMES: Record<string, string> = {
   'three-kinds': 'Three-sources',
@@ -17,17 +17,6 @@ const PRESETS = Object.keys(NAMES);
 /** The Database pane's starting query and the continuous query beside it (viz/eventtime/DbmsVsStream). */
 const DB_SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg FROM readings GROUP BY key ORDER BY key';
 const STREAM_SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg FROM STREAM readings GROUP BY key';
-
-const range = (from: number, to: number, step: number) =>
-  Array.from({ length: Math.max(0, Math.floor((to - from) / step) + 1) }, (_, i) => from + i * step);
-
-/** Every tuple created by `timeMs`, as the run shows it then (arrival times up to that moment). */
-function tuplesAt(sim: Simulation, timeMs: number): TupleView[] {
-  sim.seekTime(timeMs);
-  return Array.from({ length: sim.frame().created }, (_, id) => sim.tuple(id)!);
-}
-
-const arrivedBy = (t: TupleView, ms: number) => t.arrivalTimeMs !== null && t.arrivalTimeMs <= ms;
 
 /** "The phone app is offline from 20.0 s to 32.0 s." for each offline period of the run, or "". */
 function offlineNote(sim: Simulation): string {

@@ -9,6 +9,7 @@ import {
   Simulation,
   type StreamingSpec,
   type TraceEntry,
+  type TupleView,
 } from '../../engine';
 import { mixSeed } from '../../engine/rng';
 import { edited } from '../../scenarios/edits';
@@ -93,6 +94,20 @@ export function chooser(templateId: string, seed: number, attempt = 0): Chooser 
     simSeed: (k: number) => 1 + int(k, 9999),
   };
 }
+
+/** from, from + step, … up to `to` inclusive (empty when `to` < `from`). */
+export const range = (from: number, to: number, step: number): number[] =>
+  Array.from({ length: Math.max(0, Math.floor((to - from) / step) + 1) }, (_, i) => from + i * step);
+
+/** Every tuple created by `timeMs`, as the run shows it then (arrival times up to that moment). */
+export function tuplesAt(sim: Simulation, timeMs: number): TupleView[] {
+  sim.seekTime(timeMs);
+  return Array.from({ length: sim.frame().created }, (_, id) => sim.tuple(id)!);
+}
+
+/** Whether the tuple has arrived by `ms`. */
+export const arrivedBy = (t: TupleView, ms: number): boolean =>
+  t.arrivalTimeMs !== null && t.arrivalTimeMs <= ms;
 
 /** Seconds for prompts, as precise as the number: "12.0 s", "12.34 s", "12.345 s". */
 export function secs(ms: number): string {

@@ -5,10 +5,7 @@
  */
 import { rangeAssign, roundRobinAssign } from '../../engine/broker/assignors';
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
-import { arrange, chooser, frameSimulation, secs, traceSince } from './frame';
-
-const range = (from: number, to: number, step: number) =>
-  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+import { arrange, chooser, frameSimulation, range, secs, traceSince } from './frame';
 
 const resumeOffset: PredictTemplate = {
   id: 'consumer-resume-offset',

@@ -3,10 +3,7 @@
  * push to it directly, and what a queue does with the messages that wait while every worker is down.
  */
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
-import { arrange, chooser, frameSimulation, plural, secs, traceSince } from './frame';
-
-const range = (from: number, to: number, step: number) =>
-  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+import { arrange, chooser, frameSimulation, plural, range, secs, traceSince } from './frame';
 
 const directLost: PredictTemplate = {
   id: 'direct-messaging-lost',

@@ -9,11 +9,10 @@ import {
   type PayloadSpec,
   type ProducerSpec,
   payloadOf,
-  type Simulation,
   type TupleView,
 } from '../../engine';
 import type { ChoiceOption, FrameRef, PredictInstance, PredictTemplate } from '../types';
-import { arrange, chooser, frameSimulation, secs } from './frame';
+import { arrange, arrivedBy, chooser, frameSimulation, range, secs, tuplesAt } from './frame';
 
 const PRESET = 'three-kinds';
 
@@ -22,17 +21,6 @@ const KIND_TEXT: Record<PayloadSpec['kind'], string> = {
   semiStructured: 'semi-structured JSON documents',
   unstructured: 'unstructured text lines',
 };
-
-const range = (from: number, to: number, step: number) =>
-  Array.from({ length: Math.max(0, Math.floor((to - from) / step) + 1) }, (_, i) => from + i * step);
-
-/** Every tuple created by `timeMs`, as the run shows it then (arrival times up to that moment). */
-function tuplesAt(sim: Simulation, timeMs: number): TupleView[] {
-  sim.seekTime(timeMs);
-  return Array.from({ length: sim.frame().created }, (_, id) => sim.tuple(id)!);
-}
-
-const arrivedBy = (t: TupleView, ms: number) => t.arrivalTimeMs !== null && t.arrivalTimeMs <= ms;
 
 function delayText(d: DelayModel): string {
   if (d.kind === 'constant') return `every tuple takes ${secs(d.ms)} to arrive`;
