@@ -32,7 +32,7 @@ test('answer a question wrongly, then rightly, see the feedback, and find the pr
   await card.getByRole('radio', { name: /^Order within each partition/ }).check();
   await card.getByRole('button', { name: 'Check answer' }).click();
   await expect(card.getByRole('status')).toContainText('✓ Right.');
-  await expect(card.getByRole('status')).toContainText('each partition is its own append-only log');
+  await expect(card.getByRole('status')).toContainText('✓ Right.Each partition is its own append-only log');
 
   await page.reload();
   await page.goto('./#/questions');
@@ -114,6 +114,9 @@ test('corrected questions: the backfill question counts the watch’s readings, 
   await card.getByRole('button', { name: 'Check answer' }).click();
   const feedback = card.getByRole('status');
   await expect(feedback).toContainText('✓ Right.');
+  // The verdict is said once, not “✓ Right. Right: …” (issue 20).
+  await expect(feedback).toContainText('✓ Right.By arrival time nothing came from the watch');
+  await expect(feedback).not.toContainText('Right: by arrival');
   // The corrected explanation: the pedometer stays online, so only the watch is silent.
   await expect(feedback).toContainText('only the pedometer’s readings did');
   await expect(feedback).toContainText('To count the watch’s readings when they were taken');

@@ -200,7 +200,7 @@ export function Feedback({ question, answered }: { question: StaticQuestion; ans
       <p className="feedback__verdict">{answered.right ? '✓ Right.' : '✗ Not quite.'}</p>
       {chosen && (
         <p>
-          <RichText text={chosen.why} />
+          <RichText text={answered.right ? withoutVerdict(chosen.why) : chosen.why} />
         </p>
       )}
       {!answered.right && (
@@ -214,6 +214,12 @@ export function Feedback({ question, answered }: { question: StaticQuestion; ans
       </p>
     </div>
   );
+}
+
+/** The right option's why without its own “Right:”, which the verdict above already says. */
+export function withoutVerdict(why: string): string {
+  const rest = why.replace(/^Right[:.,!]?\s+/, '');
+  return rest === why ? why : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 export function answerText(q: StaticQuestion): string {
