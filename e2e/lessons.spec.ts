@@ -91,6 +91,7 @@ test('a link to a missing lesson or a bad page says so and keeps working', async
   await expect(
     page.getByText('There is no lesson "no-such-lesson"; here is the list of lessons.'),
   ).toBeVisible();
+  await expect(page.locator('.notice')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Lessons' })).toBeVisible();
   await page.goto('./#/nowhere');
   await expect(page.getByText(/The link's page "#\/nowhere" is not one of/)).toBeVisible();

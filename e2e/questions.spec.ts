@@ -101,6 +101,7 @@ test('corrupted saved progress is discarded with a notice; the pages keep workin
   await expect(page.getByText(/Your saved progress could not be read/)).toHaveText(
     'Your saved progress could not be read ("lessons" is not an object); it was reset.',
   );
+  await expect(page.locator('.notice')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Review questions' })).toBeVisible();
 });
 

@@ -173,3 +173,22 @@ describe('presets are unchanged by the refactoring', () => {
     expect(spec).toBe(kafka);
   });
 });
+
+describe('notices', () => {
+  it('says one message once, however often it is asked to (issue 20: a refused link noticed twice)', () => {
+    const before = useSim.getState().notices.length;
+    useSim.getState().notify('There is no lesson "x"; here is the list of lessons.');
+    useSim.getState().notify('There is no lesson "x"; here is the list of lessons.');
+    useSim.getState().notify('Another message.');
+    const added = useSim
+      .getState()
+      .notices.slice(before)
+      .map((n) => n.text);
+    expect(added).toEqual(['There is no lesson "x"; here is the list of lessons.', 'Another message.']);
+    // Once dismissed, the same message may be said again.
+    const first = useSim.getState().notices[before]!;
+    useSim.getState().dismiss(first.id);
+    useSim.getState().notify('There is no lesson "x"; here is the list of lessons.');
+    expect(useSim.getState().notices.filter((n) => n.text.startsWith('There is no lesson'))).toHaveLength(1);
+  });
+});

@@ -25,6 +25,9 @@ export const createNoticesSlice: StateCreator<SimStore, [], [], NoticesSlice> = 
   notices: [],
 
   notify(text) {
+    // One notice per message: an effect that runs twice (React's StrictMode in development, a
+    // route and a view both refusing the same link) must not stack the same sentence (issue 20).
+    if (get().notices.some((n) => n.text === text)) return;
     set({ notices: [...get().notices, newNotice(text)] });
   },
   dismiss(id) {
