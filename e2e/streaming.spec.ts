@@ -225,3 +225,16 @@ test('the Spark Streaming page has no serious or critical accessibility violatio
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   }
 });
+
+test('a view with nothing to show is not shown: no empty Consumers panel beside a Spark application (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=spark-falling-behind&t=5000');
+  await expect(page.getByRole('region', { name: 'DStream timeline' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Broker' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Consumers' })).toHaveCount(0);
+  await expect(page.getByText('This scenario has no consumer groups.')).toHaveCount(0);
+  // With consumer groups the panel is there.
+  await page.goto('./?scenario=kafka-failover&t=5000');
+  await expect(page.getByRole('region', { name: 'Consumers' })).toBeVisible();
+});

@@ -179,14 +179,17 @@ function Simulator({ lesson }: { lesson: boolean }) {
                 <BrokerFaults />
                 <BrokerView />
               </Panel>
-              <Panel id="consumers" title="Consumers">
-                <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
-                {scenario.query && (
-                  <Suspense fallback={<p>Loading the query’s reader…</p>}>
-                    <QueryReader />
-                  </Suspense>
-                )}
-              </Panel>
+              {/* A view with nothing to show is not shown: a Spark application reads the topic itself. */}
+              {(scenario.delivery.groups.length > 0 || scenario.query) && (
+                <Panel id="consumers" title="Consumers">
+                  <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
+                  {scenario.query && (
+                    <Suspense fallback={<p>Loading the query’s reader…</p>}>
+                      <QueryReader />
+                    </Suspense>
+                  )}
+                </Panel>
+              )}
             </>
           )}
           {scenario.query && (

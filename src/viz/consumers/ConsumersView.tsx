@@ -25,7 +25,8 @@ export function ConsumersView({ controls }: { controls?: (group: number) => Reac
   const delivery = sim.delivery();
   const spec = sim.scenario.spec.delivery;
   if (!delivery || !spec) return null;
-  if (spec.groups.length === 0) return <p className="muted">This scenario has no consumer groups.</p>;
+  // No groups: the panel shows only the query's reader, or is not shown at all (ui/shell/App.tsx).
+  if (spec.groups.length === 0) return null;
   // Each group's lag per partition, shared by the summary and the tables.
   const lags = delivery.groups.map((g) => delivery.cluster.partitions.map((p) => partitionLag(g, p)));
   const summary = delivery.groups
