@@ -37,7 +37,7 @@ export const consumerGroupsQuestions: readonly StaticQuestion[] = [
     // latest with the high watermark under READ_UNCOMMITTED (the last stable offset under READ_COMMITTED).
     explanation:
       'Lag is the high watermark minus the committed offset: 1500 − 1320 = 180 records the group could read but has not committed yet. It is measured to the high watermark, not to the leader’s log end offset, because no consumer can read past the high watermark. Growing lag means the group is falling behind.',
-    hint: 'How many records lie between where the group will resume and the end of the log?',
+    hint: 'How many records lie between where the group will resume and the high watermark?',
   },
   {
     id: 'consumer-groups-commit-before-processing',

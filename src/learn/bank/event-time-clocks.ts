@@ -1,6 +1,6 @@
 /**
- * Event time: ingestion time, the third clock (issue 18). Sources: Flink's "Timely Stream Processing"
- * concepts page (event time, ingestion time, processing time), Kafka's `message.timestamp.type`
+ * Event time: ingestion time, the third clock (issue 18). Sources: Flink's pre-1.12 "Event Time" docs
+ * (event time, ingestion time, processing time; TimeCharacteristic.IngestionTime), Kafka's `message.timestamp.type`
  * (CreateTime, the producer's stamp, or LogAppendTime, the broker's: an ingestion time).
  */
 import type { StaticQuestion } from '../types';
@@ -27,11 +27,11 @@ export const eventTimeClockQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'It has none: a reading has only event time and processing time.',
-        why: 'There is a third clock between the two: when the data entered the system. Flink names it ingestion time.',
+        why: 'There is a third clock between the two: when the data entered the system. Flink’s documentation called it ingestion time (`TimeCharacteristic.IngestionTime`, deprecated since Flink 1.12).',
       },
     ],
     answer: 2,
-    // Flink, "Timely Stream Processing": ingestion time is the time an event enters Flink, assigned at
+    // Flink's pre-1.12 "Event Time" docs (TimeCharacteristic.IngestionTime): ingestion time is the time an event enters Flink, assigned at
     // the source; Kafka topic config `message.timestamp.type` = LogAppendTime stamps the broker's time.
     explanation:
       'Three clocks describe one reading: event time (when it happened, at the device), ingestion time (when it entered the pipeline, at the broker or source) and processing time (when an operator handles it). Ingestion time is stamped once, so every later operator sees the same value.',
@@ -74,7 +74,7 @@ export const eventTimeClockQuestions: readonly StaticQuestion[] = [
       },
     ],
     answer: 0,
-    // Flink, "Timely Stream Processing": ingestion time sits between event time and processing time;
+    // Flink's pre-1.12 "Event Time" docs (TimeCharacteristic.IngestionTime): ingestion time sits between event time and processing time;
     // its timestamps are assigned once at the source, so later operators agree on them.
     explanation:
       'Ingestion time sits between the other two clocks: stable like event time (every operator and every re-run sees the same stamp), but like processing time it describes arrival, so a delayed backlog still lands late. Only event time puts readings where they happened.',

@@ -131,7 +131,7 @@ export const kafkaLogMoreQuestions: readonly StaticQuestion[] = [
     ],
     answer: 3,
     explanation:
-      'Idempotence makes the producer’s retries safe: the broker deduplicates by producer id and sequence number, and since Kafka 3.0 it is on by default. It does not make a whole read-process-write pipeline exactly-once; that takes transactions. The simulator’s producers never retry, so it shows no such duplicates.',
+      'Idempotence makes the producer’s retries safe: the broker deduplicates by producer id and sequence number, and it is on by default since Kafka 3.0 (in practice from 3.0.1, 3.1.1 and 3.2). It does not make a whole read-process-write pipeline exactly-once; that takes transactions. The simulator’s producers never retry, so it shows no such duplicates.',
     hint: 'What could the broker compare to notice that a batch is a resend?',
   },
   {

@@ -192,7 +192,9 @@ export const replicationQuestions: readonly StaticQuestion[] = [
     topic: 'replication',
     kind: 'choice',
     prompt:
-      'A Java producer on Kafka 3.0 or later sets neither `acks` nor `enable.idempotence`. What does it use?',
+      'A Java producer on Kafka 3.2 or later (or 3.0.1, 3.1.1) sets neither `acks` nor `enable.idempotence`. What does it use?',
+    // KIP-679 made acks=all and idempotence the defaults in 3.0; KAFKA-13598: the idempotence default
+    // is properly applied only from 3.0.1, 3.1.1 and 3.2.0 (Kafka upgrade notes).
     // Kafka 3.0 upgrade notes: "The producer has stronger delivery guarantees by default: idempotence is
     // enabled and acks is set to all instead of 1. See KIP-679"; a bug kept the idempotence default off
     // in 3.0.0 and 3.1.0 (KAFKA-13598). ProducerConfig.ENABLE_IDEMPOTENCE_DOC: idempotence is disabled
@@ -208,7 +210,7 @@ export const replicationQuestions: readonly StaticQuestion[] = [
       },
       {
         text: '`acks=0`, so that sends never wait.',
-        why: '`acks=0` has never been the default: the producer would not learn whether a record arrived.',
+        why: '`acks=0` has never been the Java producer’s default: the producer would not learn whether a record arrived.',
       },
       {
         text: '`acks=all`, but idempotence only if it is asked for.',

@@ -46,7 +46,7 @@ export const statefulStateApiQuestions: readonly StaticQuestion[] = [
     // State.scala: remove(): "Remove the state if it exists."
     accept: ['remove', 'state.remove'],
     explanation:
-      '`state.remove()` drops the key’s state at the end of this call (it then has none, and `exists()` is false for it in a later batch). It cannot be combined with `update` in the same call, and it may not be called for a key that is timing out. `updateStateByKey` does the same by returning `None`.',
+      '`state.remove()` drops the key’s state at the end of this call (it then has none, and `exists()` is false for it in a later batch). Once it has been called, `update` in the same call fails (“Cannot update the state after it has been removed”), and it may not be called for a key that is timing out. `updateStateByKey` does the same by returning `None`.',
     hint: 'The State API has five methods: exists, get, update, remove and isTimingOut.',
   },
   {
@@ -62,7 +62,7 @@ export const statefulStateApiQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'The default value of the state type, such as 0 for a Long.',
-        why: 'Spark has no default state; `getOrElse(0)` would give you one.',
+        why: 'Spark has no default state; `state.getOption.getOrElse(0)` would give you one.',
       },
       {
         text: '`None`, like `updateStateByKey` passes for a new key.',
@@ -77,7 +77,7 @@ export const statefulStateApiQuestions: readonly StaticQuestion[] = [
     // State.scala, StateImpl.get: if (defined) state else throw new NoSuchElementException("State is
     // not set"); getOption() = if (exists()) Some(get()) else None.
     explanation:
-      'The State API: `exists()` says whether the key has state, `get()` returns it (and throws if there is none), `getOption()` and `getOrElse(default)` avoid the exception, `update(v)` stores a new value, `remove()` drops it, and `isTimingOut()` is true only in the last call for an idle key.',
+      'The State API: `exists()` says whether the key has state, `get()` returns it (and throws if there is none), `getOption()` avoids the exception (with `.getOrElse(default)` on its result), `update(v)` stores a new value, `remove()` drops it, and `isTimingOut()` is true only in the last call for an idle key.',
     hint: 'What can `get` return when there is nothing stored?',
   },
 ];

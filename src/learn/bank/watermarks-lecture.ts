@@ -112,7 +112,7 @@ export const watermarkLectureQuestions: readonly StaticQuestion[] = [
     topic: 'watermarks',
     kind: 'choice',
     prompt:
-      'A Flink job reads a Kafka topic with three partitions and generates watermarks per partition. Partition 2 receives nothing for ten minutes while the other two stay busy. Its event-time windows stop firing. Why, and what fixes it?',
+      'A Flink job reads a Kafka topic with three partitions and generates watermarks per partition. Partition 2 receives nothing for ten minutes while the other two stay busy. The job’s event-time windows stop firing. Why, and what fixes it?',
     options: [
       {
         text: 'The busy partitions send too much data; lowering the bound fixes it.',

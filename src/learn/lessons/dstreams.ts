@@ -89,7 +89,7 @@ export const dstreamsLesson: Lesson = {
       title: 'Receivers and blocks',
       body: [
         'A receiver-based input works differently. A receiver runs as a long-lived task on an executor and holds a core for as long as the application runs. Every block interval (200 ms here) it cuts what it has received into a block, and at each batch (every 2 s) the blocks become the partitions of that batch’s RDD: up to ten per batch.',
-        'So a receiver application needs more cores than it has receivers (`local[n]` with n greater than the number of receivers), or no core is left to process the batches. Without a write-ahead log, what a receiver holds lives only in executors’ memory, copied to two executors by default: that survives losing one executor, but not a driver failure, which takes every executor with it.',
+        'So a receiver application needs more cores than it has receivers (`local[n]` with n greater than the number of receivers), or no core is left to process the batches. Without a write-ahead log, what a receiver holds lives only on the executors (in memory, spilling to their local disk), copied to two executors by default: that survives losing one executor, but not a driver failure, which takes every executor with it.',
         // Spark Streaming Programming Guide, “Fault-tolerance Semantics”: received data is replicated
         // to two executors by default (receivers store blocks at StorageLevel.MEMORY_AND_DISK_SER_2),
         // and a driver failure loses the executors with their in-memory data.

@@ -75,7 +75,7 @@ export const eventTimeLesson: Lesson = {
     },
     {
       title: 'A third clock: ingestion time',
-      // Flink, "Timely Stream Processing": event time, ingestion time (stamped once where data enters),
+      // Flink's pre-1.12 "Event Time" docs (TimeCharacteristic.IngestionTime): event time, ingestion time (stamped once where data enters),
       // processing time. Kafka topic config `message.timestamp.type`: CreateTime (the producer's stamp)
       // or LogAppendTime (the broker's append time).
       body: [

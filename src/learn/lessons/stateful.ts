@@ -84,10 +84,10 @@ export const statefulLesson: Lesson = {
     {
       title: 'The State object',
       // State.scala (StateImpl): get throws NoSuchElementException("State is not set") without state;
-      // update and remove require !timingOut ("Cannot update the state that is timing out").
+      // update and remove require !timingOut ("Cannot update / Cannot remove the state that is timing out").
       body: [
-        'The function of mapWithState gets the key, the new value (an `Option`) and a `State` object with five methods. `exists()` says whether the key has state; `get()` returns it, and throws “State is not set” when there is none (`getOption()` returns `None` instead); `update(v)` stores a new value; `remove()` drops it; `isTimingOut()` is true only in a timed-out key’s last call.',
-        'In that last call the function may read the state and emit a final record, but Spark refuses `update` and `remove` (“Cannot update the state that is timing out”), so a function with a timeout starts with `if (state.isTimingOut())`. In the Pipeline panel you can write your own function for `sessions` and see these rules enforced.',
+        'The function of mapWithState gets the key, the new value (an `Option`) and a `State` object with five methods (plus `getOption`). `exists()` says whether the key has state; `get()` returns it, and throws “State is not set” when there is none (`getOption()` returns `None` instead); `update(v)` stores a new value; `remove()` drops it; `isTimingOut()` is true only in a timed-out key’s last call.',
+        'In that last call the function may read the state and emit a final record, but Spark refuses `update` and `remove` (“Cannot update the state that is timing out”, “Cannot remove …”), so a function with a timeout starts with `if (state.isTimingOut())`. In the Pipeline panel you can write your own function for `sessions` and see these rules enforced.',
       ],
       frame: { scenario: 'stateful-streams', seed: 9, timeMs: 21000 },
       highlight: ['pipeline', 'stateinspector'],

@@ -142,7 +142,7 @@ export const watermarksLesson: Lesson = {
       // Stream Processing" (an operator's event time is the minimum over its inputs); Spark:
       // WatermarkTracker with MultipleWatermarkPolicy "min" (spark.sql.streaming.multipleWatermarkPolicy).
       body: [
-        'A watermark moves only as fast as its slowest input. Flink generates one per source partition and an operator takes the minimum over its inputs; Spark, when a query reads several streams each with `withWatermark`, takes the minimum too by default. An input that goes quiet keeps its old watermark and holds back every window downstream.',
+        'A watermark moves only as fast as its slowest input. Flink’s Kafka source can generate one per partition, and an operator takes the minimum over its inputs; Spark, when a query reads several streams each with `withWatermark`, takes the minimum too by default. An input that goes quiet keeps its old watermark and holds back every window downstream.',
         'Flink’s cure is `WatermarkStrategy.withIdleness(…)`: an input silent for that long is left out of the minimum until data comes again. In this scenario a phone goes offline, but it shares one topic with the others and Spark keeps one watermark for the whole source, so the others move it on and the phone’s backlog arrives too late for its windows. The simulator keeps one watermark per query; it does not model watermarks per partition.',
       ],
       frame: { scenario: 'kafka-structured-streaming', seed: 7, timeMs: 42000 },

@@ -179,7 +179,7 @@ function clocksAttempt(seed: number, attempt: number): PredictInstance | null {
     `${t.backfilled ? 'held by the offline phone, then on the network' : 'on the network'}. ` +
     `Ingestion time → processing time ${secs(processMs)}: ${secs(processMs - ingestMs)} waiting for the next trigger; batch ${batch.batchId} read it. ` +
     `In all, processing time lags event time by ${secs(processMs - t.eventTimeMs)}. ` +
-    // Flink, "Timely Stream Processing": ingestion time is stamped once where data enters, between event
+    // Flink's pre-1.12 "Event Time" docs (TimeCharacteristic.IngestionTime): ingestion time is stamped once where data enters, between event
     // time and processing time. Kafka's topic config `message.timestamp.type=LogAppendTime` stamps the
     // broker's append time into the record instead of the producer's CreateTime.
     'Ingestion time is stamped once, where the reading enters the system (Kafka can store it as the record’s timestamp with `LogAppendTime`), so every operator agrees on it; ' +
