@@ -254,7 +254,7 @@ export const messagingQuestions: readonly StaticQuestion[] = [
       },
       {
         text: 'It cannot be done: only a log such as Kafka gives several services the same messages.',
-        why: 'Classic brokers fan out too: a JMS topic or a RabbitMQ fanout exchange gives every subscriber its own copy. What they do not do is keep messages after they are acknowledged.',
+        why: 'Classic brokers fan out too: a JMS topic or a RabbitMQ fanout exchange gives every subscriber its own copy. What their queues do not do is keep messages after they are acknowledged (RabbitMQ’s newer streams, a log like Kafka’s, do).',
       },
       {
         text: 'One queue that all three workers read.',
