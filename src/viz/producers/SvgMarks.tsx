@@ -1,5 +1,5 @@
 /** The SVG layer of the lanes: the lanes' frame, the now line, and the marks of a sparse run. */
-import { type KeyboardEvent, memo } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo } from 'react';
 import { laneMeta } from './laneText';
 import type { MarkCategory, ProducersLayout } from './layout';
 import { MarkShape } from './MarkShape';
@@ -14,6 +14,39 @@ export interface MarkActions {
 /** A mark's x within the shifted group (rounded, so it stays equal from frame to frame). */
 function fixed(x: number, layout: ProducersLayout): number {
   return Math.round((x - layout.originX) * 100) / 100;
+}
+
+/** How far from a mark's centre a click still picks it (the hit circle's radius, px). */
+const HIT_RADIUS = 10;
+
+/**
+ * The mark a click at (x, y) (in the marks group's coordinates) means: the one whose centre is
+ * nearest, within the hit radius. Hit circles overlap where marks crowd, and the one drawn last
+ * would win a plain DOM hit test, picking a neighbour of the mark under the pointer (issue 20).
+ */
+export function nearestMark(
+  marks: readonly { readonly id: number; readonly x: number; readonly y: number }[],
+  x: number,
+  y: number,
+): number | null {
+  let best: number | null = null;
+  let bestD = HIT_RADIUS * HIT_RADIUS;
+  for (const m of marks) {
+    const d = (m.x - x) ** 2 + (m.y - y) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = m.id;
+    }
+  }
+  return best;
+}
+
+/** The click's point in the coordinates of the element it was attached to. */
+function localPoint(e: MouseEvent<SVGGElement>): { x: number; y: number } | null {
+  const ctm = e.currentTarget.getScreenCTM();
+  if (!ctm) return null;
+  const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+  return { x: p.x, y: p.y };
 }
 
 /** The marks of a sparse run: delay lines, tuple buttons and event-time labels. */
@@ -47,7 +80,17 @@ export function SvgMarks({
           ) : null,
         )}
       </g>
-      <g className="marks">
+      {/* One click handler for all marks: it picks the mark nearest the pointer, not the topmost hit circle. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: each mark inside is a keyboard-reachable button with its own Enter/Space handling; this only routes pointer clicks */}
+      <g
+        className="marks"
+        onClick={(e) => {
+          const p = localPoint(e);
+          const centres = layout.marks.map((m) => ({ id: m.id, x: fixed(m.x, layout), y: m.y }));
+          const id = p ? nearestMark(centres, p.x, p.y) : null;
+          if (id !== null) actions.pick(id);
+        }}
+      >
         {layout.marks.map((m) => (
           <TupleMark
             key={m.id}
@@ -103,12 +146,11 @@ const TupleMark = memo(function TupleMark({
       aria-label={label}
       aria-pressed={selected}
       className={`tuple${selected ? ' tuple--selected' : ''}`}
-      onClick={() => actions.pick(id)}
       onFocus={() => actions.focus(id)}
       onKeyDown={(e) => actions.key(e, id)}
     >
       <title>{label}</title>
-      <circle className="tuple__hit" cx={x} cy={y} r={10} />
+      <circle className="tuple__hit" cx={x} cy={y} r={HIT_RADIUS} />
       {backfilled && <circle className="tuple__backfill" cx={x} cy={y} r={9.5} />}
       <MarkShape category={category} x={x} y={y} />
       {selected && <circle className="tuple__ring" cx={x} cy={y} r={12} />}
