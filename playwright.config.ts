@@ -34,6 +34,17 @@ export default defineConfig({
     // (1.1 MB) once it is idle: about 13 % of the suite's time, for nothing the test checks. Only
     // the specs about offline use and the first visit (offline, loading) let it run.
     serviceWorkers: 'block',
+    // Every test starts as a returning visitor: the start panel shows only on a first visit, which
+    // e2e/welcome.spec.ts opens with an empty storage state.
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: 'http://127.0.0.1:4173',
+          localStorage: [{ name: 'streamscope:welcome', value: 'dismissed' }],
+        },
+      ],
+    },
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: CHROMIUM,

@@ -24,6 +24,7 @@ import { Notices } from './Notices';
 import { readRoute } from './navigate';
 import { Panel } from './Panel';
 import { useUrlSync } from './useUrlSync';
+import { Welcome } from './Welcome';
 import './App.css';
 
 // The Spark Streaming views load only for scenarios that have a streaming application.
@@ -141,6 +142,7 @@ const noop = () => {};
 function Simulator({ lesson }: { lesson: boolean }) {
   const actor = Playback.useActorRef();
   const spotlight = useRoute((s) => s.spotlight);
+  const embed = useRoute((s) => s.embed);
   useUrlSync();
   // A link may open at the last moment: let the machine know where the run stands.
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
@@ -157,6 +159,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
         aria-label="Simulator"
       >
         <div className="workspace__main">
+          {!lesson && !embed && <Welcome />}
           <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
             <ProducerLanes />

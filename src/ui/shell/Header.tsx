@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { presets } from '../../scenarios/presets';
+import { useRoute } from '../../store/route';
 import { CUSTOM_SCENARIO_ID, useSim } from '../../store/simStore';
 import { Playback } from '../transport/playback';
 import './Header.css';
@@ -21,6 +22,10 @@ export function Header({ onHelp }: { onHelp: () => void }) {
   const actor = Playback.useActorRef();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  // The scenario controls do nothing on the lesson list and the question pages (issue 20); an
+  // open lesson runs over the simulator and keeps them.
+  const page = useRoute((s) => s.route.page);
+  const overSimulator = page === 'sim' || page === 'lesson';
   return (
     <header className="topbar">
       <div className="brand">
@@ -31,34 +36,38 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         </svg>
         <span className="brand__name">Streamscope</span>
       </div>
-      <label className="field">
-        Scenario
-        <select
-          value={presetId}
-          onChange={(e) => {
-            if (e.currentTarget.value === CUSTOM_SCENARIO_ID) return;
-            load(e.currentTarget.value);
-            actor.send({ type: 'LOADED' });
-          }}
-        >
-          {presetId === CUSTOM_SCENARIO_ID && <option value={CUSTOM_SCENARIO_ID}>Custom: {name}</option>}
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.scenario.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <SeedField key={`${presetId}:${seed}`} seed={seed} onSeed={setSeed} />
-      <button
-        ref={editButton}
-        type="button"
-        className="button button--quiet"
-        aria-haspopup="dialog"
-        onClick={() => setEditing(true)}
-      >
-        Edit scenario
-      </button>
+      {overSimulator && (
+        <>
+          <label className="field">
+            Scenario
+            <select
+              value={presetId}
+              onChange={(e) => {
+                if (e.currentTarget.value === CUSTOM_SCENARIO_ID) return;
+                load(e.currentTarget.value);
+                actor.send({ type: 'LOADED' });
+              }}
+            >
+              {presetId === CUSTOM_SCENARIO_ID && <option value={CUSTOM_SCENARIO_ID}>Custom: {name}</option>}
+              {presets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.scenario.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SeedField key={`${presetId}:${seed}`} seed={seed} onSeed={setSeed} />
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--quiet"
+            aria-haspopup="dialog"
+            onClick={() => setEditing(true)}
+          >
+            Edit scenario
+          </button>
+        </>
+      )}
       {editing && (
         <Suspense fallback={null}>
           <ScenarioEditor
