@@ -127,3 +127,32 @@ test('acks=all with too few in-sync replicas: the broker refuses writes and the 
   // Each consumer's next fetch position is marked in the log.
   await expect(broker.locator('.position title').first()).toHaveText(/^c1 fetches offset \d+ next$/);
 });
+
+test('the code export is a window, not a wall: long Kafka commands fold, scroll in their block, and unfold on request (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-failover&t=5000');
+  const code = page.getByRole('region', { name: 'Code export' });
+  const pre = code.locator('pre.code__text');
+  await expect(code.getByRole('tab', { name: 'Kafka commands' })).toHaveAttribute('aria-selected', 'true');
+  const fold = code.getByText(/… \d+ more lines\. Download or Copy give the whole file\./);
+  await expect(fold).toBeVisible();
+  // The block scrolls on its own, at most 60 % of the window high, and the page stays short.
+  const box = await pre.boundingBox();
+  expect(box!.height).toBeLessThanOrEqual(900 * 0.6 + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
+  // Lines keep identifiers whole (no wrapping inside them).
+  expect(await pre.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre');
+  const shown = ((await pre.textContent()) ?? '').split('\n').length;
+  await code.getByRole('button', { name: /^Show all \d+ lines$/ }).click();
+  await expect(fold).toHaveCount(0);
+  expect(((await pre.textContent()) ?? '').split('\n').length).toBeGreaterThan(shown + 100);
+  // Download gives every line, folded or not.
+  await page.reload();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    code.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  expect(text.split('\n').length).toBeGreaterThan(shown + 100);
+});

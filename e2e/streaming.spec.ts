@@ -238,3 +238,16 @@ test('a view with nothing to show is not shown: no empty Consumers panel beside 
   await page.goto('./?scenario=kafka-failover&t=5000');
   await expect(page.getByRole('region', { name: 'Consumers' })).toBeVisible();
 });
+
+test('doubles are shown without their rounding noise, with a note on what Spark prints (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=spark-falling-behind&t=3000');
+  await timeline(page)
+    .getByRole('button', { name: /^Batch at 1 s/ })
+    .click();
+  const output = inspector(page).locator('.output').filter({ hasText: 'save' });
+  await expect(output).toContainText('2115.73');
+  await expect(output).not.toContainText('2115.7300000000005');
+  await expect(inspector(page)).toContainText('Spark prints them in full, for example 2115.7300000000005');
+});

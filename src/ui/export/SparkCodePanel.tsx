@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioSpec, StreamingRun } from '../../engine';
 import { type CodeNote, slug } from '../../scenarios/codeText';
@@ -24,6 +25,10 @@ interface CodeTab {
   /** Computed only when the tab is shown: the Kafka script replays the whole run. */
   readonly content: () => CodeText;
 }
+
+/** Files longer than this many lines are folded to their first SHOWN_WHEN_FOLDED lines. */
+const FOLD_AT = 80;
+const SHOWN_WHEN_FOLDED = 40;
 
 const selectCode = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -185,6 +190,8 @@ export function SparkCodePanel() {
   const [chosen, setChosen] = useState('dstream-scala');
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const codeRef = useRef<HTMLPreElement>(null);
+  // A long file (the Kafka commands list every record) is folded, so it does not bury the page.
+  const [unfoldedTab, setUnfoldedTab] = useState<string | null>(null);
   const base = useId();
   const current = tabs.find((t) => t.id === chosen) ?? tabs[0];
   const content = useMemo(() => current?.content() ?? null, [current]);
@@ -208,8 +215,12 @@ export function SparkCodePanel() {
     event.preventDefault();
     choose(to);
   };
+  const lines = content.text.split('\n');
+  const folded = unfoldedTab !== current.id && lines.length > FOLD_AT;
   const copy = () => {
     const byHand = () => {
+      // Selecting by hand needs the whole text on the page.
+      flushSync(() => setUnfoldedTab(current.id));
       selectContents(codeRef.current);
       notify('The browser did not allow copying: the code is selected, copy it with the keyboard.');
     };
@@ -271,8 +282,18 @@ export function SparkCodePanel() {
         </div>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a block that scrolls must be reachable from the keyboard (WCAG 2.1.1) */}
         <pre className="code__text" ref={codeRef} tabIndex={0}>
-          <code>{content.text}</code>
+          <code>{folded ? lines.slice(0, SHOWN_WHEN_FOLDED).join('\n') : content.text}</code>
         </pre>
+        {folded && (
+          <p className="code__fold">
+            <span>
+              … {lines.length - SHOWN_WHEN_FOLDED} more lines. Download or Copy give the whole file.
+            </span>
+            <button type="button" className="button button--quiet" onClick={() => setUnfoldedTab(current.id)}>
+              Show all {lines.length} lines
+            </button>
+          </p>
+        )}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import {
 } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { opLabel } from '../../viz/dstream/layout';
+import { OutputsShown } from './BatchOutputs';
 import './inspector.css';
 import './StreamingInspector.css';
 
@@ -208,29 +209,7 @@ export function StreamingInspector() {
                 : 'Output appears when the batch’s jobs have finished.'}
             </p>
           ) : (
-            batch.outputs.map((o) => {
-              const out = run.nodes[o.node]!;
-              return (
-                <div key={o.node} className="output">
-                  <p>
-                    <code>{out.spec.id}</code> <span className="muted">{opLabel(out)}</span>
-                  </p>
-                  {o.written ? (
-                    <p>
-                      Wrote {o.written.length} element{o.written.length === 1 ? '' : 's'}
-                      {o.written.length > 0 ? ': ' : '.'}
-                      {o.written
-                        .slice(0, 12)
-                        .map((v) => formatValue(v, out.type, run.recordText.bind(run)))
-                        .join(' ')}
-                      {o.written.length > 12 ? ' …' : ''}
-                    </p>
-                  ) : (
-                    <pre className="console">{o.lines.join('\n')}</pre>
-                  )}
-                </div>
-              );
-            })
+            <OutputsShown batch={batch} run={run} />
           )}
         </>
       )}

@@ -1,8 +1,18 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatValue, GUARANTEES, type SinkGuarantee, type StreamingRun, sinkLedger } from '../../engine';
+import {
+  type DStreamNode,
+  formatValue,
+  GUARANTEES,
+  type SinkGuarantee,
+  type SinkWrite,
+  type StreamingRun,
+  sinkLedger,
+  type Value,
+} from '../../engine';
 import { useSim } from '../../store/simStore';
 import { FormProblems } from '../FormProblems';
+import { floatNoiseNote, withoutFloatNoise } from '../format/floatNoise';
 import './Recovery.css';
 import { RestartAfterField } from '../RestartAfterField';
 
@@ -281,19 +291,31 @@ function SinkComparison({
         </tbody>
       </table>
       <p className="muted">{GUARANTEES.find((g) => g.id === guarantee)!.how}.</p>
-      <ul className="plain writes">
-        {recent.map((w) => (
-          <li key={`${w.batchTimeMs}-${w.attempt}-${w.fate}`} className={`write write--${w.fate}`}>
-            <span className="write__fate">{w.fate}</span> batch {secs(w.batchTimeMs)}
-            {w.attempt > 1 ? ' (re-run)' : ''} at {secs(w.atMs)}:{' '}
-            {w.values
-              .slice(0, 6)
-              .map((v) => formatValue(v, node.type))
-              .join(' ')}
-            {w.values.length > 6 ? ' …' : ''}
-          </li>
-        ))}
-      </ul>
+      <SinkWrites recent={recent} node={node} />
     </section>
+  );
+}
+
+/** The sink's latest writes, doubles without rounding noise (with a note, issue 20). */
+function SinkWrites({ recent, node }: { recent: readonly SinkWrite[]; node: DStreamNode }) {
+  let noisy: string | null = null;
+  const shown = (values: readonly Value[]) => {
+    const x = withoutFloatNoise(values.map((v) => formatValue(v, node.type)).join(' '));
+    noisy ??= x.noisy;
+    return x.text;
+  };
+  const items = recent.map((w) => (
+    <li key={`${w.batchTimeMs}-${w.attempt}-${w.fate}`} className={`write write--${w.fate}`}>
+      <span className="write__fate">{w.fate}</span> batch {secs(w.batchTimeMs)}
+      {w.attempt > 1 ? ' (re-run)' : ''} at {secs(w.atMs)}: {shown(w.values.slice(0, 6))}
+      {w.values.length > 6 ? ' …' : ''}
+    </li>
+  ));
+  const note = floatNoiseNote(noisy);
+  return (
+    <>
+      <ul className="plain writes">{items}</ul>
+      {note && <p className="muted">{note}</p>}
+    </>
   );
 }

@@ -13,6 +13,7 @@ import {
   valueKey,
 } from '../../engine';
 import { useSim } from '../../store/simStore';
+import { floatNoiseNote, withoutFloatNoise } from '../format/floatNoise';
 import { LiveSummary } from '../LiveSummary';
 import './StateInspector.css';
 
@@ -109,8 +110,14 @@ function StepView({
 }) {
   const show = (k: Value) => formatValue(k, keyType);
   const stateType = node.stateType ?? null;
-  const showState = (v: Value | null | undefined) =>
-    v === null || v === undefined ? '' : formatValue(v, stateType);
+  // A running sum of doubles carries rounding noise: shown without it, with a note (issue 20).
+  let noisy: string | null = null;
+  const showState = (v: Value | null | undefined) => {
+    if (v === null || v === undefined) return '';
+    const x = withoutFloatNoise(formatValue(v, stateType));
+    noisy ??= x.noisy;
+    return x.text;
+  };
   const mark = (id: string) =>
     step.added.includes(id) ? 'added' : step.updated.includes(id) ? 'updated' : 'unchanged';
   const gone = [
@@ -161,6 +168,12 @@ function StepView({
           })}
         </tbody>
       </table>
+      <FloatNote noisy={noisy} />
     </>
   );
+}
+
+function FloatNote({ noisy }: { noisy: string | null }) {
+  const note = floatNoiseNote(noisy);
+  return note ? <p className="muted">{note}</p> : null;
 }
