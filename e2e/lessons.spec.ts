@@ -97,3 +97,25 @@ test('a link to a missing lesson or a bad page says so and keeps working', async
   await expect(page.getByText(/The link's page "#\/nowhere" is not one of/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
 });
+
+test('switching scenario in the middle of a lesson says the step needs its own, and offers it back (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./#/lessons/watermarks/2');
+  await expect(page.getByRole('region', { name: /^Step 2 of \d+/ })).toBeVisible();
+  await expect(page.locator('.panel.is-spotlit').first()).toBeVisible();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('dense');
+  const alert = page.getByRole('alert').filter({ hasText: 'This step runs on the scenario' });
+  await expect(alert).toContainText('Watermarks');
+  // Nothing is greyed out over the other scenario.
+  await expect(page.locator('.panel.is-spotlit')).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Reopen the step’s scenario' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('watermarks');
+  await expect(alert).toHaveCount(0);
+  await expect(page.locator('.panel.is-spotlit').first()).toBeVisible();
+  // Or leave the lesson.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('dense');
+  await page.getByRole('button', { name: 'Leave the lesson' }).click();
+  await expect(page.getByRole('region', { name: /^Step 2 of/ })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('dense');
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { findLesson, lessons } from '../../learn';
 import type { Lesson } from '../../learn/types';
+import { findPreset } from '../../scenarios/presets';
 import { frameSearch, taskContextOf } from '../../store/frameLink';
 import { useProgress } from '../../store/progress';
 import { formatRoute, useRoute } from '../../store/route';
@@ -38,6 +39,8 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
   const done = useProgress((x) => x.lessons[lesson.id]);
   const [hint, setHint] = useState(false);
   const taskDone = useSim((x) => (s?.task ? s.task.check(taskContextOf(x)) : true));
+  // Another scenario chosen in the middle of the step: its views and task do not apply (issue 20).
+  const elsewhere = useSim((x) => s !== undefined && x.presetId !== s.frame.scenario);
   const open = () => {
     if (!s) return;
     actor.send({ type: 'PAUSE' });
@@ -71,6 +74,10 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
   useEffect(() => {
     if (taskDone) completeStep(lesson.id, step);
   }, [taskDone, completeStep, lesson.id, step]);
+  // Over another scenario nothing is greyed out: the spotlight would point at views it may not have.
+  useEffect(() => {
+    useRoute.getState().setSpotlight(elsewhere ? null : (s?.highlight ?? null));
+  }, [elsewhere, s]);
   if (!s) return null;
   const index = lessons.indexOf(lesson);
   const last = step === lesson.steps.length - 1;
@@ -111,6 +118,22 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
       <h2 id="lesson-step-title">
         Step {step + 1} of {lesson.steps.length}: {s.title}
       </h2>
+      {elsewhere && (
+        <div className="lessondock__elsewhere" role="alert">
+          <p>
+            This step runs on the scenario “{findPreset(s.frame.scenario)?.scenario.name ?? s.frame.scenario}
+            ”; the simulator now shows another one, so the step’s views and task do not apply here.
+          </p>
+          <p className="lessondock__elsewhere-actions">
+            <button type="button" className="button button--primary" onClick={open}>
+              Reopen the step’s scenario
+            </button>
+            <button type="button" className="button" onClick={() => navigate({ page: 'sim' })}>
+              Leave the lesson
+            </button>
+          </p>
+        </div>
+      )}
       <div className="lessondock__body">
         {s.body.map((p) => (
           <p key={p}>
