@@ -82,6 +82,8 @@ test('step until a window fires, read why a late tuple was dropped, compare anot
   const cells = await row.getByRole('cell').allTextContents();
   const [a, b] = cells.map((c) => /(\d+) at ([\d.]+) s/.exec(c)!);
   expect(Number(b![2])).toBeGreaterThan(Number(a![2]));
+  // The table says what differs: the value, or only when it came out (issue 20).
+  await expect(row.getByRole('cell').last()).toHaveText(a![1] === b![1] ? 'only the time' : 'the value');
   await expect(results(page)).toContainText(/Dropped: [1-9]\d* here, 0 there/);
 });
 

@@ -5,7 +5,7 @@ import { analysisOf, recordsOf } from '../../store/eventTime';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
-import { compareResults, meanLatencyMs, processingTimeEmissions } from './results';
+import { type ComparedRow, compareResults, meanLatencyMs, processingTimeEmissions } from './results';
 import './Comparison.css';
 
 /** flinkKafka: Flink reading the same topic, one watermark per partition (with withIdleness: flinkIdle). */
@@ -77,7 +77,16 @@ export function EventTimeComparison() {
   const latA = meanLatencyMs(a, nowMs);
   const latB = meanLatencyMs(b, nowMs);
   const differing = rows.filter((r) => r.differs).length;
-  const summaryText = `Against ${label}: ${differing} of ${rows.length} window results differ. Dropped: ${droppedA} here, ${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here, ${latB === null ? '—' : secs(latB)} there.`;
+  const byTime = rows.filter((r) => r.difference === 'time').length;
+  const how =
+    differing === 0
+      ? ''
+      : byTime === 0
+        ? ''
+        : byTime === differing
+          ? ', all only in when they came out'
+          : `, ${byTime} of them only in when they came out`;
+  const summaryText = `Against ${label}: ${differing} of ${rows.length} window results differ${how}. Dropped: ${droppedA} here, ${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here, ${latB === null ? '—' : secs(latB)} there.`;
   return (
     <div className="etcompare">
       <div className="etcompare__bar">
@@ -124,6 +133,7 @@ export function EventTimeComparison() {
             {base.keyed && <th scope="col">Key</th>}
             <th scope="col">This setting</th>
             <th scope="col">{label}</th>
+            <th scope="col">What differs</th>
           </tr>
         </thead>
         <tbody>
@@ -139,6 +149,7 @@ export function EventTimeComparison() {
               {base.keyed && <td>{r.key}</td>}
               <td>{r.a ? `${fmt(r.a.value)} at ${secs(r.a.atMs)}` : 'not yet'}</td>
               <td>{r.b ? `${fmt(r.b.value)} at ${secs(r.b.atMs)}` : 'not yet'}</td>
+              <td>{DIFFERENCE[r.difference]}</td>
             </tr>
           ))}
         </tbody>
@@ -146,3 +157,11 @@ export function EventTimeComparison() {
     </div>
   );
 }
+
+const DIFFERENCE: Record<ComparedRow['difference'], string> = {
+  none: '—',
+  value: 'the value',
+  time: 'only the time',
+  onlyA: 'only here so far',
+  onlyB: 'only there so far',
+};

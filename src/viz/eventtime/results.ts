@@ -77,6 +77,8 @@ export interface ComparedRow {
   readonly a: Emission | null;
   readonly b: Emission | null;
   readonly differs: boolean;
+  /** What differs: the value, only when it came out, or whether it came out at all (issue 20). */
+  readonly difference: 'none' | 'value' | 'time' | 'onlyA' | 'onlyB';
 }
 
 /** Final (latest) results per window in A and B, side by side; `differs` when value or timing differ. */
@@ -94,13 +96,16 @@ export function compareResults(a: readonly Emission[], b: readonly Emission[], n
       const ea = la.get(k) ?? null;
       const eb = lb.get(k) ?? null;
       const e = (ea ?? eb)!;
-      return {
-        window: e.window,
-        key: e.key,
-        a: ea,
-        b: eb,
-        differs: !ea || !eb || ea.value !== eb.value || ea.atMs !== eb.atMs,
-      };
+      const difference: ComparedRow['difference'] = !eb
+        ? 'onlyA'
+        : !ea
+          ? 'onlyB'
+          : ea.value !== eb.value
+            ? 'value'
+            : ea.atMs !== eb.atMs
+              ? 'time'
+              : 'none';
+      return { window: e.window, key: e.key, a: ea, b: eb, differs: difference !== 'none', difference };
     })
     .sort(
       (x, y) =>
