@@ -83,6 +83,16 @@ export function StreamingMetrics({ controls }: { controls?: React.ReactNode }) {
   );
 }
 
+/**
+ * A y tick's label. A time axis uses one unit throughout (issue 20: it mixed 800 with 1.2 s):
+ * seconds when its top tick reaches 1 s, milliseconds below that; other axes show the number.
+ */
+export function tickLabel(t: number, unit: string, topTick: number): string {
+  if (unit !== 'ms') return String(t);
+  if (topTick >= 1000) return `${Number((t / 1000).toFixed(3))} s`;
+  return `${t} ms`;
+}
+
 function fmt(x: number): string {
   return x >= 100 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, '');
 }
@@ -105,7 +115,8 @@ function Chart({
   const height = 120;
   const m = { top: 10, right: 12, bottom: 22, left: 44 };
   const values = data.map((d) => d[field]);
-  const max = Math.max(1, reference ?? 0, ...values) * 1.1;
+  // A time axis spans at least 100 ms, so a flat 0 ms line is not drawn against fractions of a millisecond.
+  const max = Math.max(unit === 'ms' ? 100 : 1, reference ?? 0, ...values) * 1.1;
   const x0 = data[0]?.timeMs ?? 0;
   const x1 = data[data.length - 1]?.timeMs ?? 1;
   const x = scaleLinear()
@@ -115,6 +126,7 @@ function Chart({
     .domain([0, max])
     .nice(4)
     .range([height - m.bottom, m.top]);
+  const ticks = y.ticks(4);
   const path = line<BatchMetrics>()
     .x((d) => x(d.timeMs))
     .y((d) => y(d[field]))(data as BatchMetrics[]);
@@ -134,11 +146,11 @@ function Chart({
         role="img"
         aria-label={`${title} per batch${last ? `; latest ${fmt(last[field])} ${unit}` : ''}`}
       >
-        {y.ticks(4).map((t) => (
+        {ticks.map((t) => (
           <g key={t} className="chart__grid">
             <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} />
             <text x={m.left - 6} y={y(t) + 4} textAnchor="end">
-              {t >= 1000 && unit === 'ms' ? `${t / 1000} s` : t}
+              {tickLabel(t, unit, ticks.at(-1) ?? t)}
             </text>
           </g>
         ))}

@@ -94,7 +94,9 @@ function LineageChart({
   const stateful = run.nodes.filter((n) => n.checkpointIntervalMs !== null);
   const rowH = 46;
   const m = { left: 150, right: 12, top: 22 };
-  const height = m.top + rowH * Math.max(1, stateful.length) + 10;
+  // A time axis under the rows (issue 20: the chart had no times on it).
+  const axisY = m.top + rowH * Math.max(1, stateful.length) + 4;
+  const height = axisY + 22;
   const x = scaleLinear()
     .domain([batches[0]!, batches[batches.length - 1]! + run.spec.batchIntervalMs])
     .range([m.left, width - m.right]);
@@ -125,12 +127,28 @@ function LineageChart({
             }
           }}
         >
-          <rect x={x(t) - 4} y={4} width={8} height={12} rx={2} />
+          {/* A file with a folded corner, filled: a checkpoint written, not an empty checkbox. */}
+          <path d={`M${x(t) - 4},4h5l3,3v9h-8Z`} />
+          <path className="ck-meta__fold" d={`M${x(t) + 1},4v3h3`} />
         </g>
       ))}
       <text x={m.left - 8} y={14} textAnchor="end" className="ck-label">
         metadata
       </text>
+      <g className="ck-axis" aria-hidden="true">
+        <line x1={m.left} x2={width - m.right} y1={axisY} y2={axisY} />
+        {x.ticks(Math.min(8, batches.length)).map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={axisY} y2={axisY + 4} />
+            <text x={x(t)} y={axisY + 16} textAnchor="middle">
+              {secs(t)}
+            </text>
+          </g>
+        ))}
+        <text x={m.left - 8} y={axisY + 16} textAnchor="end" className="ck-label">
+          batch time
+        </text>
+      </g>
       {stateful.map((n, row) => {
         const y0 = m.top + row * rowH;
         return (
