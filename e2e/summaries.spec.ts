@@ -66,3 +66,15 @@ test('while playing, a live summary changes at most every two seconds', async ({
     timeout: 3000,
   });
 });
+
+test('the skewed-keys scenario shows its keys: per producer, the hot key on top with its share (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=skewed-keys&t=30000');
+  const producers = page.getByRole('region', { name: 'Producers' });
+  const hot = producers.getByRole('table', { name: /^One hot key \(70%\)/ });
+  await expect(hot.getByRole('row').first()).toContainText('user-0');
+  const share = Number((await hot.getByRole('row').first().textContent())?.match(/\((\d+) %\)/)?.[1]);
+  expect(share).toBeGreaterThan(55);
+  await expect(producers.getByRole('table', { name: /^Uniform keys/ })).toBeVisible();
+});

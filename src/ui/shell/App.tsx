@@ -4,11 +4,8 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useProgress } from '../../store/progress';
 import { spotlightClass, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
-import { BrokerView } from '../../viz/broker/BrokerView';
-import { ConsumersView } from '../../viz/consumers/ConsumersView';
-import { MessagingConsumers, QueueContents } from '../../viz/messaging/MessagingView';
+import { showsKeySkew } from '../../viz/keys/keySkew';
 import { ProducerLanes } from '../../viz/producers/ProducerLanes';
-import { BrokerFaults, ConsumerFaults, MessagingFaults } from '../delivery/FaultControls';
 import { EntityInspector } from '../inspect/EntityInspector';
 import { TupleInspector } from '../inspect/TupleInspector';
 import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from '../presenter/Presenter';
@@ -24,16 +21,13 @@ import { Notices } from './Notices';
 import { readRoute } from './navigate';
 import { Panel } from './Panel';
 import { useUrlSync } from './useUrlSync';
-import { Welcome } from './Welcome';
+import { firstVisit } from './welcomeVisit';
 import './App.css';
 
 // The Spark Streaming views load only for scenarios that have a streaming application.
 const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));
 const EventTimePanels = lazy(() => import('../eventtime/EventTimePanels'));
 const QueryPanels = lazy(() => import('../query/QueryPanels'));
-const QueryReader = lazy(() =>
-  import('../../viz/query/QueryReader').then((m) => ({ default: m.QueryReader })),
-);
 const StreamingInspector = lazy(() =>
   import('../inspect/StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
@@ -50,6 +44,12 @@ const ComparePanel = lazy(() =>
 const LessonsPage = lazy(() => import('../learn/LessonsPage'));
 const QuestionsPage = lazy(() => import('../learn/QuestionsPage'));
 const LessonDock = lazy(() => import('../learn/LessonDock'));
+// Loaded only for scenarios about key skew (viz/keys/keySkew.ts).
+const KeyCounts = lazy(() => import('../../viz/keys/KeyCounts'));
+// The start panel loads only on a first visit.
+const Welcome = lazy(() => import('./Welcome'));
+// The broker, queue and consumer views load with the first scenario that has them.
+const DeliveryPanels = lazy(() => import('../delivery/DeliveryPanels'));
 
 export function App() {
   return (
@@ -147,6 +147,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
   // A link may open at the last moment: let the machine know where the run stands.
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
   const scenario = useSim((s) => s.sim.scenario.spec);
+  const keySkew = useSim((s) => showsKeySkew(s.sim));
   const entitySelected = useSim((s) => s.selectedEntity !== null);
   const streamingSelected = useSim(
     (s) => s.selectedEntity?.kind === 'batch' || s.selectedEntity?.kind === 'dstream',
@@ -159,41 +160,25 @@ function Simulator({ lesson }: { lesson: boolean }) {
         aria-label="Simulator"
       >
         <div className="workspace__main">
-          {!lesson && !embed && <Welcome />}
+          {firstVisit && !lesson && !embed && (
+            <Suspense fallback={null}>
+              <Welcome />
+            </Suspense>
+          )}
           <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
             <ProducerLanes />
+            {keySkew && (
+              <Suspense fallback={null}>
+                <KeyCounts />
+              </Suspense>
+            )}
             <StepLog />
           </Panel>
-          {scenario.messaging?.model === 'queue' && (
-            <Panel id="queue" title="Broker">
-              <QueueContents />
-            </Panel>
-          )}
-          {scenario.messaging && (
-            <Panel id="messaging" title="Consumers">
-              <MessagingFaults />
-              <MessagingConsumers />
-            </Panel>
-          )}
-          {scenario.delivery && (
-            <>
-              <Panel id="broker" title="Broker">
-                <BrokerFaults />
-                <BrokerView />
-              </Panel>
-              {/* A view with nothing to show is not shown: a Spark application reads the topic itself. */}
-              {(scenario.delivery.groups.length > 0 || scenario.query) && (
-                <Panel id="consumers" title="Consumers">
-                  <ConsumersView controls={(group) => <ConsumerFaults group={group} />} />
-                  {scenario.query && (
-                    <Suspense fallback={<p>Loading the query’s reader…</p>}>
-                      <QueryReader />
-                    </Suspense>
-                  )}
-                </Panel>
-              )}
-            </>
+          {(scenario.messaging || scenario.delivery) && (
+            <Suspense fallback={<p className="panel">Loading the broker’s views…</p>}>
+              <DeliveryPanels />
+            </Suspense>
           )}
           {scenario.query && (
             <Suspense fallback={<p className="panel">Loading the Structured Streaming views…</p>}>

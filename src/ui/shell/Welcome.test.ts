@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lessons } from '../../learn';
 import { findPreset } from '../../scenarios/presets';
 import { SESSION_KEY } from '../../store/session';
-import { EXPLORE_PRESET, FIRST_LESSON, isFirstVisit, WELCOME_KEY } from './Welcome';
+import { EXPLORE_PRESET, FIRST_LESSON, isFirstVisit, WELCOME_KEY } from './welcomeVisit';
 
 describe('the start panel', () => {
   it('starts the first lesson and explores a preset that exist', () => {

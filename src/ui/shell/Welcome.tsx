@@ -1,37 +1,10 @@
 import { useState } from 'react';
-import { loadSession } from '../../store/session';
 import { useSim } from '../../store/simStore';
 import { Playback } from '../transport/playback';
 import { navigate } from './navigate';
 import { browserStorage } from './session';
+import { EXPLORE_PRESET, FIRST_LESSON, firstVisit, WELCOME_KEY } from './welcomeVisit';
 import './Welcome.css';
-
-/** Set once the start panel has been dismissed or used: it never shows again. */
-export const WELCOME_KEY = 'streamscope:welcome';
-/** The course's first lesson (learn/lessons/index.ts, checked by a unit test). */
-export const FIRST_LESSON = 'dbms-vs-streams';
-/** The scenario that tells the whole course: producers → Kafka → a Structured Streaming query. */
-export const EXPLORE_PRESET = 'kafka-structured-streaming';
-
-/**
- * Whether this is a first visit: no link (query or page), not embedded, no saved session, and the
- * start panel never dismissed. Read once, before the app saves a session of its own.
- */
-export function isFirstVisit(
-  location: Pick<Location, 'search' | 'hash'>,
-  storage: Storage | undefined,
-): boolean {
-  if (location.search !== '' && location.search !== '?') return false;
-  if (!['', '#', '#/', '#/sim'].includes(location.hash)) return false;
-  try {
-    if (storage?.getItem(WELCOME_KEY) !== null && storage !== undefined) return false;
-  } catch {
-    return false;
-  }
-  return loadSession(storage).link === null;
-}
-
-const firstVisit = typeof window !== 'undefined' && isFirstVisit(window.location, browserStorage());
 
 function dismiss(): void {
   try {
@@ -41,8 +14,8 @@ function dismiss(): void {
   }
 }
 
-/** A first visit's way in: what Streamscope is, and three places to start. */
-export function Welcome() {
+/** A first visit's way in: what Streamscope is, and three places to start (loaded only then). */
+export default function Welcome() {
   const [open, setOpen] = useState(firstVisit);
   const actor = Playback.useActorRef();
   if (!open) return null;
