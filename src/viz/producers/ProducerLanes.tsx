@@ -155,8 +155,9 @@ export function ProducerLanes() {
           </pattern>
         </defs>
         <Lanes layout={layout} />
-        {!dense && <SvgMarks layout={layout} rovingId={rovingId} selected={selected} actions={markActions} />}
+        {/* The now line under the marks and their labels, so it never covers the newest label (issue 20). */}
         <NowLine layout={layout} nowMs={sim.timeMs} />
+        {!dense && <SvgMarks layout={layout} rovingId={rovingId} selected={selected} actions={markActions} />}
       </svg>
       {dense && (
         <DenseMarks

@@ -89,3 +89,17 @@ describe('narrow screens', () => {
     }
   });
 });
+
+describe('event-time labels (issue 20)', () => {
+  it('label a late or out-of-order tuple before its in-order neighbours', () => {
+    let checked = 0;
+    for (const width of [360, 500, 700, 1000])
+      for (let t = 6300; t <= 16000; t += 100) {
+        const { layout } = layoutAt('slide-example', t, width);
+        const key = layout.marks.filter((m) => m.category === 'outOfOrder' || m.category === 'late');
+        checked += key.length;
+        for (const m of key) expect(m.label, `#${m.id} at ${t} ms, ${width} px`).not.toBeNull();
+      }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

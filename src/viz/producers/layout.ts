@@ -154,7 +154,8 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
       .map((o) => ({ x0: clampX(o.fromMs), x1: clampX(Math.min(o.toMs, nowMs)), ongoing: o.toMs > nowMs })),
   }));
 
-  const marks: Mark[] = [];
+  const marks: { -readonly [K in keyof Mark]: Mark[K] }[] = [];
+  const eventTimes: number[] = [];
   // Sort by where each tuple is drawn, computing that once per tuple (this runs every frame).
   const { tuples } = input;
   const at = new Float64Array(tuples.length);
@@ -164,7 +165,6 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
   );
   const sorted = Array.from(order, (i) => tuples[i]!);
   const rowEnd: number[][] = lanes.map(() => new Array(ROWS).fill(Number.NEGATIVE_INFINITY));
-  const lastLabelX: number[] = lanes.map(() => Number.NEGATIVE_INFINITY);
   for (const t of sorted) {
     const lane = lanes[t.producerIndex];
     if (!lane) continue;
@@ -177,12 +177,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     rows[row] = mx;
     const rowOffset = row === 0 ? 0 : row === 1 ? -ROW_GAP_PX - 3 : ROW_GAP_PX + 3;
     const y = lane.y + LABEL_BAND + (lane.height - LABEL_BAND - nameBand) / 2 + rowOffset;
-    let label: string | null = null;
-    if (mx - lastLabelX[t.producerIndex]! >= LABEL_GAP_PX) {
-      label = formatSeconds(t.eventTimeMs);
-      lastLabelX[t.producerIndex] = mx;
-    }
-    const mark: Mark = {
+    const mark = {
       id: t.id,
       lane: t.producerIndex,
       category,
@@ -191,10 +186,12 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
       y,
       fromX: clampX(t.eventTimeMs),
       toX: t.status === 'arrived' ? mx : category === 'dropped' ? mx : clampX(nowMs),
-      label,
+      label: null as string | null,
     };
     marks.push(mark);
+    eventTimes.push(t.eventTimeMs);
   }
+  labelMarks(marks, eventTimes);
 
   const axisY = TOP + lanes.length * height + 4;
   const ticks = x
@@ -228,4 +225,31 @@ export function drawAt(t: LayoutTuple, nowMs: number): number {
 export function defaultWindowMs(totalRatePerSec: number, durationMs: number): number {
   const byDensity = totalRatePerSec > 0 ? (600 / totalRatePerSec) * 1000 : 20000;
   return Math.min(durationMs, Math.max(4000, Math.min(20000, Math.round(byDensity / 1000) * 1000)));
+}
+
+/** Marks whose event time is the point of a lesson: they are labelled first (issue 20). */
+const LABEL_FIRST: ReadonlySet<MarkCategory> = new Set(['late', 'outOfOrder', 'dropped']);
+
+/**
+ * Event-time labels where they do not collide (LABEL_GAP_PX apart within a lane): late, out-of-order
+ * and lost tuples first, then the rest from left to right. Labelling strictly left to right hid the
+ * out-of-order reading's label behind its in-order neighbour's.
+ */
+function labelMarks(marks: { -readonly [K in keyof Mark]: Mark[K] }[], eventTimes: readonly number[]): void {
+  const order = marks
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(LABEL_FIRST.has(marks[b]!.category)) - Number(LABEL_FIRST.has(marks[a]!.category)) ||
+        marks[a]!.x - marks[b]!.x,
+    );
+  const placed = new Map<number, number[]>();
+  for (const i of order) {
+    const m = marks[i]!;
+    const xs = placed.get(m.lane) ?? [];
+    if (xs.some((x) => Math.abs(x - m.x) < LABEL_GAP_PX)) continue;
+    xs.push(m.x);
+    placed.set(m.lane, xs);
+    m.label = formatSeconds(eventTimes[i]!);
+  }
 }
