@@ -77,6 +77,7 @@ export function BrokerView() {
         and are read in the order they were written, but records in different partitions are read in no
         particular order relative to each other.
       </p>
+      <KeyLegend keys={[...sim.scenario.keyIndex.entries()]} />
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the record buttons */}
       <svg
         width={layout.width}
@@ -173,10 +174,18 @@ export function BrokerView() {
                 </text>
               </g>
             )}
+            {/* Offsets numbered under the rows (issue 20: they were not). */}
+            <g className="ruler" aria-hidden="true">
+              {p.ruler.map((o) => (
+                <text key={o.offset} x={o.x} y={p.rulerY} textAnchor="middle">
+                  {o.offset}
+                </text>
+              ))}
+            </g>
             {p.hwX !== null && (
               <g className="hw">
-                <line x1={p.hwX} x2={p.hwX} y1={p.y + 22} y2={p.y + p.height - 12} />
-                <text x={p.hwX + 3} y={p.y + p.height - 2}>
+                <line x1={p.hwX} x2={p.hwX} y1={p.y + 22} y2={p.labelY - 11} />
+                <text x={p.hwX + 3} y={p.labelY}>
                   HW {p.highWatermark}
                 </text>
               </g>
@@ -197,17 +206,27 @@ export function BrokerView() {
                   </g>
                 ),
             )}
-            {p.commits.map(
-              (c) =>
-                c.x !== null && (
-                  <g key={c.group} className="commit">
-                    <path d={`M${c.x},${p.y + p.height - 12}l-5,8h10z`} />
-                    <text x={c.x - 8} y={p.y + p.height - 2} textAnchor="end">
-                      {spec.groups[c.group]?.id} committed {c.offset}
-                    </text>
-                  </g>
-                ),
-            )}
+            {p.commits.map((c) => {
+              if (c.x === null) return null;
+              const y = p.labelY + c.line * 14;
+              const label = `${spec.groups[c.group]?.id} committed ${c.offset}`;
+              return c.offLeft ? (
+                // Committed before the first offset in view: an arrow at the edge, with its offset.
+                <g key={c.group} className="commit commit--off">
+                  <path d={`M${c.x},${y - 4}l8,-5v10z`} />
+                  <text x={c.x + 12} y={y}>
+                    {label}
+                  </text>
+                </g>
+              ) : (
+                <g key={c.group} className="commit">
+                  <path d={`M${c.x},${y - 10}l-5,8h10z`} />
+                  <text x={c.x - 8} y={y} textAnchor="end">
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
           </g>
         ))}
       </svg>
@@ -222,4 +241,24 @@ function summary(d: NonNullable<ReturnType<ReturnType<typeof useSim.getState>['s
       `partition ${p.partition}: leader ${p.leader ?? 'none'}, ISR ${p.isr.join(' ')}, high watermark ${p.highWatermark}`,
   );
   return `Broker: ${[...alive, ...parts].join('; ')}.`;
+}
+
+/** Which colour is which key (issue 20: the cells were coloured by key with no legend). */
+function KeyLegend({ keys }: { keys: readonly (readonly [string, number])[] }) {
+  if (keys.length === 0) return null;
+  const shown = keys.slice(0, 16);
+  return (
+    <p className="broker__keys">
+      <span className="muted">Keys:</span>
+      {shown.map(([k, i]) => (
+        <span key={k} className="broker__key">
+          <svg width="12" height="12" aria-hidden="true">
+            <rect width="12" height="12" rx="3" fill={keyColour(i)} />
+          </svg>
+          {k}
+        </span>
+      ))}
+      {keys.length > shown.length && <span className="muted">and {keys.length - shown.length} more</span>}
+    </p>
+  );
 }

@@ -33,8 +33,23 @@ export interface PartitionBlock {
   /** x of the HW boundary and of the log start, when they are in view. */
   readonly hwX: number | null;
   readonly startX: number | null;
-  /** Each group's committed offset on this partition (the next record it will read). */
-  readonly commits: readonly { readonly group: number; readonly offset: number; readonly x: number | null }[];
+  /**
+   * Each group's committed offset on this partition (the next record it will read). An offset left
+   * of the cells in view is kept at the left edge (`offLeft`), drawn as an arrow with its number.
+   */
+  readonly commits: readonly {
+    readonly group: number;
+    readonly offset: number;
+    readonly x: number | null;
+    readonly offLeft: boolean;
+    /** 0: on the label line; 1: one line lower, clear of the high watermark's label. */
+    readonly line: 0 | 1;
+  }[];
+  /** Offsets numbered under the rows: the first in view and every fifth. */
+  readonly ruler: readonly { readonly offset: number; readonly x: number }[];
+  /** y of the offset ruler's baseline and of the labels' first line. */
+  readonly rulerY: number;
+  readonly labelY: number;
   /** Where each consumer that owns this partition will fetch next (its position). */
   readonly positions: readonly {
     readonly member: string;
@@ -94,7 +109,30 @@ export function layoutBroker(d: LogDeliveryState, width: number): BrokerLayout {
         endX: xOf(logEndOffset),
       };
     });
-    const height = HEADER + p.replicas.length * ROW_HEIGHT + 16;
+    const rowsEnd = top + HEADER + p.replicas.length * ROW_HEIGHT;
+    const rulerY = rowsEnd + 11;
+    const labelY = rulerY + 15;
+    const hwX = inView(p.highWatermark);
+    // The HW label runs right of its line; a commit label runs left of its marker. Where they would
+    // overlap (estimated at 6.5 px per character), the commit label drops a line.
+    const hwSpan = hwX === null ? null : [hwX + 3, hwX + 3 + 6.5 * `HW ${p.highWatermark}`.length];
+    const commits = d.groups.map((g, group) => {
+      const offset = g.committed[p.partition] ?? p.logStartOffset;
+      const x = inView(offset);
+      const offLeft = x === null && offset < fromOffset;
+      const at = x ?? (offLeft ? LOG_LEFT : null);
+      const text = `${g.config.groupId} committed ${offset}`.length * 6.5 + (offLeft ? 14 : 0);
+      const span = at === null ? null : offLeft ? [at, at + text] : [at - 8 - text, at - 8];
+      const clash = hwSpan !== null && span !== null && span[0]! < hwSpan[1]! && hwSpan[0]! < span[1]!;
+      return { group, offset, x: at, offLeft, line: (clash ? 1 : 0) as 0 | 1 };
+    });
+    const anyLow = commits.some((c) => c.line === 1);
+    const height = labelY - top + (anyLow ? 14 : 0) + 4;
+    const ruler: { offset: number; x: number }[] = [];
+    for (let o = fromOffset; o <= maxEnd && o <= fromOffset + visible; o++)
+      if (o === fromOffset || o % 5 === 0) ruler.push({ offset: o, x: xOf(o) + CELL_WIDTH / 2 });
+    // The first number gives way to a multiple of five right beside it.
+    if (ruler.length > 1 && ruler[1]!.offset - ruler[0]!.offset < 3) ruler.shift();
     y += height + GAP;
     return {
       partition: p.partition,
@@ -106,12 +144,12 @@ export function layoutBroker(d: LogDeliveryState, width: number): BrokerLayout {
       highWatermark: p.highWatermark,
       logStartOffset: p.logStartOffset,
       replicas,
-      hwX: inView(p.highWatermark),
+      hwX,
       startX: inView(p.logStartOffset),
-      commits: d.groups.map((g, group) => {
-        const offset = g.committed[p.partition] ?? p.logStartOffset;
-        return { group, offset, x: inView(offset) };
-      }),
+      commits,
+      ruler,
+      rulerY,
+      labelY,
       positions: d.groups.flatMap((g) =>
         g.members
           .filter((m) => m.alive && m.positions[p.partition] !== undefined)
