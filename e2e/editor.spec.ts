@@ -242,3 +242,23 @@ test('the open editor has no serious or critical accessibility violations, in li
     await expect(editor(page)).toBeHidden();
   }
 });
+
+test('a setting the file leaves out shows its default as a value, marked default, and can be typed over (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=kafka-failover&t=2000');
+  await openEditor(page);
+  await editor(page).getByRole('tab', { name: 'General' }).click();
+  const bound = editor(page).getByLabel('Lateness bound (ms)');
+  // kafka-failover leaves `lateness` out: the field shows the default, not an empty box.
+  const shown = await bound.inputValue();
+  expect(Number(shown)).toBeGreaterThan(0);
+  await expect(bound).toHaveAccessibleDescription(/Default \(not set in the file\)\./);
+  await expect(bound).toHaveClass(/is-default/);
+  // Typing over it sets the value; the mark goes.
+  await bound.fill('4500');
+  await bound.blur();
+  await expect(bound).toHaveValue('4500');
+  await expect(bound).not.toHaveClass(/is-default/);
+  await expect(bound).not.toHaveAccessibleDescription(/Default/);
+});

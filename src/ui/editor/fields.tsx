@@ -101,8 +101,26 @@ export function NumberField({
   step = 'any',
 }: FieldProps & { placeholder?: string; min?: number; max?: number; step?: number | 'any' }) {
   const { value, set, name } = useField(path, seed);
+  // A setting the file leaves out takes its default: shown as the value, marked "default", not as
+  // a grey placeholder that reads as an empty field (issue 20). Clearing the field returns to it.
+  // While the field has focus it shows what is typed (empty included), so typing over a default works.
+  const [focused, setFocused] = useState(false);
+  const isDefault = typeof value !== 'number' && placeholder !== undefined && /^-?\d/.test(placeholder);
+  const showDefault = isDefault && !focused;
   return (
-    <Field label={label} hint={hint}>
+    <Field
+      label={label}
+      hint={
+        isDefault ? (
+          <>
+            {hint}
+            {hint ? ' ' : ''}Default (not set in the file).
+          </>
+        ) : (
+          hint
+        )
+      }
+    >
       {(id, describedBy) => (
         <input
           id={id}
@@ -110,10 +128,13 @@ export function NumberField({
           inputMode="decimal"
           data-path={name}
           aria-describedby={describedBy}
+          className={showDefault ? 'is-default' : undefined}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
           min={min}
           max={max}
           step={step}
-          value={typeof value === 'number' ? value : ''}
+          value={typeof value === 'number' ? value : showDefault ? placeholder : ''}
           placeholder={placeholder}
           onChange={(e) => {
             const input = e.currentTarget;
