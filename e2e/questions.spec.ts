@@ -130,3 +130,21 @@ test('corrected questions: the backfill question counts the watch’s readings, 
   await expect(short.getByRole('status')).toContainText('✓ Right.');
   await expect(short.getByRole('status')).toContainText('returns the context already running in this JVM');
 });
+
+test('a predict question’s embedded moment opens at the view it is about, not the producer counters (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./#/questions/failover-new-leader/1');
+  const frame = page.frameLocator('iframe.question__frame');
+  const broker = frame.locator('.workspace__main .panel.broker');
+  await expect(broker).toBeVisible();
+  // Scrolled so that the Broker view's top is in the embedded window, above the transport.
+  await expect
+    .poll(async () =>
+      broker.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight / 2;
+      }),
+    )
+    .toBe(true);
+});

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { checkStatic } from '../../learn/bank/answers';
 import { shuffledOrder } from '../../learn/sitting';
-import type { FrameRef, PredictInstance, StaticQuestion } from '../../learn/types';
-import { frameSearch } from '../../store/frameLink';
-import { seconds } from '../shell/format';
+import type { PredictInstance, StaticQuestion } from '../../learn/types';
+import { MomentLinks } from './MomentLinks';
 import { RichText } from './RichText';
 import './QuestionCard.css';
 
@@ -81,7 +80,14 @@ export function QuestionCard({
       <h2 id={`${id}-prompt`} className="question__prompt">
         <RichText text={question.prompt} />
       </h2>
-      {instance && <MomentLinks frame={instance.frame} runToMs={instance.runToMs} answered={locked} />}
+      {instance && (
+        <MomentLinks
+          frame={instance.frame}
+          runToMs={instance.runToMs}
+          answered={locked}
+          topic={question.topic}
+        />
+      )}
       <form
         className="question__form"
         onSubmit={(e) => {
@@ -233,47 +239,4 @@ export function answerText(q: StaticQuestion): string {
     case 'order':
       return q.items.join(' → ');
   }
-}
-
-/**
- * The question's moment, live: the scenario frozen where the question asks (embedded, so the learner
- * can look around the views), and once answered, the run at the moment that shows the outcome.
- */
-function MomentLinks({ frame, runToMs, answered }: { frame: FrameRef; runToMs: number; answered: boolean }) {
-  const at = frame.timeMs ?? 0;
-  const shown = answered ? { ...frame, timeMs: runToMs } : frame;
-  return (
-    <figure className="question__moment">
-      <iframe
-        className="question__frame"
-        title={
-          answered
-            ? `The run at ${seconds(runToMs)}, where the outcome shows`
-            : `The scenario at ${seconds(at)}, the moment of the question`
-        }
-        src={`${frameSearch(shown)}&embed=1#/`}
-        loading="lazy"
-      />
-      <figcaption>
-        {answered ? (
-          <>
-            The run at {seconds(runToMs)}, after the question’s moment ({seconds(at)}).{' '}
-            <a href={`${frameSearch(shown)}#/`} target="_blank" rel="noopener">
-              Run it to {seconds(runToMs)} and see why
-            </a>{' '}
-            in the full simulator.
-          </>
-        ) : (
-          <>
-            The scenario at {seconds(at)}, the moment of the question: look around, but answer before you run
-            ahead.{' '}
-            <a href={`${frameSearch(frame)}#/`} target="_blank" rel="noopener">
-              Look at the moment ({seconds(at)}) in the simulator
-            </a>
-            .
-          </>
-        )}
-      </figcaption>
-    </figure>
-  );
 }
