@@ -32,3 +32,19 @@ for (const id of PRESET_IDS)
     });
     expect(wider).toEqual([]);
   });
+
+test('on a phone the transport takes at most 12 % of the screen, and the page does not scroll sideways (issue 20)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLink(page, 'scenario=kafka-failover&t=9000');
+  const transport = page.getByRole('region', { name: 'Playback' });
+  const box = (await transport.boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(844 * 0.12);
+  // Everything it offers is still there.
+  for (const name of ['Reset', 'Step back', 'Play', 'Step forward'])
+    await expect(transport.getByRole('button', { name })).toBeVisible();
+  await expect(transport.getByRole('slider', { name: 'Simulation time' })).toBeVisible();
+  await expect(transport.getByRole('combobox', { name: 'Speed' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

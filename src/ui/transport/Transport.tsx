@@ -84,8 +84,9 @@ export function Transport() {
       </p>
       <Bookmarks />
       <label className="transport__speed">
-        Speed
+        <span className="transport__speed-label">Speed</span>
         <select
+          aria-label="Speed"
           value={speed}
           onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.currentTarget.value) as Speed })}
         >
