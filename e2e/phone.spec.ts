@@ -48,3 +48,14 @@ test('on a phone the transport takes at most 12 % of the screen, and the page do
   await expect(transport.getByRole('combobox', { name: 'Speed' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('on a phone a lesson link opens at the lesson’s text (issue 20)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./#/lessons/watermarks/3');
+  const step = page.getByRole('region', { name: /^Step 3 of \d+/ });
+  await expect(step).toBeVisible();
+  await expect
+    .poll(() => step.evaluate((el) => Math.round(el.getBoundingClientRect().top)))
+    .toBeLessThan(844 / 3);
+  await expect(step.getByRole('heading', { level: 2 })).toBeInViewport();
+});

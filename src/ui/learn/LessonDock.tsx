@@ -58,8 +58,10 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
     // Some views load lazily, so look again for a moment until it is there.
     let tries = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // On a narrow screen the step's text comes first (App.css): open at it, not past it at the view.
+    const narrow = window.matchMedia('(max-width: 1100px)').matches;
     const reveal = () => {
-      const view = document.querySelector('.workspace__main .panel.is-spotlit');
+      const view = document.querySelector(narrow ? '.lessondock' : '.workspace__main .panel.is-spotlit');
       if (view) {
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         view.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
