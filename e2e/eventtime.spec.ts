@@ -194,3 +194,28 @@ test('events from before the run starts (negative event times) fall in Flink win
   await expect(results.getByRole('row', { name: /^\[-7\.0 s, -2\.0 s\) 6 at/ })).toBeVisible();
   await expect(results.getByRole('row', { name: /^\[-2\.0 s, 3\.0 s\) 9 at/ })).toBeVisible();
 });
+
+test('a window’s count sits above the tuples’ marks, so a late mark never hides it (issue 20)', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=watermarks&seed=5&t=36000');
+  const plot = page.getByRole('region', { name: 'Event time plot' });
+  // The windows' results: the plot's texts that are bare numbers (axis ticks carry units).
+  const counts = plot.locator('svg text').filter({ hasText: /^\d+(\.\d+)?$/ });
+  await expect(counts.first()).toBeVisible();
+  await plot.scrollIntoViewIfNeeded();
+  // Whatever marks lie under a count, the topmost element across it is the count itself.
+  const hidden = await counts.evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        // Across the whole number, not only its centre: a mark may cover one digit.
+        return [0.15, 0.35, 0.5, 0.65, 0.85].some((f) => {
+          const top = document.elementFromPoint(r.x + r.width * f, r.y + r.height / 2);
+          return top !== el && !el.contains(top);
+        });
+      })
+      .map((el) => el.textContent),
+  );
+  expect(hidden).toEqual([]);
+});

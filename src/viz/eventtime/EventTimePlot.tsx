@@ -125,11 +125,6 @@ export function EventTimePlot() {
                 height={Math.max(1, p.y1 - p.y0)}
                 style={{ fillOpacity: Math.min(0.35, 0.06 + p.count * 0.02) }}
               />
-              {p.fired && (
-                <text x={p.x1 - 4} y={(p.y0 + p.y1) / 2 + 4} textAnchor="end">
-                  {fmt(p.fired.value)}
-                </text>
-              )}
             </g>
           ))}
           <line
@@ -192,6 +187,23 @@ export function EventTimePlot() {
               </g>
             ),
           )}
+          {/* Each window's result above the tuples' marks, with a halo, so a late or out-of-order mark
+              never hides the count a lesson asks for (issue 20). */}
+          <g className="pane-results" aria-hidden="true">
+            {layout.panes.map(
+              (p) =>
+                p.fired && (
+                  <text
+                    key={`${p.window.startMs}-${p.window.endMs}`}
+                    x={p.x1 - 4}
+                    y={(p.y0 + p.y1) / 2 + 4}
+                    textAnchor="end"
+                  >
+                    {fmt(p.fired.value)}
+                  </text>
+                ),
+            )}
+          </g>
         </g>
       </svg>
       <p className={`etplot__explain${shown ? '' : ' is-empty'}`} role="status">
