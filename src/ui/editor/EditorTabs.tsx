@@ -47,7 +47,7 @@ export function EditorTabs({
           aria-selected={tab === id}
           aria-controls={PANEL_ID}
           tabIndex={tab === id ? 0 : -1}
-          className="editor__tab"
+          className="tab editor__tab"
           onClick={() => onSwitch(id)}
         >
           {TAB_NAMES[id]}

@@ -245,6 +245,7 @@ export function SparkCodePanel() {
             id={tabId(t.id)}
             type="button"
             role="tab"
+            className="tab"
             aria-selected={t === current}
             aria-controls={panelId}
             tabIndex={t === current ? 0 : -1}

@@ -23,6 +23,11 @@ export default function Welcome() {
     dismiss();
     setOpen(false);
   };
+  /** Every way out of the panel dismisses it for good, then goes where it says. */
+  const then = (go: () => void) => () => {
+    close();
+    go();
+  };
   return (
     <section className="welcome panel" aria-labelledby="welcome-title">
       <div className="welcome__text">
@@ -36,32 +41,21 @@ export default function Welcome() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => {
-              close();
-              navigate({ page: 'lesson', lesson: FIRST_LESSON, step: 0 });
-            }}
+            onClick={then(() => navigate({ page: 'lesson', lesson: FIRST_LESSON, step: 0 }))}
           >
             Start the first lesson
           </button>
           <button
             type="button"
             className="button"
-            onClick={() => {
-              close();
+            onClick={then(() => {
               useSim.getState().load(EXPLORE_PRESET);
               actor.send({ type: 'LOADED' });
-            }}
+            })}
           >
             Explore a scenario
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              close();
-              navigate({ page: 'questions' });
-            }}
-          >
+          <button type="button" className="button" onClick={then(() => navigate({ page: 'questions' }))}>
             Review questions
           </button>
         </div>
