@@ -70,7 +70,14 @@ export {
   installUserLanguage,
   userLanguage,
 } from './microbatch/userCode';
-export { formatDouble, formatValue, scalaType, type Value, type ValueType, valueKey } from './microbatch/values';
+export {
+  formatDouble,
+  formatValue,
+  scalaType,
+  type Value,
+  type ValueType,
+  valueKey,
+} from './microbatch/values';
 export { sliceTimes, windowTimes } from './microbatch/windows';
 export { type Payload, payloadOf } from './payload';
 export { type CompiledScenario, compileScenario, SCRIPTED_PRODUCER_ID } from './scenario';

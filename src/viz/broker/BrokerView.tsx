@@ -175,6 +175,7 @@ export function BrokerView() {
               </g>
             )}
             {/* Offsets numbered under the rows (issue 20: they were not). */}
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the numbers repeat the cells' own labels */}
             <g className="ruler" aria-hidden="true">
               {p.ruler.map((o) => (
                 <text key={o.offset} x={o.x} y={p.rulerY} textAnchor="middle">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine';
 import { findPreset } from '../../scenarios/presets';
-import { CELL_WIDTH, layoutBroker, LOG_LEFT } from './layout';
+import { CELL_WIDTH, LOG_LEFT, layoutBroker } from './layout';
 
 function at(presetId: string, timeMs: number, width: number) {
   const spec = findPreset(presetId)!.scenario;
@@ -15,7 +15,8 @@ describe('the broker layout (issue 20)', () => {
     const p = at('kafka-failover', 14_000, 1000).partitions[1]!;
     expect(p.ruler.length).toBeGreaterThan(3);
     for (const o of p.ruler.slice(1)) expect(o.offset % 5).toBe(0);
-    for (const o of p.ruler) expect(o.x).toBe(LOG_LEFT + (o.offset - p.fromOffset) * CELL_WIDTH + CELL_WIDTH / 2);
+    for (const o of p.ruler)
+      expect(o.x).toBe(LOG_LEFT + (o.offset - p.fromOffset) * CELL_WIDTH + CELL_WIDTH / 2);
   });
 
   it('keeps a committed offset left of the view at the edge instead of dropping it', () => {

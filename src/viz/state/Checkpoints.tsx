@@ -135,6 +135,7 @@ function LineageChart({
       <text x={m.left - 8} y={14} textAnchor="end" className="ck-label">
         metadata
       </text>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; each checkpoint button names its time */}
       <g className="ck-axis" aria-hidden="true">
         <line x1={m.left} x2={width - m.right} y1={axisY} y2={axisY} />
         {x.ticks(Math.min(8, batches.length)).map((t) => (
