@@ -233,23 +233,34 @@ const LABEL_FIRST: ReadonlySet<MarkCategory> = new Set(['late', 'outOfOrder', 'd
 /**
  * Event-time labels where they do not collide (LABEL_GAP_PX apart within a lane): late, out-of-order
  * and lost tuples first, then the rest from left to right. Labelling strictly left to right hid the
- * out-of-order reading's label behind its in-order neighbour's.
+ * out-of-order reading's label behind its in-order neighbour's. Marks come in x order, so two
+ * linear passes do it (this runs every frame).
  */
 function labelMarks(marks: { -readonly [K in keyof Mark]: Mark[K] }[], eventTimes: readonly number[]): void {
-  const order = marks
-    .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        Number(LABEL_FIRST.has(marks[b]!.category)) - Number(LABEL_FIRST.has(marks[a]!.category)) ||
-        marks[a]!.x - marks[b]!.x,
-    );
-  const placed = new Map<number, number[]>();
-  for (const i of order) {
-    const m = marks[i]!;
-    const xs = placed.get(m.lane) ?? [];
-    if (xs.some((x) => Math.abs(x - m.x) < LABEL_GAP_PX)) continue;
+  const first = new Map<number, number[]>();
+  const lastFirst = new Map<number, number>();
+  marks.forEach((m, i) => {
+    if (!LABEL_FIRST.has(m.category)) return;
+    if (m.x - (lastFirst.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) return;
+    lastFirst.set(m.lane, m.x);
+    const xs = first.get(m.lane) ?? [];
     xs.push(m.x);
-    placed.set(m.lane, xs);
+    first.set(m.lane, xs);
     m.label = formatSeconds(eventTimes[i]!);
-  }
+  });
+  const next = new Map<number, number>();
+  const lastRest = new Map<number, number>();
+  marks.forEach((m, i) => {
+    if (LABEL_FIRST.has(m.category)) return;
+    if (m.x - (lastRest.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) return;
+    // The nearest first-placed labels on either side (both lists are in x order).
+    const xs = first.get(m.lane) ?? [];
+    let k = next.get(m.lane) ?? 0;
+    while (k < xs.length && xs[k]! < m.x) k++;
+    next.set(m.lane, k);
+    if (k < xs.length && xs[k]! - m.x < LABEL_GAP_PX) return;
+    if (k > 0 && m.x - xs[k - 1]! < LABEL_GAP_PX) return;
+    lastRest.set(m.lane, m.x);
+    m.label = formatSeconds(eventTimes[i]!);
+  });
 }
