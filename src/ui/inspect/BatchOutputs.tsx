@@ -1,15 +1,10 @@
 import { type Batch, formatValue, type StreamingRun } from '../../engine';
 import { opLabel } from '../../viz/dstream/layout';
-import { floatNoiseNote, withoutFloatNoise } from '../../viz/format/floatNoise';
+import { floatNoiseCleaner } from '../../viz/format/floatNoise';
 
 /** What each output operation wrote or printed, its doubles without rounding noise (with a note). */
 export function OutputsShown({ batch, run }: { batch: Batch; run: StreamingRun }) {
-  let noisy: string | null = null;
-  const clean = (text: string) => {
-    const x = withoutFloatNoise(text);
-    noisy ??= x.noisy;
-    return x.text;
-  };
+  const { clean, note: noteOf } = floatNoiseCleaner();
   const outputs = batch.outputs.map((o) => {
     const out = run.nodes[o.node]!;
     return (
@@ -35,7 +30,7 @@ export function OutputsShown({ batch, run }: { batch: Batch; run: StreamingRun }
       </div>
     );
   });
-  const note = floatNoiseNote(noisy);
+  const note = noteOf();
   return (
     <>
       {outputs}

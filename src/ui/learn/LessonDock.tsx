@@ -7,6 +7,7 @@ import { useProgress } from '../../store/progress';
 import { formatRoute, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
 import { navigate, takeLinkedLessonFrame } from '../shell/navigate';
+import { whenFound } from '../shell/whenFound';
 import { Playback } from '../transport/playback';
 import { RichText } from './RichText';
 import './kicker.css';
@@ -53,23 +54,19 @@ function Step({ lesson, step, requested }: { lesson: Lesson; step: number; reque
     if (requested !== step)
       notify(`Lesson "${lesson.title}" has ${lesson.steps.length} steps; showing the last.`);
     if (!takeLinkedLessonFrame()) open();
-    useRoute.getState().setSpotlight(s?.highlight ?? null);
-    // Bring the first view the step points at into sight (the dock itself stays in the side column).
-    // Some views load lazily, so look again for a moment until it is there.
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // On a narrow screen the step's text comes first (App.css): open at it, not past it at the view.
+    // (The spotlight is set by the effect below, which also follows a change of scenario.)
+    // Bring the first view the step points at into sight (the dock itself stays in the side column);
+    // on a narrow screen the step's text comes first (App.css): open at it, not past it at the view.
     const narrow = window.matchMedia('(max-width: 1100px)').matches;
-    const reveal = () => {
-      const view = document.querySelector(narrow ? '.lessondock' : '.workspace__main .panel.is-spotlit');
-      if (view) {
+    const stop = whenFound(
+      () => document.querySelector(narrow ? '.lessondock' : '.workspace__main .panel.is-spotlit'),
+      (view) => {
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         view.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-      } else if (++tries < 20) timer = setTimeout(reveal, 100);
-    };
-    timer = setTimeout(reveal, 0);
+      },
+    );
     return () => {
-      clearTimeout(timer);
+      stop();
       useRoute.getState().setSpotlight(null);
     };
   }, []);

@@ -1,6 +1,7 @@
 import type { FrameRef, Topic } from '../../learn/types';
 import { frameSearch } from '../../store/frameLink';
 import { seconds } from '../shell/format';
+import { whenFound } from '../shell/whenFound';
 
 /**
  * The views a question of each topic is about, best first (panel ids, ui/shell/App.tsx): the
@@ -28,16 +29,14 @@ export const VIEWS_OF_TOPIC: Readonly<Record<Topic, readonly string[]>> = {
  * looks again for a moment until one is there.
  */
 function revealView(frame: HTMLIFrameElement, topic: Topic): void {
-  let tries = 0;
-  const look = () => {
-    const doc = frame.contentDocument;
-    const view = VIEWS_OF_TOPIC[topic]
-      .map((id) => doc?.querySelector<HTMLElement>(`.workspace__main .panel.${id}`))
-      .find((el) => el !== null && el !== undefined);
-    if (view) view.scrollIntoView({ block: 'start' });
-    else if (++tries < 30) setTimeout(look, 100);
-  };
-  look();
+  whenFound(
+    () =>
+      VIEWS_OF_TOPIC[topic]
+        .map((id) => frame.contentDocument?.querySelector<HTMLElement>(`.workspace__main .panel.${id}`))
+        .find((el) => el !== null && el !== undefined),
+    (view) => view.scrollIntoView({ block: 'start' }),
+    30,
+  );
 }
 
 /**

@@ -26,3 +26,19 @@ export function floatNoiseNote(noisy: string | null): string | null {
     ? null
     : `Doubles are shown without their rounding noise; Spark prints them in full, for example ${noisy}.`;
 }
+
+/**
+ * For a view that shows several values: `clean` each text as it is drawn; `note()` afterwards is
+ * the note for the first value that was rounded, or null.
+ */
+export function floatNoiseCleaner(): { clean(text: string): string; note(): string | null } {
+  let noisy: string | null = null;
+  return {
+    clean(text) {
+      const x = withoutFloatNoise(text);
+      noisy ??= x.noisy;
+      return x.text;
+    },
+    note: () => floatNoiseNote(noisy),
+  };
+}

@@ -12,7 +12,7 @@ import {
 } from '../../engine';
 import { useSim } from '../../store/simStore';
 import { FormProblems } from '../FormProblems';
-import { floatNoiseNote, withoutFloatNoise } from '../format/floatNoise';
+import { floatNoiseCleaner } from '../format/floatNoise';
 import './Recovery.css';
 import { RestartAfterField } from '../RestartAfterField';
 
@@ -298,12 +298,9 @@ function SinkComparison({
 
 /** The sink's latest writes, doubles without rounding noise (with a note, issue 20). */
 function SinkWrites({ recent, node }: { recent: readonly SinkWrite[]; node: DStreamNode }) {
-  let noisy: string | null = null;
-  const shown = (values: readonly Value[]) => {
-    const x = withoutFloatNoise(values.map((v) => formatValue(v, node.type)).join(' '));
-    noisy ??= x.noisy;
-    return x.text;
-  };
+  const noise = floatNoiseCleaner();
+  const shown = (values: readonly Value[]) =>
+    noise.clean(values.map((v) => formatValue(v, node.type)).join(' '));
   const items = recent.map((w) => (
     <li key={`${w.batchTimeMs}-${w.attempt}-${w.fate}`} className={`write write--${w.fate}`}>
       <span className="write__fate">{w.fate}</span> batch {secs(w.batchTimeMs)}
@@ -311,7 +308,7 @@ function SinkWrites({ recent, node }: { recent: readonly SinkWrite[]; node: DStr
       {w.values.length > 6 ? ' …' : ''}
     </li>
   ));
-  const note = floatNoiseNote(noisy);
+  const note = noise.note();
   return (
     <>
       <ul className="plain writes">{items}</ul>

@@ -13,7 +13,7 @@ import {
   valueKey,
 } from '../../engine';
 import { useSim } from '../../store/simStore';
-import { floatNoiseNote, withoutFloatNoise } from '../format/floatNoise';
+import { floatNoiseCleaner } from '../format/floatNoise';
 import { LiveSummary } from '../LiveSummary';
 import './StateInspector.css';
 
@@ -111,13 +111,9 @@ function StepView({
   const show = (k: Value) => formatValue(k, keyType);
   const stateType = node.stateType ?? null;
   // A running sum of doubles carries rounding noise: shown without it, with a note (issue 20).
-  let noisy: string | null = null;
-  const showState = (v: Value | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    const x = withoutFloatNoise(formatValue(v, stateType));
-    noisy ??= x.noisy;
-    return x.text;
-  };
+  const noise = floatNoiseCleaner();
+  const showState = (v: Value | null | undefined) =>
+    v === null || v === undefined ? '' : noise.clean(formatValue(v, stateType));
   const mark = (id: string) =>
     step.added.includes(id) ? 'added' : step.updated.includes(id) ? 'updated' : 'unchanged';
   const gone = [
@@ -168,12 +164,11 @@ function StepView({
           })}
         </tbody>
       </table>
-      <FloatNote noisy={noisy} />
+      <FloatNote note={noise.note()} />
     </>
   );
 }
 
-function FloatNote({ noisy }: { noisy: string | null }) {
-  const note = floatNoiseNote(noisy);
+function FloatNote({ note }: { note: string | null }) {
   return note ? <p className="muted">{note}</p> : null;
 }
