@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Another checkout's run (or a helper's) can use its own port and build folder: PW_PORT=4174.
+const PORT = process.env.PW_PORT ?? '4173';
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const OUT_DIR = PORT === '4173' ? 'dist' : `dist-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +32,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: ORIGIN,
     trace: 'retain-on-failure',
     // Each test's fresh context would install the service worker and precache the whole site
     // (1.1 MB) once it is idle: about 13 % of the suite's time, for nothing the test checks. Only
@@ -40,7 +44,7 @@ export default defineConfig({
       cookies: [],
       origins: [
         {
-          origin: 'http://127.0.0.1:4173',
+          origin: ORIGIN,
           localStorage: [{ name: 'streamscope:welcome', value: 'dismissed' }],
         },
       ],
@@ -65,8 +69,8 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
-    command: 'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
+    url: ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
