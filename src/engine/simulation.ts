@@ -197,6 +197,18 @@ export class Simulation {
     return out;
   }
 
+  /**
+   * When a tuple in flight will arrive: the network drew its delay when it was sent, so the run
+   * knows it already (the pipeline map moves the tuple along its edge by it). Null unless the tuple
+   * is in flight at the cursor.
+   */
+  scheduledArrival(id: number): { sentMs: number; arrivalMs: number } | null {
+    if (!Number.isInteger(id) || id < 0 || id >= this.state.created) return null;
+    const { tuples } = this.history;
+    if (tuples.statusAt(id, this.timeMs) !== 'inFlight') return null;
+    return { sentMs: tuples.sentTime.get(id), arrivalMs: tuples.arrivalTime.get(id) };
+  }
+
   /** Tuples created but not yet arrived or dropped at the cursor, by id. */
   pending(): number[] {
     return [...this.state.buffered.ids, ...this.state.inFlight.ids].sort((a, b) => a - b);

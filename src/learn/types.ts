@@ -134,6 +134,12 @@ export type Question = StaticQuestion | PredictTemplate;
 
 /** The views a lesson step can point at (the workspace panels' ids). */
 export type PanelId =
+  /** The pipeline map, or a part of it: producers, the topic's partitions, the consumers, the application. */
+  | 'map'
+  | 'map:producers'
+  | 'map:partitions'
+  | 'map:consumers'
+  | 'map:app'
   | 'producers'
   | 'queue'
   | 'messaging'

@@ -48,6 +48,8 @@ const LessonDock = lazy(() => import('../learn/LessonDock'));
 const KeyCounts = lazy(() => import('../../viz/keys/KeyCounts'));
 // The start panel loads only on a first visit.
 const Welcome = lazy(() => import('./Welcome'));
+// The pipeline map and its layout library (dagre) load after the first paint.
+const PipelineMap = lazy(() => import('../../viz/map/PipelineMap'));
 // The broker, queue and consumer views load with the first scenario that has them.
 const DeliveryPanels = lazy(() => import('../delivery/DeliveryPanels'));
 
@@ -153,6 +155,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
     (s) => s.selectedEntity?.kind === 'batch' || s.selectedEntity?.kind === 'dstream',
   );
   const playing = Playback.useSelector((s) => s.matches('playing'));
+  const presenting = Presenter.useSelector((s) => !s.matches('off'));
   return (
     <>
       <main
@@ -165,6 +168,11 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <Welcome />
             </Suspense>
           )}
+          <Panel id="map" title="Pipeline map">
+            <Suspense fallback={<p className="pipemap-loading">Drawing the pipeline…</p>}>
+              <PipelineMap presenting={presenting} />
+            </Suspense>
+          </Panel>
           <Panel id="producers" title="Producers" lede={scenario.description}>
             <FrameStats />
             <ProducerLanes />

@@ -1,0 +1,168 @@
+/**
+ * Tuples in flight on the pipeline map, at the cursor: where each one is along its edge, in what
+ * shape. Everything is read from the run at the cursor, so stepping back moves them back.
+ *
+ * - Network edges: a tuple sent at s that arrives at a is (now − s)/(a − s) of the way along the
+ *   first 85 % of its edge, drawn as in flight; for half a second after it arrives it crosses the
+ *   last 15 % in the shape its arrival earned (in order, out of order, late). A tuple the network
+ *   lost is drawn as a cross halfway along, for a second after it was sent.
+ * - Fetch edges: a fetch takes no time in the model, so each record a consumer fetched is drawn
+ *   along its edge for the 0.8 s after the fetch (the map's legend says so).
+ */
+import type { Simulation, TupleView } from '../../engine';
+import { partitionForKey } from '../../engine';
+import type { MarkCategory } from '../producers/layout';
+import { consumerNode, memberNode, partitionNode, producerNode, type Topology } from './topology';
+
+export const ARRIVAL_MS = 500;
+export const LOSS_SHOWN_MS = 1000;
+export const FETCH_SHOWN_MS = 800;
+/** Where the network's part of an edge ends and the arrival's begins. */
+const IN_FLIGHT_SHARE = 0.85;
+/** More dots than this on one edge and the edge shows a flowing density and a count instead. */
+export const MAX_DOTS_PER_EDGE = 40;
+
+export interface Dot {
+  readonly tupleId: number;
+  readonly edge: string;
+  /** 0 at the edge's start, 1 at its end. */
+  readonly at: number;
+  readonly category: MarkCategory;
+  readonly keyIndex: number;
+  /** 1 while moving; fades towards 0 for a lost tuple. */
+  readonly opacity: number;
+}
+
+export interface EdgeLoad {
+  /** Tuples on the edge now (in flight, arriving, or fetched in the last moment). */
+  readonly count: number;
+  /** Of those, tuples still in the network. */
+  readonly inFlight: number;
+  readonly dense: boolean;
+}
+
+export interface Flight {
+  readonly dots: readonly Dot[];
+  readonly load: ReadonlyMap<string, EdgeLoad>;
+  /** In flight, per producer: tuples on their way whose partition is chosen only on arrival are counted here. */
+  readonly unplaced: readonly number[];
+}
+
+function arrivedCategory(t: TupleView): MarkCategory {
+  return t.late ? 'late' : t.outOfOrder ? 'outOfOrder' : 'onTime';
+}
+
+/** The node a producer's tuple arrives at, or null when that is decided only on arrival. */
+function destinationOf(sim: Simulation, t: TupleView): string[] | null {
+  const spec = sim.scenario.spec;
+  if (spec.delivery) {
+    const producer = sim.scenario.producers[t.producerIndex];
+    if (!producer?.spec.keyed) return null;
+    return [partitionNode(partitionForKey(t.key, spec.delivery.partitions))];
+  }
+  if (spec.messaging?.model === 'queue') return ['queue'];
+  if (spec.messaging) return spec.messaging.consumers.map((c) => consumerNode(c.id));
+  return [];
+}
+
+export function flightAt(sim: Simulation, topology: Topology): Flight {
+  const now = sim.timeMs;
+  const dots: Dot[] = [];
+  const unplaced = new Array<number>(sim.scenario.producers.length).fill(0);
+  // Without a broker, the network ends at whatever reads the producers' tuples.
+  const readersOf = new Map<number, string[]>();
+  for (const e of topology.edges) {
+    if (e.kind !== 'network' || e.producer === undefined) continue;
+    const list = readersOf.get(e.producer) ?? [];
+    list.push(e.to);
+    readersOf.set(e.producer, list);
+  }
+  const place = (t: TupleView, at: number, category: MarkCategory, opacity = 1) => {
+    const to = destinationOf(sim, t);
+    const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
+    if (targets === null) {
+      unplaced[t.producerIndex] = (unplaced[t.producerIndex] ?? 0) + 1;
+      return;
+    }
+    const keyIndex = sim.scenario.keyIndex.get(t.key) ?? 0;
+    for (const target of targets) {
+      dots.push({
+        tupleId: t.id,
+        edge: `${producerNode(t.producerIndex)}->${target}`,
+        at,
+        category,
+        keyIndex,
+        opacity,
+      });
+    }
+  };
+  for (const id of sim.pending()) {
+    const transit = sim.scheduledArrival(id);
+    const t = transit && sim.tuple(id);
+    if (!transit || !t) continue;
+    const span = Math.max(1, transit.arrivalMs - transit.sentMs);
+    place(t, (IN_FLIGHT_SHARE * (now - transit.sentMs)) / span, 'inFlight');
+  }
+  for (const id of sim.arrivalsBetween(now - ARRIVAL_MS, now)) {
+    const t = sim.tuple(id);
+    if (!t || t.arrivalTimeMs === null) continue;
+    place(
+      t,
+      IN_FLIGHT_SHARE + ((1 - IN_FLIGHT_SHARE) * (now - t.arrivalTimeMs)) / ARRIVAL_MS,
+      arrivedCategory(t),
+    );
+  }
+  for (const id of sim.droppedBetween(now - LOSS_SHOWN_MS, now)) {
+    const t = sim.tuple(id);
+    if (!t || t.sentTimeMs === null) continue;
+    place(t, 0.5, 'dropped', 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
+  }
+  fetches(sim, dots);
+  const counts = new Map<string, { count: number; inFlight: number }>();
+  for (const d of dots) {
+    const c = counts.get(d.edge) ?? { count: 0, inFlight: 0 };
+    c.count++;
+    if (d.category === 'inFlight') c.inFlight++;
+    counts.set(d.edge, c);
+  }
+  const load = new Map<string, EdgeLoad>();
+  for (const [edge, c] of counts) load.set(edge, { ...c, dense: c.count > MAX_DOTS_PER_EDGE });
+  return { dots: dots.filter((d) => !load.get(d.edge)?.dense), load, unplaced };
+}
+
+/** Records fetched by a consumer group member, or handed out by the queue, in the last moment. */
+function fetches(sim: Simulation, dots: Dot[]): void {
+  const spec = sim.scenario.spec;
+  if (!spec.delivery && spec.messaging?.model !== 'queue') return;
+  const now = sim.timeMs;
+  const tickMs = spec.tickMs;
+  const rosters = sim.delivery()?.rosters ?? [];
+  const consumers = spec.messaging?.consumers ?? [];
+  const first = Math.max(0, sim.tick - Math.ceil(FETCH_SHOWN_MS / tickMs) + 1);
+  for (let tick = first; tick <= sim.tick; tick++) {
+    for (const e of sim.traceAtTick(tick)) {
+      if (e.kind !== 'fetched' && !(e.kind === 'delivered' && spec.messaging?.model === 'queue')) continue;
+      const t = sim.tuple(e.tupleId);
+      if (!t) continue;
+      const age = now - e.timeMs;
+      let edge: string;
+      if (e.kind === 'fetched') {
+        const member = rosters[e.a]?.[e.b];
+        if (member === undefined) continue;
+        edge = `${partitionNode(e.c)}->${memberNode(e.a, member)}`;
+      } else {
+        const consumer = consumers[e.a];
+        if (!consumer) continue;
+        edge = `queue->${consumerNode(consumer.id)}`;
+      }
+      dots.push({
+        tupleId: t.id,
+        edge,
+        at: Math.min(1, age / FETCH_SHOWN_MS),
+        category: arrivedCategory(t),
+        keyIndex: sim.scenario.keyIndex.get(t.key) ?? 0,
+        opacity: 1,
+      });
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Places the pipeline map with dagre (a layered layout, left to right) and turns every edge into a
+ * smooth path plus a sampled polyline, so a tuple in flight can be put at any fraction of its edge
+ * exactly on the curve that is drawn. Loaded lazily with the map (dagre is not in the initial JS).
+ */
+import dagre from '@dagrejs/dagre';
+import { curveBasis, line } from 'd3-shape';
+import type { MapEdge, MapNode, Topology } from './topology';
+
+export interface PlacedNode extends MapNode {
+  /** Top-left corner and size. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PlacedEdge extends MapEdge {
+  /** The SVG path drawn for the edge. */
+  readonly path: string;
+  /** Points along that path (x0, y0, x1, y1, …) and the distance along it to each. */
+  readonly xy: Float64Array;
+  readonly along: Float64Array;
+}
+
+export interface MapLayout {
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+  readonly width: number;
+  readonly height: number;
+  /** The top of the drawing (negative when a compound's title was given room above dagre's box). */
+  readonly top: number;
+}
+
+/**
+ * The map's sizes follow its title font: 12 px on a screen, 16 px or more on a projector
+ * (presenter mode), where the map keeps its size and scrolls rather than shrink its text.
+ */
+export interface MapMetrics {
+  readonly fontPx: number;
+  readonly titleCharPx: number;
+  readonly detailCharPx: number;
+  readonly nodeHeight: number;
+}
+
+export function mapMetrics(fontPx: number): MapMetrics {
+  return {
+    fontPx,
+    titleCharPx: fontPx * 0.6,
+    detailCharPx: (fontPx - 1) * 0.57,
+    nodeHeight: Math.round(fontPx * 3.5),
+  };
+}
+
+/** dagre's room between a compound's side and its children. */
+const COMPOUND_SIDE = 24;
+
+/** A node's width from its text, within limits (longer text is cut with an ellipsis, in full in its tooltip). */
+export function nodeWidth(node: MapNode, m: MapMetrics = mapMetrics(12)): number {
+  const text = Math.max(node.label.length * m.titleCharPx, Math.min(node.detail.length, 30) * m.detailCharPx);
+  const k = m.fontPx / 12;
+  return Math.round(Math.min(230 * k, Math.max(104 * k, text + 22)));
+}
+
+/** Records the cubic segments d3's basis curve draws, then samples them. */
+class Sampler {
+  readonly points: number[] = [];
+  private x = 0;
+  private y = 0;
+  moveTo(x: number, y: number) {
+    this.points.push(x, y);
+    this.x = x;
+    this.y = y;
+  }
+  lineTo(x: number, y: number) {
+    this.moveTo(x, y);
+  }
+  bezierCurveTo(x1: number, y1: number, x2: number, y2: number, x: number, y: number) {
+    const { x: x0, y: y0 } = this;
+    for (let i = 1; i <= 12; i++) {
+      const t = i / 12;
+      const u = 1 - t;
+      this.points.push(
+        u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x,
+        u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y,
+      );
+    }
+    this.x = x;
+    this.y = y;
+  }
+  closePath() {}
+}
+
+const curve = line<{ x: number; y: number }>()
+  .x((p) => p.x)
+  .y((p) => p.y)
+  .curve(curveBasis);
+
+function placeEdge(edge: MapEdge, points: readonly { x: number; y: number }[]): PlacedEdge {
+  const sampler = new Sampler();
+  line<{ x: number; y: number }>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .curve(curveBasis)
+    .context(sampler as unknown as CanvasRenderingContext2D)(points as { x: number; y: number }[]);
+  const xy = Float64Array.from(sampler.points);
+  const along = new Float64Array(xy.length / 2);
+  for (let i = 1; i < along.length; i++) {
+    along[i] = along[i - 1]! + Math.hypot(xy[2 * i]! - xy[2 * i - 2]!, xy[2 * i + 1]! - xy[2 * i - 1]!);
+  }
+  return { ...edge, path: curve(points as { x: number; y: number }[]) ?? '', xy, along };
+}
+
+/** Where a point `fraction` (0–1) of the way along an edge lies. */
+export function pointAlong(edge: PlacedEdge, fraction: number): [number, number] {
+  const { xy, along } = edge;
+  const n = along.length;
+  if (n === 0) return [0, 0];
+  const target = Math.max(0, Math.min(1, fraction)) * along[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (along[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return [xy[0]!, xy[1]!];
+  const a = along[lo - 1]!;
+  const span = along[lo]! - a || 1;
+  const f = (target - a) / span;
+  return [
+    xy[2 * lo - 2]! + f * (xy[2 * lo]! - xy[2 * lo - 2]!),
+    xy[2 * lo - 1]! + f * (xy[2 * lo + 1]! - xy[2 * lo - 1]!),
+  ];
+}
+
+export function layoutMap(topology: Topology, metrics: MapMetrics = mapMetrics(12)): MapLayout {
+  const k = metrics.fontPx / 12;
+  const g = new dagre.graphlib.Graph({ compound: true, multigraph: false });
+  // edgesep also sets the room dagre leaves above a compound's children (for its title).
+  g.setGraph({
+    rankdir: 'LR',
+    nodesep: 14 * k,
+    edgesep: 24 * k,
+    ranksep: 40 * k,
+    marginx: 4,
+    marginy: 10 * k,
+  });
+  g.setDefaultEdgeLabel(() => ({}));
+  const compound = new Set(topology.nodes.filter((n) => n.parent).map((n) => n.parent!));
+  // A compound's title must fit above its children: they are made at least that wide.
+  const titleWidth = new Map<string, number>();
+  for (const n of topology.nodes) {
+    if (compound.has(n.id) && (n.kind === 'cluster' || n.kind === 'group')) {
+      titleWidth.set(n.id, n.label.length * metrics.titleCharPx * 0.96 + 20);
+    }
+  }
+  for (const n of topology.nodes) {
+    if (compound.has(n.id)) continue;
+    const title = n.parent ? Math.min(170 * k, (titleWidth.get(n.parent) ?? 0) - 2 * COMPOUND_SIDE) : 0;
+    g.setNode(n.id, { width: Math.max(nodeWidth(n, metrics), Math.ceil(title)), height: metrics.nodeHeight });
+  }
+  for (const n of topology.nodes) if (compound.has(n.id)) g.setNode(n.id, {});
+  for (const n of topology.nodes) if (n.parent) g.setParent(n.id, n.parent);
+  // The network is where tuples are seen travelling: its edges are drawn longer than the others.
+  const app = topology.nodes.some((n) => n.kind === 'app');
+  for (const e of topology.edges)
+    g.setEdge(e.from, e.to, { minlen: e.kind === 'network' ? (app ? 2 : 4) : 1 });
+  dagre.layout(g);
+  // dagre's compound boxes leave some room above their children; the title and status need more.
+  const childTop = new Map<string, number>();
+  for (const n of topology.nodes) {
+    if (!n.parent) continue;
+    const p = g.node(n.id);
+    const top = (p.y ?? 0) - (p.height ?? 0) / 2;
+    childTop.set(n.parent, Math.min(childTop.get(n.parent) ?? Number.POSITIVE_INFINITY, top));
+  }
+  const nodes: PlacedNode[] = topology.nodes.map((n) => {
+    const p = g.node(n.id);
+    const width = p.width ?? 0;
+    const y = (p.y ?? 0) - (p.height ?? 0) / 2;
+    const lift = compound.has(n.id) ? Math.max(0, y + metrics.fontPx * 2.9 - (childTop.get(n.id) ?? y)) : 0;
+    return { ...n, x: (p.x ?? 0) - width / 2, y: y - lift, width, height: (p.height ?? 0) + lift };
+  });
+  const edges = topology.edges.map((e) => placeEdge(e, g.edge(e.from, e.to)?.points ?? []));
+  let width = 0;
+  let bottom = 0;
+  let top = 0;
+  for (const n of nodes) {
+    width = Math.max(width, n.x + n.width);
+    bottom = Math.max(bottom, n.y + n.height);
+    top = Math.min(top, n.y - 4);
+  }
+  top = Math.floor(top);
+  return { nodes, edges, width: Math.ceil(width + 4), height: Math.ceil(bottom + 4 - top), top };
+}
