@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AXE_OPTIONS, expect, shownSeconds, test } from './fixtures';
+import { longParam } from './linkParams';
 
 const plot = (page: Page) => page.getByRole('region', { name: 'Event time plot' });
 const results = (page: Page) => page.getByRole('region', { name: 'Window results' });
@@ -107,7 +108,7 @@ test('Flink rules with allowed lateness: a late tuple re-fires its window instea
   await expect(plot(page).getByRole('status')).toContainText('its window fired again');
   await expect(results(page).getByText('(late firing)').first()).toBeVisible();
   // The setting is in the link.
-  await expect.poll(() => new URL(page.url()).searchParams.get('et')).toContain('"allowedLatenessMs":4000');
+  await expect.poll(() => longParam(page.url(), 'et')).toContain('"allowedLatenessMs":4000');
   await page.reload();
   await expect(plot(page).getByLabel('Allowed lateness (s)')).toHaveValue('4');
 });

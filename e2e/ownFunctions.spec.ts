@@ -97,7 +97,7 @@ test('the code export writes the student’s function in PySpark, ready to copy'
   await page.getByLabel('ones: function code').fill('r => (r.key.toLowerCase, 2)');
   await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toHaveCount(0);
   // The code sits under the pipeline it was made from.
-  const code = page.getByRole('region', { name: 'Pipeline' });
+  const code = page.getByRole('region', { name: 'Pipeline', exact: true });
   await code.getByRole('tab', { name: 'DStream (PySpark)' }).click();
   await expect(code.locator('pre.code__text')).toContainText(
     'ones = clicks.map(lambda r: (r[0].lower(), 2))',

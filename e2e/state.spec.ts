@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AXE_OPTIONS, expect, test } from './fixtures';
+import { longParam } from './linkParams';
 
 const recovery = (page: Page) => page.getByRole('region', { name: 'Recovery' });
 
@@ -9,11 +10,11 @@ test('a stateful pipeline needs a checkpoint directory; then crash the driver an
 }) => {
   await page.goto('./?scenario=stateful-streams&t=6500');
   // Without a checkpoint directory the stateful pipeline cannot start.
-  await page.getByLabel('Checkpoint directory').fill('');
+  await page.getByLabel('Checkpoint directory', { exact: true }).fill('');
   await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toContainText(
     'requirement failed: The checkpoint directory has not been set. Please set it by StreamingContext.checkpoint().',
   );
-  await page.getByLabel('Checkpoint directory').fill('/tmp/ckpt');
+  await page.getByLabel('Checkpoint directory', { exact: true }).fill('/tmp/ckpt');
   await expect(page.getByRole('region', { name: 'DStream timeline' }).getByRole('alert')).toHaveCount(0);
 
   // Crash the driver at 6.5 s; it is back 2 s later (its timer restarts at the next batch, 9 s).
@@ -46,7 +47,7 @@ test('a stateful pipeline needs a checkpoint directory; then crash the driver an
   await expect(sink.locator('.write--duplicate')).toHaveCount(0);
   await expect(sink.locator('.write--overwritten').first()).toContainText('batch 6 s (re-run)');
   // The failure is part of the link.
-  await expect.poll(() => new URL(page.url()).searchParams.get('app')).toContain('"driverCrash"');
+  await expect.poll(() => longParam(page.url(), 'app')).toContain('"driverCrash"');
 });
 
 test('the state inspector shows both APIs: updateStateByKey runs for every key, mapWithState per record and times out at a checkpoint', async ({
@@ -97,7 +98,10 @@ test('receiver failure: data held in memory is lost without a write-ahead log, k
   const losses = recovery(page).getByRole('region', { name: 'Receiver losses' });
   await expect(losses).toContainText('held only in memory');
   // Turn on the write-ahead log for the receiver: what it had received survives.
-  await page.getByRole('region', { name: 'Pipeline' }).getByLabel('lines: write-ahead log').check();
+  await page
+    .getByRole('region', { name: 'Pipeline', exact: true })
+    .getByLabel('lines: write-ahead log')
+    .check();
   await expect(losses).not.toContainText('held only in memory');
   await expect(losses).toContainText('arrived while the receivers were down');
 });

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { AXE_OPTIONS, expect, shownSeconds, test } from './fixtures';
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'DStream timeline' });
-const pipeline = (page: Page) => page.getByRole('region', { name: 'Pipeline' });
+const pipeline = (page: Page) => page.getByRole('region', { name: 'Pipeline', exact: true });
 const inspector = (page: Page) => page.getByRole('region', { name: 'Batch inspector' });
 
 /** The (key,count) pairs a print() wrote, from the inspector's console for one output. */
@@ -106,7 +106,7 @@ test('raising the cost per record makes scheduling delay grow; backpressure brin
   await expect(metrics).toContainText('No batch is waiting.');
   await page.getByLabel('Producer rate').selectOption('2');
   await expect(metrics).toContainText(/\d+ batch(es)? queued behind the running one/);
-  await expect(page).toHaveURL(/[?&]rate=2(&|$)/);
+  await expect(page).toHaveURL(/[?&]rate=2(&|#|$)/);
   await page.getByLabel('Producer rate').selectOption('1');
   await page.getByLabel('Cost per record (ms)').fill('10');
   // The timeline shows the queue: batches generated but not yet started.
@@ -136,7 +136,7 @@ test('build a pipeline: add an operation, meet the checkpoint requirement, see t
   await expect(timeline(page).getByRole('alert')).toContainText(
     'requirement failed: The checkpoint directory has not been set. Please set it by StreamingContext.checkpoint().',
   );
-  await page.getByLabel('Checkpoint directory').fill('/tmp/checkpoints');
+  await page.getByLabel('Checkpoint directory', { exact: true }).fill('/tmp/checkpoints');
   await expect(timeline(page).getByRole('alert')).toHaveCount(0);
   await expect(timeline(page).getByRole('button', { name: /^countByWindow1 = countByWindow/ })).toBeVisible();
   // The code follows, in both languages.
@@ -151,7 +151,7 @@ test('build a pipeline: add an operation, meet the checkpoint requirement, see t
   await expect(p.locator('pre.code__text')).not.toContainText('countByWindow1');
   // The edited program is part of the link: a reload keeps it.
   await page.reload();
-  await expect(page.getByLabel('Checkpoint directory')).toHaveValue('/tmp/checkpoints');
+  await expect(page.getByLabel('Checkpoint directory', { exact: true })).toHaveValue('/tmp/checkpoints');
 });
 
 test('inspect: a partition shows its records and offset range, a DStream its lineage', async ({ page }) => {

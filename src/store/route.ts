@@ -4,6 +4,10 @@ import { create } from 'zustand';
  * Which page is shown. It lives in the address bar's hash, so the frame parameters in the query
  * (scenario, seed, time, …) and the page travel together in one share link:
  *   ?scenario=watermarks&seed=5&t=12000#/lessons/watermarks/2
+ * The frame's long parameters, packed, follow the page after a `?` (url.ts `LONG_PARAMS`): the
+ * browser does not send the hash to the server, so no server or host refuses a long one:
+ *   ?scenario=watermarks&seed=5&t=12000#/lessons/watermarks/2?scn=rVTLbts…&app=q1YqyS9…
+ *   ?scenario=three-kinds&seed=1&t=0#/?scn=rVTLbts…   (the simulator)
  */
 export type Route =
   | { readonly page: 'sim' }
@@ -24,14 +28,27 @@ export interface ParsedRoute {
   readonly problem: string | null;
 }
 
+/** The hash's two parts: the page (`#/lessons/x/2`, or '') and the long parameters after `?` (or ''). */
+export function splitHash(hash: string): { readonly route: string; readonly params: string } {
+  const at = hash.indexOf('?');
+  return at < 0 ? { route: hash, params: '' } : { route: hash.slice(0, at), params: hash.slice(at + 1) };
+}
+
+/** The hash for a page (as `formatRoute` writes it, or as found) and long parameters (or ''). */
+export function joinHash(route: string, params: string): string {
+  if (params === '') return route;
+  return `${route === '' || route === '#' ? '#/' : route}?${params}`;
+}
+
 export function parseRoute(hash: string): ParsedRoute {
-  const path = hash.replace(/^#\/?/, '');
+  const page = splitHash(hash).route;
+  const path = page.replace(/^#\/?/, '');
   if (path === '') return { route: { page: 'sim' }, problem: null };
   const parts = path.split('/');
   const [head, id, n] = parts;
   const bad = (why: string): ParsedRoute => ({
     route: { page: 'sim' },
-    problem: `The link's page "${clip(hash)}" ${why}; showing the simulator.`,
+    problem: `The link's page "${clip(page)}" ${why}; showing the simulator.`,
   });
   switch (head) {
     case 'sim':
@@ -104,5 +121,7 @@ export const useRoute = create<RouteStore>()((set) => ({
 /** The class a view gets while a lesson step points at some views: spotlit, dimmed, or none. */
 export function spotlightClass(spotlight: readonly string[] | null, id: string): string {
   if (spotlight === null) return '';
-  return spotlight.includes(id) ? ' is-spotlit' : ' is-dimmed';
+  // A lesson may point at parts of the pipeline map (`map:partitions`): the map is then spotlit too.
+  const lit = spotlight.includes(id) || (id === 'map' && spotlight.some((s) => s.startsWith('map:')));
+  return lit ? ' is-spotlit' : ' is-dimmed';
 }

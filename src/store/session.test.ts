@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPreset, presets } from '../scenarios/presets';
-import { loadSession, MAX_SESSION_CHARS, SESSION_KEY, saveSession } from './session';
-import { useSim } from './simStore';
-import { parseLink } from './url';
+import { packLink, unpackParams } from './linkHash';
+import {
+  loadSession,
+  MAX_SESSION_CHARS,
+  SESSION_KEY,
+  saveSession,
+  sessionLinkOf,
+  splitSessionLink,
+} from './session';
+import { CUSTOM_SCENARIO_ID, useSim } from './simStore';
+import { LONG_LIMITS, parseLink } from './url';
 
 /** A Map behind the Storage methods the session uses. */
 function memoryStorage(initial?: string) {
@@ -105,5 +113,46 @@ describe('the saved session', () => {
     expect(s.notices.map((n) => n.text).join(' ')).toMatch(
       /past the end.*not valid JSON|not valid JSON.*past the end/,
     );
+  });
+
+  it('keeps a link whose long parameters are packed, and opens it again', async () => {
+    const scn = JSON.stringify({ ...findPreset('three-kinds')!.scenario, name: 'Kept packed' });
+    const packed = await packLink({
+      scenario: 'three-kinds',
+      seed: 3,
+      timeMs: 2000,
+      tuple: null,
+      faults: [],
+      compare: null,
+      app: null,
+      rate: null,
+      et: null,
+      scn,
+    });
+    const link = sessionLinkOf(packed.search, packed.params);
+    expect(link).toMatch(/^\?scenario=three-kinds&seed=3&t=2000#\/\?scn=[\w-]+$/);
+    const storage = memoryStorage();
+    saveSession(storage, link);
+    const restored = loadSession(storage);
+    expect(restored).toEqual({ link, problem: null });
+    const { search, params } = splitSessionLink(restored.link!);
+    expect({ search, params }).toEqual({ search: packed.search, params: packed.params });
+    useSim.setState({ notices: [] });
+    useSim.getState().openLink(search, await unpackParams(params));
+    expect(useSim.getState().notices).toEqual([]);
+    expect(useSim.getState().presetId).toBe(CUSTOM_SCENARIO_ID);
+    expect(useSim.getState().base.name).toBe('Kept packed');
+    expect(splitSessionLink('?t=1')).toEqual({ search: '?t=1', params: '' });
+  });
+
+  it('has room for the longest link the app writes: every long parameter at its packed limit', () => {
+    const longParams = Object.entries(LONG_LIMITS).reduce(
+      (n, [name, l]) => n + name.length + 2 + l.packed,
+      0,
+    );
+    // The short parameters: a SQL query of 5000 characters, URL-encoded, 50 faults, and the rest.
+    const longestLink = longParams + 3 * 5000 + 50 * 60 + 200;
+    const saved = JSON.stringify({ version: 1, link: 'x'.repeat(longestLink) });
+    expect(saved.length).toBeLessThan(MAX_SESSION_CHARS);
   });
 });

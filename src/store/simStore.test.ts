@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioSpec } from '../engine/types';
 import { findPreset } from '../scenarios/presets';
 import { compactScenario } from './customScenario';
+import { packLink } from './linkHash';
+import { scenarioLinkSize } from './sim/linkState';
 import { CUSTOM_SCENARIO_ID, currentScenario, linkSizeOf, linkStateOf, useSim } from './simStore';
 import { formatLink, MAX_LINK_SCENARIO_CHARS, parseLink } from './url';
 
@@ -99,15 +101,17 @@ describe('a custom scenario in the store', () => {
 });
 
 describe('a custom scenario in a link', () => {
-  it('travels as scn=JSON and reopens the same scenario, seed, moment and faults', () => {
+  it('travels as scn=JSON and reopens the same scenario, seed, moment and faults', async () => {
     state().loadScenario(editedKafka(), 'edited');
     state().setSeed(11);
     state().injectFault({ atMs: 6000, kind: 'crashBroker', broker: 2 });
     state().seek(90);
     const link = formatLink(linkStateOf(state()));
     expect(link).toMatch(/^\?scenario=kafka-failover&seed=11&t=9000&.*&scn=%7B/);
-    // The size the app reports is the size in the link.
-    expect(link.split('&scn=')[1]?.length).toBe(linkSizeOf(state()).chars);
+    // The size the app reports is the size in the link, packed in its hash.
+    const packed = await packLink(linkStateOf(state()));
+    expect(new URLSearchParams(packed.params).get('scn')?.length).toBe(linkSizeOf(state()).chars);
+    expect(linkSizeOf(state()).chars).toBeGreaterThan(0);
     const base = state().base;
     state().load('three-kinds');
     state().openLink(link);
@@ -146,21 +150,31 @@ describe('a custom scenario in a link', () => {
     expect(noticeTexts()[0]).toMatch(/must be a JSON object/);
   });
 
-  it('too large for a link: the link keeps the last preset, and a notice says to export a file', () => {
+  it('too large for a link: the link keeps the last preset, and a notice says to export a file', async () => {
     const big = editedKafka();
-    const description = 'x'.repeat(2000);
+    // Keys that do not compress: the packed link is as long as the text.
+    let seed = 1;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => {
+        seed = (seed * 48_271) % 2_147_483_647;
+        return 'abcdefghijklmnopqrstuvwxyz0123456789'[seed % 36];
+      }).join('');
     const producers = Array.from({ length: 12 }, (_, i) => ({
       id: `p${i}`,
-      label: `Producer ${i} ${'y'.repeat(60)}`,
-      keys: Array.from({ length: 100 }, (_, k) => `${k}-a-key-with-a-long-name-${i}`),
+      label: `Producer ${i}`,
+      keys: Array.from({ length: 100 }, () => noise(30)),
     }));
-    expect(state().loadScenario({ ...big, description, producers }, 'imported')).toEqual([]);
-    expect(linkSizeOf(state()).fits).toBe(false);
-    expect(linkSizeOf(state()).chars).toBeGreaterThan(MAX_LINK_SCENARIO_CHARS);
-    expect(noticeTexts().join(' ')).toMatch(/too large to share by link .* Export it as a file instead/);
-    const link = formatLink(linkStateOf(state()));
-    expect(link).toBe('?scenario=kafka-failover&seed=4&t=0');
-    expect(parseLink(link, ['kafka-failover']).problems).toEqual([]);
+    expect(state().loadScenario({ ...big, producers }, 'imported')).toEqual([]);
+    // Packing takes a moment (it is asynchronous); the notice follows it.
+    const length = await scenarioLinkSize(state().base);
+    expect(length).toBeGreaterThan(MAX_LINK_SCENARIO_CHARS);
+    expect(linkSizeOf(state())).toEqual({ chars: length, fits: false });
+    await expect
+      .poll(() => noticeTexts().join(' '))
+      .toMatch(/too large to share by link .* Export it as a file instead/);
+    const link = await packLink(linkStateOf(state()));
+    expect(link).toEqual({ search: '?scenario=kafka-failover&seed=4&t=0', params: '', tooLarge: true });
+    expect(parseLink(link.search, ['kafka-failover']).problems).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLink, MAX_LINK_SCENARIO_CHARS, parseLink } from './url';
+import { formatLink, MAX_QUERY_SCENARIO_CHARS, parseLink } from './url';
 
 describe('links to Spark Streaming states', () => {
   it('carry an edited application and a producer rate, and read them back', () => {
@@ -60,12 +60,24 @@ describe('links to a custom scenario', () => {
     expect(parseLink('?scenario=three-kinds', ['three-kinds']).state.scn).toBeUndefined();
   });
 
-  it('refuse one longer than the limit, saying how long it is', () => {
-    const scn = 'x'.repeat(MAX_LINK_SCENARIO_CHARS + 1);
+  it('refuse one in the query longer than the limit, saying how long it is', () => {
+    const scn = 'x'.repeat(MAX_QUERY_SCENARIO_CHARS + 1);
     const { state, problems } = parseLink(`?scn=${scn}`, []);
     expect(state.scn).toBeUndefined();
     expect(problems).toEqual([
       `The link's scenario (scn) is too long (20001 characters; at most 20000); showing a built-in scenario instead.`,
     ]);
+  });
+
+  it('take a longer one unpacked from the hash (it was checked while unpacking), and its problems', () => {
+    const scn = 'x'.repeat(MAX_QUERY_SCENARIO_CHARS + 1);
+    const problem =
+      "The link's streaming application (app) is not valid compressed data; using the scenario's own.";
+    const { state, problems } = parseLink('?scenario=three-kinds', ['three-kinds'], {
+      texts: { scn },
+      problems: [problem],
+    });
+    expect(state.scn).toBe(scn);
+    expect(problems).toEqual([problem]);
   });
 });

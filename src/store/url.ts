@@ -1,7 +1,10 @@
 /**
  * The link holds scenario, seed, time and the selected tuple, so a shared URL reopens the exact frame:
  * ?scenario=three-kinds&seed=7&t=12300&tuple=42
- * A custom scenario travels whole, as JSON: ?scenario=three-kinds&seed=1&t=0&scn={"version":1,…}
+ * The long parameters (a custom scenario, edited programs: `LONG_PARAMS`) travel packed in the hash,
+ * after the page (route.ts, linkHash.ts), which the browser never sends to the server:
+ * ?scenario=three-kinds&seed=1&t=0#/lessons/windows/2?scn=rVTLbts…&app=q1YqyS9…
+ * Older links carry them as JSON in the query (…&scn={"version":1,…}); those still open.
  */
 import { RATE_SCALES } from '../scenarios/edits';
 
@@ -40,16 +43,66 @@ export interface ParsedLink {
 
 const WHOLE = /^\d{1,15}$/;
 
-/**
- * Longest custom scenario a link carries, in characters of the URL-encoded parameter (about 12,000
- * characters of JSON), so that a link with one stays well inside the saved session's limit.
- */
-export const MAX_LINK_SCENARIO_CHARS = 20_000;
+/** The parameters that can be long: they travel packed (compressed) in the hash. */
+export const LONG_PARAMS = ['scn', 'app', 'et', 'q'] as const;
+export type LongParam = (typeof LONG_PARAMS)[number];
 
-export function parseLink(search: string, knownScenarios: readonly string[]): ParsedLink {
+/**
+ * Longest custom scenario a link carries, in characters of its packed form in the hash (12 KB
+ * compressed: about 50 KB of scenario JSON; issue 20's 10.7 KB scenario packs to 3,500). With the
+ * other long parameters at their limits (`LONG_LIMITS`) a link stays well inside the saved
+ * session's limit (session.ts).
+ */
+export const MAX_LINK_SCENARIO_CHARS = 16_000;
+/** Longest custom scenario an older link carries as JSON in its query (`?scn={…}`). */
+export const MAX_QUERY_SCENARIO_CHARS = 20_000;
+
+/** How a long parameter in the hash is named and limited. */
+export interface LongLimit {
+  /** What the learner calls it, naming the parameter. */
+  readonly what: string;
+  /** The longest packed form, in characters. */
+  readonly packed: number;
+  /** The longest text it may unpack to (a scenario file's limit; for the edits, the query's). */
+  readonly text: number;
+  /** What the app does instead when it cannot be used. */
+  readonly instead: string;
+}
+
+const OWN = "using the scenario's own";
+
+export const LONG_LIMITS: Readonly<Record<LongParam, LongLimit>> = {
+  scn: {
+    what: 'scenario (scn)',
+    packed: MAX_LINK_SCENARIO_CHARS,
+    text: 256 * 1024,
+    instead: 'showing a built-in scenario instead',
+  },
+  app: { what: 'streaming application (app)', packed: 8000, text: 20_000, instead: OWN },
+  et: { what: 'event-time query (et)', packed: 4000, text: 5000, instead: OWN },
+  q: { what: 'Structured Streaming query (q)', packed: 4000, text: 5000, instead: OWN },
+};
+
+/** The long parameters of a link's hash, unpacked (linkHash.ts), and why any could not be. */
+export interface UnpackedParams {
+  readonly texts: Partial<Readonly<Record<LongParam, string>>>;
+  readonly problems: readonly string[];
+}
+
+/**
+ * The link's state from its query and, when given, the long parameters unpacked from its hash (these
+ * win over the same parameters in the query, and were checked for length while unpacking).
+ */
+export function parseLink(
+  search: string,
+  knownScenarios: readonly string[],
+  unpacked?: UnpackedParams,
+): ParsedLink {
   const params = new URLSearchParams(search);
+  for (const [name, text] of Object.entries(unpacked?.texts ?? {})) params.set(name, text);
+  const fromHash = (name: LongParam) => unpacked?.texts[name] !== undefined;
   const state: { -readonly [K in keyof LinkState]?: LinkState[K] } = {};
-  const problems: string[] = [];
+  const problems: string[] = [...(unpacked?.problems ?? [])];
   const scenario = params.get('scenario');
   if (scenario !== null) {
     if (knownScenarios.includes(scenario)) state.scenario = scenario;
@@ -84,7 +137,7 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   }
   const app = params.get('app');
   if (app !== null) {
-    if (app.length <= 20000) state.app = app;
+    if (app.length <= LONG_LIMITS.app.text) state.app = app;
     else
       problems.push(
         `The link's streaming application is too long (${app.length} characters); using the scenario's own.`,
@@ -92,7 +145,7 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   }
   const et = params.get('et');
   if (et !== null) {
-    if (et.length <= 5000) state.et = et;
+    if (et.length <= LONG_LIMITS.et.text) state.et = et;
     else
       problems.push(
         `The link's event-time query is too long (${et.length} characters); using the scenario's own.`,
@@ -100,7 +153,7 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   }
   const q = params.get('q');
   if (q !== null) {
-    if (q.length <= 5000) state.q = q;
+    if (q.length <= LONG_LIMITS.q.text) state.q = q;
     else
       problems.push(
         `The link's Structured Streaming query is too long (${q.length} characters); using the scenario's own.`,
@@ -122,10 +175,10 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   }
   const scn = params.get('scn');
   if (scn !== null) {
-    if (scn.length <= MAX_LINK_SCENARIO_CHARS) state.scn = scn;
+    if (fromHash('scn') || scn.length <= MAX_QUERY_SCENARIO_CHARS) state.scn = scn;
     else
       problems.push(
-        `The link's scenario (scn) is too long (${scn.length} characters; at most ${MAX_LINK_SCENARIO_CHARS}); showing a built-in scenario instead.`,
+        `The link's scenario (scn) is too long (${scn.length} characters; at most ${MAX_QUERY_SCENARIO_CHARS}); showing a built-in scenario instead.`,
       );
   }
   const faults = params.getAll('fault');
@@ -134,6 +187,11 @@ export function parseLink(search: string, knownScenarios: readonly string[]): Pa
   return { state, problems };
 }
 
+/**
+ * The link with every parameter in the query, long ones as JSON: the form lessons and questions use
+ * for their own short frames, and older links had. The address bar and shared links put the long
+ * parameters packed in the hash instead (linkHash.ts `packLink`).
+ */
 export function formatLink(state: LinkState): string {
   const params = new URLSearchParams();
   params.set('scenario', state.scenario);

@@ -7,20 +7,25 @@ import { CUSTOM_SCENARIO_ID, clip, problemText, readScenarioText } from '../cust
 import { useSqlLink } from '../db/sqlLink';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
-import { parseLink } from '../url';
+import { parseLink, type UnpackedParams } from '../url';
+import { noticeIfTooLargeForLink } from './linkState';
 import { newNotice } from './noticesSlice';
 
 /** Opening a link: the whole frame it names (scenario, seed, moment, selection, faults, edits) at once. */
 export interface LinkSlice {
-  /** Applies a link's state; problems become notices and everything else is kept. */
-  openLink(search: string): void;
+  /**
+   * Applies a link's state: its query and, when given, the long parameters unpacked from its hash
+   * (linkHash.ts `unpackParams`); problems become notices and everything else is kept.
+   */
+  openLink(search: string, unpacked?: UnpackedParams): void;
 }
 
 export const createLinkSlice: StateCreator<SimStore, [], [], LinkSlice> = (set, get) => ({
-  openLink(search) {
+  openLink(search, unpacked) {
     const parsed = parseLink(
       search,
       presets.map((p) => p.id),
+      unpacked,
     );
     const problems = [...parsed.problems];
     const preset = presetFields(parsed.state.scenario ?? defaultPreset.id);
@@ -116,5 +121,8 @@ export const createLinkSlice: StateCreator<SimStore, [], [], LinkSlice> = (set, 
       compare: companion(run.sim, compareModel),
       notices: [...get().notices, ...problems.map((text) => newNotice(text))],
     });
+    // A linked scenario may pack larger here than it came (another compressor, or an older link's
+    // JSON in the query): say so if that is too large to share.
+    if (fields.source === 'linked') noticeIfTooLargeForLink(get, fields.base);
   },
 });

@@ -1,12 +1,15 @@
+import type { ScenarioSpec } from '../../engine';
 import { encodeFault } from '../../scenarios/faults';
 import { defaultPreset, findPreset } from '../../scenarios/presets';
-import { CUSTOM_SCENARIO_ID, scenarioLinkChars, scenarioLinkText } from '../customScenario';
+import { CUSTOM_SCENARIO_ID, clip, scenarioLinkText } from '../customScenario';
+import { packedNow, packText } from '../linkCodec';
 import type { SimStore } from '../simStore';
 import { type LinkState, MAX_LINK_SCENARIO_CHARS } from '../url';
 
 /**
- * The link of the current frame. A custom scenario travels in it as JSON while it fits
- * (`MAX_LINK_SCENARIO_CHARS`); a larger one cannot, and the link opens the last preset at its start.
+ * The link of the current frame, every part as text (a custom scenario as JSON). Whether the
+ * scenario fits is known once it is packed (linkHash.ts `packLink`): a link cannot hold one whose
+ * packed form is longer than `MAX_LINK_SCENARIO_CHARS`, and opens the last preset at its start.
  */
 export function linkStateOf(
   s: Pick<
@@ -27,10 +30,6 @@ export function linkStateOf(
   const custom = s.presetId === CUSTOM_SCENARIO_ID && s.base !== undefined;
   const scn = custom && s.base ? scenarioLinkText(s.base) : null;
   const fallback = findPreset(s.lastPresetId ?? '') ?? defaultPreset;
-  if (custom && s.base && scenarioLinkChars(s.base) > MAX_LINK_SCENARIO_CHARS) {
-    const seed = fallback.scenario.seed;
-    return { ...EMPTY_LINK, scenario: fallback.id, seed };
-  }
   return {
     scenario: custom ? fallback.id : s.presetId,
     seed: s.seed,
@@ -46,22 +45,31 @@ export function linkStateOf(
   };
 }
 
-/** Whether the scenario being run fits in a link, and how many characters it takes there (URL-encoded). */
+/**
+ * Whether the scenario being run fits in a link, and how many characters it takes there (packed).
+ * Packing is asynchronous: until the scenario has been packed (the address bar's first write, or
+ * `scenarioLinkSize`), `chars` is 0 and it counts as fitting.
+ */
 export function linkSizeOf(s: Pick<SimStore, 'presetId' | 'base'>): { chars: number; fits: boolean } {
   if (s.presetId !== CUSTOM_SCENARIO_ID) return { chars: 0, fits: true };
-  const chars = scenarioLinkChars(s.base);
+  const chars = packedNow(scenarioLinkText(s.base))?.length ?? 0;
   return { chars, fits: chars <= MAX_LINK_SCENARIO_CHARS };
 }
 
-const EMPTY_LINK: LinkState = {
-  scenario: defaultPreset.id,
-  seed: defaultPreset.scenario.seed,
-  timeMs: 0,
-  tuple: null,
-  faults: [],
-  compare: null,
-  app: null,
-  rate: null,
-  et: null,
-  scn: null,
-};
+/** How many characters the scenario takes in a link, packed. */
+export async function scenarioLinkSize(spec: ScenarioSpec): Promise<number> {
+  return (await packText(scenarioLinkText(spec))).length;
+}
+
+/**
+ * Once the scenario just installed is packed, says so if it is too large to share by link (the link
+ * and the saved session then keep a built-in scenario), unless another one is running by then.
+ */
+export function noticeIfTooLargeForLink(get: () => SimStore, base: ScenarioSpec): void {
+  void scenarioLinkSize(base).then((length) => {
+    if (length <= MAX_LINK_SCENARIO_CHARS || get().base !== base) return;
+    get().notify(
+      `“${clip(base.name)}” is too large to share by link (${length.toLocaleString('en')} characters in a link; at most ${MAX_LINK_SCENARIO_CHARS.toLocaleString('en')}): the link and the saved session keep a built-in scenario. Export it as a file instead (Edit scenario → Export JSON).`,
+    );
+  });
+}

@@ -4,10 +4,10 @@ import type { DeliveryModel } from '../../scenarios/compare';
 import type { InjectedFault } from '../../scenarios/faults';
 import { defaultPreset } from '../../scenarios/presets';
 import { parseEventTime, parseQuery, parseStreaming, type ScenarioProblem } from '../../scenarios/validate';
-import { CUSTOM_SCENARIO_ID, checkScenario, clip, problemText, scenarioLinkChars } from '../customScenario';
+import { CUSTOM_SCENARIO_ID, checkScenario, clip, problemText } from '../customScenario';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
-import { MAX_LINK_SCENARIO_CHARS } from '../url';
+import { noticeIfTooLargeForLink } from './linkState';
 
 /** Where the scenario being run came from. */
 export type ScenarioSource = 'preset' | 'edited' | 'imported' | 'linked';
@@ -133,12 +133,8 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         selectedTuple: null,
         selectedEntity: null,
       });
-      const length = scenarioLinkChars(base);
-      if (length > MAX_LINK_SCENARIO_CHARS) {
-        get().notify(
-          `“${clip(base.name)}” is too large to share by link (${length.toLocaleString('en')} characters in a link; at most ${MAX_LINK_SCENARIO_CHARS.toLocaleString('en')}): the link and the saved session keep a built-in scenario. Export it as a file instead (Edit scenario → Export JSON).`,
-        );
-      }
+      // Whether it fits in a link is known once it is packed (compressed), a moment later.
+      noticeIfTooLargeForLink(get, base);
       return [];
     },
     setSeed(seed) {

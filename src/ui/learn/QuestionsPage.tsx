@@ -8,6 +8,7 @@ import { frameSearch } from '../../store/frameLink';
 import { useProgress } from '../../store/progress';
 import { formatRoute, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
+import { replaceRoute } from '../shell/navigate';
 import { ResetProgress } from './LessonsPage';
 import { type Answered, answerText, QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
@@ -148,8 +149,7 @@ function Practice({ id, seed }: { id: string; seed: number }) {
   // Keep the address on the question shown, so a reload or a shared link lands on it.
   const here = q ? formatRoute({ page: 'question', question: q.id, seed: itemSeed }) : null;
   useEffect(() => {
-    if (here && window.location.hash !== here)
-      window.history.replaceState(null, '', `${window.location.search}${here}`);
+    if (here) replaceRoute(here);
   }, [here]);
   if (!start) return <Missing id={id} notify={notify} />;
   if (state.matches('idle')) return null;

@@ -10,14 +10,15 @@ import { openFirstFrame } from './session';
 
 // A course page's iframe (`?embed=1`) shows the views without the app's navigation.
 useRoute.getState().setEmbed(new URLSearchParams(window.location.search).get('embed') === '1');
-// Open the frame the link names before the first paint; without a link, go on where the learner stopped.
-openFirstFrame();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Open the frame the link names before the first paint; without a link, go on where the learner
+// stopped. A link's long parts unpack asynchronously (a moment): the app is shown once they have.
+void openFirstFrame().finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 registerServiceWorkerWhenIdle();

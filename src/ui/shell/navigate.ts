@@ -1,13 +1,28 @@
-import { formatRoute, parseRoute, type Route, useRoute } from '../../store/route';
+import { formatRoute, joinHash, parseRoute, type Route, splitHash, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
 
-/** Shows a page and records it in the address bar (a new history entry, so Back returns). */
+/**
+ * Shows a page and records it in the address bar (a new history entry, so Back returns). The frame's
+ * long parameters after the page in the hash stay.
+ */
 export function navigate(route: Route): void {
-  const hash = formatRoute(route);
+  const hash = withFrameParams(formatRoute(route));
   if (hash !== window.location.hash) {
     window.history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }
   useRoute.getState().go(route);
+}
+
+/** Shows another page in the address bar without a new history entry (the frame's parameters stay). */
+export function replaceRoute(routeHash: string): void {
+  const hash = withFrameParams(routeHash);
+  if (hash !== window.location.hash)
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+}
+
+/** The hash of a page (`formatRoute`) followed by the frame's long parameters now in the hash. */
+function withFrameParams(routeHash: string): string {
+  return joinHash(routeHash, splitHash(window.location.hash).params);
 }
 
 /** Reads the page from the hash now and whenever it changes (links, Back/Forward). */

@@ -1,30 +1,64 @@
 import { useEffect } from 'react';
 import { useSqlLink } from '../../store/db/sqlLink';
-import { useRoute } from '../../store/route';
-import { saveSession } from '../../store/session';
+import { type PackedLink, packLink, packLinkNow, unpackParams } from '../../store/linkHash';
+import { joinHash, splitHash, useRoute } from '../../store/route';
+import { saveSession, sessionLinkOf } from '../../store/session';
 import { linkStateOf, useSim } from '../../store/simStore';
-import { formatLink } from '../../store/url';
+import type { LinkState } from '../../store/url';
 import { browserStorage } from './session';
 
-/** The query part of the link to the current frame, as the address bar shows it once synced. */
-export function currentSearch(): string {
-  const link = formatLink({ ...linkStateOf(useSim.getState()), sql: useSqlLink.getState().sql });
-  return useRoute.getState().embed ? `${link}&embed=1` : link;
+function frameLinkState(): LinkState {
+  return { ...linkStateOf(useSim.getState()), sql: useSqlLink.getState().sql };
 }
 
-/** Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing). */
+/**
+ * The query part of the link to the current frame, as the address bar shows it once synced; its long
+ * parameters follow the page in the hash. Until they are packed (a moment after an edit), the query
+ * the address bar shows, which goes with the hash it shows.
+ */
+export function currentSearch(): string {
+  const packed = packLinkNow(frameLinkState());
+  if (!packed) return window.location.search;
+  return useRoute.getState().embed ? `${packed.search}&embed=1` : packed.search;
+}
+
+/**
+ * Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing): the
+ * short parameters in the query, the long ones packed after the page in the hash. Packing is
+ * asynchronous the first time a text is packed; a write that a later one overtakes is dropped.
+ */
 export function useUrlSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastWrite = Number.NEGATIVE_INFINITY;
+    let writes = 0;
+    let stopped = false;
+    /** A link's hash being unpacked and opened: nothing is written meanwhile. */
+    let opening = false;
+    /** The long parameters last written to the hash. */
+    let written = splitHash(window.location.hash).params;
+    const commit = (link: PackedLink) => {
+      const embed = useRoute.getState().embed;
+      const search = embed ? `${link.search}&embed=1` : link.search;
+      const hash = joinHash(splitHash(window.location.hash).route, link.params);
+      if (search !== window.location.search || hash !== window.location.hash)
+        window.history.replaceState(null, '', search + hash);
+      written = link.params;
+      // An embedded view is a course page's, not the learner's own session.
+      if (!embed) saveSession(browserStorage(), sessionLinkOf(link.search, link.params));
+    };
     const write = () => {
       timer = undefined;
+      if (opening) return;
       lastWrite = performance.now();
-      const next = currentSearch();
-      const embed = useRoute.getState().embed;
-      if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash);
-      // An embedded view is a course page's, not the learner's own session.
-      if (!embed) saveSession(browserStorage(), next);
+      const state = frameLinkState();
+      const mine = ++writes;
+      const now = packLinkNow(state);
+      if (now) commit(now);
+      else
+        void packLink(state).then((link) => {
+          if (!stopped && !opening && mine === writes) commit(link);
+        });
     };
     write();
     // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.
@@ -39,11 +73,35 @@ export function useUrlSync(): void {
         write();
       }
     };
+    // A page link (`#/lessons`) replaces the whole hash: the frame's long parameters are put back. A
+    // hash with other ones is another link (pasted over this one: only its hash differs, so the page
+    // did not reload; or Back to an entry made before the frame changed): its frame is opened.
+    const hashChanged = () => {
+      const { params } = splitHash(window.location.hash);
+      if (params === '' || params === written) {
+        clearTimeout(timer);
+        write();
+        return;
+      }
+      opening = true;
+      const search = window.location.search;
+      void unpackParams(params).then((unpacked) => {
+        opening = false;
+        if (stopped) return;
+        written = params;
+        useSim.getState().openLink(search, unpacked);
+        clearTimeout(timer);
+        write();
+      });
+    };
     window.addEventListener('pagehide', flush);
+    window.addEventListener('hashchange', hashChanged);
     return () => {
+      stopped = true;
       unsubscribe();
       unsubscribeSql();
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('hashchange', hashChanged);
       if (timer !== undefined) clearTimeout(timer);
     };
   }, []);
