@@ -6,7 +6,10 @@ import { expect, seriousViolations, test } from './fixtures';
 const PRESET_DIR = new URL('../src/scenarios/presets/', import.meta.url);
 const presets = readdirSync(PRESET_DIR)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ id: f.replace(/\.json$/, ''), spec: JSON.parse(readFileSync(new URL(f, PRESET_DIR), 'utf8')) }));
+  .map((f) => ({
+    id: f.replace(/\.json$/, ''),
+    spec: JSON.parse(readFileSync(new URL(f, PRESET_DIR), 'utf8')),
+  }));
 
 const map = (page: Page) => page.getByRole('region', { name: 'Pipeline map' });
 
@@ -56,7 +59,9 @@ test('a map node opens its inspector and scrolls its view into sight, by mouse a
   await expect(page.getByRole('region', { name: 'DStream inspector' })).toBeVisible();
 });
 
-test('tuples travel along the edges in simulation time, and stepping back puts them back', async ({ page }) => {
+test('tuples travel along the edges in simulation time, and stepping back puts them back', async ({
+  page,
+}) => {
   await openMap(page, 'scenario=kafka-failover&t=6000');
   const dots = map(page).locator('.pipemap__dots > g');
   await expect(dots.first()).toBeAttached();
@@ -70,6 +75,17 @@ test('tuples travel along the edges in simulation time, and stepping back puts t
   await expect.poll(positions).not.toBe(before);
   await page.keyboard.press('ArrowLeft');
   await expect.poll(positions).toBe(before);
+});
+
+test('clicking a tuple on the map opens it in the inspector, and the map rings it', async ({ page }) => {
+  await openMap(page, 'scenario=three-kinds&seed=7&t=36000');
+  const dot = map(page).locator('.pipemap__dot').first();
+  const id = await dot.getAttribute('data-tuple');
+  await dot.click();
+  await expect(
+    page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { name: `Tuple #${id}` }),
+  ).toBeVisible();
+  await expect(map(page).locator(`.pipemap__dot[data-tuple="${id}"] .pipemap__ring`)).toHaveCount(1);
 });
 
 test('faults show on the map at their moment', async ({ page }) => {
@@ -87,7 +103,9 @@ test('faults show on the map at their moment', async ({ page }) => {
   await expect(cluster).toHaveAccessibleName(/every broker up/);
 });
 
-test('a crowded edge shows a count and a rate; with reduced motion counts replace motion', async ({ page }) => {
+test('a crowded edge shows a count and a rate; with reduced motion counts replace motion', async ({
+  page,
+}) => {
   await openMap(page, 'scenario=dense&t=4000');
   await expect(map(page).locator('.mapedge.is-dense .mapedge__count').first()).toHaveText(
     /^\d+ in flight · \d+\/s$/,

@@ -71,7 +71,7 @@ test('screenshot spark streaming', async ({ page }) => {
     .getByRole('region', { name: 'Streaming metrics' })
     .screenshot({ path: `${process.env.SCREENSHOTS}/metrics.png` });
   await page
-    .getByRole('region', { name: 'Pipeline' })
+    .getByRole('region', { name: 'Pipeline', exact: true })
     .screenshot({ path: `${process.env.SCREENSHOTS}/pipeline.png` });
   await timeline.getByRole('button', { name: /^Batch at 8 s/ }).click();
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/streaming.png`, fullPage: true });
@@ -227,4 +227,19 @@ test('screenshot structured streaming', async ({ page }) => {
     .getByRole('region', { name: 'State store', exact: true })
     .screenshot({ path: `${dir}/structured-phone-state.png` });
   await progress.screenshot({ path: `${dir}/structured-phone-progress.png` });
+});
+
+// The README's pictures (copied into e2e/screenshots/ by hand after a look).
+test('screenshot readme', async ({ page }) => {
+  const dir = process.env.SCREENSHOTS;
+  await page.goto('./?scenario=three-kinds&seed=7&t=36000&tuple=80');
+  await page.locator('section.panel.map svg.pipemap__svg').waitFor();
+  await page.screenshot({ path: `${dir}/readme-streamscope.png` });
+  await page.goto('./?scenario=kafka-failover&seed=4&t=12500');
+  const map = page.getByRole('region', { name: 'Pipeline map' });
+  await map.locator('svg.pipemap__svg').waitFor();
+  await map.screenshot({ path: `${dir}/readme-pipeline-map.png` });
+  await page.goto('./?scenario=kafka-structured-streaming&seed=7&t=41000');
+  await map.locator('svg.pipemap__svg').waitFor();
+  await map.screenshot({ path: `${dir}/readme-pipeline-structured.png` });
 });

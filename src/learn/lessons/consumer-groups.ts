@@ -23,10 +23,10 @@ export const consumerGroupsLesson: Lesson = {
       title: 'A group shares the partitions',
       body: [
         'Consumers that share a `group.id` form a consumer group. Kafka gives each partition of the topic to exactly one member of the group, so the members divide the work and each record is processed by one of them. Another group reads the same topic independently, with offsets of its own.',
-        'Here the group `analytics` has two members, and the range assignor gives c1 partitions 0 and 1 and c2 partition 2. The Consumers panel shows who reads what, each partition’s committed offset and high watermark, and the lag between the two.',
+        'Here the group `analytics` has two members, and the range assignor gives c1 partitions 0 and 1 and c2 partition 2. The pipeline map draws each assignment as a solid line from a partition to its member. The Consumers panel shows who reads what, each partition’s committed offset and high watermark, and the lag between the two.',
       ],
       frame: { scenario: 'kafka-failover', seed: 4, timeMs: 5000 },
-      highlight: ['consumers', 'broker'],
+      highlight: ['map:consumers', 'consumers', 'broker'],
       task: {
         text: 'Click c1 in the Consumers panel to inspect it: its partitions, the offset it will fetch next from each, and what the group has committed.',
         hint: 'The member names in the first table of the Consumers panel are buttons.',

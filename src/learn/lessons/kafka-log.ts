@@ -22,11 +22,12 @@ export const kafkaLogLesson: Lesson = {
       body: [
         'Kafka stores a stream as a topic and splits the topic into partitions. Each partition is a log: an ordered sequence of records that only ever grows at its end. Every record gets the next number in its partition, its offset: 0, 1, 2 and so on.',
         'In the Broker panel each block is one partition, and each row in it one broker’s copy (copies are the next lesson). Each cell is a record at its offset, coloured by its key. Records are appended, never changed in place, and reading them does not remove them.',
+        'The pipeline map at the top draws the same topic from afar: the producer’s records cross the network to the three partitions, and the consumers read them from there.',
       ],
       frame: { scenario: 'kafka-failover', seed: 4, timeMs: 5000 },
-      highlight: ['broker'],
+      highlight: ['map:partitions', 'broker'],
       task: {
-        text: 'Click the title “Partition 0” in the Broker panel. The inspector shows its leader, its high watermark and its newest records with their offsets.',
+        text: 'Click “Partition 0”, on the map or as the title of its block in the Broker panel. The inspector shows its leader, its high watermark and its newest records with their offsets.',
         hint: 'The title is the bold line above each block; after Tab, Enter opens it too.',
         check: (ctx) => ctx.selectedEntity?.kind === 'partition',
       },

@@ -22,7 +22,10 @@ import { eventTimeOf } from './watermarks';
  * StreamingPanels.tsx decide: a step may only point at views that are on screen.
  */
 function panelsOf(spec: ScenarioSpec): ReadonlySet<PanelId> {
-  const panels = new Set<PanelId>(['producers', 'transport', 'inspector']);
+  const panels = new Set<PanelId>(['producers', 'transport', 'inspector', 'map', 'map:producers']);
+  if (spec.delivery) panels.add('map:partitions');
+  if (spec.delivery?.groups.length || spec.messaging) panels.add('map:consumers');
+  if (spec.streaming || spec.query || spec.eventTime) panels.add('map:app');
   if (spec.messaging?.model === 'queue') panels.add('queue');
   if (spec.messaging) panels.add('messaging');
   if (spec.delivery) {

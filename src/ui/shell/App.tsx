@@ -168,7 +168,11 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <Welcome />
             </Suspense>
           )}
-          <Panel id="map" title="Pipeline map">
+          <Panel
+            id="map"
+            title="Pipeline map"
+            lede="What this scenario is made of, and its tuples travelling through it."
+          >
             <Suspense fallback={<p className="pipemap-loading">Drawing the pipeline…</p>}>
               <PipelineMap presenting={presenting} />
             </Suspense>

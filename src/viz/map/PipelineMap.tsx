@@ -23,6 +23,8 @@ const selectMap = (s: ReturnType<typeof useSim.getState>) => ({
   tick: s.tick,
   entity: s.selectedEntity,
   inspect: s.inspect,
+  selectedTuple: s.selectedTuple,
+  select: s.select,
 });
 
 function useReducedMotion(): boolean {
@@ -66,7 +68,7 @@ function isSelected(node: PlacedNode, entity: SelectedEntity | null): boolean {
 
 /** The scenario's shape, with its tuples travelling through it, its faults, and a way into every view. */
 export default function PipelineMap({ presenting = false }: { presenting?: boolean }) {
-  const { sim, tick, entity, inspect } = useSim(useShallow(selectMap));
+  const { sim, tick, entity, inspect, selectedTuple, select } = useSim(useShallow(selectMap));
   const spotlight = useRoute((s) => s.spotlight);
   const reduced = useReducedMotion();
   const ref = useRef<HTMLDivElement>(null);
@@ -160,8 +162,9 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
           ))}
         </g>
         {!reduced && (
+          // A click on a dot opens its tuple; the lanes are the keyboard's way to the same tuples.
           // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> is not focusable; the live summary counts the dots
-          <g className="pipemap__dots" aria-hidden="true">
+          <g className="pipemap__dots" aria-hidden="true" onClick={(e) => pickDot(e.target, select)}>
             {flight.dots.map((d) => {
               const edge = edgesById.get(d.edge);
               if (!edge) return null;
@@ -169,8 +172,11 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
               return (
                 <g
                   key={`${d.tupleId}@${d.edge}`}
+                  className={`pipemap__dot${d.tupleId === selectedTuple ? ' is-selected' : ''}`}
+                  data-tuple={d.tupleId}
                   style={{ ['--key' as string]: keyColour(d.keyIndex), opacity: d.opacity }}
                 >
+                  {d.tupleId === selectedTuple && <circle className="pipemap__ring" cx={x} cy={y} r={9} />}
                   <MarkShape category={d.category} x={x} y={y} r={4.5} />
                 </g>
               );
@@ -189,9 +195,25 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
           />
         ))}
       </svg>
-      <MapLegend reduced={reduced} unplaced={flight.unplaced.reduce((a, b) => a + b, 0)} />
+      {!fits && (
+        <p className="pipemap__scrollhint">
+          The map is wider than the screen: scroll it sideways to see all of it.
+        </p>
+      )}
+      <MapLegend
+        reduced={reduced}
+        fetches={layout.edges.some((e) => e.kind === 'fetch')}
+        unplaced={flight.unplaced.reduce((a, b) => a + b, 0)}
+      />
     </div>
   );
+}
+
+/** The tuple of the dot a click landed on, if any, into the inspector. */
+function pickDot(target: EventTarget, select: (tupleId: number) => void): void {
+  const dot = target instanceof Element ? target.closest('[data-tuple]') : null;
+  const id = Number(dot?.getAttribute('data-tuple'));
+  if (dot && Number.isInteger(id)) select(id);
 }
 
 function edgeTitle(
@@ -254,7 +276,7 @@ function MapEdgeView({
   );
 }
 
-function MapLegend({ reduced, unplaced }: { reduced: boolean; unplaced: number }) {
+function MapLegend({ reduced, fetches, unplaced }: { reduced: boolean; fetches: boolean; unplaced: number }) {
   const items = [
     ['inFlight', 'in flight'],
     ['onTime', 'arrived in order'],
@@ -279,7 +301,7 @@ function MapLegend({ reduced, unplaced }: { reduced: boolean; unplaced: number }
       <p>
         {reduced
           ? 'Motion is reduced: each edge shows how many tuples are on it instead.'
-          : `Tuples are coloured by key. A fetch takes no time in this model: each fetched record is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s. A crowded edge shows a count.`}{' '}
+          : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count.`}{' '}
         {unplaced > 0 &&
           `${unplaced} tuple${unplaced === 1 ? ' has' : 's have'} no key: the partition is chosen on arrival, so they are not drawn. `}
         Click a part to open its view.
