@@ -32,3 +32,60 @@ test('the dense lanes paint the same picture in the worker and on the main threa
   expect(empty.length).toBeGreaterThan(1000);
   expect(empty.equals(inWorker)).toBe(false);
 });
+
+test('in presenter mode (zoomed lanes) a click on a dense lane picks the mark under the pointer', async ({
+  page,
+}) => {
+  // Painted on the main thread, so the test can read the canvas's pixels.
+  await page.addInitScript(() => {
+    Object.defineProperty(HTMLCanvasElement.prototype, 'transferControlToOffscreen', { value: undefined });
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?scenario=dense&t=45000');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  const canvas = page.locator('canvas.lanes__canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  // A blue mark (an on-time tuple) well inside the canvas, in page pixels.
+  const probe = () =>
+    canvas.evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      const { width, height } = c;
+      const data = ctx.getImageData(0, 0, width, height).data;
+      const rect = c.getBoundingClientRect();
+      const zoom = (c as HTMLCanvasElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const blue = (i: number) => data[i + 3]! > 200 && data[i + 2]! > data[i]! + 80 && data[i + 2]! > 120;
+      for (let y = Math.floor(height * 0.3); y < height * 0.9; y += 3) {
+        for (let x = Math.floor(width * 0.55); x < width * 0.95; x += 3) {
+          if (!blue((y * width + x) * 4)) continue;
+          return {
+            zoom,
+            x: rect.left + (x / width) * rect.width,
+            y: rect.top + (y / height) * rect.height,
+            px: x,
+            py: y,
+          };
+        }
+      }
+      return null;
+    });
+  const mark = await probe();
+  expect(mark).not.toBeNull();
+  // The lanes really are zoomed here, or this test would prove nothing about zoom.
+  expect(mark!.zoom).toBeGreaterThan(1.2);
+  const around = (px: number, py: number) =>
+    canvas.evaluate(
+      (c: HTMLCanvasElement, at) => {
+        const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+        return Array.from(ctx.getImageData(at.x - 30, at.y - 30, 60, 60).data).join(',');
+      },
+      { x: px, y: py },
+    );
+  const before = await around(mark!.px, mark!.py);
+  await page.mouse.click(mark!.x, mark!.y);
+  // Presenter mode hides the inspector; the address bar says which tuple is selected.
+  await expect.poll(() => new URL(page.url()).searchParams.get('tuple')).toMatch(/^\d+$/);
+  // The picked tuple is ringed where the click landed, not somewhere else.
+  await expect.poll(() => around(mark!.px, mark!.py)).not.toBe(before);
+});

@@ -13,6 +13,7 @@ import { Playback } from '../transport/playback';
 import { useAskCount } from './askCount';
 import { nextMomentTick } from './moments';
 import './Presenter.css';
+import './presenterViews.css';
 
 const PresenterAsk = lazy(() => import('./PresenterAsk'));
 

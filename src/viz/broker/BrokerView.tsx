@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { keyColour } from '../colours';
+import { KeyLegend } from '../keys/KeyLegend';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
@@ -242,24 +243,4 @@ function summary(d: NonNullable<ReturnType<ReturnType<typeof useSim.getState>['s
       `partition ${p.partition}: leader ${p.leader ?? 'none'}, ISR ${p.isr.join(' ')}, high watermark ${p.highWatermark}`,
   );
   return `Broker: ${[...alive, ...parts].join('; ')}.`;
-}
-
-/** Which colour is which key (issue 20: the cells were coloured by key with no legend). */
-function KeyLegend({ keys }: { keys: readonly (readonly [string, number])[] }) {
-  if (keys.length === 0) return null;
-  const shown = keys.slice(0, 16);
-  return (
-    <p className="broker__keys">
-      <span className="muted">Keys:</span>
-      {shown.map(([k, i]) => (
-        <span key={k} className="broker__key">
-          <svg width="12" height="12" aria-hidden="true">
-            <rect width="12" height="12" rx="3" fill={keyColour(i)} />
-          </svg>
-          {k}
-        </span>
-      ))}
-      {keys.length > shown.length && <span className="muted">and {keys.length - shown.length} more</span>}
-    </p>
-  );
 }

@@ -3,8 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
-import { COL_MIN_NARROW, COL_MIN_WIDE, HEAD_H, LABEL_W_NARROW, LABEL_W_WIDE, ROW_H } from './grid';
-import { type Cell, describeCell, opLabel, timelineModel } from './layout';
+import { fitTimeline } from './fit';
+import { HEAD_H, ID_Y, OP_LINE_H, OP_Y } from './grid';
+import { type Cell, describeCell, opLabel } from './layout';
 import { statusText, timelineSummary } from './summary';
 import { CellView } from './TimelineCell';
 import './DStreamTimeline.css';
@@ -27,16 +28,11 @@ export function DStreamTimeline() {
   const width = useElementWidth(ref);
   const run = sim.streaming();
   const nowMs = sim.timeMs;
-  // On a phone the labels shrink and at least two batches show; the grid scrolls sideways if need be.
-  const narrow = width < 640;
-  const LABEL_W = narrow ? LABEL_W_NARROW : LABEL_W_WIDE;
-  const COL_MIN = narrow ? COL_MIN_NARROW : COL_MIN_WIDE;
-  const maxColumns = Math.max(2, Math.floor((width - LABEL_W - 12) / COL_MIN));
+  // The label column fits the operations and the columns their offset ranges (fit.ts); at least two
+  // batches show, and on a phone the grid scrolls sideways if need be.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
-  const model = useMemo(
-    () => (run ? timelineModel(run, nowMs, maxColumns) : null),
-    [run, nowMs, maxColumns, tick],
-  );
+  const fit = useMemo(() => (run ? fitTimeline(run, nowMs, width) : null), [run, nowMs, width, tick]);
+  const model = fit?.model ?? null;
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   if (!run) return null;
   // The learner's functions need the language's chunk; the run is built again once it is here.
@@ -65,7 +61,7 @@ export function DStreamTimeline() {
         </p>
       </div>
     );
-  if (!model || model.columns.length === 0) {
+  if (!fit || !model || model.columns.length === 0) {
     const first = run.zeroTimeMs + run.spec.batchIntervalMs;
     return (
       <div ref={ref} className="dstream">
@@ -77,13 +73,10 @@ export function DStreamTimeline() {
       </div>
     );
   }
-  const colW = Math.max(
-    COL_MIN,
-    Math.floor((width - LABEL_W - 12) / Math.max(model.columns.length, maxColumns)),
-  );
-  const svgW = LABEL_W + colW * model.columns.length + 12;
-  const svgH = HEAD_H + ROW_H * model.rows.length + 8;
-  const colX = (i: number) => LABEL_W + i * colW;
+  const { labelW, colW, rowY, rowH, rowsH, opLines } = fit;
+  const svgW = labelW + colW * model.columns.length + 12;
+  const svgH = HEAD_H + rowsH + 8;
+  const colX = (i: number) => labelW + i * colW;
   const colOf = new Map(model.columns.map((c, i) => [c.batch.timeMs, i]));
   const rowCount = model.rows.length;
   const colCount = model.columns.length;
@@ -192,7 +185,8 @@ export function DStreamTimeline() {
             );
           })}
           {model.rows.map((node, r) => {
-            const y = HEAD_H + r * ROW_H;
+            const y = HEAD_H + rowY[r]!;
+            const h = rowH[r]!;
             const selected = entity?.kind === 'dstream' && entity.node === node.index;
             return (
               <g key={node.index} transform={`translate(0,${y})`}>
@@ -211,19 +205,18 @@ export function DStreamTimeline() {
                     }
                   }}
                 >
-                  <rect
-                    x={0}
-                    y={4}
-                    width={LABEL_W - 10}
-                    height={ROW_H - 8}
-                    rx={6}
-                    className="dstream__labelbg"
-                  />
-                  <text x={10} y={21} className="dstream__id">
+                  <rect x={0} y={4} width={labelW - 10} height={h - 8} rx={6} className="dstream__labelbg" />
+                  <text x={10} y={ID_Y} className="dstream__id">
                     {node.spec.id}
                   </text>
-                  <text x={10} y={36} className="dstream__op">
-                    {truncate(opLabel(node), narrow ? 16 : 30)}
+                  {/* The whole operation, on as many lines as the column needs (issue 20: it was cut). */}
+                  <text x={10} y={OP_Y} className="dstream__op">
+                    {(opLines[r] ?? []).map((line, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: lines are numbered by position
+                      <tspan key={i} x={10} dy={i === 0 ? 0 : OP_LINE_H}>
+                        {line}
+                      </tspan>
+                    ))}
                   </text>
                 </g>
                 {model.cells[r]!.map((cell, c) => (
@@ -233,6 +226,7 @@ export function DStreamTimeline() {
                     cell={cell}
                     x={colX(c)}
                     w={colW}
+                    h={h}
                     label={describeCell(cell, node)}
                     focusable={f.row === r && f.col === c}
                     dataCell={`${r}-${c}`}
@@ -261,7 +255,7 @@ export function DStreamTimeline() {
             const x1 = colX(from) + 6;
             const x2 = colX(to) + colW - 6;
             // Under the row's boxes, ticks pointing up at the batches the window covers.
-            const y = HEAD_H + row * ROW_H + 40;
+            const y = HEAD_H + rowY[row]! + 40;
             return (
               <g key={`${b.node}-${b.timeMs}`} className={`bracket${b.current ? ' bracket--current' : ''}`}>
                 <path d={`M${x1},${y - 5} V${y} H${x2} V${y - 5}`} />
@@ -283,8 +277,4 @@ export function DStreamTimeline() {
       </p>
     </div>
   );
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

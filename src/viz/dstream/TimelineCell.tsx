@@ -1,17 +1,19 @@
 /** One cell of the timeline: a DStream's RDD (its partitions), a job, or no RDD, at one batch. */
 import type { KeyboardEvent } from 'react';
-import { BOX_H, ROW_H } from './grid';
+import { rangeText } from './fit';
+import { BOX_H, monoWidth, RANGE_FONT_PX } from './grid';
 import type { Cell } from './layout';
 
-/** Whether "from–until" fits under a partition box of width `pw` (about 5.6 px per character at 9.5 px). */
+/** Whether "from–until" fits under a partition box of width `pw`. */
 function rangeFits(from: number, until: number, pw: number): boolean {
-  return `${from}–${until}`.length * 5.6 <= pw - 2;
+  return monoWidth(rangeText(from, until).length, RANGE_FONT_PX) <= pw - 2;
 }
 
 export function CellView({
   cell,
   x,
   w,
+  h,
   label,
   focusable,
   dataCell,
@@ -24,6 +26,8 @@ export function CellView({
   cell: Cell;
   x: number;
   w: number;
+  /** The row's height. */
+  h: number;
   label: string;
   focusable: boolean;
   dataCell: string;
@@ -81,8 +85,8 @@ export function CellView({
                 </text>
               )}
               {split?.kind === 'kafka' && rangeFits(split.fromOffset, split.untilOffset, pw) && (
-                <text x={8 + p * pw + pw / 2} y={y0 + BOX_H + 11} textAnchor="middle" className="rdd__range">
-                  {split.fromOffset}–{split.untilOffset}
+                <text x={8 + p * pw + pw / 2} y={y0 + BOX_H + 13} textAnchor="middle" className="rdd__range">
+                  {rangeText(split.fromOffset, split.untilOffset)}
                 </text>
               )}
             </g>
@@ -131,7 +135,7 @@ export function CellView({
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      <rect x={4} y={2} width={w - 8} height={ROW_H - 4} rx={6} className="dcell__hit" />
+      <rect x={4} y={2} width={w - 8} height={h - 4} rx={6} className="dcell__hit" />
       {body}
     </g>
   );

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../../store/simStore';
 import { keyColour } from '../colours';
+import { KeyLegend } from '../keys/KeyLegend';
 import { LiveSummary } from '../LiveSummary';
 import './MessagingView.css';
 
@@ -70,6 +71,7 @@ export function QueueContents() {
         {m.queue.length} message{m.queue.length === 1 ? '' : 's'} waiting, head first. Acknowledged messages
         are deleted, so this is all the broker still has.
       </p>
+      <KeyLegend keys={[...sim.scenario.keyIndex.entries()]} />
       <ol className="queue__cells" aria-label="Queued messages, head first">
         {shown.map((id) => {
           const key = sim.tuple(id)?.key ?? '';

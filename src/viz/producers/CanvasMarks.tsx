@@ -55,7 +55,8 @@ export function DenseMarks({
     if (!canvas) return;
     const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
     palette.current = { scheme, colours, focus };
-    const ratio = window.devicePixelRatio || 1;
+    // Presenter mode scales the lanes with CSS zoom: paint at the zoomed resolution so they stay sharp.
+    const ratio = (window.devicePixelRatio || 1) * cssZoomOf(canvas);
     const painter = painters.get(canvas);
     if (painter) {
       const { tuples, ...rest } = input;
@@ -79,10 +80,13 @@ export function DenseMarks({
     image.current = target.image;
   }, [input, selected, scheme]);
   const pick = (clientX: number, clientY: number) => {
-    const rect = canvasRef.current?.getBoundingClientRect();
-    if (!rect) return;
-    const px = clientX - rect.left;
-    const py = clientY - rect.top;
+    const canvas = canvasRef.current;
+    const rect = canvas?.getBoundingClientRect();
+    if (!canvas || !rect) return;
+    // The pointer is in screen pixels; the layout in the canvas's own (unzoomed) CSS pixels.
+    const zoom = cssZoomOf(canvas);
+    const px = (clientX - rect.left) / zoom;
+    const py = (clientY - rect.top) / zoom;
     let best: Mark | undefined;
     let bestD = 64;
     // Laid out on demand: while playing, the worker does it.
@@ -141,4 +145,10 @@ function readPalette(canvas: HTMLCanvasElement, scheme: 'light' | 'dark'): Palet
     CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
   ) as Record<MarkCategory, string>;
   return { scheme, colours, focus: style.getPropertyValue('--c-focus').trim() || '#000' };
+}
+
+/** The CSS zoom in effect on an element (presenter mode zooms the views), 1 where unsupported. */
+function cssZoomOf(element: Element): number {
+  const zoom = (element as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof zoom === 'number' && zoom > 0 ? zoom : 1;
 }
