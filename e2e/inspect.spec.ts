@@ -106,7 +106,12 @@ for (const [scenario, t] of [
     await page.goto(`./?scenario=${scenario}&t=${t}`);
     const heading = page.getByRole('region', { name: 'Tuple inspector' }).getByRole('heading', { level: 2 });
     const marks = page.locator('.marks [data-tuple]');
-    await expect(marks.first()).toBeVisible();
+    await expect(marks.first()).toBeAttached();
+    // The lanes sit under the pipeline map: once it is drawn, bring them to the top of the window.
+    await expect(page.locator('svg.pipemap__svg')).toBeVisible();
+    await page
+      .getByRole('region', { name: 'Producers' })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     // The centres of the visible glyphs (not the hit circles), in page coordinates.
     const centres = await marks.evaluateAll((els) =>
       els.flatMap((el) => {

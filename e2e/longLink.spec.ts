@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { LONG_SCENARIO_NAME, longScenario as longScenarioOf } from '../src/store/__fixtures__/longScenario';
 import { expect, test } from './fixtures';
 import { longParam } from './linkParams';
 
@@ -8,30 +9,9 @@ import { longParam } from './linkParams';
  * Issue 20, "Long links fail": a custom scenario of about 10 KB made an 18,000-character address,
  * which the preview server answered with HTTP 431. The long parameters now travel packed in the hash.
  */
-const NAME = 'A hundred readings by hand';
+const NAME = LONG_SCENARIO_NAME;
+const longScenario = () => longScenarioOf(preset);
 const preset = JSON.parse(readFileSync('src/scenarios/presets/dstream-windows.json', 'utf8'));
-
-/** dstream-windows with 100 readings written in by hand: more than 10,000 characters of JSON. */
-function longScenario(): string {
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const rooms = ['kitchen', 'garage', 'porch'];
-  const tuples = Array.from({ length: 100 }, (_, i) => {
-    const eventTime = i * 280 + Math.floor(next() * 200);
-    return {
-      producer: 'sensors',
-      key: rooms[Math.floor(next() * 3)],
-      value: Math.round((15 + next() * 15) * 10) / 10,
-      eventTime,
-      arrivalTime: eventTime + 50 + Math.floor(next() * 400),
-    };
-  });
-  const { $schema: _, ...json } = preset;
-  return JSON.stringify({ ...json, name: NAME, tuples });
-}
 
 const scenarioSelect = (page: Page) => page.getByRole('combobox', { name: 'Scenario' });
 const notices = (page: Page) => page.getByRole('status').filter({ hasText: "The link's" });

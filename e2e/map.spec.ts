@@ -20,7 +20,9 @@ async function openMap(page: Page, query: string) {
 
 const nodeCount = (page: Page, prefix: string) => map(page).locator(`[data-node^="${prefix}"]`).count();
 
-test('every preset has a map with a node per producer, partition and consumer', async ({ page }) => {
+test('every preset has a map with a node per producer, partition and consumer, and no serious axe violation', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   expect(presets.length).toBeGreaterThanOrEqual(16);
   for (const { id, spec } of presets) {
@@ -34,6 +36,7 @@ test('every preset has a map with a node per producer, partition and consumer', 
     expect(await nodeCount(page, 'member:'), id).toBeGreaterThanOrEqual(members);
     expect(await nodeCount(page, 'consumer:'), id).toBe(spec.messaging?.consumers.length ?? 0);
     if (spec.streaming || spec.query) expect(await nodeCount(page, 'app'), id).toBe(1);
+    expect(await seriousViolations(page, 'section.panel.map'), id).toEqual([]);
   }
 });
 

@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPreset } from '../scenarios/presets';
+import { longScenario as longScenarioOf } from './__fixtures__/longScenario';
 import { packText } from './linkCodec';
 import { packLink, packLinkNow, unpackParams } from './linkHash';
 import { joinHash } from './route';
@@ -8,31 +9,7 @@ import { CUSTOM_SCENARIO_ID, useSim } from './simStore';
 import { formatLink, type LinkState, MAX_LINK_SCENARIO_CHARS, parseLink } from './url';
 
 const preset = findPreset('dstream-windows')!.scenario;
-
-/**
- * Issue 20's case: dstream-windows with 100 readings written in by hand, about 10 KB of JSON, whose
- * link with the JSON in the query was 18,000 characters long.
- */
-function longScenario(): string {
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const rooms = ['kitchen', 'garage', 'porch'];
-  const tuples = Array.from({ length: 100 }, (_, i) => {
-    const eventTime = i * 280 + Math.floor(next() * 200);
-    return {
-      producer: 'sensors',
-      key: rooms[Math.floor(next() * 3)],
-      value: Math.round((15 + next() * 15) * 10) / 10,
-      eventTime,
-      arrivalTime: eventTime + 50 + Math.floor(next() * 400),
-    };
-  });
-  const { $schema: _, ...json } = preset as typeof preset & { $schema?: string };
-  return JSON.stringify({ ...json, name: 'A hundred readings by hand', tuples });
-}
+const longScenario = () => longScenarioOf(preset);
 
 const base: LinkState = {
   scenario: 'dstream-windows',

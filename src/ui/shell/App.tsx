@@ -5,6 +5,7 @@ import { useProgress } from '../../store/progress';
 import { spotlightClass, useRoute } from '../../store/route';
 import { useSim } from '../../store/simStore';
 import { showsKeySkew } from '../../viz/keys/keySkew';
+import { estimatedMapHeight } from '../../viz/map/estimate';
 import { ProducerLanes } from '../../viz/producers/ProducerLanes';
 import { EntityInspector } from '../inspect/EntityInspector';
 import { TupleInspector } from '../inspect/TupleInspector';
@@ -173,7 +174,13 @@ function Simulator({ lesson }: { lesson: boolean }) {
             title="Pipeline map"
             lede="What this scenario is made of, and its tuples travelling through it."
           >
-            <Suspense fallback={<p className="pipemap-loading">Drawing the pipeline…</p>}>
+            <Suspense
+              fallback={
+                <p className="pipemap-loading" style={{ minHeight: estimatedMapHeight(scenario) }}>
+                  Drawing the pipeline…
+                </p>
+              }
+            >
               <PipelineMap presenting={presenting} />
             </Suspense>
           </Panel>

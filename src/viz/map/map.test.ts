@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine';
 import { findPreset, presets } from '../../scenarios/presets';
+import { estimatedMapHeight } from './estimate';
 import { flightAt } from './flight';
 import { layoutMap, mapMetrics, pointAlong } from './layout';
 import { statusAt } from './status';
@@ -261,5 +262,14 @@ describe('faults on the map', () => {
     expect(statusAt(direct).nodes.get('consumer:billing')?.down).toBe(true);
     direct.seekTime(13000);
     expect(statusAt(direct).nodes.get('consumer:billing')?.down).toBeFalsy();
+  });
+});
+
+describe('the map placeholder', () => {
+  it.each(presets.map((p) => p.id))('%s: keeps about the room the map will take (within 80 px)', (id) => {
+    const sim = simOf(id);
+    const layout = layoutMap(topologyOf(sim));
+    // The legend under the map takes about 70 px.
+    expect(Math.abs(estimatedMapHeight(sim.scenario.spec) - (layout.height + 70))).toBeLessThanOrEqual(80);
   });
 });

@@ -103,6 +103,11 @@ function rateText(ratePerSec: number): string {
   return ratePerSec > 0 ? `${ratePerSec} tuples/s` : 'scripted tuples';
 }
 
+/** A consumer of direct messaging or of the queue broker. */
+function messagingConsumer(id: string): MapNode {
+  return { id: consumerNode(id), kind: 'consumer', label: id, detail: '', target: { panel: 'messaging' } };
+}
+
 /** The map of a scenario; `operations` are the streaming application's DStreams, when it has any. */
 export function pipelineTopology(
   scenario: CompiledScenario,
@@ -182,26 +187,12 @@ export function pipelineTopology(
     });
     arrivesAt = () => ['queue'];
     for (const c of messaging.consumers) {
-      nodes.push({
-        id: consumerNode(c.id),
-        kind: 'consumer',
-        label: c.id,
-        detail: '',
-        target: { panel: 'messaging' },
-      });
+      nodes.push(messagingConsumer(c.id));
       edge('queue', consumerNode(c.id), 'fetch');
     }
   } else if (messaging) {
     // Direct messaging: every producer pushes to every consumer online at that moment.
-    for (const c of messaging.consumers) {
-      nodes.push({
-        id: consumerNode(c.id),
-        kind: 'consumer',
-        label: c.id,
-        detail: '',
-        target: { panel: 'messaging' },
-      });
-    }
+    for (const c of messaging.consumers) nodes.push(messagingConsumer(c.id));
     arrivesAt = () => messaging.consumers.map((c) => consumerNode(c.id));
   } else {
     arrivesAt = () => ['processor'];
