@@ -92,5 +92,5 @@ export type * from './structured/spec';
 export type * from './structured/types';
 export { lastTick, tickOfTime, timeOfTick } from './time';
 export { type TraceEntry, type TraceKind, TraceKinds, traceDescriptions, traceFields } from './trace';
-export type { TupleStatus, TupleView } from './tuples';
+export type { TupleMark, TupleStatus, TupleView } from './tuples';
 export type * from './types';

@@ -8,7 +8,7 @@ import { type CompiledScenario, compileScenario } from './scenario';
 import { StructuredQuery } from './structured/query';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
-import type { TupleView } from './tuples';
+import type { TupleMark, TupleView } from './tuples';
 import type { ScenarioSpec } from './types';
 import {
   History,
@@ -197,15 +197,16 @@ export class Simulation {
     return out;
   }
 
-  /**
-   * When a tuple in flight will arrive: the network drew its delay when it was sent, so the run
-   * knows it already (the pipeline map moves the tuple along its edge by it). Null unless the tuple
-   * is in flight at the cursor.
-   */
+  /** A tuple as a view draws it (producer, key, status, times, verdicts), cheaper than `tuple`. */
+  tupleMark(id: number): TupleMark | undefined {
+    const known = Number.isInteger(id) && id >= 0 && id < this.state.created;
+    return known ? this.history.tuples.markAt(id, this.timeMs) : undefined;
+  }
+
+  /** When a tuple in flight at the cursor will arrive (its delay was drawn when it was sent); else null. */
   scheduledArrival(id: number): { sentMs: number; arrivalMs: number } | null {
-    if (!Number.isInteger(id) || id < 0 || id >= this.state.created) return null;
     const { tuples } = this.history;
-    if (tuples.statusAt(id, this.timeMs) !== 'inFlight') return null;
+    if (this.tupleMark(id)?.status !== 'inFlight') return null;
     return { sentMs: tuples.sentTime.get(id), arrivalMs: tuples.arrivalTime.get(id) };
   }
 

@@ -9,7 +9,7 @@
  * - Fetch edges: a fetch takes no time in the model, so each record a consumer fetched is drawn
  *   along its edge for the 0.8 s after the fetch (the map's legend says so).
  */
-import type { Simulation, TupleView } from '../../engine';
+import type { Simulation, TupleMark } from '../../engine';
 import { partitionForKey } from '../../engine';
 import type { MarkCategory } from '../producers/layout';
 import { consumerNode, memberNode, partitionNode, producerNode, type Topology } from './topology';
@@ -48,17 +48,18 @@ export interface Flight {
   readonly unplaced: readonly number[];
 }
 
-function arrivedCategory(t: TupleView): MarkCategory {
+function arrivedCategory(t: TupleMark): MarkCategory {
   return t.late ? 'late' : t.outOfOrder ? 'outOfOrder' : 'onTime';
 }
 
 /** The node a producer's tuple arrives at, or null when that is decided only on arrival. */
-function destinationOf(sim: Simulation, t: TupleView): string[] | null {
+function destinationOf(sim: Simulation, t: TupleMark): string[] | null {
   const spec = sim.scenario.spec;
   if (spec.delivery) {
     const producer = sim.scenario.producers[t.producerIndex];
     if (!producer?.spec.keyed) return null;
-    return [partitionNode(partitionForKey(t.key, spec.delivery.partitions))];
+    const key = sim.scenario.keys[t.keyIndex] ?? '';
+    return [partitionNode(partitionForKey(key, spec.delivery.partitions))];
   }
   if (spec.messaging?.model === 'queue') return ['queue'];
   if (spec.messaging) return spec.messaging.consumers.map((c) => consumerNode(c.id));
@@ -77,45 +78,41 @@ export function flightAt(sim: Simulation, topology: Topology): Flight {
     list.push(e.to);
     readersOf.set(e.producer, list);
   }
-  const place = (t: TupleView, at: number, category: MarkCategory, opacity = 1) => {
+  const place = (id: number, t: TupleMark, at: number, category: MarkCategory, opacity = 1) => {
     const to = destinationOf(sim, t);
     const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
     if (targets === null) {
       unplaced[t.producerIndex] = (unplaced[t.producerIndex] ?? 0) + 1;
       return;
     }
-    const keyIndex = sim.scenario.keyIndex.get(t.key) ?? 0;
     for (const target of targets) {
       dots.push({
-        tupleId: t.id,
+        tupleId: id,
         edge: `${producerNode(t.producerIndex)}->${target}`,
         at,
         category,
-        keyIndex,
+        keyIndex: t.keyIndex,
         opacity,
       });
     }
   };
   for (const id of sim.pending()) {
     const transit = sim.scheduledArrival(id);
-    const t = transit && sim.tuple(id);
+    const t = transit && sim.tupleMark(id);
     if (!transit || !t) continue;
     const span = Math.max(1, transit.arrivalMs - transit.sentMs);
-    place(t, (IN_FLIGHT_SHARE * (now - transit.sentMs)) / span, 'inFlight');
+    place(id, t, (IN_FLIGHT_SHARE * (now - transit.sentMs)) / span, 'inFlight');
   }
   for (const id of sim.arrivalsBetween(now - ARRIVAL_MS, now)) {
-    const t = sim.tuple(id);
+    const t = sim.tupleMark(id);
     if (!t || t.arrivalTimeMs === null) continue;
-    place(
-      t,
-      IN_FLIGHT_SHARE + ((1 - IN_FLIGHT_SHARE) * (now - t.arrivalTimeMs)) / ARRIVAL_MS,
-      arrivedCategory(t),
-    );
+    const at = IN_FLIGHT_SHARE + ((1 - IN_FLIGHT_SHARE) * (now - t.arrivalTimeMs)) / ARRIVAL_MS;
+    place(id, t, at, arrivedCategory(t));
   }
   for (const id of sim.droppedBetween(now - LOSS_SHOWN_MS, now)) {
-    const t = sim.tuple(id);
+    const t = sim.tupleMark(id);
     if (!t || t.sentTimeMs === null) continue;
-    place(t, 0.5, 'dropped', 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
+    place(id, t, 0.5, 'dropped', 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
   }
   fetches(sim, dots);
   const counts = new Map<string, { count: number; inFlight: number }>();
@@ -142,7 +139,7 @@ function fetches(sim: Simulation, dots: Dot[]): void {
   for (let tick = first; tick <= sim.tick; tick++) {
     for (const e of sim.traceAtTick(tick)) {
       if (e.kind !== 'fetched' && !(e.kind === 'delivered' && spec.messaging?.model === 'queue')) continue;
-      const t = sim.tuple(e.tupleId);
+      const t = sim.tupleMark(e.tupleId);
       if (!t) continue;
       const age = now - e.timeMs;
       let edge: string;
@@ -156,11 +153,11 @@ function fetches(sim: Simulation, dots: Dot[]): void {
         edge = `queue->${consumerNode(consumer.id)}`;
       }
       dots.push({
-        tupleId: t.id,
+        tupleId: e.tupleId,
         edge,
         at: Math.min(1, age / FETCH_SHOWN_MS),
         category: arrivedCategory(t),
-        keyIndex: sim.scenario.keyIndex.get(t.key) ?? 0,
+        keyIndex: t.keyIndex,
         opacity: 1,
       });
     }

@@ -35,8 +35,8 @@ export function statusAt(sim: Simulation): MapStatus {
 
   const buffered = new Array<number>(sim.scenario.producers.length).fill(0);
   for (const id of sim.pending()) {
-    const t = sim.tuple(id);
-    if (t && t.status === 'buffered') buffered[t.producerIndex] = (buffered[t.producerIndex] ?? 0) + 1;
+    const t = sim.tupleMark(id);
+    if (t?.status === 'buffered') buffered[t.producerIndex] = (buffered[t.producerIndex] ?? 0) + 1;
   }
   sim.scenario.producers.forEach((p, i) => {
     const offline = p.spec.offline.some((o) => o.fromMs <= now && now < o.toMs);
