@@ -1,7 +1,7 @@
 import type { FrameRef, Topic } from '../../learn/types';
 import { frameSearch } from '../../store/frameLink';
+import { whenFound } from '../../viz/whenFound';
 import { seconds } from '../shell/format';
-import { whenFound } from '../shell/whenFound';
 
 /**
  * The views a question of each topic is about, best first (panel ids, ui/shell/App.tsx): the

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo } from 'react';
 import type { MapMetrics, PlacedNode } from './layout';
 import type { NodeStatus, ReplicaRole } from './status';
 
@@ -49,7 +49,7 @@ function Replicas({ status, m, width }: { status: NodeStatus; m: MapMetrics; wid
 }
 
 /** A leaf of the map: a producer, a partition, a consumer, an operation. A button that opens its view. */
-export function MapNodeView({
+function MapNodeViewOf({
   node,
   status,
   metrics: m,
@@ -108,7 +108,7 @@ export function MapNodeView({
 }
 
 /** A node drawn around others: the Kafka cluster, a consumer group, an application. */
-export function MapCompound({
+function MapCompoundOf({
   node,
   status,
   metrics: m,
@@ -153,3 +153,24 @@ export function MapCompound({
     </g>
   );
 }
+
+/** What a node shows of its status: equal signatures draw the same picture. */
+function statusSignature(status: NodeStatus | undefined): string {
+  if (!status) return '';
+  const replicas = status.replicas?.map((r) => `${r.broker}${r.role}`).join() ?? '';
+  return `${status.line}|${status.down ? 1 : 0}|${status.warn ? 1 : 0}|${replicas}`;
+}
+
+type NodeProps = { readonly status: NodeStatus | undefined } & Record<string, unknown>;
+
+/** Redrawn only when something it shows changed: the map updates every frame while playing. */
+function sameNode(a: NodeProps, b: NodeProps): boolean {
+  for (const key of Object.keys(a)) {
+    if (key === 'status') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return statusSignature(a.status) === statusSignature(b.status);
+}
+
+export const MapNodeView = memo(MapNodeViewOf, sameNode);
+export const MapCompound = memo(MapCompoundOf, sameNode);

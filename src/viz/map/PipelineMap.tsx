@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DelayModel } from '../../engine';
 import { useRoute } from '../../store/route';
@@ -8,6 +8,7 @@ import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import { MarkShape } from '../producers/MarkShape';
 import { useElementWidth } from '../useElementWidth';
+import { whenFound } from '../whenFound';
 import { type EdgeLoad, FETCH_SHOWN_MS, flightAt } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
 import { MapCompound, MapNodeView } from './MapNode';
@@ -87,21 +88,27 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   const fits = layout.width * minScale <= width;
   const scale = layout.width <= width || !fits ? 1 : width / layout.width;
 
-  const open = (node: PlacedNode) => {
-    const t = node.target;
-    if ('entity' in t) {
-      inspect(
-        t.entity === 'partition'
-          ? { kind: 'partition', partition: t.partition }
-          : t.entity === 'member'
-            ? { kind: 'member', group: t.group, member: t.member }
-            : { kind: 'dstream', node: t.node },
+  const open = useCallback(
+    (node: PlacedNode) => {
+      const t = node.target;
+      if ('entity' in t) {
+        inspect(
+          t.entity === 'partition'
+            ? { kind: 'partition', partition: t.partition }
+            : t.entity === 'member'
+              ? { kind: 'member', group: t.group, member: t.member }
+              : { kind: 'dstream', node: t.node },
+        );
+      }
+      // The view may still be loading (views load lazily): look for it for a moment.
+      const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+      whenFound(
+        () => document.querySelector(`section.panel.${t.panel}`),
+        (view) => view.scrollIntoView({ block: 'start', behavior: motion }),
       );
-    }
-    const view = document.querySelector(`section.panel.${t.panel}`);
-    const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    view?.scrollIntoView({ block: 'start', behavior: motion });
-  };
+    },
+    [inspect],
+  );
 
   const parents = new Set(layout.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
   const compounds = layout.nodes.filter((n) => parents.has(n.id));
@@ -233,7 +240,9 @@ function edgeTitle(
   return 'Data flows on, batch by batch';
 }
 
-function MapEdgeView({
+const MapEdgeView = memo(MapEdgeViewOf, sameEdge);
+
+function MapEdgeViewOf({
   edge,
   load,
   idle,
@@ -307,5 +316,22 @@ function MapLegend({ reduced, fetches, unplaced }: { reduced: boolean; fetches: 
         Click a part to open its view.
       </p>
     </div>
+  );
+}
+
+type EdgeProps = Parameters<typeof MapEdgeViewOf>[0];
+
+/** An edge is redrawn only when what it shows changed (a dense edge flows with time). */
+function sameEdge(a: EdgeProps, b: EdgeProps): boolean {
+  return (
+    a.edge === b.edge &&
+    a.idle === b.idle &&
+    a.title === b.title &&
+    a.showCount === b.showCount &&
+    a.rate === b.rate &&
+    a.load?.count === b.load?.count &&
+    a.load?.inFlight === b.load?.inFlight &&
+    a.load?.dense === b.load?.dense &&
+    (!a.load?.dense || a.timeMs === b.timeMs)
   );
 }
