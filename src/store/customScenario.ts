@@ -115,27 +115,16 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => sameJson((a as Json)[k], (b as Json)[k]));
 }
 
-const linkForms = new WeakMap<ScenarioSpec, { readonly text: string; readonly linkChars: number }>();
+const linkTexts = new WeakMap<ScenarioSpec, string>();
 
-function linkForm(spec: ScenarioSpec) {
-  let form = linkForms.get(spec);
-  if (form === undefined) {
-    const text = JSON.stringify(compactScenario(spec));
-    // As the address bar and the saved session hold it: URL-encoded (quotes become %22, and so on).
-    form = { text, linkChars: new URLSearchParams({ scn: text }).toString().length - 'scn='.length };
-    linkForms.set(spec, form);
-  }
-  return form;
-}
-
-/** The scenario as one line of JSON, as a link carries it (`scn=`); computed once per scenario. */
+/** The scenario as one line of JSON, as a link carries it (`scn`, packed); computed once per scenario. */
 export function scenarioLinkText(spec: ScenarioSpec): string {
-  return linkForm(spec).text;
-}
-
-/** How many characters the scenario takes in a link, once URL-encoded. */
-export function scenarioLinkChars(spec: ScenarioSpec): number {
-  return linkForm(spec).linkChars;
+  let text = linkTexts.get(spec);
+  if (text === undefined) {
+    text = JSON.stringify(compactScenario(spec));
+    linkTexts.set(spec, text);
+  }
+  return text;
 }
 
 /** The scenario as a file: pretty-printed, `$schema` first so editors offer completion. */
