@@ -311,8 +311,11 @@ function MapLegend({ reduced, fetches, unplaced }: { reduced: boolean; fetches: 
         {reduced
           ? 'Motion is reduced: each edge shows how many tuples are on it instead.'
           : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count.`}{' '}
+        {/* Kafka's producer picks a keyless record's partition before sending it (KafkaProducer.doSend →
+            BuiltInPartitioner, the sticky partitioner of KIP-480); this model picks it when the record
+            reaches the broker (engine/delivery/logDelivery.ts deliver), so it cannot be drawn on its way. */}
         {unplaced > 0 &&
-          `${unplaced} tuple${unplaced === 1 ? ' has' : 's have'} no key: the partition is chosen on arrival, so they are not drawn. `}
+          `${unplaced} tuple${unplaced === 1 ? ' has' : 's have'} no key and ${unplaced === 1 ? 'is' : 'are'} not drawn on the way: this model picks a keyless record's partition when it reaches the broker (Kafka's producer picks it before sending). `}
         Click a part to open its view.
       </p>
     </div>

@@ -44,7 +44,7 @@ export interface EdgeLoad {
 export interface Flight {
   readonly dots: readonly Dot[];
   readonly load: ReadonlyMap<string, EdgeLoad>;
-  /** In flight, per producer: tuples on their way whose partition is chosen only on arrival are counted here. */
+  /** Per producer: tuples in flight whose partition is chosen only on arrival (not drawn, counted). */
   readonly unplaced: readonly number[];
 }
 
@@ -82,7 +82,8 @@ export function flightAt(sim: Simulation, topology: Topology): Flight {
     const to = destinationOf(sim, t);
     const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
     if (targets === null) {
-      unplaced[t.producerIndex] = (unplaced[t.producerIndex] ?? 0) + 1;
+      // Counted while in the network; arriving or lost, they are simply not drawn.
+      if (category === 'inFlight') unplaced[t.producerIndex] = (unplaced[t.producerIndex] ?? 0) + 1;
       return;
     }
     for (const target of targets) {

@@ -226,6 +226,21 @@ describe('tuples in flight on the map', () => {
     }
   });
 
+  it('counts, rather than draws, keyless records on their way (their partition is picked on arrival here)', () => {
+    const preset = findPreset('kafka-failover')!.scenario;
+    const spec = { ...preset, producers: preset.producers.map((p) => ({ ...p, keyed: false })) };
+    const sim = new Simulation(spec, spec.seed);
+    const t = pipelineTopology(sim.scenario, null);
+    // A keyless producer may write to any partition.
+    expect(t.edges.filter((e) => e.kind === 'network').length).toBe(spec.delivery!.partitions);
+    sim.seekTime(6000);
+    const flight = flightAt(sim, t);
+    const inFlight = sim.pending().filter((id) => sim.scheduledArrival(id) !== null).length;
+    expect(inFlight).toBeGreaterThan(0);
+    expect(flight.unplaced[0]).toBe(inFlight);
+    expect(flight.dots.some((d) => d.category === 'inFlight')).toBe(false);
+  });
+
   it('turns a crowded edge into a count', () => {
     const sim = simOf('dense');
     const t = topologyOf(sim);
