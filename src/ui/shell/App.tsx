@@ -49,8 +49,11 @@ const LessonDock = lazy(() => import('../learn/LessonDock'));
 const KeyCounts = lazy(() => import('../../viz/keys/KeyCounts'));
 // The start panel loads only on a first visit.
 const Welcome = lazy(() => import('./Welcome'));
-// The pipeline map and its layout library (dagre) load after the first paint.
-const PipelineMap = lazy(() => import('../../viz/map/PipelineMap'));
+// The pipeline map and its layout library (dagre) are not in the first script: they start loading as
+// soon as this module runs, so the map is usually there by the first render and the views under it
+// do not move (its placeholder keeps about its room meanwhile).
+const pipelineMap = import('../../viz/map/PipelineMap');
+const PipelineMap = lazy(() => pipelineMap);
 // The broker, queue and consumer views load with the first scenario that has them.
 const DeliveryPanels = lazy(() => import('../delivery/DeliveryPanels'));
 
@@ -177,7 +180,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
             <Suspense
               fallback={
                 <p className="pipemap-loading" style={{ minHeight: estimatedMapHeight(scenario) }}>
-                  Drawing the pipeline…
+                  Loading the pipeline map…
                 </p>
               }
             >
@@ -188,7 +191,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
             <FrameStats />
             <ProducerLanes />
             {keySkew && (
-              <Suspense fallback={null}>
+              <Suspense fallback={<p className="muted">Loading the key counts…</p>}>
                 <KeyCounts />
               </Suspense>
             )}
