@@ -4,6 +4,8 @@ test('inspecting a tuple shows its payload, event time, arrival time, delay and 
   page,
 }) => {
   await page.goto('./?scenario=slide-example&seed=1&t=12000');
+  // The map above the lanes is drawn first, so the click lands where the mark stays.
+  await expect(page.locator('svg.pipemap__svg')).toBeVisible();
   const late = page.getByRole('button', { name: /^Tuple #2 from Sensor/ });
   await expect(late).toHaveAccessibleName(/event time 2\.5 s, arrived 11\.0 s, delay 8\.5 s, late/);
   await late.click();
