@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -31,7 +32,12 @@ interface Played {
 }
 
 /** Plays the loaded scenario at 16× for `ms`, recording frame intervals and long tasks. */
-async function playAt16(page: Page, ms: number, during?: () => Promise<void>): Promise<Played> {
+async function playAt16(
+  page: Page,
+  ms: number,
+  during?: () => Promise<void>,
+  every250ms?: () => Promise<void>,
+): Promise<Played> {
   await page.getByRole('combobox', { name: /speed/i }).selectOption('16');
   // Let the lazy views and fonts settle before measuring.
   await page.waitForTimeout(500);
@@ -55,7 +61,13 @@ async function playAt16(page: Page, ms: number, during?: () => Promise<void>): P
     });
   });
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(ms);
+  if (every250ms) {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      await page.waitForTimeout(Math.min(250, end - Date.now()));
+      await every250ms();
+    }
+  } else await page.waitForTimeout(ms);
   await during?.();
   const { frames, long } = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
@@ -64,7 +76,7 @@ async function playAt16(page: Page, ms: number, during?: () => Promise<void>): P
   });
   // A short preset may have ended already.
   const pause = page.getByRole('button', { name: 'Pause' });
-  if (await pause.isVisible()) await pause.click();
+  if (await pause.isVisible()) await pause.click({ timeout: 1000 }).catch(() => undefined);
   return { frames: frames.slice(5).sort((a, b) => a - b), longTasks: long };
 }
 
@@ -74,6 +86,7 @@ function figuresOf({ frames, longTasks }: Played) {
     frames: frames.length,
     medianMs: Number(p(0.5).toFixed(1)),
     p95Ms: Number(p(0.95).toFixed(1)),
+    p99Ms: Number(p(0.99).toFixed(1)),
     maxMs: Number(p(1).toFixed(1)),
     longTasks: longTasks.length,
     longestTaskMs: Number(Math.max(0, ...longTasks).toFixed(0)),
@@ -140,4 +153,51 @@ test('every preset plays at 16× with no main-thread task over 50 ms', async ({ 
   }
   console.log(`render bench, every preset at 16×:\n${rows.join('\n')}`);
   expect(over).toEqual([]);
+});
+
+/**
+ * Issue 19: a lecturer's laptop is rarely idle. Every preset at 16× for 5 s while a CPU-bound child
+ * process keeps one of the two cores busy (the bench starts and stops it itself); a preset that ends
+ * sooner is played again from its start. Targets: p95 frame ≤ 20 ms and at most 1 task over 50 ms.
+ * It prints every preset's figures, then fails if any preset missed a target.
+ */
+test('every preset at 16× on a busy machine: p95 frame ≤ 20 ms, at most 1 task over 50 ms', async ({
+  page,
+}) => {
+  test.setTimeout(PRESET_IDS.length * 20_000);
+  const rows: string[] = [];
+  const missed: string[] = [];
+  for (const id of PRESET_IDS) {
+    await page.goto(`./?scenario=${id}`);
+    await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+    // A bounded busy loop on one core, for as long as this preset plays (and a little more).
+    const busy = spawn(
+      process.execPath,
+      ['-e', 'const end = Date.now() + 9000; while (Date.now() < end) {}'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    try {
+      const figures = figuresOf(
+        await playAt16(page, PLAY_MS, undefined, async () => {
+          // Played again from its start when it ends sooner.
+          const play = page.getByRole('button', { name: 'Play' });
+          if (await play.isVisible()) {
+            await page.keyboard.press('Home');
+            await play.click({ timeout: 1000 }).catch(() => undefined);
+          }
+        }),
+      );
+      rows.push(`${id.padEnd(26)} ${JSON.stringify(figures)}`);
+      const longOnes = figures.longTasks;
+      if (figures.p95Ms > P95_BUDGET_MS || longOnes > 1) {
+        missed.push(`${id}: p95 ${figures.p95Ms} ms, ${longOnes} task(s) over 50 ms`);
+      }
+    } finally {
+      busy.kill();
+    }
+  }
+  console.log(`render bench, every preset at 16× with one core busy:\n${rows.join('\n')}`);
+  expect(missed).toEqual([]);
 });
