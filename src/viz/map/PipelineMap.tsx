@@ -28,15 +28,18 @@ const selectMap = (s: ReturnType<typeof useSim.getState>) => ({
   select: s.select,
 });
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** The user's motion preference, followed when it changes (one listener, not one per frame). */
 function useReducedMotion(): boolean {
-  const query = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)');
-  const [reduced, setReduced] = useState(query ? query.matches : false);
+  const [reduced, setReduced] = useState(() => window.matchMedia?.(REDUCED_MOTION).matches ?? false);
   useEffect(() => {
+    const query = window.matchMedia?.(REDUCED_MOTION);
     if (!query) return;
     const change = () => setReduced(query.matches);
     query.addEventListener('change', change);
     return () => query.removeEventListener('change', change);
-  }, [query]);
+  }, []);
   return reduced;
 }
 
@@ -78,10 +81,11 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   // On a projector the map's text is 16 px or more and the map scrolls sideways rather than shrink it.
   const metrics = useMemo(() => mapMetrics(presenting ? 17 : 12), [presenting]);
   const layout = useMemo(() => layoutMap(topology, metrics), [topology, metrics]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
-  const flight = useMemo(() => flightAt(sim, topology), [sim, topology, tick]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
-  const status = useMemo(() => statusAt(sim), [sim, tick]);
+  // `tick` is the cursor of the mutable run: a new pending list each step recomputes what follows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const pending = useMemo(() => sim.pending(), [sim, tick]);
+  const flight = useMemo(() => flightAt(sim, topology, pending), [sim, topology, pending]);
+  const status = useMemo(() => statusAt(sim, pending), [sim, pending]);
   const spotKinds = spotlight?.flatMap((s) => SPOT_KINDS[s] ?? []) ?? [];
   const spotOf = (kind: MapNodeKind) => (spotKinds.length === 0 ? null : spotKinds.includes(kind));
   const minScale = presenting ? 1 : MIN_SCALE;
@@ -101,7 +105,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
         );
       }
       // The view may still be loading (views load lazily): look for it for a moment.
-      const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+      const motion = window.matchMedia?.(REDUCED_MOTION).matches ? 'auto' : 'smooth';
       whenFound(
         () => document.querySelector(`section.panel.${t.panel}`),
         (view) => view.scrollIntoView({ block: 'start', behavior: motion }),

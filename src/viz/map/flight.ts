@@ -66,7 +66,8 @@ function destinationOf(sim: Simulation, t: TupleMark): string[] | null {
   return [];
 }
 
-export function flightAt(sim: Simulation, topology: Topology): Flight {
+/** `pending`: the run's pending tuples at the cursor (`sim.pending()`), shared with the node status. */
+export function flightAt(sim: Simulation, topology: Topology, pending = sim.pending()): Flight {
   const now = sim.timeMs;
   const dots: Dot[] = [];
   const unplaced = new Array<number>(sim.scenario.producers.length).fill(0);
@@ -97,7 +98,7 @@ export function flightAt(sim: Simulation, topology: Topology): Flight {
       });
     }
   };
-  for (const id of sim.pending()) {
+  for (const id of pending) {
     const transit = sim.scheduledArrival(id);
     const t = transit && sim.tupleMark(id);
     if (!transit || !t) continue;

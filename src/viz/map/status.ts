@@ -27,14 +27,14 @@ export interface MapStatus {
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
-export function statusAt(sim: Simulation): MapStatus {
+export function statusAt(sim: Simulation, pending = sim.pending()): MapStatus {
   const nodes = new Map<string, NodeStatus>();
   const active = new Set<string>();
   const now = sim.timeMs;
   const spec = sim.scenario.spec;
 
   const buffered = new Array<number>(sim.scenario.producers.length).fill(0);
-  for (const id of sim.pending()) {
+  for (const id of pending) {
     const t = sim.tupleMark(id);
     if (t?.status === 'buffered') buffered[t.producerIndex] = (buffered[t.producerIndex] ?? 0) + 1;
   }
