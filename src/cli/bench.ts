@@ -8,6 +8,7 @@ import { installUserLanguage, Simulation, StreamingRun } from '../engine';
 import { language } from '../engine/lang';
 import type { StreamSource } from '../engine/microbatch/types';
 import type { ProducerSpec, ScenarioSpec } from '../engine/types';
+import { bareLoop } from './bareLoop';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const SEEKS = 2000;
@@ -269,24 +270,18 @@ export function functionPipelines() {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-function main(): void {
-  const spec = benchScenario();
-  const rates: number[] = [];
-  let sim: Simulation | undefined;
-  for (let r = 0; r < REPEATS; r++) {
-    sim = undefined;
-    gc();
-    const start = performance.now();
-    sim = new Simulation(spec, 42 + r);
-    while (sim.step());
-    rates.push(sim.frame().created / ((performance.now() - start) / 1000));
-  }
-  const run = sim!;
-  const tuples = run.frame().created;
-  gc();
-  const mem = process.memoryUsage();
+/** Issue 19's targets for the engine. */
+export const TARGETS = {
+  producerToConsumer: 4_000_000,
+  bareShare: 0.25,
+  kafka: 1_000_000,
+  sparkStreaming: 1_000_000,
+  kafkaSeekP99Ms: 10,
+  heapBytes: 200 * 2 ** 20,
+} as const;
 
-  // Seek latency: random ticks, each from wherever the previous seek left the cursor.
+/** Random ticks, each seek from wherever the previous one left the cursor; latencies in ms. */
+function seekLatencies(run: Simulation): number[] {
   let x = 12345;
   const next = () => {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
@@ -299,15 +294,44 @@ function main(): void {
     run.seek(target);
     seeks.push(performance.now() - start);
   }
+  return seeks;
+}
+
+function main(): void {
+  const spec = benchScenario();
+  const rates: number[] = [];
+  const bareRates: number[] = [];
+  let sim: Simulation | undefined;
+  // The engine and the bare loop alternate, so a busy moment of the machine falls on both.
+  for (let r = 0; r < REPEATS; r++) {
+    sim = undefined;
+    gc();
+    const start = performance.now();
+    sim = new Simulation(spec, 42 + r);
+    while (sim.step());
+    rates.push(sim.frame().created / ((performance.now() - start) / 1000));
+    const bareStart = performance.now();
+    const bare = bareLoop(10, 100_000, 10_000, 120, spec.lateness.boundMs, 42 + r);
+    bareRates.push(bare.tuples / ((performance.now() - bareStart) / 1000));
+  }
+  const run = sim!;
+  const tuples = run.frame().created;
+  gc();
+  const mem = process.memoryUsage();
+  const seeks = seekLatencies(run);
 
   const kafkaRates: number[] = [];
   const kafka = kafkaBenchScenario();
+  let kafkaRun: Simulation | undefined;
   for (let r = 0; r < REPEATS; r++) {
+    kafkaRun = undefined;
     const start = performance.now();
-    const k = new Simulation(kafka, 7 + r);
-    while (k.step());
-    kafkaRates.push(k.frame().created / ((performance.now() - start) / 1000));
+    kafkaRun = new Simulation(kafka, 7 + r);
+    while (kafkaRun.step());
+    kafkaRates.push(kafkaRun.frame().created / ((performance.now() - start) / 1000));
   }
+  const kafkaSeeks = seekLatencies(kafkaRun!);
+  kafkaRun = undefined;
 
   const microRates: number[] = [];
   const micro = microBatchBenchScenario();
@@ -339,19 +363,36 @@ function main(): void {
     `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
     `run: ${tuples.toLocaleString('en')} tuples, ${run.lastTick} ticks, ${run.keyframeCount} keyframes`,
     `producer → consumer throughput: ${Math.round(median(rates)).toLocaleString('en')} tuples/s (median of ${REPEATS}; min ${Math.round(Math.min(...rates)).toLocaleString('en')})`,
+    `bare loop (seeded times and delays, typed arrays, counting sort by arrival, in-order and late flags): ${Math.round(median(bareRates)).toLocaleString('en')} tuples/s (median of ${REPEATS}, alternating with the engine); engine/bare ${(median(rates) / median(bareRates)).toFixed(2)}`,
     `seek latency over ${SEEKS} random seeks: median ${median(seeks).toFixed(2)} ms, p99 ${quantile(seeks, 0.99).toFixed(2)} ms, max ${Math.max(...seeks).toFixed(2)} ms`,
     `producer → Kafka log (3 brokers, RF 2, acks=all) → consumer group: ${Math.round(median(kafkaRates)).toLocaleString('en')} tuples/s (median of ${REPEATS}, 200,000 tuples)`,
+    `seek latency on the Kafka run over ${SEEKS} random seeks: median ${median(kafkaSeeks).toFixed(2)} ms, p99 ${quantile(kafkaSeeks, 0.99).toFixed(2)} ms, max ${Math.max(...kafkaSeeks).toFixed(2)} ms`,
     `producer → Kafka log → Spark Streaming (direct stream, map, reduceByKey, 3 s window with inverse reduce): ${Math.round(median(microRates)).toLocaleString('en')} records/s end to end (median of ${REPEATS}, ${read.toLocaleString('en')} records read)`,
     `producer → Kafka log → Structured Streaming (2 s windowed count per key, watermark, file sink, checkpoint): ${Math.round(median(structuredRates)).toLocaleString('en')} records/s end to end (median of ${REPEATS}, ${structuredRead.toLocaleString('en')} records read)`,
     `Spark Streaming alone, map → filter → reduceByKey → updateStateByKey over ${fns.records.toLocaleString('en')} records: catalogue functions ${Math.round(fns.catalogue).toLocaleString('en')} records/s, the same written as your own functions ${Math.round(fns.own).toLocaleString('en')} records/s (${Math.round((100 * fns.own) / fns.catalogue)} %; medians of ${REPEATS}, alternating)`,
-    `memory after run: JS heap ${mb(mem.heapUsed)} + typed arrays ${mb(mem.arrayBuffers)} (engine's own estimate ${mb(run.memoryBytes())})`,
+    `memory after 1 M tuples: JS heap ${mb(mem.heapUsed)} + typed arrays ${mb(mem.arrayBuffers)} = ${mb(mem.heapUsed + mem.arrayBuffers)} (engine's own estimate ${mb(run.memoryBytes())})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  // Issue 17's floor: the learner's own functions keep at least half the catalogue's throughput.
-  if (fns.own < 0.5 * fns.catalogue) {
-    process.stderr.write('your own functions fell below 50 % of the catalogue pipeline: floor missed\n');
-    process.exitCode = 1;
-  }
+  const heap = mem.heapUsed + mem.arrayBuffers;
+  const misses = [
+    // Issue 17's floor: the learner's own functions keep at least half the catalogue's throughput.
+    fns.own < 0.5 * fns.catalogue && 'your own functions fell below 50 % of the catalogue pipeline',
+    median(rates) < TARGETS.producerToConsumer &&
+      `producer → consumer ${fmt(median(rates))} tuples/s < ${fmt(TARGETS.producerToConsumer)}`,
+    median(rates) < TARGETS.bareShare * median(bareRates) &&
+      `producer → consumer ${fmt(median(rates))} tuples/s < 1/4 of the bare loop's ${fmt(median(bareRates))}`,
+    median(kafkaRates) < TARGETS.kafka &&
+      `Kafka path ${fmt(median(kafkaRates))} tuples/s < ${fmt(TARGETS.kafka)}`,
+    median(microRates) < TARGETS.sparkStreaming &&
+      `Kafka → Spark Streaming ${fmt(median(microRates))} records/s < ${fmt(TARGETS.sparkStreaming)}`,
+    quantile(kafkaSeeks, 0.99) > TARGETS.kafkaSeekP99Ms &&
+      `seek p99 on the Kafka run ${quantile(kafkaSeeks, 0.99).toFixed(2)} ms > ${TARGETS.kafkaSeekP99Ms} ms`,
+    heap > TARGETS.heapBytes && `heap after 1 M tuples ${mb(heap)} > ${mb(TARGETS.heapBytes)}`,
+  ].filter((m): m is string => typeof m === 'string');
+  for (const m of misses) process.stderr.write(`target missed: ${m}\n`);
+  if (misses.length > 0) process.exitCode = 1;
 }
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 if (!process.env.BENCH_NO_MAIN) main();

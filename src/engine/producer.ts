@@ -1,7 +1,7 @@
 import { mixSeed, poissonCount, type Source, sampleCdf, sourceFor } from './rng';
 import type { CompiledProducer, CompiledScenario } from './scenario';
 import { timeOfTick } from './time';
-import { type NewTuple, TupleFlag } from './tuples';
+import { type NewTuple, TupleFlag, type TupleTable } from './tuples';
 import type { DelayModel, ProducerSpec } from './types';
 
 const STREAM_PRODUCER = 1;
@@ -18,9 +18,21 @@ export function generateTick(scenario: CompiledScenario, seed: number, tick: num
   const fromMs = tick === 0 ? Number.NEGATIVE_INFINITY : timeOfTick(tick - 1, tickMs) + 1;
   const toMs = timeOfTick(tick, tickMs);
   const out: NewTuple[] = [];
+  const sink: TupleSink = (
+    producerIndex,
+    keyIndex,
+    value,
+    eventTimeMs,
+    sentTimeMs,
+    arrivalTimeMs,
+    payloadSeed,
+    flags,
+  ) => {
+    out.push({ producerIndex, keyIndex, value, eventTimeMs, sentTimeMs, arrivalTimeMs, payloadSeed, flags });
+  };
   for (const producer of scenario.producers) {
     if (producer.spec.ratePerSec > 0 && producer.keyIndices.length > 0) {
-      generateForProducer(producer, seed, tick, fromMs, toMs, out);
+      generateForProducer(producer, seed, tick, fromMs, toMs, sink);
     }
   }
   appendExplicit(scenario, seed, fromMs, toMs, out);
@@ -31,13 +43,54 @@ export function generateTick(scenario: CompiledScenario, seed: number, tick: num
   return out;
 }
 
+/**
+ * `generateTick` written straight into the tuple table's columns (no object per tuple, issue 19):
+ * the same tuples in the same order. Ticks with explicit tuples take `generateTick`'s path.
+ */
+export function generateTickInto(
+  scenario: CompiledScenario,
+  seed: number,
+  tick: number,
+  table: TupleTable,
+): void {
+  const { tickMs } = scenario.spec;
+  const fromMs = tick === 0 ? Number.NEGATIVE_INFINITY : timeOfTick(tick - 1, tickMs) + 1;
+  const toMs = timeOfTick(tick, tickMs);
+  if (hasExplicit(scenario, fromMs, toMs)) {
+    for (const t of generateTick(scenario, seed, tick)) table.append(t);
+    return;
+  }
+  const first = table.length;
+  const sink = table.appendRaw;
+  for (const producer of scenario.producers) {
+    if (producer.spec.ratePerSec > 0 && producer.keyIndices.length > 0) {
+      generateForProducer(producer, seed, tick, fromMs, toMs, sink);
+    }
+  }
+  // Producers were appended in index order, each in event-time order: a stable sort by event time
+  // alone gives generateTick's order (event time, then producer, then creation).
+  table.sortTail(first);
+}
+
+/** Receives one new tuple's fields. */
+type TupleSink = (
+  producerIndex: number,
+  keyIndex: number,
+  value: number,
+  eventTimeMs: number,
+  sentTimeMs: number,
+  arrivalTimeMs: number,
+  payloadSeed: number,
+  flags: number,
+) => void;
+
 function generateForProducer(
   producer: CompiledProducer,
   seed: number,
   tick: number,
   fromMs: number,
   toMs: number,
-  out: NewTuple[],
+  sink: TupleSink,
 ): void {
   const p = producer.spec;
   const lo = Math.max(fromMs, p.startMs);
@@ -49,19 +102,19 @@ function generateForProducer(
     const at = (n: number) => p.startMs + Math.floor((n * 1000) / p.ratePerSec);
     let n = Math.max(0, Math.floor(((lo - p.startMs) * p.ratePerSec) / 1000) - 1);
     while (at(n) < lo) n++;
-    for (; at(n) <= hi; n++) out.push(makeTuple(producer, at(n), source));
+    for (; at(n) <= hi; n++) makeTuple(producer, at(n), source, sink);
   } else {
     const spanMs = hi - lo + 1;
     const count = poissonCount(source, (p.ratePerSec * spanMs) / 1000);
     const times = new Float64Array(count);
     for (let i = 0; i < count; i++) times[i] = lo + Math.floor(source() * spanMs);
     times.sort();
-    for (let i = 0; i < count; i++) out.push(makeTuple(producer, times[i]!, source));
+    for (let i = 0; i < count; i++) makeTuple(producer, times[i]!, source, sink);
   }
 }
 
 /** Every tuple draws the same six numbers in the same order, whatever its settings. */
-function makeTuple(producer: CompiledProducer, eventTimeMs: number, source: Source): NewTuple {
+function makeTuple(producer: CompiledProducer, eventTimeMs: number, source: Source, sink: TupleSink): void {
   const p = producer.spec;
   const uKey = source();
   const uValue = source();
@@ -79,16 +132,16 @@ function makeTuple(producer: CompiledProducer, eventTimeMs: number, source: Sour
     arrivalTimeMs += Math.max(1, Math.ceil(uJitterAmount * p.jitter.maxMs));
   }
   if (uDrop < p.dropProbability) flags |= TupleFlag.dropped;
-  return {
-    producerIndex: producer.index,
-    keyIndex: producer.keyIndices[sampleCdf(producer.keyCdf, uKey)]!,
-    value: roundTo(p.value.min + uValue * (p.value.max - p.value.min), p.value.decimals),
+  sink(
+    producer.index,
+    producer.keyIndices[sampleCdf(producer.keyCdf, uKey)]!,
+    roundTo(p.value.min + uValue * (p.value.max - p.value.min), p.value.decimals),
     eventTimeMs,
     sentTimeMs,
     arrivalTimeMs,
     payloadSeed,
     flags,
-  };
+  );
 }
 
 /**
@@ -113,6 +166,19 @@ export function networkDelay(model: DelayModel, u: number): number {
       // Inverse CDF of the exponential distribution, the transform d3-random's randomExponential uses.
       return Math.round(-Math.log1p(-u) * model.meanMs);
   }
+}
+
+/** Whether any explicit tuple has its event time in [fromMs, toMs]. */
+function hasExplicit(scenario: CompiledScenario, fromMs: number, toMs: number): boolean {
+  const list = scenario.explicit;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.eventTime < fromMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]!.eventTime <= toMs;
 }
 
 function appendExplicit(

@@ -2,9 +2,8 @@ import type { LogDeliveryState } from './delivery/logDelivery';
 import type { MessagingState } from './delivery/messaging';
 import { heapSize } from './heap';
 import { StreamingRun } from './microbatch/run';
-import type { StreamSource } from './microbatch/types';
-import { payloadOf } from './payload';
 import { type CompiledScenario, compileScenario } from './scenario';
+import { streamSourceOf } from './streamSource';
 import { StructuredQuery } from './structured/query';
 import { tickOfTime, timeOfTick } from './time';
 import type { TraceEntry } from './trace';
@@ -42,10 +41,10 @@ interface Keyframe {
 const KEYFRAME_MAX_TICKS = 64;
 /**
  * … and whenever this much work (tuples created + arrived) has passed, so replays stay short; but
- * not before the work since the last keyframe is twice the snapshot's size, or a run with many tuples
+ * not before the work since the last keyframe is the snapshot's size, or a run with many tuples
  * in flight would spend more memory on keyframes than replaying costs.
  */
-const KEYFRAME_MAX_WORK = 4096;
+const KEYFRAME_MAX_WORK = 2048;
 
 /**
  * A run of a scenario with a movable cursor. A run is a pure function of (scenario, seed): `seek(t)`
@@ -73,10 +72,12 @@ export class Simulation {
     this.lastTick = this.scenario.lastTick;
     this.history = new History(this.scenario);
     this.state = initialState(this.scenario);
-    this.streamingRun = spec.streaming ? new StreamingRun(spec.streaming, this.streamSource()) : null;
+    this.streamingRun = spec.streaming
+      ? new StreamingRun(spec.streaming, streamSourceOf(this.scenario, this.history))
+      : null;
     this.structuredQuery = spec.query
       ? new StructuredQuery(spec.query, {
-          ...this.streamSource(),
+          ...streamSourceOf(this.scenario, this.history),
           eventTime: (id) => this.history.tuples.eventTime.get(id),
         })
       : null;
@@ -271,7 +272,7 @@ export class Simulation {
     if (
       last === undefined ||
       this.state.tick - last.tick >= KEYFRAME_MAX_TICKS ||
-      this.workSinceKeyframe >= Math.max(KEYFRAME_MAX_WORK, 2 * snapshotSize(this.state))
+      this.workSinceKeyframe >= Math.max(KEYFRAME_MAX_WORK, snapshotSize(this.state))
     ) {
       this.keyframes.push({ tick: this.state.tick, state: packState(this.state) });
       this.workSinceKeyframe = 0;
@@ -285,6 +286,17 @@ export class Simulation {
     const out: number[] = [];
     for (let t = Math.max(0, fromTick); t <= this.state.tick; t++) out.push(column.get(t));
     return out;
+  }
+
+  /**
+   * Per consumer (messaging) or group (Kafka log), what it has got by the cursor: distinct tuples
+   * processed, extra processings, and (log) records it skipped; null without either model.
+   */
+  outcomeCounts(): { received: number[]; duplicates: number[]; lost: number[] } | null {
+    const o = this.history.outcome;
+    if (!o) return null;
+    const at = (c: { get(i: number): number }) => c.get(this.state.tick);
+    return { received: o.received.map(at), duplicates: o.duplicates.map(at), lost: o.lost.map(at) };
   }
 
   /** Direct messaging or queue state at the cursor; null without one. */
@@ -329,55 +341,6 @@ export class Simulation {
     return this.structuredQuery;
   }
 
-  /** How the streaming application reads the world: only what the history has recorded. */
-  private streamSource(): StreamSource {
-    const h = this.history;
-    const { tuples } = h;
-    const tickMs = this.scenario.spec.tickMs;
-    const producers = this.scenario.producers;
-    const arrivalTime = tuples.arrivalTime;
-    const firstArrivalAtOrAfter = (timeMs: number) => {
-      let lo = 0;
-      let hi = h.arrivalOrder.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (arrivalTime.get(h.arrivalOrder.get(mid)) < timeMs) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return {
-      kafkaPartitions: h.committed.length,
-      producerIds: producers.map((p) => p.spec.id),
-      key: (id) => tuples.key(id),
-      value: (id) => tuples.value.get(id),
-      text: (id) => {
-        const producer = producers[tuples.producer.get(id)]!.spec;
-        const payload = payloadOf(tuples.viewAt(id, Number.POSITIVE_INFINITY), producer);
-        if (payload.kind === 'unstructured') return payload.text;
-        if (payload.kind === 'semiStructured') return JSON.stringify(payload.document);
-        return payload.columns.map((c) => String(c.value)).join(',');
-      },
-      arrivalTime: (id) => arrivalTime.get(id),
-      producerOf: (id) => producers[tuples.producer.get(id)]!.spec.id,
-      arrivals: (fromMs, toMs) => {
-        const out: number[] = [];
-        for (let i = firstArrivalAtOrAfter(fromMs); i < h.arrivalOrder.length; i++) {
-          const id = h.arrivalOrder.get(i);
-          if (arrivalTime.get(id) >= toMs) break;
-          out.push(id);
-        }
-        return out;
-      },
-      latestOffset: (partition, timeMs) => {
-        const column = h.hwByTick[partition];
-        if (!column || column.length === 0) return 0;
-        return column.get(Math.min(column.length - 1, tickOfTime(timeMs, tickMs)));
-      },
-      recordAt: (partition, offset) => h.committed[partition]!.get(offset),
-    };
-  }
-
   private keyframeAtOrBefore(tick: number): Keyframe {
     let lo = 0;
     let hi = this.keyframes.length - 1;
@@ -394,7 +357,10 @@ export class Simulation {
 function snapshotSize(s: WorldState): number {
   let size = heapSize(s.buffered) + heapSize(s.inFlight);
   if (s.messaging) size += s.messaging.queue.length;
-  if (s.delivery)
-    for (const p of s.delivery.cluster.partitions) for (const r of p.replicas) size += r.log.length;
+  // Replica logs are shared with the keyframe, not copied (packDelivery): what is copied is small.
+  if (s.delivery) {
+    for (const q of s.delivery.cluster.pendingAcks) size += q.length;
+    for (const g of s.delivery.groups) for (const m of g.members) size += m.inProcess.length;
+  }
   return size;
 }

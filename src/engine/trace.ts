@@ -179,6 +179,19 @@ export class TraceLog {
     return at < 0 ? -1 : this.details.get(at + i);
   }
 
+  /** An entry's kind code, tuple and numbers a, b, c (i = 0, 1, 2) without building the entry. */
+  codeAt(id: number): number {
+    return this.kind.get(id);
+  }
+
+  tupleAt(id: number): number {
+    return this.tuple.get(id);
+  }
+
+  fieldAt(id: number, i: number): number {
+    return this.field(id, i);
+  }
+
   entry(id: number): TraceEntry {
     const tupleId = this.tuple.get(id);
     return {

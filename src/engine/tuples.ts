@@ -137,6 +137,70 @@ export class TupleTable {
     return id;
   }
 
+  /** `append` without the object: the generator writes straight into the columns. */
+  readonly appendRaw = (
+    producerIndex: number,
+    keyIndex: number,
+    value: number,
+    eventTimeMs: number,
+    sentTimeMs: number,
+    arrivalTimeMs: number,
+    payloadSeed: number,
+    flags: number,
+  ): void => {
+    this.producer.push(producerIndex);
+    this.keyIndex.push(keyIndex);
+    this.value.push(value);
+    this.eventTime.push(eventTimeMs);
+    this.sentTime.push(sentTimeMs);
+    this.arrivalTime.push(arrivalTimeMs);
+    this.payloadSeed.push(payloadSeed | 0);
+    this.flags.push(flags);
+    this.newestBefore.push(-1);
+    this.overtakenBy.push(-1);
+    this.firstTrace.push(-1);
+    this.lastTrace.push(-1);
+  };
+
+  /**
+   * Sorts the tuples from `first` on (just generated, with no JSON values, trace or verdicts yet)
+   * by event time, stably. A counting sort when the times are whole milliseconds close together.
+   */
+  sortTail(first: number): void {
+    const n = this.length - first;
+    const times = this.eventTime.data;
+    let sorted = true;
+    let integral = true;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = first; i < first + n; i++) {
+      const t = times[i]!;
+      if (i > first && t < times[i - 1]!) sorted = false;
+      if (!Number.isInteger(t)) integral = false;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    if (sorted) return;
+    const order = new Int32Array(n);
+    if (integral && max - min < 1 << 16) {
+      const counts = new Int32Array(max - min + 2);
+      for (let i = 0; i < n; i++) counts[times[first + i]! - min + 1]!++;
+      for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!;
+      for (let i = 0; i < n; i++) order[counts[times[first + i]! - min]!++] = i;
+    } else {
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => times[first + a]! - times[first + b]! || a - b);
+    }
+    permute(this.producer.data, first, order);
+    permute(this.keyIndex.data, first, order);
+    permute(this.value.data, first, order);
+    permute(this.eventTime.data, first, order);
+    permute(this.sentTime.data, first, order);
+    permute(this.arrivalTime.data, first, order);
+    permute(this.payloadSeed.data, first, order);
+    permute(this.flags.data, first, order);
+  }
+
   key(id: number): string {
     return this.keys[this.keyIndex.get(id)] as string;
   }
@@ -223,4 +287,10 @@ export class TupleTable {
       this.lastTrace.byteLength
     );
   }
+}
+
+/** Rearranges data[first + i] = old data[first + order[i]]. */
+function permute(data: Int32Array | Float64Array, first: number, order: Int32Array): void {
+  const copy = data.slice(first, first + order.length);
+  for (let i = 0; i < order.length; i++) data[first + i] = copy[order[i]!]!;
 }

@@ -18,6 +18,7 @@ import {
   deliverMessage,
   type MessagingState,
 } from './delivery/messaging';
+import { OutcomeCounters } from './delivery/outcomeCounters';
 import {
   emptyHeap,
   heapPeekTime,
@@ -28,7 +29,7 @@ import {
   type TimeHeap,
   unpackHeap,
 } from './heap';
-import { generateTick } from './producer';
+import { generateTickInto } from './producer';
 import type { CompiledScenario } from './scenario';
 import { timeOfTick } from './time';
 import { TraceCode, TraceLog } from './trace';
@@ -130,6 +131,8 @@ export class History {
   readonly committed: Int32Column[];
   /** Per partition, the committed log's length (the high watermark a reader sees) at the end of each tick. */
   readonly hwByTick: Int32Column[];
+  /** What each consumer or group has got, per tick; null without a delivery model or messaging. */
+  readonly outcome: OutcomeCounters | null;
 
   constructor(scenario: CompiledScenario) {
     this.lagByTick = (scenario.spec.delivery?.groups ?? []).map(() => new Int32Column(scenario.lastTick + 1));
@@ -142,6 +145,13 @@ export class History {
     this.arrivalOrder = new Int32Column(expected);
     this.createdByTick = new Int32Column(scenario.lastTick + 1);
     this.tracedByTick = new Int32Column(scenario.lastTick + 1);
+    const { delivery, messaging } = scenario.spec;
+    const ticks = scenario.lastTick + 1;
+    this.outcome = delivery
+      ? new OutcomeCounters('log', delivery.groups.length, partitions, ticks)
+      : messaging
+        ? new OutcomeCounters(messaging.model, messaging.consumers.length, 0, ticks)
+        : null;
   }
 }
 
@@ -167,7 +177,7 @@ export function stepWorld(
   let endNew: number;
   if (recording) {
     firstNew = tuples.length;
-    for (const t of generateTick(scenario, seed, tick)) tuples.append(t);
+    generateTickInto(scenario, seed, tick, tuples);
     endNew = tuples.length;
   } else {
     firstNew = tick === 0 ? 0 : history.createdByTick.get(tick - 1);
@@ -252,6 +262,8 @@ export function stepWorld(
   if (recording) {
     history.createdByTick.push(endNew);
     history.tracedByTick.push(trace.length);
+    const tracedBefore = tick === 0 ? 0 : history.tracedByTick.get(tick - 1);
+    history.outcome?.record(trace, tracedBefore, trace.length, endNew, state);
     if (state.delivery) {
       const { cluster, groups } = state.delivery;
       groups.forEach((g, gi) => {

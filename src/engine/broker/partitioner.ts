@@ -54,5 +54,20 @@ export function partitionForKey(key: string, numPartitions: number): number {
   if (!Number.isInteger(numPartitions) || numPartitions < 1) {
     throw new Error(`partitionForKey: numPartitions must be a positive integer, got ${numPartitions}`);
   }
-  return toPositive(murmur2(utf8.encode(key))) % numPartitions;
+  let byKey = hashes.get(numPartitions);
+  if (!byKey) {
+    byKey = new Map();
+    hashes.set(numPartitions, byKey);
+  }
+  let partition = byKey.get(key);
+  if (partition === undefined) {
+    partition = toPositive(murmur2(utf8.encode(key))) % numPartitions;
+    // A pure function of (key, numPartitions): remembered, as keys repeat (bounded: see below).
+    if (byKey.size < MAX_REMEMBERED) byKey.set(key, partition);
+  }
+  return partition;
 }
+
+/** Keys remembered per partition count; a scenario has at most a few thousand keys. */
+const MAX_REMEMBERED = 1 << 16;
+const hashes = new Map<number, Map<string, number>>();
