@@ -201,3 +201,94 @@ test('every preset at 16× on a busy machine: p95 frame ≤ 20 ms, at most 1 tas
   console.log(`render bench, every preset at 16× with one core busy:\n${rows.join('\n')}`);
   expect(missed).toEqual([]);
 });
+
+/** Slider input → next frame painted: the budget (issue 19), at the 99th percentile on every preset. */
+const SEEK_P99_BUDGET_MS = 50;
+/** Per preset: keyboard presses on the slider, and pointer drags across it (each drag several moves). */
+const SEEK_KEYS = 24;
+const SEEK_DRAGS = 6;
+const SEEK_MOVES_PER_DRAG = 6;
+
+/**
+ * Issue 19: seeking with the slider, measured from each `input` event on it (its timeStamp: when the
+ * browser took the key or pointer move) to just after the next frame is painted (a message posted
+ * from that frame's requestAnimationFrame runs after its paint). The moves are random but seeded,
+ * the same in every run: keys on the slider (PageUp/PageDown, arrows, Home/End) and pointer drags to
+ * points along it. It prints p50/p99 per preset and fails when a preset's p99 is over 50 ms.
+ */
+test('seek: slider moved → next frame painted, p99 ≤ 50 ms on every preset', async ({ page }) => {
+  test.setTimeout(PRESET_IDS.length * 30_000);
+  let seed = 19;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const KEYS = ['PageUp', 'PageDown', 'PageDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+  const rows: string[] = [];
+  const missed: string[] = [];
+  for (const id of PRESET_IDS) {
+    await page.goto(`./?scenario=${id}`);
+    await expect(page.getByRole('region', { name: 'Producers' })).toBeVisible();
+    const slider = page.getByRole('slider', { name: 'Simulation time' });
+    // Let the lazy views load before measuring.
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { __seeks: number[]; __inputs: number };
+      w.__seeks = [];
+      w.__inputs = 0;
+      const input = document.querySelector<HTMLInputElement>('.transport__slider input');
+      input?.addEventListener(
+        'input',
+        (e) => {
+          w.__inputs++;
+          const from = e.timeStamp;
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => w.__seeks.push(performance.now() - from);
+            channel.port2.postMessage(null);
+          });
+        },
+        { capture: true },
+      );
+    });
+    const settle = async () => {
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __seeks: number[]; __inputs: number };
+        return w.__seeks.length >= w.__inputs;
+      });
+    };
+    await slider.focus();
+    for (let i = 0; i < SEEK_KEYS; i++) {
+      await page.keyboard.press(KEYS[Math.floor(random() * KEYS.length)]!);
+      await settle();
+    }
+    const box = (await slider.boundingBox())!;
+    const at = (fraction: number) =>
+      [box.x + 4 + fraction * (box.width - 8), box.y + box.height / 2] as const;
+    for (let d = 0; d < SEEK_DRAGS; d++) {
+      await page.mouse.move(...at(random()));
+      await page.mouse.down();
+      await settle();
+      for (let m = 0; m < SEEK_MOVES_PER_DRAG; m++) {
+        await page.mouse.move(...at(random()), { steps: 2 });
+        await settle();
+      }
+      await page.mouse.up();
+    }
+    const seeks = await page.evaluate(() =>
+      (window as unknown as { __seeks: number[] }).__seeks.sort((a, b) => a - b),
+    );
+    const p = (q: number) => seeks[Math.min(seeks.length - 1, Math.floor(q * seeks.length))] ?? Infinity;
+    const figures = {
+      seeks: seeks.length,
+      p50Ms: Number(p(0.5).toFixed(1)),
+      p99Ms: Number(p(0.99).toFixed(1)),
+      maxMs: Number(p(1).toFixed(1)),
+    };
+    rows.push(`${id.padEnd(26)} ${JSON.stringify(figures)}`);
+    expect(seeks.length, `${id}: slider inputs measured`).toBeGreaterThanOrEqual(SEEK_KEYS / 2);
+    if (figures.p99Ms > SEEK_P99_BUDGET_MS) missed.push(`${id}: p99 ${figures.p99Ms} ms`);
+  }
+  console.log(`seek bench, slider input → next frame painted:\n${rows.join('\n')}`);
+  expect(missed).toEqual([]);
+});

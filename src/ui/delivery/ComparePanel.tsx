@@ -2,8 +2,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Simulation } from '../../engine';
 import { type DeliveryOutcome, deliveryOutcome } from '../../engine/delivery/summary';
 import { type DeliveryModel, modelNames, modelOf } from '../../scenarios/compare';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import './ComparePanel.css';
+import { useViewSim } from '../../viz/viewSim';
 
 const selectCompare = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -17,7 +18,7 @@ const MODELS: DeliveryModel[] = ['direct', 'queue', 'log'];
 
 /** The same tuples through two delivery models, side by side, at the same moment. */
 export function ComparePanel() {
-  const { sim, compare, model, setCompare } = useSim(useShallow(selectCompare));
+  const { sim, compare, model, setCompare } = useViewSim(useShallow(selectCompare));
   const own = modelOf(sim.scenario.spec);
   if (own === null) return null;
   const others = MODELS.filter((m) => m !== own);

@@ -149,7 +149,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
   const actor = Playback.useActorRef();
   const spotlight = useRoute((s) => s.spotlight);
   const embed = useRoute((s) => s.embed);
-  useUrlSync();
+  useUrlSync(actor);
   // A link may open at the last moment: let the machine know where the run stands.
   useEffect(() => actor.send({ type: 'LOADED' }), [actor]);
   const scenario = useSim((s) => s.sim.scenario.spec);

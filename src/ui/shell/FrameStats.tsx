@@ -1,13 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { seconds } from './format';
 import './FrameStats.css';
+import { useViewSim } from '../../viz/viewSim';
 
 const selectStats = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 
 /** The run's counters at the cursor. */
 export function FrameStats() {
-  const { sim } = useSim(useShallow(selectStats));
+  const { sim } = useViewSim(useShallow(selectStats));
   const f = sim.frame();
   const items: [string, string][] = [
     ['created', String(f.created)],

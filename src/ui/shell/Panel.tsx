@@ -1,6 +1,8 @@
 import { type ReactNode, useRef } from 'react';
 import { spotlightClass, useRoute } from '../../store/route';
+import { useInView, ViewFollowContext, ViewPlayingContext, viewFollow } from '../../viz/viewSim';
 import { ExportMenu } from '../export/ExportMenu';
+import { Playback } from '../transport/playback';
 import { ViewBoundary } from './ViewBoundary';
 import './Panel.css';
 
@@ -19,6 +21,9 @@ export function Panel({
   const ref = useRef<HTMLElement>(null);
   // A lesson step may point at this view (spotlit) or at others (dimmed).
   const spotlight = useRoute((s) => s.spotlight);
+  // Out of sight, its views do not follow the run while playing (viz/viewSim.ts).
+  const playing = Playback.useSelector((s) => s.matches('playing'));
+  const follow = viewFollow(useInView(ref), playing);
   return (
     <section
       className={`panel ${id}${spotlightClass(spotlight, id)}`}
@@ -32,7 +37,11 @@ export function Panel({
         </div>
         {lede && <p className="panel__lede">{lede}</p>}
       </div>
-      <ViewBoundary view={title}>{children}</ViewBoundary>
+      <ViewPlayingContext value={playing}>
+        <ViewFollowContext value={follow}>
+          <ViewBoundary view={title}>{children}</ViewBoundary>
+        </ViewFollowContext>
+      </ViewPlayingContext>
     </section>
   );
 }

@@ -22,14 +22,40 @@ export function currentSearch(): string {
   return useRoute.getState().embed ? `${packed.search}&embed=1` : packed.search;
 }
 
+/** Paused, a change is written at once and the next at most this soon after. */
+const PAUSED_EVERY_MS = 300;
 /**
- * Keeps the address bar on the current frame (replaceState; at most every 300 ms while playing): the
- * short parameters in the query, the long ones packed after the page in the hash. Packing is
- * asynchronous the first time a text is packed; a write that a later one overtakes is dropped.
+ * While playing, at most this often, when the browser is idle (issue 19: writing the link every 300 ms
+ * cost 35–60 ms of main thread per 3 s at 16×); the moment playback stops, the frame is written.
  */
-export function useUrlSync(): void {
+const PLAYING_EVERY_MS = 1500;
+
+/** Whether the playback machine is playing, and word when it starts or stops (its actor). */
+interface PlaybackLike {
+  getSnapshot(): { matches(state: 'playing'): boolean };
+  subscribe(listener: () => void): { unsubscribe(): void };
+}
+
+/** Runs `fn` when the browser is idle (at the latest after `timeoutMs`); returns a cancel. */
+function whenIdle(fn: () => void, timeoutMs: number): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const handle = setTimeout(fn, 0);
+    return () => clearTimeout(handle);
+  }
+  const handle = requestIdleCallback(fn, { timeout: timeoutMs });
+  return () => cancelIdleCallback(handle);
+}
+
+/**
+ * Keeps the address bar on the current frame (replaceState; at most every 300 ms while paused, every
+ * 1.5 s in idle time while playing): the short parameters in the query, the long ones packed after
+ * the page in the hash. Packing is asynchronous the first time a text is packed; a write that a later
+ * one overtakes is dropped.
+ */
+export function useUrlSync(playback: PlaybackLike): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelIdle: (() => void) | undefined;
     let lastWrite = Number.NEGATIVE_INFINITY;
     let writes = 0;
     let stopped = false;
@@ -49,6 +75,8 @@ export function useUrlSync(): void {
     };
     const write = () => {
       timer = undefined;
+      cancelIdle?.();
+      cancelIdle = undefined;
       if (opening) return;
       lastWrite = performance.now();
       const state = frameLinkState();
@@ -61,14 +89,37 @@ export function useUrlSync(): void {
         });
     };
     write();
-    // Leading edge: a single change (a click, a step) is written at once; while playing, at most every 300 ms.
+    const playing = () => playback.getSnapshot().matches('playing');
+    // Leading edge: a single change (a click, a step) is written at once; then at most every 300 ms
+    // paused, or every 1.5 s in an idle moment while playing.
     const changed = () => {
-      if (timer === undefined) timer = setTimeout(write, Math.max(0, 300 - (performance.now() - lastWrite)));
+      if (timer !== undefined || cancelIdle !== undefined) return;
+      const since = performance.now() - lastWrite;
+      if (!playing()) {
+        timer = setTimeout(write, Math.max(0, PAUSED_EVERY_MS - since));
+        return;
+      }
+      timer = setTimeout(
+        () => {
+          cancelIdle = whenIdle(write, 500);
+        },
+        Math.max(0, PLAYING_EVERY_MS - since),
+      );
     };
+    // Playback stopped (paused, ended, a seek): the frame shown is written at once.
+    let wasPlaying = playing();
+    const playbackSub = playback.subscribe(() => {
+      const now = playing();
+      if (wasPlaying && !now) {
+        clearTimeout(timer);
+        write();
+      }
+      wasPlaying = now;
+    });
     const unsubscribe = useSim.subscribe(changed);
     const unsubscribeSql = useSqlLink.subscribe(changed);
     const flush = () => {
-      if (timer !== undefined) {
+      if (timer !== undefined || cancelIdle !== undefined) {
         clearTimeout(timer);
         write();
       }
@@ -98,11 +149,13 @@ export function useUrlSync(): void {
     window.addEventListener('hashchange', hashChanged);
     return () => {
       stopped = true;
+      playbackSub.unsubscribe();
+      cancelIdle?.();
       unsubscribe();
       unsubscribeSql();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('hashchange', hashChanged);
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, []);
+  }, [playback]);
 }

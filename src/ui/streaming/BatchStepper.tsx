@@ -1,12 +1,12 @@
-import { useSim } from '../../store/simStore';
 import { batchStepTick } from '../transport/batchStep';
 import { Playback } from '../transport/playback';
 import './BatchStepper.css';
+import { useViewSim } from '../../viz/viewSim';
 
 /** Previous / next batch: moves the cursor to a batch time (keys [ and ]). */
 export function BatchStepper() {
-  const sim = useSim((s) => s.sim);
-  useSim((s) => s.tick);
+  const sim = useViewSim((s) => s.sim);
+  useViewSim((s) => s.tick);
   const actor = Playback.useActorRef();
   const prev = batchStepTick(sim, -1);
   const next = batchStepTick(sim, 1);

@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { type TraceKind, traceDescriptions } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { seconds } from '../shell/format';
 import './StepLog.css';
+import { useViewSim } from '../../viz/viewSim';
 
 const SHOWN = 8;
 /** Short verbs for tuple events; everything else uses the engine's own description. */
@@ -17,7 +18,7 @@ const selectLog = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick
 
 /** "What happened at t": the trace entries of the current step, each linked to its tuple. */
 export function StepLog() {
-  const { sim, tick, select } = useSim(useShallow(selectLog));
+  const { sim, tick, select } = useViewSim(useShallow(selectLog));
   const entries = sim.traceAtTick(tick);
   const tickMs = sim.scenario.spec.tickMs;
   const from = Math.max(0, sim.timeMs - tickMs);

@@ -3,9 +3,10 @@ import { line } from 'd3-shape';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { partitionLag } from '../../engine/broker/groups';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import './ConsumersView.css';
+import { useViewSim } from '../viewSim';
 
 const selectConsumers = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -21,7 +22,7 @@ const commitText = {
 
 /** Consumer groups: members, their partitions, committed offsets and lag (with its history). */
 export function ConsumersView({ controls }: { controls?: (group: number) => ReactNode } = {}) {
-  const { sim, inspect } = useSim(useShallow(selectConsumers));
+  const { sim, inspect } = useViewSim(useShallow(selectConsumers));
   const delivery = sim.delivery();
   const spec = sim.scenario.spec.delivery;
   if (!delivery || !spec) return null;

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { fitTimeline } from './fit';
@@ -9,6 +9,7 @@ import { type Cell, describeCell, opLabel } from './layout';
 import { statusText, timelineSummary } from './summary';
 import { CellView } from './TimelineCell';
 import './DStreamTimeline.css';
+import { useViewSim } from '../viewSim';
 
 const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -23,7 +24,7 @@ const selectTimeline = (s: ReturnType<typeof useSim.getState>) => ({
  * they cover. Arrow keys move between cells; Enter opens one in the inspector.
  */
 export function DStreamTimeline() {
-  const { sim, tick, entity, inspect } = useSim(useShallow(selectTimeline));
+  const { sim, tick, entity, inspect } = useViewSim(useShallow(selectTimeline));
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
   const run = sim.streaming();

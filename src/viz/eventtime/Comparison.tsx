@@ -2,11 +2,12 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type Emission, type EventTimeSpec, nominalSizeMs } from '../../engine';
 import { analysisOf, recordsOf } from '../../store/eventTime';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { type ComparedRow, compareResults, meanLatencyMs, processingTimeEmissions } from './results';
 import './Comparison.css';
+import { useViewSim } from '../viewSim';
 
 /** flinkKafka: Flink reading the same topic, one watermark per partition (with withIdleness: flinkIdle). */
 type Mode = 'delay' | 'engine' | 'processing' | 'flinkKafka' | 'flinkIdle';
@@ -19,7 +20,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The same tuples under a second setting, side by side, with every difference marked. */
 export function EventTimeComparison() {
-  const { sim } = useSim(useShallow(selectCompare));
+  const { sim } = useViewSim(useShallow(selectCompare));
   const id = useId();
   const [mode, setMode] = useState<Mode>('delay');
   const a = analysisOf(sim);

@@ -5,7 +5,8 @@ import { askDatabase, type QueryResult } from '../../store/db/database';
 import { SQL_EXAMPLES } from '../../store/db/examples';
 import { READINGS_COLUMNS, readingsCount } from '../../store/db/readings';
 import { useSqlLink } from '../../store/db/sqlLink';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
+import { useViewSim } from '../viewSim';
 import { AnswerTable } from './AnswerTable';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
@@ -28,7 +29,7 @@ interface Asked {
  * stamped with its moment, and says when it has gone stale.
  */
 export function DatabaseAtRest() {
-  const { sim } = useSim(useShallow(selectDb));
+  const { sim } = useViewSim(useShallow(selectDb));
   const id = useId();
   const [sql, setSql] = useState(() => useSqlLink.getState().sql ?? DEFAULT_SQL);
   const [asked, setAsked] = useState<Asked | null>(null);

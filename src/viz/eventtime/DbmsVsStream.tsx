@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { DatabaseAtRest } from './DatabaseAtRest';
 import { fmt } from './EventTimePlot';
 import { StreamVerdict } from './StreamVerdict';
 import './DbmsVsStream.css';
+import { useViewSim } from '../viewSim';
 
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -41,7 +42,7 @@ const SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg\nFROM STREAM readings 
  * the stream processor runs its query continuously (data in motion) and its answer moves with time.
  */
 export function DbmsVsStream() {
-  const { sim } = useSim(useShallow(selectDb));
+  const { sim } = useViewSim(useShallow(selectDb));
   const live = query(sim);
   return (
     <div className="dbms-grid">

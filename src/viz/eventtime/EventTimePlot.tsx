@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../../store/eventTime';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { type Dot, plotLayout } from './layout';
 import './EventTimePlot.css';
+import { useViewSim } from '../viewSim';
 
 const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -21,7 +22,7 @@ const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s
  * they fire. Late tuples are crosses; hover or focus one for why.
  */
 export function EventTimePlot() {
-  const { sim, tick, select } = useSim(useShallow(selectPlot));
+  const { sim, tick, select } = useViewSim(useShallow(selectPlot));
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
   const [hover, setHover] = useState<Dot | null>(null);

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Continuous } from '../../store/db/continuous';
 import { useSqlLink } from '../../store/db/sqlLink';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
+import { useViewSim } from '../viewSim';
 import { AnswerTable } from './AnswerTable';
 
 type Mode = 'append' | 'update' | 'complete';
@@ -30,7 +31,7 @@ export function StreamVerdict() {
     })),
   );
   const delayS = delayMs / 1000;
-  const { sim } = useSim(useShallow(selectSim));
+  const { sim } = useViewSim(useShallow(selectSim));
   const id = useId();
   const [modules, setModules] = useState<Modules | null>(null);
   useEffect(() => {

@@ -1,17 +1,18 @@
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../../store/eventTime';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { windowRows } from './results';
 import './WindowResults.css';
+import { useViewSim } from '../viewSim';
 
 const selectResults = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** One row per window (and key): each result it emitted, when, and how long after the window ended. */
 export function WindowResults() {
-  const { sim } = useSim(useShallow(selectResults));
+  const { sim } = useViewSim(useShallow(selectResults));
   const analysis = analysisOf(sim);
   if (!analysis) return null;
   const nowMs = sim.timeMs;

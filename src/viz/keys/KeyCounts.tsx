@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { keyCounts } from './keyCounts';
 import './KeyCounts.css';
+import { useViewSim } from '../viewSim';
 
 const selectKeys = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 /** Keys shown per producer; the rest are summed in one line. */
@@ -10,7 +11,7 @@ const SHOWN = 8;
 
 /** Tuples per key and producer so far, as bars with their share: the skew made visible. */
 export default function KeyCounts() {
-  const { sim, tick } = useSim(useShallow(selectKeys));
+  const { sim, tick } = useViewSim(useShallow(selectKeys));
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const rows = useMemo(() => keyCounts(sim), [sim, tick]);
   return (

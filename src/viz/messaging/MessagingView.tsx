@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { keyColour } from '../colours';
 import { KeyLegend } from '../keys/KeyLegend';
 import { LiveSummary } from '../LiveSummary';
 import './MessagingView.css';
+import { useViewSim } from '../viewSim';
 
 const selectMessaging = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -13,7 +14,7 @@ const selectMessaging = (s: ReturnType<typeof useSim.getState>) => ({
 
 /** Direct messaging or queue consumers: what each received, missed and acknowledged. */
 export function MessagingConsumers() {
-  const { sim } = useSim(useShallow(selectMessaging));
+  const { sim } = useViewSim(useShallow(selectMessaging));
   const m = sim.messaging();
   if (!m) return null;
   const direct = m.model === 'direct';
@@ -61,7 +62,7 @@ export function MessagingConsumers() {
 
 /** The queue's waiting messages, head first. Acknowledged messages are gone. */
 export function QueueContents() {
-  const { sim, select } = useSim(useShallow(selectMessaging));
+  const { sim, select } = useViewSim(useShallow(selectMessaging));
   const m = sim.messaging();
   if (m?.model !== 'queue') return null;
   const shown = m.queue.slice(0, 60);

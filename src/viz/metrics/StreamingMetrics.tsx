@@ -2,11 +2,12 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { activeBatches, type BatchMetrics, completedMetrics } from './metrics';
 import './StreamingMetrics.css';
+import { useViewSim } from '../viewSim';
 
 const selectMetrics = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 
@@ -24,7 +25,7 @@ const CHARTS: readonly {
 
 /** Spark's streaming UI: input rate, scheduling delay, processing time and total delay per batch. */
 export function StreamingMetrics({ controls }: { controls?: React.ReactNode }) {
-  const { sim, tick } = useSim(useShallow(selectMetrics));
+  const { sim, tick } = useViewSim(useShallow(selectMetrics));
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
   const run = sim.streaming();

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CheckpointFile } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { secs } from './format';
 import './QueryCheckpoint.css';
+import { useViewSim } from '../viewSim';
 
 const selectCheckpoint = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 
@@ -24,7 +25,7 @@ const FOLDERS: readonly { readonly folder: string; readonly about: string }[] = 
  * file sink's _spark_metadata log. Every file opens to what it holds.
  */
 export function QueryCheckpoint() {
-  const { sim } = useSim(useShallow(selectCheckpoint));
+  const { sim } = useViewSim(useShallow(selectCheckpoint));
   const [open, setOpen] = useState<string | null>(null);
   const q = sim.query();
   const spec = sim.scenario.spec.query;

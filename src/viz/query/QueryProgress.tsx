@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type QueryBatch, queryBatchPhase, tickOfTime } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { offsetsText, PHASE_TEXT, secs, sinkText, windowText } from './format';
 import './QueryProgress.css';
+import { useViewSim } from '../viewSim';
 
 const selectProgress = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -18,7 +19,7 @@ const selectProgress = (s: ReturnType<typeof useSim.getState>) => ({
  * moves every view to the moment the batch committed (or was killed).
  */
 export function QueryProgress() {
-  const { sim, seek } = useSim(useShallow(selectProgress));
+  const { sim, seek } = useViewSim(useShallow(selectProgress));
   const [open, setOpen] = useState<string | null>(null);
   const q = sim.query();
   if (!q) return null;

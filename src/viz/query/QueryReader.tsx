@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { queryBatchPhase } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
+import { useViewSim } from '../viewSim';
 
 const selectReader = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 
@@ -11,7 +12,7 @@ const selectReader = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, t
  * end offsets of the last batch in its checkpoint — planned in offsets/N, done in commits/N.
  */
 export function QueryReader() {
-  const { sim } = useSim(useShallow(selectReader));
+  const { sim } = useViewSim(useShallow(selectReader));
   const q = sim.query();
   const delivery = sim.delivery();
   const spec = sim.scenario.spec.query;

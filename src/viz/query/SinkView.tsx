@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { sinkContents } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { windowText } from './format';
 import './SinkView.css';
+import { useViewSim } from '../viewSim';
 
 const selectSink = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 
@@ -16,7 +17,7 @@ const GUARANTEE = {
 
 /** What the sink holds at the moment shown, batch by batch; rows written twice are marked. */
 export function SinkView() {
-  const { sim } = useSim(useShallow(selectSink));
+  const { sim } = useViewSim(useShallow(selectSink));
   const q = sim.query();
   const spec = sim.scenario.spec.query;
   if (!q || !spec) return null;

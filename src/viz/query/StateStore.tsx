@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { queryBatchPhase, type StateRow } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { secs, windowText } from './format';
 import './StateStore.css';
+import { useViewSim } from '../viewSim';
 
 const selectState = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const rowKey = (r: StateRow) =>
@@ -13,7 +14,7 @@ const rowKey = (r: StateRow) =>
  * batch added or updated, and the rows it evicted — with the watermark that evicted them.
  */
 export function StateStore() {
-  const { sim } = useSim(useShallow(selectState));
+  const { sim } = useViewSim(useShallow(selectState));
   const q = sim.query();
   if (!q) return null;
   const now = sim.timeMs;

@@ -2,10 +2,11 @@ import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue, type StreamingRun } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import './Checkpoints.css';
+import { useViewSim } from '../viewSim';
 
 const selectCk = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${ms / 1000} s`;
@@ -18,7 +19,7 @@ type Opened = { kind: 'metadata'; timeMs: number } | { kind: 'data'; index: numb
  * it. Every file opens to show what it holds.
  */
 export function Checkpoints() {
-  const { sim } = useSim(useShallow(selectCk));
+  const { sim } = useViewSim(useShallow(selectCk));
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
   const [opened, setOpened] = useState<Opened | null>(null);

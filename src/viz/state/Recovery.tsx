@@ -10,11 +10,12 @@ import {
   sinkLedger,
   type Value,
 } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { FormProblems } from '../FormProblems';
 import { floatNoiseCleaner } from '../format/floatNoise';
 import './Recovery.css';
 import { RestartAfterField } from '../RestartAfterField';
+import { useViewSim } from '../viewSim';
 
 const selectRecovery = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -29,7 +30,7 @@ const list = (ts: readonly number[]) => (ts.length === 0 ? 'none' : ts.map(secs)
  * recovery restored, recomputed and re-ran, and what each sink guarantee made of the re-runs.
  */
 export function RecoveryView() {
-  const { sim, editStreaming } = useSim(useShallow(selectRecovery));
+  const { sim, editStreaming } = useViewSim(useShallow(selectRecovery));
   const id = useId();
   const [restartS, setRestartS] = useState(2);
   const [problems, setProblems] = useState<readonly string[]>([]);

@@ -12,10 +12,11 @@ import {
   type ValueType,
   valueKey,
 } from '../../engine';
-import { useSim } from '../../store/simStore';
+import type { useSim } from '../../store/simStore';
 import { floatNoiseCleaner } from '../format/floatNoise';
 import { LiveSummary } from '../LiveSummary';
 import './StateInspector.css';
+import { useViewSim } from '../viewSim';
 
 const selectState = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${ms / 1000} s`;
@@ -42,7 +43,7 @@ function shownBatchTime(run: StreamingRun, nowMs: number): number | null {
  * Several stateful DStreams on the same input sit side by side.
  */
 export function StateInspector() {
-  const { sim } = useSim(useShallow(selectState));
+  const { sim } = useViewSim(useShallow(selectState));
   const run = sim.streaming();
   if (!run || run.error) return null;
   const stateful = run.nodes.filter((n) => n.spec.op === 'updateStateByKey' || n.spec.op === 'mapWithState');
