@@ -26,6 +26,9 @@ function harness(last = 10) {
       reset: () => {
         run.tick = 0;
       },
+      settle: () => {
+        run.carry = 0;
+      },
     },
     guards: { atEnd: () => run.tick >= last },
   });
@@ -57,6 +60,16 @@ describe('playback machine', () => {
     vi.advanceTimersByTime(2000);
     expect(run.tick).toBe(10);
     expect(state()).toBe('ended');
+  });
+
+  it('a pause drops the sub-step carry, so the paused picture is exactly the step', () => {
+    const { run, actor } = harness(100);
+    actor.send({ type: 'PLAY' });
+    vi.advanceTimersByTime(150);
+    // 150 ms in 16 ms frames leaves a remainder short of a whole 100 ms step.
+    expect(run.carry).toBeGreaterThan(0);
+    actor.send({ type: 'PAUSE' });
+    expect(run.carry).toBe(0);
   });
 
   it('speed multiplies simulated time and stays within 0.25x–16x', () => {

@@ -62,6 +62,8 @@ export const playbackMachine = setup({
     stepBack: () => {},
     seek: (_, _params: { tick: number }) => {},
     reset: () => {},
+    /** Drops the sub-step remainder: paused, the picture is exactly the step's. */
+    settle: () => {},
   },
   guards: {
     atEnd: () => false,
@@ -86,6 +88,7 @@ export const playbackMachine = setup({
       always: [{ guard: 'atEnd', target: 'ended' }, { target: 'paused' }],
     },
     paused: {
+      entry: 'settle',
       on: {
         PLAY: { target: 'playing' },
         TOGGLE: { target: 'playing' },

@@ -11,6 +11,8 @@ export interface CursorSlice {
   stepForward(): void;
   stepBack(): void;
   reset(): void;
+  /** Drops the carry so what is drawn is exactly the step (on pause; motion between steps stops). */
+  settle(): void;
   /** Advances by `ms` of simulated time (whole ticks; the rest carries over). */
   advanceBy(ms: number): void;
 }
@@ -44,6 +46,9 @@ export const createCursorSlice: StateCreator<SimStore, [], [], CursorSlice> = (s
       get().sim.seek(0);
       set({ carryMs: 0 });
       moved();
+    },
+    settle() {
+      if (get().carryMs !== 0) set({ carryMs: 0 });
     },
     advanceBy(ms) {
       const { sim } = get();

@@ -10,6 +10,7 @@ export const appPlaybackMachine = playbackMachine.provide({
     stepBack: () => useSim.getState().stepBack(),
     seek: (_, { tick }) => useSim.getState().seek(tick),
     reset: () => useSim.getState().reset(),
+    settle: () => useSim.getState().settle(),
   },
   guards: {
     atEnd: () => useSim.getState().sim.atEnd,

@@ -12,6 +12,7 @@ import { whenFound } from '../whenFound';
 import { type EdgeLoad, FETCH_SHOWN_MS, flightAt } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
 import { MapCompound, MapNodeView } from './MapNode';
+import { flowOffset, useDotMotion } from './motion';
 import { statusAt } from './status';
 import { type MapNodeKind, pipelineTopology } from './topology';
 import './PipelineMap.css';
@@ -117,7 +118,10 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   const parents = new Set(layout.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
   const compounds = layout.nodes.filter((n) => parents.has(n.id));
   const leaves = layout.nodes.filter((n) => !parents.has(n.id));
-  const edgesById = new Map(layout.edges.map((e) => [e.id, e]));
+  const edgesById = useMemo(() => new Map(layout.edges.map((e) => [e.id, e])), [layout]);
+  const dotGroup = useRef<SVGGElement>(null);
+  const edgeGroup = useRef<SVGGElement>(null);
+  useDotMotion(dotGroup, edgeGroup, { dots: flight.dots, edges: edgesById, timeMs: sim.timeMs });
   const inFlight = flight.dots.filter((d) => d.category === 'inFlight').length;
   const down = [...status.nodes.values()].filter((s) => s.down).length;
   const summary = `Pipeline map at ${(sim.timeMs / 1000).toFixed(1)} s: ${leaves.length} parts, ${inFlight} tuples in flight${down ? `, ${down} down` : ''}.`;
@@ -158,7 +162,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
             onOpen={open}
           />
         ))}
-        <g className="pipemap__edges">
+        <g className="pipemap__edges" ref={edgeGroup}>
           {layout.edges.map((e) => (
             <MapEdgeView
               key={e.id}
@@ -175,7 +179,12 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
         {!reduced && (
           // A click on a dot opens its tuple; the lanes are the keyboard's way to the same tuples.
           // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> is not focusable; the live summary counts the dots
-          <g className="pipemap__dots" aria-hidden="true" onClick={(e) => pickDot(e.target, select)}>
+          <g
+            ref={dotGroup}
+            className="pipemap__dots"
+            aria-hidden="true"
+            onClick={(e) => pickDot(e.target, select)}
+          >
             {flight.dots.map((d) => {
               const edge = edgesById.get(d.edge);
               if (!edge) return null;
@@ -278,7 +287,7 @@ function MapEdgeViewOf({
         d={edge.path}
         markerEnd={n > 1 && !idle ? 'url(#pipemap-arrow)' : undefined}
         // A dense edge flows with simulation time, so stepping back runs it backwards.
-        style={dense ? { strokeDashoffset: -((timeMs / 40) % 14) } : undefined}
+        style={dense ? { strokeDashoffset: flowOffset(timeMs) } : undefined}
       />
       {load && (dense || showCount) && (
         <text className="mapedge__count" x={mid[0]} y={mid[1] - 6} textAnchor="middle">

@@ -31,7 +31,30 @@ export interface Dot {
   readonly keyIndex: number;
   /** 1 while moving; fades towards 0 for a lost tuple. */
   readonly opacity: number;
+  /** How far along the edge it moves per millisecond of simulated time (between steps). */
+  readonly speed: number;
+  /** The furthest it may be drawn before the next step (a tuple in flight stops at its arrival). */
+  readonly until: number;
+  /** How much opacity it loses per millisecond (a lost tuple fades). */
+  readonly fade: number;
 }
+
+/**
+ * Where a dot is drawn `carryMs` after its step (0 ≤ carry < one step): moving on at its speed,
+ * never past `until`, so nothing that happens in the next step (an arrival) shows early.
+ */
+export function dotAt(dot: Dot, carryMs: number): { at: number; opacity: number } {
+  if (!(carryMs > 0)) return { at: dot.at, opacity: dot.opacity };
+  return {
+    at: Math.max(dot.at, Math.min(dot.until, dot.at + dot.speed * carryMs)),
+    opacity: Math.max(0, dot.opacity - dot.fade * carryMs),
+  };
+}
+
+/** How arriving, lost and fetched dots move between steps (see `flightAt`'s rules). */
+const ARRIVING = { speed: (1 - IN_FLIGHT_SHARE) / ARRIVAL_MS, until: 1, fade: 0 } as const;
+const LOST = { speed: 0, until: 0.5, fade: 1 / LOSS_SHOWN_MS } as const;
+const FETCHED = { speed: 1 / FETCH_SHOWN_MS, until: 1, fade: 0 } as const;
 
 export interface EdgeLoad {
   /** Tuples on the edge now (in flight, arriving, or fetched in the last moment). */
@@ -79,7 +102,14 @@ export function flightAt(sim: Simulation, topology: Topology, pending = sim.pend
     list.push(e.to);
     readersOf.set(e.producer, list);
   }
-  const place = (id: number, t: TupleMark, at: number, category: MarkCategory, opacity = 1) => {
+  const place = (
+    id: number,
+    t: TupleMark,
+    at: number,
+    category: MarkCategory,
+    motion: Pick<Dot, 'speed' | 'until' | 'fade'>,
+    opacity = 1,
+  ) => {
     const to = destinationOf(sim, t);
     const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
     if (targets === null) {
@@ -95,6 +125,7 @@ export function flightAt(sim: Simulation, topology: Topology, pending = sim.pend
         category,
         keyIndex: t.keyIndex,
         opacity,
+        ...motion,
       });
     }
   };
@@ -103,18 +134,20 @@ export function flightAt(sim: Simulation, topology: Topology, pending = sim.pend
     const t = transit && sim.tupleMark(id);
     if (!transit || !t) continue;
     const span = Math.max(1, transit.arrivalMs - transit.sentMs);
-    place(id, t, (IN_FLIGHT_SHARE * (now - transit.sentMs)) / span, 'inFlight');
+    const until = (IN_FLIGHT_SHARE * (transit.arrivalMs - transit.sentMs)) / span;
+    const speed = IN_FLIGHT_SHARE / span;
+    place(id, t, (IN_FLIGHT_SHARE * (now - transit.sentMs)) / span, 'inFlight', { speed, until, fade: 0 });
   }
   for (const id of sim.arrivalsBetween(now - ARRIVAL_MS, now)) {
     const t = sim.tupleMark(id);
     if (!t || t.arrivalTimeMs === null) continue;
     const at = IN_FLIGHT_SHARE + ((1 - IN_FLIGHT_SHARE) * (now - t.arrivalTimeMs)) / ARRIVAL_MS;
-    place(id, t, at, arrivedCategory(t));
+    place(id, t, at, arrivedCategory(t), ARRIVING);
   }
   for (const id of sim.droppedBetween(now - LOSS_SHOWN_MS, now)) {
     const t = sim.tupleMark(id);
     if (!t || t.sentTimeMs === null) continue;
-    place(id, t, 0.5, 'dropped', 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
+    place(id, t, 0.5, 'dropped', LOST, 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
   }
   fetches(sim, dots);
   const counts = new Map<string, { count: number; inFlight: number }>();
@@ -161,6 +194,7 @@ function fetches(sim: Simulation, dots: Dot[]): void {
         category: arrivedCategory(t),
         keyIndex: t.keyIndex,
         opacity: 1,
+        ...FETCHED,
       });
     }
   }

@@ -1,5 +1,7 @@
 /** The canvas layer of the lanes: dense runs painted in the lanes' worker, or on the main thread. */
 import { useCallback, useEffect, useRef } from 'react';
+import { displayCarryOf, subscribeDisplayTime } from '../../store/displayTime';
+import { useSim } from '../../store/simStore';
 import { useColourScheme } from '../useColourScheme';
 import { CATEGORIES } from './categories';
 import {
@@ -50,19 +52,26 @@ export function DenseMarks({
       });
     };
   }, []);
-  useEffect(() => {
+  /** Paints the frame `input` at its step plus `carryMs` (between steps, the window moves on). */
+  const paintAt = useRef<(carryMs: number, moveOnly: boolean) => void>(() => {});
+  paintAt.current = (carryMs, moveOnly) => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    const displayMs = input.nowMs + carryMs;
+    const painter = painters.get(canvas);
+    if (painter && moveOnly) {
+      painter.move(displayMs);
+      return;
+    }
     const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
     palette.current = { scheme, colours, focus };
     // Presenter mode scales the lanes with CSS zoom: paint at the zoomed resolution so they stay sharp.
     const ratio = (window.devicePixelRatio || 1) * cssZoomOf(canvas);
-    const painter = painters.get(canvas);
     if (painter) {
       const { tuples, ...rest } = input;
       painter.paint({
         type: 'paint',
-        frame: rest,
+        frame: { ...rest, displayMs },
         tuples: packTuples(tuples),
         colours,
         focus,
@@ -76,9 +85,30 @@ export function DenseMarks({
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     const target = { canvas, ctx, image: image.current };
-    paintLanes(target, layoutProducers(input), { colours, focus, selected, radius: DENSE_RADIUS, ratio });
+    paintLanes(target, layoutProducers({ ...input, displayMs }), {
+      colours,
+      focus,
+      selected,
+      radius: DENSE_RADIUS,
+      ratio,
+    });
     image.current = target.image;
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `paintAt` reads these; a new step or look repaints
+  useEffect(() => {
+    const s = useSim.getState();
+    paintAt.current(s.sim.timeMs === input.nowMs ? displayCarryOf(s) : 0, false);
   }, [input, selected, scheme]);
+  // Between steps only the time to draw at changes: the worker repaints the frame it has.
+  const stepMs = useRef(input.nowMs);
+  stepMs.current = input.nowMs;
+  useEffect(
+    () =>
+      subscribeDisplayTime((timeMs, carryMs) => {
+        if (timeMs === stepMs.current) paintAt.current(carryMs, true);
+      }),
+    [],
+  );
   const pick = (clientX: number, clientY: number) => {
     const canvas = canvasRef.current;
     const rect = canvas?.getBoundingClientRect();

@@ -7,6 +7,7 @@ import { DenseMarks, newest } from './CanvasMarks';
 import { CATEGORIES, countCategories } from './categories';
 import { Legend } from './Legend';
 import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, type Mark } from './layout';
+import { useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
 import { describeTuple, visibleTuples } from './visibleTuples';
@@ -25,6 +26,7 @@ const selectView = (s: ReturnType<typeof useSim.getState>) => ({
 export function ProducerLanes() {
   const { sim, tick, selected, select } = useSim(useShallow(selectView));
   const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const width = useElementWidth(containerRef);
   const spec = sim.scenario.spec;
   const lanesInput = useMemo(
@@ -63,6 +65,8 @@ export function ProducerLanes() {
       return map.get(id);
     };
   }, [tuples]);
+  // Between steps, what moves with time moves on without a render.
+  useLaneMotion(svgRef, { layout, nowMs: input.nowMs, windowMs });
   const [active, setActive] = useState<number | null>(null);
   const label = (id: number) => {
     const t = tupleById(id);
@@ -137,6 +141,7 @@ export function ProducerLanes() {
       <LiveSummary text={summary} />
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the tuple buttons */}
       <svg
+        ref={svgRef}
         className="lanes__svg"
         width={layout.width}
         height={layout.height}

@@ -65,7 +65,7 @@ export function SvgMarks({
   // Marks sit at fixed places in a group shifted as time passes: while playing, a mark
   // re-renders only when it changes (it arrives, moves row, is selected), not every frame.
   return (
-    <g transform={`translate(${layout.originX},0)`}>
+    <g data-motion="marks" transform={`translate(${layout.originX},0)`}>
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; its lines are decoration */}
       <g className="delays" aria-hidden="true">
         {layout.marks.map((m) =>
@@ -73,6 +73,7 @@ export function SvgMarks({
             <DelayLine
               key={m.id}
               category={m.category}
+              live={m.category === 'inFlight' || m.category === 'buffered'}
               fromX={fixed(m.fromX, layout)}
               toX={fixed(m.toX, layout)}
               y={m.y}
@@ -160,17 +161,20 @@ const TupleMark = memo(function TupleMark({
 
 const DelayLine = memo(function DelayLine({
   category,
+  live,
   fromX,
   toX,
   y,
 }: {
   category: MarkCategory;
+  /** It ends at "now", so it grows between steps (see ./motion.ts). */
+  live: boolean;
   fromX: number;
   toX: number;
   y: number;
 }) {
   return (
-    <g className={`delay delay--${category}`}>
+    <g className={`delay delay--${category}`} data-live={live || undefined}>
       <line x1={fromX} x2={toX} y1={y} y2={y} />
       <line x1={fromX} x2={fromX} y1={y - 4} y2={y + 4} />
     </g>
@@ -201,6 +205,9 @@ export function Lanes({ layout }: { layout: ProducersLayout }) {
             <g key={o.x0}>
               <rect
                 className="offline"
+                data-x0={o.x0}
+                data-x1={o.x1}
+                data-ongoing={o.ongoing}
                 x={o.x0}
                 y={lane.y + 3}
                 width={Math.max(0, o.x1 - o.x0)}
@@ -232,6 +239,7 @@ export function Lanes({ layout }: { layout: ProducersLayout }) {
       {layout.future && (
         <g className="future">
           <rect
+            data-motion="future"
             x={layout.future.x0}
             y={24}
             width={layout.future.x1 - layout.future.x0}
@@ -245,21 +253,23 @@ export function Lanes({ layout }: { layout: ProducersLayout }) {
         </g>
       )}
       <line className="axis" x1={layout.plotLeft} x2={layout.plotRight} y1={layout.axisY} y2={layout.axisY} />
-      {layout.ticks.map((t) => (
-        <g key={t.label} className="axis__tick">
-          <line x1={t.x} x2={t.x} y1={layout.axisY} y2={layout.axisY + 5} />
-          <text x={t.x} y={layout.axisY + 18} textAnchor="middle">
-            {t.label}
-          </text>
-        </g>
-      ))}
+      <g data-motion="ticks">
+        {layout.ticks.map((t) => (
+          <g key={t.label} className="axis__tick">
+            <line x1={t.x} x2={t.x} y1={layout.axisY} y2={layout.axisY + 5} />
+            <text x={t.x} y={layout.axisY + 18} textAnchor="middle">
+              {t.label}
+            </text>
+          </g>
+        ))}
+      </g>
     </g>
   );
 }
 
 export function NowLine({ layout, nowMs }: { layout: ProducersLayout; nowMs: number }) {
   return (
-    <g className="now">
+    <g className="now" data-motion="now">
       <line x1={layout.nowX} x2={layout.nowX} y1={20} y2={layout.axisY} />
       <text x={layout.nowX} y={13} textAnchor={layout.future ? 'middle' : 'end'} className="now__label">
         now {(nowMs / 1000).toFixed(1)} s

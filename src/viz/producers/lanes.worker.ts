@@ -12,11 +12,19 @@ import type { PainterMessage, PainterReply, PaintRequest, SnapshotRequest } from
 let target: LanesCanvas | null = null;
 /** Kept for snapshots (view export): the frame on screen, to repaint at another pixel ratio. */
 let last: PaintRequest | null = null;
+/** The last frame's tuples unpacked: a move (between steps) repaints them without unpacking again. */
+let unpacked: { readonly packed: Float64Array; readonly tuples: ReturnType<typeof unpackTuples> } | null =
+  null;
+
+function tuplesOf(packed: Float64Array) {
+  if (unpacked?.packed !== packed) unpacked = { packed, tuples: unpackTuples(packed) };
+  return unpacked.tuples;
+}
 
 function paint(request: PaintRequest): void {
   if (!target) return;
   last = request;
-  const layout = layoutProducers({ ...request.frame, tuples: unpackTuples(request.tuples) });
+  const layout = layoutProducers({ ...request.frame, tuples: tuplesOf(request.tuples) });
   paintLanes(target, layout, request);
 }
 
@@ -35,7 +43,9 @@ self.onmessage = (event: MessageEvent<PainterMessage>) => {
     return;
   }
   try {
-    paint(message);
+    if (message.type === 'move') {
+      if (last) paint({ ...last, frame: { ...last.frame, displayMs: message.displayMs } });
+    } else paint(message);
   } finally {
     reply('painted');
   }
@@ -47,7 +57,7 @@ async function snapshot(request: SnapshotRequest): Promise<Blob | null> {
   const canvas = new OffscreenCanvas(1, 1);
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
-  const layout = layoutProducers({ ...last.frame, tuples: unpackTuples(last.tuples) });
+  const layout = layoutProducers({ ...last.frame, tuples: tuplesOf(last.tuples) });
   paintLanes({ canvas, ctx, image: null }, layout, { ...last, ratio: request.ratio });
   return canvas.convertToBlob({ type: 'image/png' });
 }

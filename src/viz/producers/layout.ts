@@ -26,7 +26,13 @@ export interface LaneInput {
 }
 
 export interface LayoutInput {
+  /** The step's time: which tuples are where, and in what state. */
   readonly nowMs: number;
+  /**
+   * The time to draw at, from `nowMs` up to (not including) the next step: the window, the now
+   * line and the delay lines of tuples on their way move on with it between steps. Default `nowMs`.
+   */
+  readonly displayMs?: number;
   readonly windowMs: number;
   readonly width: number;
   readonly lanes: readonly LaneInput[];
@@ -129,11 +135,9 @@ export const categoryLabels: Record<MarkCategory, string> = {
 /** Lanes over processing time: a pure function from what is visible at the cursor to shapes. */
 export function layoutProducers(input: LayoutInput): ProducersLayout {
   const { nowMs, windowMs, width } = input;
+  const displayMs = Math.max(nowMs, input.displayMs ?? nowMs);
+  const { plotLeft, plotRight, start } = timeAxis(width, windowMs, displayMs);
   const compact = width < COMPACT_WIDTH;
-  const plotLeft = compact ? 12 : LABEL_WIDTH;
-  const plotRight = Math.max(plotLeft + 50, width - (compact ? 12 : RIGHT_PAD));
-  // The window ends at "now"; near the start of a run it shows [0, window] with the future still empty.
-  const start = Math.max(0, nowMs - windowMs);
   const x = scaleLinear()
     .domain([start, start + windowMs])
     .range([plotLeft, plotRight]);
@@ -151,7 +155,12 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     height,
     offline: lane.offline
       .filter((o) => o.fromMs < nowMs && o.toMs > nowMs - windowMs)
-      .map((o) => ({ x0: clampX(o.fromMs), x1: clampX(Math.min(o.toMs, nowMs)), ongoing: o.toMs > nowMs })),
+      // Ongoing at the step, a period runs on to the drawn "now"; its end shows at its step.
+      .map((o) => ({
+        x0: clampX(o.fromMs),
+        x1: clampX(o.toMs > nowMs ? displayMs : o.toMs),
+        ongoing: o.toMs > nowMs,
+      })),
   }));
 
   const marks: { -readonly [K in keyof Mark]: Mark[K] }[] = [];
@@ -185,7 +194,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
       x: mx,
       y,
       fromX: clampX(t.eventTimeMs),
-      toX: t.status === 'arrived' ? mx : category === 'dropped' ? mx : clampX(nowMs),
+      toX: t.status === 'arrived' ? mx : category === 'dropped' ? mx : clampX(displayMs),
       label: null as string | null,
     };
     marks.push(mark);
@@ -203,14 +212,41 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     plotLeft,
     plotRight,
     compact,
-    nowX: x(nowMs),
+    nowX: x(displayMs),
     originX: x(0),
     lanes,
     marks,
     ticks: ticks.filter((t) => t.x >= plotLeft - 1),
     axisY,
-    future: x(nowMs) < plotRight - 1 ? { x0: x(nowMs), x1: plotRight } : null,
+    future: x(displayMs) < plotRight - 1 ? { x0: x(displayMs), x1: plotRight } : null,
   };
+}
+
+/**
+ * The plot's horizontal frame at `displayMs`: the window ends at "now"; near the start of a run it
+ * shows [0, window] with the future still empty. Time `ms` is drawn at
+ * `plotLeft + (ms - start) * (plotRight - plotLeft) / windowMs`.
+ */
+export function timeAxis(
+  width: number,
+  windowMs: number,
+  displayMs: number,
+): { plotLeft: number; plotRight: number; start: number } {
+  const compact = width < COMPACT_WIDTH;
+  const plotLeft = compact ? 12 : LABEL_WIDTH;
+  const plotRight = Math.max(plotLeft + 50, width - (compact ? 12 : RIGHT_PAD));
+  return { plotLeft, plotRight, start: Math.max(0, displayMs - windowMs) };
+}
+
+/** Where time 0 and "now" are drawn at `displayMs` (what moves between steps in the SVG lanes). */
+export function slideAt(
+  width: number,
+  windowMs: number,
+  displayMs: number,
+): { originX: number; nowX: number; plotRight: number } {
+  const { plotLeft, plotRight, start } = timeAxis(width, windowMs, displayMs);
+  const k = (plotRight - plotLeft) / windowMs;
+  return { originX: plotLeft - k * start, nowX: plotLeft + k * (displayMs - start), plotRight };
 }
 
 /** Arrived tuples are drawn where they arrived; the others where they are now. */

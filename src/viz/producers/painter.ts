@@ -13,6 +13,12 @@ export interface PaintRequest {
   readonly ratio: number;
 }
 
+/** The last frame painted again at another time to draw at (motion between steps). */
+export interface MoveRequest {
+  readonly type: 'move';
+  readonly displayMs: number;
+}
+
 /** A copy of the last painted frame, repainted at `ratio` device pixels per CSS pixel (view export). */
 export interface SnapshotRequest {
   readonly type: 'snapshot';
@@ -23,6 +29,7 @@ export interface SnapshotRequest {
 export type PainterMessage =
   | { readonly type: 'canvas'; readonly canvas: OffscreenCanvas }
   | PaintRequest
+  | MoveRequest
   | SnapshotRequest;
 
 /** What the worker answers: `'painted'` after each frame, or a snapshot (null: nothing painted yet). */
@@ -40,7 +47,7 @@ const attached = new WeakMap<HTMLCanvasElement, LanesPainter>();
  */
 export class LanesPainter {
   private busy = false;
-  private pending: PaintRequest | null = null;
+  private pending: PaintRequest | MoveRequest | null = null;
   private stopped = false;
   private nextSnapshot = 0;
   private readonly snapshots = new Map<number, (png: Blob | null) => void>();
@@ -91,7 +98,7 @@ export class LanesPainter {
     // The newest frame asked for goes first, so the snapshot is of what the page is about to show.
     const next = this.pending;
     this.pending = null;
-    if (next) this.worker.postMessage(next, [next.tuples.buffer]);
+    if (next) this.post(next);
     const id = ++this.nextSnapshot;
     return new Promise((resolve) => {
       this.snapshots.set(id, resolve);
@@ -100,13 +107,28 @@ export class LanesPainter {
     });
   }
 
-  paint(request: PaintRequest): void {
+  paint(request: PaintRequest | MoveRequest): void {
     if (this.busy) {
-      this.pending = request;
+      // A move waiting behind a new frame moves that frame: the frame's tuples must not be lost.
+      const waiting = this.pending;
+      this.pending =
+        request.type === 'move' && waiting?.type === 'paint'
+          ? { ...waiting, frame: { ...waiting.frame, displayMs: request.displayMs } }
+          : request;
       return;
     }
     this.busy = true;
-    this.worker.postMessage(request, [request.tuples.buffer]);
+    this.post(request);
+  }
+
+  /** Repaints the last frame at `displayMs` (between steps), without sending its tuples again. */
+  move(displayMs: number): void {
+    this.paint({ type: 'move', displayMs });
+  }
+
+  private post(request: PaintRequest | MoveRequest): void {
+    if (request.type === 'paint') this.worker.postMessage(request, [request.tuples.buffer]);
+    else this.worker.postMessage(request);
   }
 
   stop(): void {
