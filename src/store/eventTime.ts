@@ -4,11 +4,11 @@ import {
   type EventTimeAnalysis,
   type EventTimeSpec,
   eventRecordOf,
-  eventRecords,
   eventTimeSpecOf,
   queryAnalysis,
   type Simulation,
 } from '../engine';
+import { eventRecordsInPieces } from '../engine/eventtime/analysis';
 
 /**
  * Event-time analyses of a run, computed once per run and setting. Derived data: it lives beside
@@ -42,6 +42,20 @@ export function recordsOf(
   sim: Simulation,
   inputs: EventTimeSpec['inputs'] = sim.scenario.spec.eventTime?.inputs ?? 'single',
 ): EventRecord[] {
+  const pieces = recordsInPieces(sim, inputs);
+  let piece = pieces.next();
+  while (!piece.done) piece = pieces.next();
+  return piece.value;
+}
+
+/**
+ * `recordsOf` a bounded piece at a time (yielding the fraction done), for a caller that spreads the
+ * work out; once computed, the records are kept for `recordsOf` like its own.
+ */
+export function* recordsInPieces(
+  sim: Simulation,
+  inputs: EventTimeSpec['inputs'] = sim.scenario.spec.eventTime?.inputs ?? 'single',
+): Generator<number, EventRecord[]> {
   let byInputs = records.get(sim);
   if (!byInputs) {
     byInputs = new Map();
@@ -51,7 +65,10 @@ export function recordsOf(
   if (!r) {
     const spec = sim.scenario.spec;
     const eventTime = spec.eventTime ?? (spec.query ? eventTimeSpecOf(spec.query) : null);
-    r = eventRecords(eventTime ? { ...spec, eventTime: { ...eventTime, inputs } } : spec, sim.seed);
+    r = yield* eventRecordsInPieces(
+      eventTime ? { ...spec, eventTime: { ...eventTime, inputs } } : spec,
+      sim.seed,
+    );
     byInputs.set(inputs, r);
   }
   return r;

@@ -47,9 +47,14 @@ export function currentScenario(
 
 /** The companion run for a comparison, at the same tick as `sim` (null when not comparing). */
 export function companion(sim: Simulation, model: DeliveryModel | null): Simulation | null {
+  const other = companionAtStart(sim, model);
+  other?.seek(sim.tick);
+  return other;
+}
+
+/** The companion run for a comparison at its first tick, to be moved to `sim`'s (null when not comparing). */
+export function companionAtStart(sim: Simulation, model: DeliveryModel | null): Simulation | null {
   if (model === null || modelOf(sim.scenario.spec) === null || modelOf(sim.scenario.spec) === model)
     return null;
-  const other = new Simulation(asModel(sim.scenario.spec, model), sim.seed);
-  other.seek(sim.tick);
-  return other;
+  return new Simulation(asModel(sim.scenario.spec, model), sim.seed);
 }

@@ -11,7 +11,7 @@ export { CUSTOM_SCENARIO_ID } from './customScenario';
 export { currentScenario } from './runs';
 export { linkSizeOf, linkStateOf } from './sim/linkState';
 export type { Notice } from './sim/noticesSlice';
-export type { ScenarioSource } from './sim/runSlice';
+export type { RunComputation, ScenarioSource } from './sim/runSlice';
 export type { SelectedEntity } from './sim/selectionSlice';
 
 /**

@@ -37,20 +37,39 @@ export interface EventTimeAnalysis {
  * order is fixed by the run, so this is a pure function of (scenario, seed).
  */
 export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
+  const pieces = eventRecordsInPieces(spec, seed);
+  let piece = pieces.next();
+  while (!piece.done) piece = pieces.next();
+  return piece.value;
+}
+
+/** Records built per piece of `eventRecordsInPieces` (each a bounded amount of work). */
+const RECORDS_PER_PIECE = 2048;
+
+/**
+ * `eventRecords` a bounded piece at a time: the run one tick per piece, then the records in chunks.
+ * Each piece yields the fraction done (0 to 1), so a caller can spread the work out (the store does,
+ * to keep the page responsive); the value it returns is `eventRecords`'s.
+ */
+export function* eventRecordsInPieces(spec: ScenarioSpec, seed: number): Generator<number, EventRecord[]> {
   const sim = new Simulation({ ...spec, streaming: undefined, eventTime: undefined, query: undefined }, seed);
-  sim.seek(sim.lastTick);
+  // The records take about a tenth of the work of the run that makes them.
+  const share = (tick: number) => (0.9 * tick) / Math.max(1, sim.lastTick);
+  while (sim.step()) yield share(sim.tick);
   const perProducer = spec.eventTime?.inputs === 'perProducer';
   // Flink reading Kafka, partition-aware: only records in the topic, each from its partition.
   const perPartition = spec.eventTime?.inputs === 'perPartition';
   const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   const read = perPartition ? ids.filter((id) => sim.kafkaPartitionOf(id) !== null) : ids;
-  return read.map((id) =>
-    eventRecordOf(
-      sim,
-      id,
-      perProducer ? sim.tuple(id)!.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0,
-    ),
-  );
+  const records: EventRecord[] = [];
+  for (let from = 0; from < read.length; from += RECORDS_PER_PIECE) {
+    for (const id of read.slice(from, from + RECORDS_PER_PIECE)) {
+      const input = perProducer ? sim.tuple(id)!.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0;
+      records.push(eventRecordOf(sim, id, input));
+    }
+    yield 0.9 + (0.1 * Math.min(read.length, from + RECORDS_PER_PIECE)) / read.length;
+  }
+  return records;
 }
 
 /** A tuple that has arrived, as the event-time operators see it, read by watermarked input `input`. */

@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { EventTimeSpec, ScenarioSpec, Simulation, StreamingSpec, StructuredSpec } from '../../engine';
+import {
+  type EventTimeSpec,
+  type ScenarioSpec,
+  type Simulation,
+  type StreamingSpec,
+  type StructuredSpec,
+  tickOfTime,
+} from '../../engine';
 import type { DeliveryModel } from '../../scenarios/compare';
 import type { InjectedFault } from '../../scenarios/faults';
 import { defaultPreset } from '../../scenarios/presets';
@@ -7,7 +14,11 @@ import { parseEventTime, parseQuery, parseStreaming, type ScenarioProblem } from
 import { CUSTOM_SCENARIO_ID, checkScenario, clip, problemText } from '../customScenario';
 import { companion, type Edits, NO_EDITS, newRun, presetFields } from '../runs';
 import type { SimStore } from '../simStore';
+import { runSliced, SLICING } from '../slices';
 import { noticeIfTooLargeForLink } from './linkState';
+import { isSmallRun, type PreparedRun, type Progress, prepareRun, type RunComputation } from './prepareRun';
+
+export type { RunComputation } from './prepareRun';
 
 /** Where the scenario being run came from. */
 export type ScenarioSource = 'preset' | 'edited' | 'imported' | 'linked';
@@ -40,6 +51,12 @@ export interface RunSlice {
   readonly queryEdit: StructuredSpec | null;
   /** Every producer's rate multiplied by this (1: the scenario's own rates). */
   readonly rateScale: number;
+  /**
+   * A new run being computed after a change, a slice at a time; null when there is none. The run
+   * above (and every field with it) stays the old one until the new one is ready, then all change
+   * at once. A change that computes within one short slice (small scenarios) installs at once.
+   */
+  readonly computing: RunComputation | null;
 
   load(presetId: string, seed?: number): void;
   /**
@@ -74,18 +91,99 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, get) => {
-  /** Installs a new run and rebuilds the comparison for it. */
+  /** Counts installs and changes: a computation of an older one stops. */
+  let generation = 0;
+  /** The fields of the run being computed, to install with it; later changes build on them. */
+  let pending: Partial<SimStore> | null = null;
+
+  /** Installs a new run at once and rebuilds the comparison for it (stopping any computation). */
   const install = (run: ReturnType<typeof newRun>, extra: Partial<SimStore> = {}) => {
+    generation++;
+    pending = null;
     const compare = companion(run.sim, get().compareModel);
-    set({ ...run, tick: run.sim.tick, carryMs: 0, compare, ...extra });
+    set({ ...run, tick: run.sim.tick, carryMs: 0, compare, computing: null, ...extra });
   };
-  /** The run again with some of its settings changed, at the same moment. */
-  const rerun = (change: Partial<Edits & { seed: number; injected: readonly InjectedFault[] }>) => {
-    const s = { ...get(), ...change };
+
+  /**
+   * Installs `run` with `fields` once it has been computed up to the cursor (`target()`, its tick
+   * in the new run): at once if that fits in one short slice, else in slices while the old run
+   * stays on screen (and keeps playing or seeking). A newer change or run stops this one.
+   */
+  const installWhenReady = (
+    run: ReturnType<typeof newRun>,
+    fields: Partial<SimStore>,
+    target: () => number,
+  ) => {
+    const mine = ++generation;
+    const origin = get().sim;
+    const model = get().compareModel;
+    const startedMs = performance.now();
+    let progress: Progress = { fraction: 0, what: 'run' };
+    let publishedMs = Number.NEGATIVE_INFINITY;
+    const work = prepareRun(run.sim, target, model);
+    const tracked: Iterator<unknown, PreparedRun> = {
+      next() {
+        const piece = work.next();
+        if (!piece.done) progress = piece.value;
+        return piece;
+      },
+    };
+    const finish = (prepared: PreparedRun) => {
+      pending = null;
+      run.sim.seek(target());
+      const compare =
+        get().compareModel === model ? prepared.compare : companion(run.sim, get().compareModel);
+      compare?.seek(run.sim.tick);
+      set({ ...fields, ...run, tick: run.sim.tick, carryMs: 0, compare, computing: null });
+    };
+    if (isSmallRun(run.sim, target(), model)) {
+      let piece = tracked.next();
+      while (!piece.done) piece = tracked.next();
+      finish(piece.value);
+      return;
+    }
+    const sliced = runSliced(tracked, {
+      alive() {
+        if (mine !== generation) return false;
+        if (get().sim === origin) return true;
+        // Another run was installed meanwhile (a preset, a link): this one is not wanted.
+        pending = null;
+        set({ computing: null });
+        return false;
+      },
+      progress() {
+        const now = performance.now();
+        if (now - publishedMs < SLICING.progressEveryMs && get().computing?.what === progress.what) return;
+        publishedMs = now;
+        set({ computing: { ...progress, startedMs } });
+      },
+      done: finish,
+      failed(error) {
+        pending = null;
+        set({ computing: null });
+        const why = error instanceof Error ? error.message : String(error);
+        get().notify(`The simulator could not compute the changed run: ${clip(why, 200)}`);
+      },
+    });
+    if (sliced) finish(sliced.result);
+    else if (mine === generation) pending = fields;
+  };
+
+  /**
+   * The run again with some of its settings changed, at the same moment, installed when ready with
+   * `extra`. Builds on a change still being computed, so quick successive changes add up.
+   */
+  const rerun = (
+    change: Partial<Edits & { seed: number; injected: readonly InjectedFault[] }>,
+    extra: Partial<SimStore> = {},
+  ) => {
+    const fields: Partial<SimStore> = { ...pending, ...change, ...extra };
+    const s = { ...get(), ...fields };
     const run = newRun(s.base, s.seed, s.injected, s);
-    run.sim.seek(get().sim.tick);
-    return run;
+    installWhenReady(run, fields, () => get().sim.tick);
   };
+  /** The store as it will be once the change being computed is installed. */
+  const ahead = (): SimStore => ({ ...get(), ...pending });
   return {
     ...newRun(defaultPreset.scenario),
     ...presetFields(defaultPreset.id),
@@ -96,9 +194,10 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     rateScale: 1,
     eventTimeEdit: null,
     queryEdit: null,
+    computing: null,
 
     reloadRun() {
-      install(rerun({}));
+      rerun({});
     },
 
     load(presetId, seed) {
@@ -122,9 +221,8 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         const why = error instanceof Error ? error.message : String(error);
         return [{ path: '', message: `The simulator could not run this scenario: ${clip(why, 200)}` }];
       }
-      if (source === 'edited') run.sim.seekTime(get().sim.timeMs);
       const { presetId, lastPresetId } = get();
-      install(run, {
+      const fields: Partial<SimStore> = {
         presetId: CUSTOM_SCENARIO_ID,
         base,
         source,
@@ -132,50 +230,51 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         ...NO_EDITS,
         selectedTuple: null,
         selectedEntity: null,
-      });
+      };
+      // An edited scenario is shown at the same moment (computed in slices when that takes long).
+      const tickMs = run.sim.scenario.spec.tickMs;
+      if (source === 'edited') installWhenReady(run, fields, () => tickOfTime(get().sim.timeMs, tickMs));
+      else install(run, fields);
       // Whether it fits in a link is known once it is packed (compressed), a moment later.
       noticeIfTooLargeForLink(get, base);
       return [];
     },
     setSeed(seed) {
       // Tuple ids belong to a run: another seed makes other tuples, so the selection goes.
-      install(rerun({ seed }), { selectedTuple: null });
+      rerun({ seed }, { selectedTuple: null });
     },
     injectFault(fault) {
-      install(rerun({ injected: [...get().injected, fault] }));
+      rerun({ injected: [...ahead().injected, fault] });
     },
     clearFaults() {
-      install(rerun({ injected: [] }));
+      rerun({ injected: [] });
     },
     editStreaming(input) {
-      const parsed = parseStreaming(input, get().base);
+      const parsed = parseStreaming(input, ahead().base);
       if (!parsed.ok) return parsed.problems.map(problemText);
       const selected = get().selectedEntity;
       const keep = selected?.kind !== 'batch' && selected?.kind !== 'dstream';
-      install(rerun({ streamingEdit: parsed.value }), {
-        streamingEdit: parsed.value,
-        ...(keep ? {} : { selectedEntity: null }),
-      });
+      rerun({ streamingEdit: parsed.value }, keep ? {} : { selectedEntity: null });
       return [];
     },
     setRateScale(scale) {
       // Tuple ids belong to a run: other rates make other tuples.
-      install(rerun({ rateScale: scale }), { rateScale: scale, selectedTuple: null });
+      rerun({ rateScale: scale }, { selectedTuple: null });
     },
     editEventTime(input) {
-      const parsed = parseEventTime(input, get().base);
+      const parsed = parseEventTime(input, ahead().base);
       if (!parsed.ok) return parsed.problems.map(problemText);
-      install(rerun({ eventTimeEdit: parsed.value }), { eventTimeEdit: parsed.value });
+      rerun({ eventTimeEdit: parsed.value });
       return [];
     },
     editQuery(input) {
-      const parsed = parseQuery(input, get().base);
+      const parsed = parseQuery(input, ahead().base);
       if (!parsed.ok) return parsed.problems.map(problemText);
-      install(rerun({ queryEdit: parsed.value }), { queryEdit: parsed.value });
+      rerun({ queryEdit: parsed.value });
       return [];
     },
     resetStreaming() {
-      install(rerun({ streamingEdit: null }), { streamingEdit: null, selectedEntity: null });
+      rerun({ streamingEdit: null }, { selectedEntity: null });
     },
     setCompare(model) {
       set({ compareModel: model, compare: companion(get().sim, model) });

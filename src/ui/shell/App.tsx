@@ -11,6 +11,7 @@ import { EntityInspector } from '../inspect/EntityInspector';
 import { TupleInspector } from '../inspect/TupleInspector';
 import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from '../presenter/Presenter';
 import { Playback } from '../transport/playback';
+import { RunProgress } from '../transport/RunProgress';
 import { ShortcutsDialog } from '../transport/ShortcutsDialog';
 import { StepLog } from '../transport/StepLog';
 import { Transport } from '../transport/Transport';
@@ -253,6 +254,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
         </div>
       </main>
       <Transport />
+      <RunProgress />
     </>
   );
 }

@@ -1,0 +1,94 @@
+import type { ScenarioSpec, Simulation } from '../../engine';
+import type { DeliveryModel } from '../../scenarios/compare';
+import { analysisOf, recordsInPieces } from '../eventTime';
+import { companionAtStart } from '../runs';
+
+/** What is being computed for a new run, for the progress a learner sees. */
+export type ComputingWhat = 'run' | 'comparison' | 'event time';
+
+/** A new run being computed while the old one stays on screen. */
+export interface RunComputation {
+  /** From 0 to 1. */
+  readonly fraction: number;
+  readonly what: ComputingWhat;
+  /** When it started (`performance.now()`), so the page can wait a moment before showing progress. */
+  readonly startedMs: number;
+}
+
+/** A new run ready to install: the run at the cursor and its companion (null when not comparing). */
+export interface PreparedRun {
+  readonly compare: Simulation | null;
+}
+
+export interface Progress {
+  readonly fraction: number;
+  readonly what: ComputingWhat;
+}
+
+/**
+ * Everything a new run needs before it is shown, a bounded piece at a time: the run stepped to the
+ * cursor's tick (`target()`, read anew as the cursor moves), its companion for a comparison, and the
+ * event-time records and analysis its views read. Each piece is one engine step (or a chunk of
+ * records); the pieces yield the fraction done. The caller seeks both runs to the cursor when it
+ * installs them (a step back, or the last few ticks if playback went on meanwhile).
+ */
+export function* prepareRun(
+  sim: Simulation,
+  target: () => number,
+  compareModel: DeliveryModel | null,
+): Generator<Progress, PreparedRun> {
+  const other = companionAtStart(sim, compareModel);
+  const eventTime = sim.scenario.spec.eventTime;
+  // Work counted in ticks: the run and its companion to the cursor, the records' run to its end.
+  const recordTicks = eventTime ? sim.lastTick : 0;
+  let recordsDone = 0;
+  const fraction = () => {
+    const to = Math.max(1, Math.min(sim.lastTick, target()));
+    const total = to * (other ? 2 : 1) + recordTicks;
+    const done = Math.min(sim.tick, to) + Math.min(other?.tick ?? 0, to) + recordsDone * recordTicks;
+    return Math.min(1, done / total);
+  };
+  while (sim.tick < target() && sim.step()) yield { fraction: fraction(), what: 'run' };
+  if (other) {
+    while (other.tick < target() && other.step()) yield { fraction: fraction(), what: 'comparison' };
+  }
+  if (eventTime) {
+    const pieces = recordsInPieces(sim, eventTime.inputs);
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
+      recordsDone = piece.value;
+      yield { fraction: fraction(), what: 'event time' };
+    }
+    // The analysis over all the records, in one piece (its engine is not sliced).
+    analysisOf(sim);
+  }
+  return { compare: other };
+}
+
+/**
+ * About how many tuples a run creates by `untilMs`: the measure of its work. A change whose new run
+ * stays under `SYNC_TUPLES` is computed at once, as before slicing (every preset's first moments,
+ * the small presets throughout), so what it shows does not depend on how busy the machine is.
+ */
+export function expectedTuples(spec: ScenarioSpec, untilMs: number): number {
+  let n = spec.tuples.filter((t) => t.eventTime <= untilMs).length;
+  for (const p of spec.producers) {
+    const activeMs = Math.max(0, Math.min(p.stopMs, untilMs) - p.startMs);
+    n += (p.ratePerSec * activeMs) / 1000;
+  }
+  return n;
+}
+
+/**
+ * Tuples a run may create before a change to it is computed in slices: at the engine's Kafka and
+ * Spark throughput (0.2–0.4 M tuples/s, `npm run bench`) about 12–25 ms of work.
+ */
+export const SYNC_TUPLES = 5000;
+
+/** Whether preparing `sim` at `targetTick` is small enough to do at once (see `expectedTuples`). */
+export function isSmallRun(sim: Simulation, targetTick: number, compareModel: DeliveryModel | null): boolean {
+  const spec = sim.scenario.spec;
+  const untilMs = Math.min(spec.durationMs, targetTick * spec.tickMs);
+  let tuples = expectedTuples(spec, untilMs) * (compareModel === null ? 1 : 2);
+  if (spec.eventTime) tuples += expectedTuples(spec, spec.durationMs);
+  return tuples <= SYNC_TUPLES;
+}
