@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AXE_OPTIONS, expect, shownSeconds, test } from './fixtures';
@@ -219,4 +220,39 @@ test('a window’s count sits above the tuples’ marks, so a late mark never hi
       .map((el) => el.textContent),
   );
   expect(hidden).toEqual([]);
+});
+
+test('a dense plot paints its on-time tuples on a canvas: hovering one explains it, a click inspects it (issue 19)', async ({
+  page,
+}) => {
+  // The watermarks preset at 60 times its rates: thousands of on-time dots in view.
+  const scenario = JSON.parse(readFileSync('src/scenarios/presets/watermarks.json', 'utf8')) as {
+    producers: { ratePerSec: number }[];
+  };
+  for (const p of scenario.producers) p.ratePerSec *= 60;
+  await page.goto(`./?scenario=watermarks&t=20000&scn=${encodeURIComponent(JSON.stringify(scenario))}`);
+  const canvas = plot(page).locator('canvas.etplot__canvas');
+  await expect(canvas).toBeVisible();
+  await canvas.scrollIntoViewIfNeeded();
+  expect(await plot(page).locator('circle').count()).toBe(0);
+  // Sweep the pointer over the plot until it rests on an on-time tuple.
+  const box = (await plot(page).locator('svg.etplot__svg').boundingBox())!;
+  const explain = plot(page).locator('.etplot__explain');
+  let found: { x: number; y: number; text: string } | null = null;
+  for (let row = 1; row < 16 && !found; row++)
+    for (let col = 1; col < 40 && !found; col++) {
+      const x = box.x + (box.width * col) / 40;
+      const y = box.y + (box.height * row) / 16;
+      await page.mouse.move(x, y);
+      const text = (await explain.textContent()) ?? '';
+      if (text.endsWith(': on time')) found = { x, y, text };
+    }
+  expect(found, 'no on-time tuple under the pointer anywhere on the plot').not.toBeNull();
+  const { arrival, event } = parse(found!.text);
+  expect(arrival).toBeLessThanOrEqual(20);
+  expect(event).toBeLessThanOrEqual(arrival);
+  const id = /^#(\d+) arrived/.exec(found!.text)![1];
+  await page.mouse.click(found!.x, found!.y);
+  const inspector = page.getByRole('region', { name: 'Tuple inspector' });
+  await expect(inspector.getByRole('heading', { name: `Tuple #${id}` })).toBeVisible();
 });

@@ -9,7 +9,7 @@ export {
   watermarkAt,
 } from './eventtime/analysis';
 export { type FlinkOptions, type FlinkRun, NO_WATERMARK, runFlink } from './eventtime/flink';
-export { perfectWatermark, processingTimeWindows } from './eventtime/reference';
+export { perfectWatermark, perfectWatermarkIndex, processingTimeWindows } from './eventtime/reference';
 export { type OutputMode, runSpark, type SparkBatch, type SparkOptions } from './eventtime/spark';
 export {
   type Aggregate,

@@ -1,12 +1,13 @@
-import { useMemo, useRef, useState } from 'react';
+import { type MouseEvent, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf } from '../../store/eventTime';
 import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
-import { type Dot, plotLayout } from './layout';
-import './EventTimePlot.css';
 import { useViewSim } from '../viewSim';
+import { DENSE_DOTS, DotCanvas, dotFinder } from './DotCanvas';
+import { type Dot, dotText, plotLayout } from './layout';
+import './EventTimePlot.css';
 
 const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
@@ -34,8 +35,21 @@ export function EventTimePlot() {
     () => (analysis ? plotLayout(analysis, nowMs, sim.scenario.spec.durationMs, width, height) : null),
     [analysis, nowMs, width, height, tick],
   );
+  // Many on-time dots: painted on a canvas, found under the pointer by a grid.
+  const dense = useMemo(() => {
+    const counted = layout?.dots.filter((d) => d.kind === 'counted') ?? [];
+    return counted.length > DENSE_DOTS ? { counted, find: dotFinder(counted) } : null;
+  }, [layout]);
   if (!analysis || !layout) return null;
   const { x, y, margin, domain } = layout;
+  /** The on-time dot under the pointer, on the canvas (a late one is an SVG mark with its own events). */
+  const dotUnder = (e: MouseEvent<SVGSVGElement>): Dot | null => {
+    if (!dense || (e.target as Element).closest('.dot')) return null;
+    const box = e.currentTarget.getBoundingClientRect();
+    // The box is on screen (zoomed in presenter mode); the layout in the plot's own pixels.
+    const scale = box.width / layout.width || 1;
+    return dense.find((e.clientX - box.left) / scale, (e.clientY - box.top) / scale);
+  };
   const spec = analysis.spec;
   const lastFire = analysis.emissions.filter((e) => e.atMs <= nowMs).at(-1);
   const dropped = analysis.late.filter((l) => l.atMs <= nowMs).length;
@@ -65,152 +79,181 @@ export function EventTimePlot() {
       <p className="etplot__rule">{rule}</p>
       <p className="etplot__summary">{summaryText}</p>
       <LiveSummary text={summaryText} />
-      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
-      <svg
-        width={layout.width}
-        height={layout.height}
-        className="etplot__svg"
-        role="group"
-        aria-label={`Event time plot: ${layout.dots.length} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
-      >
-        <defs>
-          <clipPath id="etplot-clip">
-            <rect
-              x={margin.left}
-              y={margin.top}
-              width={layout.width - margin.left - margin.right}
-              height={layout.height - margin.top - margin.bottom}
-            />
-          </clipPath>
-        </defs>
-        {layout.yTicks.map((t) => (
-          <g key={`y${t}`} className="etplot__grid">
-            <line x1={margin.left} x2={layout.width - margin.right} y1={y(t)} y2={y(t)} />
-            <text x={margin.left - 6} y={y(t) + 4} textAnchor="end">
-              {t / 1000} s
-            </text>
-          </g>
-        ))}
-        {layout.xTicks.map((t) => (
-          <g key={`x${t}`} className="etplot__grid">
-            <text x={x(t)} y={layout.height - margin.bottom + 16} textAnchor="middle">
-              {t / 1000} s
-            </text>
-          </g>
-        ))}
-        <text
-          x={(layout.width + margin.left) / 2}
-          y={layout.height - 4}
-          textAnchor="middle"
-          className="etplot__axis"
+      <div className="etplot__plot">
+        {dense && (
+          <DotCanvas
+            layout={layout}
+            dots={dense.counted}
+            label={`${dense.counted.length} on-time tuples drawn densely; hover one for its times, click it to inspect it.`}
+          />
+        )}
+        {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on a dense plot's canvas dots; the late tuples are the keyboard's buttons, and the lanes reach every tuple */}
+        <svg
+          width={layout.width}
+          height={layout.height}
+          className={`etplot__svg${dense && hover?.kind === 'counted' ? ' is-over-dot' : ''}`}
+          role="group"
+          aria-label={`Event time plot: ${layout.dots.length} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
+          onMouseMove={
+            dense
+              ? (e) => {
+                  const d = dotUnder(e);
+                  if (d !== hover && (d !== null || hover?.kind === 'counted')) setHover(d);
+                }
+              : undefined
+          }
+          onMouseLeave={dense ? () => setHover(null) : undefined}
+          onClick={
+            dense
+              ? (e) => {
+                  const d = dotUnder(e);
+                  if (d) select(d.id);
+                }
+              : undefined
+          }
         >
-          processing time (arrival)
-        </text>
-        <text
-          transform={`translate(14,${(layout.height - margin.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          className="etplot__axis"
-        >
-          event time
-        </text>
-        <g clipPath="url(#etplot-clip)">
-          {layout.panes.map((p) => (
-            <g
-              key={`${p.window.startMs}-${p.window.endMs}`}
-              className={`pane${p.fired ? ' pane--fired' : ''}`}
-            >
+          <defs>
+            <clipPath id="etplot-clip">
               <rect
-                x={p.x0}
-                y={p.y0}
-                width={Math.max(1, p.x1 - p.x0)}
-                height={Math.max(1, p.y1 - p.y0)}
-                style={{ fillOpacity: Math.min(0.35, 0.06 + p.count * 0.02) }}
+                x={margin.left}
+                y={margin.top}
+                width={layout.width - margin.left - margin.right}
+                height={layout.height - margin.top - margin.bottom}
               />
+            </clipPath>
+          </defs>
+          {layout.yTicks.map((t) => (
+            <g key={`y${t}`} className="etplot__grid">
+              <line x1={margin.left} x2={layout.width - margin.right} y1={y(t)} y2={y(t)} />
+              <text x={margin.left - 6} y={y(t) + 4} textAnchor="end">
+                {t / 1000} s
+              </text>
             </g>
           ))}
-          <line
-            x1={x(domain[0])}
-            y1={y(domain[0])}
-            x2={x(domain[1])}
-            y2={y(domain[1])}
-            className="etplot__ideal"
-          />
-          <path d={layout.perfectPath} className="etplot__perfect" />
-          <path d={layout.watermarkPath} className="etplot__watermark" />
-          <line
-            x1={x(nowMs)}
-            x2={x(nowMs)}
-            y1={margin.top}
-            y2={layout.height - margin.bottom}
-            className="etplot__now"
-          />
-          {layout.dots.map((d) =>
-            d.kind === 'counted' ? (
-              // biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only; the late tuples below are the focusable ones
-              <circle
-                key={d.id}
-                cx={d.x}
-                cy={d.y}
-                r={3.5}
-                className="dot dot--counted"
-                onMouseEnter={() => setHover(d)}
-                onMouseLeave={() => setHover(null)}
-                onClick={() => select(d.id)}
-              />
-            ) : (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG mark acting as a button
+          {layout.xTicks.map((t) => (
+            <g key={`x${t}`} className="etplot__grid">
+              <text x={x(t)} y={layout.height - margin.bottom + 16} textAnchor="middle">
+                {t / 1000} s
+              </text>
+            </g>
+          ))}
+          <text
+            x={(layout.width + margin.left) / 2}
+            y={layout.height - 4}
+            textAnchor="middle"
+            className="etplot__axis"
+          >
+            processing time (arrival)
+          </text>
+          <text
+            transform={`translate(14,${(layout.height - margin.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            className="etplot__axis"
+          >
+            event time
+          </text>
+          <g clipPath="url(#etplot-clip)">
+            {layout.panes.map((p) => (
               <g
-                key={d.id}
-                role="button"
-                tabIndex={0}
-                aria-label={d.text}
-                className={`dot dot--${d.kind}`}
-                onMouseEnter={() => setHover(d)}
-                onMouseLeave={() => setHover(null)}
-                onFocus={() => setHover(d)}
-                onBlur={() => setHover(null)}
-                onClick={() => select(d.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    e.stopPropagation();
-                    select(d.id);
-                  }
-                }}
+                key={`${p.window.startMs}-${p.window.endMs}`}
+                className={`pane${p.fired ? ' pane--fired' : ''}`}
               >
-                {d.kind === 'dropped' ? (
-                  <path
-                    d={`M${d.x - 5},${d.y - 5}L${d.x + 5},${d.y + 5}M${d.x - 5},${d.y + 5}L${d.x + 5},${d.y - 5}`}
-                  />
-                ) : (
-                  <path d={`M${d.x},${d.y - 6}L${d.x + 6},${d.y}L${d.x},${d.y + 6}L${d.x - 6},${d.y}Z`} />
-                )}
+                <rect
+                  x={p.x0}
+                  y={p.y0}
+                  width={Math.max(1, p.x1 - p.x0)}
+                  height={Math.max(1, p.y1 - p.y0)}
+                  style={{ fillOpacity: Math.min(0.35, 0.06 + p.count * 0.02) }}
+                />
               </g>
-            ),
-          )}
-          {/* Each window's result above the tuples' marks, with a halo, so a late or out-of-order mark
-              never hides the count a lesson asks for (issue 20). */}
-          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the results are read in Window results */}
-          <g className="pane-results" aria-hidden="true">
-            {layout.panes.map(
-              (p) =>
-                p.fired && (
-                  <text
-                    key={`${p.window.startMs}-${p.window.endMs}`}
-                    x={p.x1 - 4}
-                    y={(p.y0 + p.y1) / 2 + 4}
-                    textAnchor="end"
-                  >
-                    {fmt(p.fired.value)}
-                  </text>
-                ),
+            ))}
+            <line
+              x1={x(domain[0])}
+              y1={y(domain[0])}
+              x2={x(domain[1])}
+              y2={y(domain[1])}
+              className="etplot__ideal"
+            />
+            <path d={layout.perfectPath} className="etplot__perfect" />
+            <path d={layout.watermarkPath} className="etplot__watermark" />
+            <line
+              x1={x(nowMs)}
+              x2={x(nowMs)}
+              y1={margin.top}
+              y2={layout.height - margin.bottom}
+              className="etplot__now"
+            />
+            {layout.dots.map((d) =>
+              d.kind === 'counted' ? (
+                !dense && (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only; the late tuples below are the focusable ones
+                  <circle
+                    key={d.id}
+                    cx={d.x}
+                    cy={d.y}
+                    r={3.5}
+                    className="dot dot--counted"
+                    onMouseEnter={() => setHover(d)}
+                    onMouseLeave={() => setHover(null)}
+                    onClick={() => select(d.id)}
+                  />
+                )
+              ) : (
+                // biome-ignore lint/a11y/useSemanticElements: an SVG mark acting as a button
+                <g
+                  key={d.id}
+                  role="button"
+                  tabIndex={0}
+                  aria-label={dotText(d)}
+                  className={`dot dot--${d.kind}`}
+                  onMouseEnter={() => setHover(d)}
+                  onMouseLeave={() => setHover(null)}
+                  onFocus={() => setHover(d)}
+                  onBlur={() => setHover(null)}
+                  onClick={() => select(d.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      select(d.id);
+                    }
+                  }}
+                >
+                  {d.kind === 'dropped' ? (
+                    <path
+                      d={`M${d.x - 5},${d.y - 5}L${d.x + 5},${d.y + 5}M${d.x - 5},${d.y + 5}L${d.x + 5},${d.y - 5}`}
+                    />
+                  ) : (
+                    <path d={`M${d.x},${d.y - 6}L${d.x + 6},${d.y}L${d.x},${d.y + 6}L${d.x - 6},${d.y}Z`} />
+                  )}
+                </g>
+              ),
             )}
+            {/* Each window's result above the tuples' marks, with a halo, so a late or out-of-order mark
+              never hides the count a lesson asks for (issue 20). */}
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the results are read in Window results */}
+            <g className="pane-results" aria-hidden="true">
+              {layout.panes.map(
+                (p) =>
+                  p.fired && (
+                    <text
+                      key={`${p.window.startMs}-${p.window.endMs}`}
+                      x={p.x1 - 4}
+                      y={(p.y0 + p.y1) / 2 + 4}
+                      textAnchor="end"
+                    >
+                      {fmt(p.fired.value)}
+                    </text>
+                  ),
+              )}
+            </g>
           </g>
-        </g>
-      </svg>
+        </svg>
+      </div>
       <p className={`etplot__explain${shown ? '' : ' is-empty'}`} role="status">
         {shown
-          ? shown.text
+          ? dotText(shown)
           : 'Hover a dot (or Tab to a late one) to see its times and the watermark when it arrived.'}
       </p>
       <ul className="legend etplot__legend">

@@ -2,8 +2,9 @@ import { scaleLinear } from 'd3-scale';
 import {
   assignWindows,
   type Emission,
+  type EventRecord,
   type EventTimeAnalysis,
-  perfectWatermark,
+  perfectWatermarkIndex,
   type Window,
   watermarkAt,
 } from '../../engine';
@@ -18,7 +19,25 @@ export interface Dot {
   readonly arrivalMs: number;
   readonly eventTimeMs: number;
   readonly watermarkMs: number;
-  readonly text: string;
+  /** Why it counts or not ("on time", "late, dropped", …); `dotText` is the whole sentence. */
+  readonly why: string;
+}
+
+/** A dot's explanation: its times, the watermark it met, and its fate. Built on demand (hover, focus). */
+export function dotText(d: Dot): string {
+  const wmText = Number.isFinite(d.watermarkMs) ? secs(d.watermarkMs) : 'not yet set';
+  return `#${d.id} arrived at ${secs(d.arrivalMs)} with event time ${secs(d.eventTimeMs)}; watermark was ${wmText}: ${d.why}`;
+}
+
+/** The perfect watermark at any instant, per run's records (a plot asks hundreds of times a frame). */
+const perfectIndexes = new WeakMap<readonly EventRecord[], (atMs: number) => number>();
+function perfectOf(records: readonly EventRecord[]): (atMs: number) => number {
+  let index = perfectIndexes.get(records);
+  if (!index) {
+    index = perfectWatermarkIndex(records);
+    perfectIndexes.set(records, index);
+  }
+  return index;
 }
 
 export interface Pane {
@@ -96,8 +115,6 @@ export function plotLayout(
       (w) => w.endMs <= wm + (a.spec.engine === 'flink' ? 1 : 0),
     );
     const kind: DotKind = late ? 'dropped' : behind ? 'lateCounted' : 'counted';
-    const wmText = Number.isFinite(wm) ? secs(wm) : 'not yet set';
-    const head = `#${r.id} arrived at ${secs(r.arrivalMs)} with event time ${secs(r.eventTimeMs)}; watermark was ${wmText}`;
     let why: string;
     if (late)
       why =
@@ -113,7 +130,6 @@ export function plotLayout(
       why = `past its window, but Spark (3.4 and later) judges late rows by the previous batch's watermark, ${secs(
         batch?.lateWatermarkMs ?? 0,
       )}: it still counts, and its window is emitted in the same batch`;
-    const text = `${head}: ${why}`;
     dots.push({
       id: r.id,
       x: x(r.arrivalMs),
@@ -122,7 +138,7 @@ export function plotLayout(
       arrivalMs: r.arrivalMs,
       eventTimeMs: r.eventTimeMs,
       watermarkMs: wm,
-      text,
+      why,
     });
   }
 
@@ -189,7 +205,8 @@ export function plotLayout(
     return parts.join('');
   };
   const watermarkPath = step(wmAt);
-  const perfectPath = step((t) => perfectWatermark(a.records, t));
+  const perfect = perfectOf(a.records);
+  const perfectPath = step(perfect);
   return {
     width,
     height,
@@ -204,6 +221,6 @@ export function plotLayout(
     watermarkPath,
     perfectPath,
     watermarkNow: wmAt(nowMs),
-    perfectNow: perfectWatermark(a.records, nowMs),
+    perfectNow: perfect(nowMs),
   };
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { displayCarryOf, subscribeDisplayTime } from '../../store/displayTime';
 import { useSim } from '../../store/simStore';
+import { cssZoomOf } from '../cssZoom';
 import { useColourScheme } from '../useColourScheme';
 import { CATEGORIES } from './categories';
 import {
@@ -54,6 +55,7 @@ export function DenseMarks({
   }, []);
   /** Paints the frame `input` at its step plus `carryMs` (between steps, the window moves on). */
   const paintAt = useRef<(carryMs: number, moveOnly: boolean) => void>(() => {});
+  const zoom = useRef<{ key: string; zoom: number } | null>(null);
   paintAt.current = (carryMs, moveOnly) => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -66,7 +68,10 @@ export function DenseMarks({
     const { colours, focus } = palette.current ?? readPalette(canvas, scheme);
     palette.current = { scheme, colours, focus };
     // Presenter mode scales the lanes with CSS zoom: paint at the zoomed resolution so they stay sharp.
-    const ratio = (window.devicePixelRatio || 1) * cssZoomOf(canvas);
+    // Read once per size of the lanes (a read forces a style recalculation after React's changes).
+    const sizeKey = `${frame.width} ${frame.height}`;
+    if (zoom.current?.key !== sizeKey) zoom.current = { key: sizeKey, zoom: cssZoomOf(canvas) };
+    const ratio = (window.devicePixelRatio || 1) * zoom.current.zoom;
     if (painter) {
       const { tuples, ...rest } = input;
       painter.paint({
@@ -114,9 +119,9 @@ export function DenseMarks({
     const rect = canvas?.getBoundingClientRect();
     if (!canvas || !rect) return;
     // The pointer is in screen pixels; the layout in the canvas's own (unzoomed) CSS pixels.
-    const zoom = cssZoomOf(canvas);
-    const px = (clientX - rect.left) / zoom;
-    const py = (clientY - rect.top) / zoom;
+    const scale = cssZoomOf(canvas);
+    const px = (clientX - rect.left) / scale;
+    const py = (clientY - rect.top) / scale;
     let best: Mark | undefined;
     let bestD = 64;
     // Laid out on demand: while playing, the worker does it.
@@ -175,10 +180,4 @@ function readPalette(canvas: HTMLCanvasElement, scheme: 'light' | 'dark'): Palet
     CATEGORIES.map((c) => [c, style.getPropertyValue(`--c-${c}`).trim() || '#888']),
   ) as Record<MarkCategory, string>;
   return { scheme, colours, focus: style.getPropertyValue('--c-focus').trim() || '#000' };
-}
-
-/** The CSS zoom in effect on an element (presenter mode zooms the views), 1 where unsupported. */
-function cssZoomOf(element: Element): number {
-  const zoom = (element as Element & { currentCSSZoom?: number }).currentCSSZoom;
-  return typeof zoom === 'number' && zoom > 0 ? zoom : 1;
 }

@@ -1,0 +1,107 @@
+import { useLayoutEffect, useRef } from 'react';
+import { cssZoomOf } from '../cssZoom';
+import { useColourScheme } from '../useColourScheme';
+import type { Dot, PlotLayout } from './layout';
+
+/**
+ * Above this many on-time dots in view the plot paints them on a canvas under its SVG: one SVG
+ * circle per tuple made 157,832 elements on the 200,000-tuple bench run, and replacing them all
+ * after a what-if blocked the page for 20 s in React's commit (issue 19). Late tuples stay SVG
+ * buttons (focusable, each with its explanation) at any density.
+ */
+export const DENSE_DOTS = 1500;
+
+/** The radius of an on-time dot, as the SVG draws it. */
+export const DOT_RADIUS = 3.5;
+
+/** The grid cell of the dot finder, in CSS pixels (a dot is found within `DOT_RADIUS + 2.5`). */
+const CELL = 8;
+const REACH = DOT_RADIUS + 2.5;
+
+/**
+ * Finds the dot nearest a point of the plot (its own CSS pixels) within reach of its edge, or null:
+ * for hover and click where the dots are pixels on a canvas. Of dots equally near, the later one
+ * (drawn on top) wins.
+ */
+export function dotFinder(dots: readonly Dot[]): (x: number, y: number) => Dot | null {
+  const grid = new Map<string, number[]>();
+  dots.forEach((d, i) => {
+    const k = `${Math.floor(d.x / CELL)},${Math.floor(d.y / CELL)}`;
+    const list = grid.get(k);
+    if (list) list.push(i);
+    else grid.set(k, [i]);
+  });
+  return (x, y) => {
+    const cx = Math.floor(x / CELL);
+    const cy = Math.floor(y / CELL);
+    let best = -1;
+    let bestD = REACH * REACH;
+    for (let gx = cx - 1; gx <= cx + 1; gx++)
+      for (let gy = cy - 1; gy <= cy + 1; gy++)
+        for (const i of grid.get(`${gx},${gy}`) ?? []) {
+          const d = dots[i]!;
+          const dist = (d.x - x) ** 2 + (d.y - y) ** 2;
+          if (dist < bestD || (dist === bestD && best >= 0 && i > best)) {
+            bestD = dist;
+            best = i;
+          }
+        }
+    return best < 0 ? null : dots[best]!;
+  };
+}
+
+/** The on-time dots of a dense plot, painted in the SVG circles' look (clipped to the plot area). */
+export function DotCanvas({
+  layout,
+  dots,
+  label,
+}: {
+  layout: PlotLayout;
+  dots: readonly Dot[];
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const scheme = useColourScheme();
+  const look = useRef<{ key: string; fill: string; zoom: number } | null>(null);
+  const { width, height, margin } = layout;
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    // Colour and zoom read once per scheme and size: each read forces a style recalculation.
+    const key = `${scheme} ${width} ${height}`;
+    if (look.current?.key !== key) {
+      const fill = getComputedStyle(canvas).getPropertyValue('--c-onTime').trim() || '#0072b2';
+      look.current = { key, fill, zoom: cssZoomOf(canvas) };
+    }
+    const ratio = (window.devicePixelRatio || 1) * look.current.zoom;
+    const w = Math.ceil(width * ratio);
+    const h = Math.ceil(height * ratio);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(
+      margin.left,
+      margin.top,
+      width - margin.left - margin.right,
+      height - margin.top - margin.bottom,
+    );
+    ctx.clip();
+    ctx.fillStyle = look.current.fill;
+    ctx.beginPath();
+    for (const d of dots) {
+      ctx.moveTo(d.x + DOT_RADIUS, d.y);
+      ctx.arc(d.x, d.y, DOT_RADIUS, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    ctx.restore();
+  });
+  return (
+    <canvas ref={ref} className="etplot__canvas" style={{ width, height }} role="img" aria-label={label} />
+  );
+}
