@@ -1,5 +1,4 @@
 import {
-  analyseEventTime,
   type EventRecord,
   type EventTimeAnalysis,
   type EventTimeSpec,
@@ -8,7 +7,8 @@ import {
   queryAnalysis,
   type Simulation,
 } from '../engine';
-import { eventRecordsInPieces } from '../engine/eventtime/analysis';
+import { analyseEventTimeInPieces, eventRecordsInPieces } from '../engine/eventtime/analysis';
+import { drain } from '../engine/pieces';
 
 /**
  * Event-time analyses of a run, computed once per run and setting. Derived data: it lives beside
@@ -42,10 +42,7 @@ export function recordsOf(
   sim: Simulation,
   inputs: EventTimeSpec['inputs'] = sim.scenario.spec.eventTime?.inputs ?? 'single',
 ): EventRecord[] {
-  const pieces = recordsInPieces(sim, inputs);
-  let piece = pieces.next();
-  while (!piece.done) piece = pieces.next();
-  return piece.value;
+  return drain(recordsInPieces(sim, inputs));
 }
 
 /**
@@ -77,6 +74,28 @@ export function* recordsInPieces(
 /** The scenario's own query (or `spec`) run over the whole run; callers show what happened by the cursor. */
 export function analysisOf(sim: Simulation, spec?: EventTimeSpec): EventTimeAnalysis | null {
   if (!spec && !sim.scenario.spec.eventTime) return runningQueryAnalysis(sim);
+  return drain(analysisInPieces(sim, spec));
+}
+
+/** The analysis `analysisOf` gives if it has been computed already, else undefined (nothing is computed). */
+export function computedAnalysis(
+  sim: Simulation,
+  spec?: EventTimeSpec,
+): EventTimeAnalysis | null | undefined {
+  if (!spec && !sim.scenario.spec.eventTime) return runningQueryAnalysis(sim);
+  const query = spec ?? sim.scenario.spec.eventTime;
+  if (!query) return null;
+  return analyses.get(sim)?.get(JSON.stringify(query));
+}
+
+/**
+ * `analysisOf` for the scenario's own event-time query or `spec` (not a running query's) a bounded
+ * piece at a time, yielding the fraction done: the records, then the query. Kept once computed.
+ */
+export function* analysisInPieces(
+  sim: Simulation,
+  spec?: EventTimeSpec,
+): Generator<number, EventTimeAnalysis | null> {
   const query = spec ?? sim.scenario.spec.eventTime;
   if (!query) return null;
   const key = JSON.stringify(query);
@@ -87,14 +106,27 @@ export function analysisOf(sim: Simulation, spec?: EventTimeSpec): EventTimeAnal
   }
   let a = byKey.get(key);
   if (!a) {
-    a = analyseEventTime(
-      query,
-      recordsOf(sim, query.inputs),
-      sim.scenario.producers.length,
-      sim.scenario.spec.durationMs,
-      sim.scenario.spec.delivery?.partitions,
+    const input = yield* scaled(recordsInPieces(sim, query.inputs), 0, 0.5);
+    a = yield* scaled(
+      analyseEventTimeInPieces(
+        query,
+        input,
+        sim.scenario.producers.length,
+        sim.scenario.spec.durationMs,
+        sim.scenario.spec.delivery?.partitions,
+      ),
+      0.5,
+      1,
     );
     byKey.set(key, a);
   }
   return a;
+}
+
+/** `work`'s fractions mapped onto [from, to]. */
+function* scaled<T>(work: Generator<number, T>, from: number, to: number): Generator<number, T> {
+  for (let piece = work.next(); ; piece = work.next()) {
+    if (piece.done) return piece.value;
+    yield from + (to - from) * piece.value;
+  }
 }

@@ -1,7 +1,8 @@
+import { drain } from '../pieces';
 import { Simulation } from '../simulation';
 import type { EventTimeSpec, ScenarioSpec } from '../types';
 import { type FlinkRun, runFlink } from './flink';
-import { runSpark, type SparkBatch } from './spark';
+import { runSparkInPieces, type SparkBatch } from './spark';
 import { assignWindows, type Emission, type EventRecord, type Window } from './windows';
 
 /** The watermark as a step function of processing time: it holds `watermarkMs` from `atMs` on. */
@@ -37,10 +38,7 @@ export interface EventTimeAnalysis {
  * order is fixed by the run, so this is a pure function of (scenario, seed).
  */
 export function eventRecords(spec: ScenarioSpec, seed: number): EventRecord[] {
-  const pieces = eventRecordsInPieces(spec, seed);
-  let piece = pieces.next();
-  while (!piece.done) piece = pieces.next();
-  return piece.value;
+  return drain(eventRecordsInPieces(spec, seed));
 }
 
 /** Records built per piece of `eventRecordsInPieces` (each a bounded amount of work). */
@@ -94,6 +92,20 @@ export function analyseEventTime(
   /** Kafka partitions, for one input per partition. */
   partitions = 1,
 ): EventTimeAnalysis {
+  return drain(analyseEventTimeInPieces(spec, records, inputCount, untilMs, partitions));
+}
+
+/**
+ * `analyseEventTime` a bounded piece at a time, yielding the fraction done: Spark's query a trigger
+ * per piece (runSparkInPieces). Flink's run is one piece (not yet split: long on a large run).
+ */
+export function* analyseEventTimeInPieces(
+  spec: EventTimeSpec,
+  records: readonly EventRecord[],
+  inputCount: number,
+  untilMs: number,
+  partitions = 1,
+): Generator<number, EventTimeAnalysis> {
   const inputs =
     spec.inputs === 'perProducer'
       ? Math.max(1, inputCount)
@@ -101,7 +113,7 @@ export function analyseEventTime(
         ? Math.max(1, partitions)
         : 1;
   if (spec.engine === 'spark') {
-    const batches = runSpark(
+    const batches = yield* runSparkInPieces(
       records,
       {
         window: spec.window,
@@ -116,7 +128,11 @@ export function analyseEventTime(
       },
       untilMs,
     );
-    const byId = new Map(records.map((r) => [r.id, r]));
+    // Only the dropped records are looked up: a map of those, not of every record.
+    const droppedIds = new Set(batches.flatMap((b) => b.dropped.map((d) => d.id)));
+    const byId = new Map<number, EventRecord>();
+    for (const r of records) if (droppedIds.has(r.id)) byId.set(r.id, r);
+    yield 1;
     const late = new Map<number, LateTuple>();
     for (const b of batches) {
       for (const d of b.dropped) {
@@ -147,6 +163,7 @@ export function analyseEventTime(
       flink: null,
     };
   }
+  yield 0;
   const flink = runFlink(
     records,
     {

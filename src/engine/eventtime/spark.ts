@@ -1,3 +1,4 @@
+import { drain } from '../pieces';
 import { StructuredQuery } from '../structured/query';
 import type { StructuredSource } from '../structured/sources';
 import type { StructuredSpec } from '../structured/spec';
@@ -54,11 +55,36 @@ export interface SparkBatch {
  * batches only where Spark runs them — so there is one Spark event-time model, not two.
  */
 export function runSpark(records: readonly EventRecord[], o: SparkOptions, untilMs: number): SparkBatch[] {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const order = new Map(records.map((r, i) => [r.id, i]));
-  const sorted = [...records].sort(
-    (a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!,
-  );
+  return drain(runSparkInPieces(records, o, untilMs));
+}
+
+/** Records indexed, or rows of batches converted, per piece of `runSparkInPieces`. */
+const ROWS_PER_PIECE = 8192;
+
+/**
+ * `runSpark` a bounded piece at a time, each yielding the fraction done: the records indexed in
+ * chunks, the query one trigger per piece (`extendTo` runs the triggers due by the time it is given,
+ * so stopping at every trigger is the same run), the batches converted in chunks.
+ */
+export function* runSparkInPieces(
+  records: readonly EventRecord[],
+  o: SparkOptions,
+  untilMs: number,
+): Generator<number, SparkBatch[]> {
+  const byId = new Map<number, EventRecord>();
+  const order = new Map<number, number>();
+  let inArrivalOrder = true;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    byId.set(r.id, r);
+    order.set(r.id, i);
+    if (i > 0 && r.arrivalMs < records[i - 1]!.arrivalMs) inArrivalOrder = false;
+    if ((i + 1) % ROWS_PER_PIECE === 0) yield (0.1 * i) / records.length;
+  }
+  // Records come in arrival order from eventRecords; the sort is for any other caller.
+  const sorted = inArrivalOrder
+    ? records
+    : [...records].sort((a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!);
   const firstAtOrAfter = (t: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -107,10 +133,32 @@ export function runSpark(records: readonly EventRecord[], o: SparkOptions, until
     faults: [],
   };
   const query = new StructuredQuery(spec, source);
+  for (let t = o.triggerMs; t < untilMs; t += o.triggerMs) {
+    query.extendTo(t);
+    yield 0.1 + (0.8 * t) / untilMs;
+  }
   query.extendTo(untilMs);
   // Rows in arrival order, as they reached Spark (the query reads input by input).
   const byArrival = (a: number, b: number) => order.get(a)! - order.get(b)!;
-  return query.batches.map((b) => ({
+  const out: SparkBatch[] = [];
+  let rows = 0;
+  for (const [i, b] of query.batches.entries()) {
+    out.push(sparkBatchOf(b, byArrival));
+    rows += b.records.length + 1;
+    if (rows >= ROWS_PER_PIECE) {
+      rows = 0;
+      yield 0.9 + (0.1 * i) / query.batches.length;
+    }
+  }
+  return out;
+}
+
+/** A query's micro-batch as the event-time views read it. */
+function sparkBatchOf(
+  b: StructuredQuery['batches'][number],
+  byArrival: (a: number, b: number) => number,
+): SparkBatch {
+  return {
     id: b.batchId,
     atMs: b.triggerMs,
     records: [...b.records].sort(byArrival),
@@ -128,5 +176,5 @@ export function runSpark(records: readonly EventRecord[], o: SparkOptions, until
     })),
     evicted: b.state.removed.map((r) => r.window!),
     noData: b.noData,
-  }));
+  };
 }

@@ -1,6 +1,6 @@
 import type { ScenarioSpec, Simulation } from '../../engine';
 import type { DeliveryModel } from '../../scenarios/compare';
-import { analysisOf, recordsInPieces } from '../eventTime';
+import { analysisInPieces } from '../eventTime';
 import { companionAtStart } from '../runs';
 
 /** What is being computed for a new run, for the progress a learner sees. */
@@ -53,13 +53,12 @@ export function* prepareRun(
     while (other.tick < target() && other.step()) yield { fraction: fraction(), what: 'comparison' };
   }
   if (eventTime) {
-    const pieces = recordsInPieces(sim, eventTime.inputs);
+    // The records and the query over them, which the event-time views read when installed.
+    const pieces = analysisInPieces(sim);
     for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
       recordsDone = piece.value;
       yield { fraction: fraction(), what: 'event time' };
     }
-    // The analysis over all the records, in one piece (its engine is not sliced).
-    analysisOf(sim);
   }
   return { compare: other };
 }

@@ -6,6 +6,7 @@ import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { fmt } from './EventTimePlot';
 import { type ComparedRow, compareResults, meanLatencyMs, processingTimeEmissions } from './results';
+import { useComputedAnalysis } from './useComputedAnalysis';
 import './Comparison.css';
 import { useViewSim } from '../viewSim';
 
@@ -27,10 +28,14 @@ export function EventTimeComparison() {
   const base = a?.spec;
   const currentDelay = base ? (base.engine === 'spark' ? base.spark.delayMs : base.flink.boundMs) : 0;
   const [delayS, setDelayS] = useState<number>(Math.max(0, currentDelay / 1000 + 3));
+  const other = base && mode !== 'processing' ? otherSpec(base, mode, currentDelay, delayS) : null;
+  // The other setting's analysis: on a large run computed in slices, after the view has shown.
+  const otherAnalysis = useComputedAnalysis(sim, other, a?.records.length ?? 0);
   if (!a || !base) return null;
   const nowMs = sim.timeMs;
   let label: string;
-  let b: { emissions: readonly Emission[]; dropped: number };
+  /** Null while the other setting's analysis is being computed. */
+  let b: { emissions: readonly Emission[]; dropped: number } | null;
   if (mode === 'processing') {
     const size = nominalSizeMs(base.window);
     label = `processing-time windows of ${size / 1000} s`;
@@ -45,38 +50,25 @@ export function EventTimeComparison() {
       dropped: 0,
     };
   } else {
-    const other: EventTimeSpec =
-      mode === 'flinkKafka' || mode === 'flinkIdle'
-        ? {
-            ...base,
-            engine: 'flink',
-            inputs: 'perPartition',
-            flink: {
-              ...base.flink,
-              boundMs: currentDelay,
-              idlenessMs: mode === 'flinkIdle' ? IDLENESS_MS : null,
-            },
-          }
-        : mode === 'engine'
-          ? { ...base, engine: base.engine === 'spark' ? 'flink' : 'spark' }
-          : base.engine === 'spark'
-            ? { ...base, spark: { ...base.spark, delayMs: Math.round(delayS * 1000) } }
-            : { ...base, flink: { ...base.flink, boundMs: Math.round(delayS * 1000) } };
     label =
       mode === 'flinkKafka'
         ? 'Flink reading the same topic, one watermark per partition'
         : mode === 'flinkIdle'
           ? `Flink reading the same topic, idle partitions marked after ${IDLENESS_MS / 1000} s (withIdleness)`
           : mode === 'engine'
-            ? `${other.engine === 'spark' ? 'Spark' : 'Flink'}’s rules`
+            ? `${base.engine === 'spark' ? 'Flink' : 'Spark'}’s rules`
             : `a watermark ${delayS} s behind (instead of ${currentDelay / 1000} s)`;
-    const analysis = analysisOf(sim, other)!;
-    b = { emissions: analysis.emissions, dropped: analysis.late.filter((l) => l.atMs <= nowMs).length };
+    b = otherAnalysis
+      ? {
+          emissions: otherAnalysis.emissions,
+          dropped: otherAnalysis.late.filter((l) => l.atMs <= nowMs).length,
+        }
+      : null;
   }
-  const rows = compareResults(a.emissions, b.emissions, nowMs);
+  const rows = b ? compareResults(a.emissions, b.emissions, nowMs) : [];
   const droppedA = a.late.filter((l) => l.atMs <= nowMs).length;
   const latA = meanLatencyMs(a, nowMs);
-  const latB = meanLatencyMs(b, nowMs);
+  const latB = b ? meanLatencyMs(b, nowMs) : null;
   const differing = rows.filter((r) => r.differs).length;
   const byTime = rows.filter((r) => r.difference === 'time').length;
   const how =
@@ -87,7 +79,9 @@ export function EventTimeComparison() {
         : byTime === differing
           ? ', all only in when they came out'
           : `, ${byTime} of them only in when they came out`;
-  const summaryText = `Against ${label}: ${differing} of ${rows.length} window results differ${how}. Dropped: ${droppedA} here, ${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here, ${latB === null ? '—' : secs(latB)} there.`;
+  const summaryText = b
+    ? `Against ${label}: ${differing} of ${rows.length} window results differ${how}. Dropped: ${droppedA} here, ${b.dropped} there. Mean wait from window end to first result: ${latA === null ? '—' : secs(latA)} here, ${latB === null ? '—' : secs(latB)} there.`
+    : `Running the query against ${label} over the ${a.records.length} tuples…`;
   return (
     <div className="etcompare">
       <div className="etcompare__bar">
@@ -126,35 +120,37 @@ export function EventTimeComparison() {
       </div>
       <p className="etcompare__summary">{summaryText}</p>
       <LiveSummary text={summaryText} />
-      <table className="wtable wtable--compare">
-        <caption className="sr-only">Window results compared with {label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Window</th>
-            {base.keyed && <th scope="col">Key</th>}
-            <th scope="col">This setting</th>
-            <th scope="col">{label}</th>
-            <th scope="col">What differs</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(-30).map((r) => (
-            <tr
-              key={`${r.window.startMs}-${r.window.endMs}-${r.key}`}
-              className={r.differs ? 'is-different' : ''}
-            >
-              <th scope="row">
-                [{secs(r.window.startMs)}, {secs(r.window.endMs)})
-                {r.differs ? <span className="sr-only"> (differs)</span> : null}
-              </th>
-              {base.keyed && <td>{r.key}</td>}
-              <td>{r.a ? `${fmt(r.a.value)} at ${secs(r.a.atMs)}` : 'not yet'}</td>
-              <td>{r.b ? `${fmt(r.b.value)} at ${secs(r.b.atMs)}` : 'not yet'}</td>
-              <td>{DIFFERENCE[r.difference]}</td>
+      {b && (
+        <table className="wtable wtable--compare">
+          <caption className="sr-only">Window results compared with {label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Window</th>
+              {base.keyed && <th scope="col">Key</th>}
+              <th scope="col">This setting</th>
+              <th scope="col">{label}</th>
+              <th scope="col">What differs</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.slice(-30).map((r) => (
+              <tr
+                key={`${r.window.startMs}-${r.window.endMs}-${r.key}`}
+                className={r.differs ? 'is-different' : ''}
+              >
+                <th scope="row">
+                  [{secs(r.window.startMs)}, {secs(r.window.endMs)})
+                  {r.differs ? <span className="sr-only"> (differs)</span> : null}
+                </th>
+                {base.keyed && <td>{r.key}</td>}
+                <td>{r.a ? `${fmt(r.a.value)} at ${secs(r.a.atMs)}` : 'not yet'}</td>
+                <td>{r.b ? `${fmt(r.b.value)} at ${secs(r.b.atMs)}` : 'not yet'}</td>
+                <td>{DIFFERENCE[r.difference]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
@@ -166,3 +162,23 @@ const DIFFERENCE: Record<ComparedRow['difference'], string> = {
   onlyA: 'only here so far',
   onlyB: 'only there so far',
 };
+
+/** The setting compared with `base` in `mode` (any mode but processing-time windows). */
+function otherSpec(
+  base: EventTimeSpec,
+  mode: Exclude<Mode, 'processing'>,
+  currentDelay: number,
+  delayS: number,
+): EventTimeSpec {
+  if (mode === 'flinkKafka' || mode === 'flinkIdle')
+    return {
+      ...base,
+      engine: 'flink',
+      inputs: 'perPartition',
+      flink: { ...base.flink, boundMs: currentDelay, idlenessMs: mode === 'flinkIdle' ? IDLENESS_MS : null },
+    };
+  if (mode === 'engine') return { ...base, engine: base.engine === 'spark' ? 'flink' : 'spark' };
+  return base.engine === 'spark'
+    ? { ...base, spark: { ...base.spark, delayMs: Math.round(delayS * 1000) } }
+    : { ...base, flink: { ...base.flink, boundMs: Math.round(delayS * 1000) } };
+}

@@ -4,6 +4,7 @@ import {
   type Emission,
   type EventRecord,
   type EventTimeAnalysis,
+  type LateTuple,
   perfectWatermarkIndex,
   type Window,
   watermarkAt,
@@ -27,6 +28,36 @@ export interface Dot {
 export function dotText(d: Dot): string {
   const wmText = Number.isFinite(d.watermarkMs) ? secs(d.watermarkMs) : 'not yet set';
   return `#${d.id} arrived at ${secs(d.arrivalMs)} with event time ${secs(d.eventTimeMs)}; watermark was ${wmText}: ${d.why}`;
+}
+
+/**
+ * What decides each tuple's mark, per analysis: its late record if it is dropped (from `atMs`), the
+ * Spark batch that read it, and — filled in as the plot first draws each record — the watermark it
+ * met on arrival and whether that put all its windows behind (0 unknown, 1 no, 2 yes). A plot
+ * redrawn every step no longer rebuilds these for every tuple (issue 19).
+ */
+interface Fates {
+  readonly late: ReadonlyMap<number, LateTuple>;
+  readonly batchOf: ReadonlyMap<number, { readonly watermarkMs: number; readonly lateWatermarkMs: number }>;
+  readonly watermark: Float64Array;
+  readonly behind: Uint8Array;
+}
+
+const fatesByAnalysis = new WeakMap<EventTimeAnalysis, Fates>();
+function fatesOf(a: EventTimeAnalysis): Fates {
+  let f = fatesByAnalysis.get(a);
+  if (!f) {
+    const batchOf = new Map<number, { watermarkMs: number; lateWatermarkMs: number }>();
+    for (const b of a.batches ?? []) for (const id of b.records) batchOf.set(id, b);
+    f = {
+      late: new Map(a.late.map((l) => [l.id, l])),
+      batchOf,
+      watermark: new Float64Array(a.records.length),
+      behind: new Uint8Array(a.records.length),
+    };
+    fatesByAnalysis.set(a, f);
+  }
+  return f;
 }
 
 /** The perfect watermark at any instant, per run's records (a plot asks hundreds of times a frame). */
@@ -100,20 +131,26 @@ export function plotLayout(
   const initial = a.spec.engine === 'spark' ? 0 : Number.NEGATIVE_INFINITY;
   const wmAt = (t: number) => watermarkAt(a.watermark, t, initial);
 
-  const lateById = new Map(a.late.filter((l) => l.atMs <= nowMs).map((l) => [l.id, l]));
-  // Spark: the batch that read each tuple (its watermarks decide the tuple's fate).
-  const batchOf = new Map<number, { watermarkMs: number; lateWatermarkMs: number }>();
-  for (const b of a.batches ?? []) for (const id of b.records) batchOf.set(id, b);
+  const fates = fatesOf(a);
   const dots: Dot[] = [];
-  for (const r of a.records) {
+  for (let i = 0; i < a.records.length; i++) {
+    const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
     if (r.arrivalMs < start) continue;
-    const late = lateById.get(r.id);
-    const batch = batchOf.get(r.id);
-    const wm = late ? late.watermarkMs : batch ? batch.watermarkMs : wmAt(r.arrivalMs);
-    const behind = assignWindows(a.spec.window, r.eventTimeMs).every(
-      (w) => w.endMs <= wm + (a.spec.engine === 'flink' ? 1 : 0),
-    );
+    const known = fates.late.get(r.id);
+    const late = known && known.atMs <= nowMs ? known : undefined;
+    const batch = fates.batchOf.get(r.id);
+    // Before it is dropped a tuple is drawn with the watermark it met on arrival (cached per record).
+    if (fates.behind[i] === 0) {
+      const met = batch ? batch.watermarkMs : wmAt(r.arrivalMs);
+      fates.watermark[i] = met;
+      const past = assignWindows(a.spec.window, r.eventTimeMs).every(
+        (w) => w.endMs <= met + (a.spec.engine === 'flink' ? 1 : 0),
+      );
+      fates.behind[i] = past ? 2 : 1;
+    }
+    const wm = late ? late.watermarkMs : fates.watermark[i]!;
+    const behind = fates.behind[i] === 2;
     const kind: DotKind = late ? 'dropped' : behind ? 'lateCounted' : 'counted';
     let why: string;
     if (late)
@@ -146,7 +183,7 @@ export function plotLayout(
   const counts = new Map<string, { window: Window; count: number; firstMs: number }>();
   for (const r of a.records) {
     if (r.arrivalMs > nowMs) break;
-    if (lateById.has(r.id)) continue;
+    if ((fates.late.get(r.id)?.atMs ?? Number.POSITIVE_INFINITY) <= nowMs) continue;
     for (const w of a.spec.window.kind === 'session' ? [] : assignWindows(a.spec.window, r.eventTimeMs)) {
       const k = `${w.startMs}`;
       const c = counts.get(k) ?? { window: w, count: 0, firstMs: r.arrivalMs };
