@@ -9,27 +9,44 @@ import { useViewSim } from '../viewSim';
 const selectDb = (s: ReturnType<typeof useSim.getState>) => ({ sim: s.sim, tick: s.tick });
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-interface Answer {
+export interface Answer {
   readonly atMs: number;
   readonly rowsSeen: number;
   readonly rows: readonly { key: string; n: number; avg: number }[];
 }
 
-/** SELECT key, COUNT(*), AVG(value) … GROUP BY key over the tuples that have arrived by now. */
-function query(sim: ReturnType<typeof useSim.getState>['sim']): Answer {
-  const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, sim.timeMs);
-  const groups = new Map<string, { n: number; sum: number }>();
+/** The running query's state per run: the count and sum per key of the tuples arrived by `atMs`. */
+const running = new WeakMap<
+  ReturnType<typeof useSim.getState>['sim'],
+  { atMs: number; rowsSeen: number; groups: Map<string, { n: number; sum: number }> }
+>();
+
+/**
+ * SELECT key, COUNT(*), AVG(value) … GROUP BY key over the tuples that have arrived by now, as the
+ * stream processor keeps it: only the tuples that arrived since the last answer are added (a run of
+ * 200,000 tuples no longer reads them all every step, issue 19); going back starts again.
+ */
+export function streamAnswer(sim: ReturnType<typeof useSim.getState>['sim']): Answer {
+  let state = running.get(sim);
+  if (!state || sim.timeMs < state.atMs) {
+    state = { atMs: Number.NEGATIVE_INFINITY, rowsSeen: 0, groups: new Map() };
+    running.set(sim, state);
+  }
+  // Arrivals in (atMs, now]: those not counted yet.
+  const ids = sim.arrivalsBetween(state.atMs, sim.timeMs);
   for (const id of ids) {
     const t = sim.tuple(id)!;
-    const g = groups.get(t.key) ?? { n: 0, sum: 0 };
+    const g = state.groups.get(t.key) ?? { n: 0, sum: 0 };
     g.n++;
     g.sum += typeof t.value === 'number' ? t.value : 0;
-    groups.set(t.key, g);
+    state.groups.set(t.key, g);
   }
+  state.atMs = sim.timeMs;
+  state.rowsSeen += ids.length;
   return {
     atMs: sim.timeMs,
-    rowsSeen: ids.length,
-    rows: [...groups.entries()]
+    rowsSeen: state.rowsSeen,
+    rows: [...state.groups.entries()]
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([key, g]) => ({ key, n: g.n, avg: g.sum / g.n })),
   };
@@ -43,7 +60,7 @@ const SQL = 'SELECT key, COUNT(*) AS n, AVG(value) AS avg\nFROM STREAM readings 
  */
 export function DbmsVsStream() {
   const { sim } = useViewSim(useShallow(selectDb));
-  const live = query(sim);
+  const live = streamAnswer(sim);
   return (
     <div className="dbms-grid">
       <section className="dbms__pane" aria-labelledby="dbms-db">

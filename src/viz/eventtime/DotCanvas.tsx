@@ -1,7 +1,14 @@
 import { useLayoutEffect, useRef } from 'react';
 import { cssZoomOf } from '../cssZoom';
 import { useColourScheme } from '../useColourScheme';
-import type { Dot, PlotLayout } from './layout';
+import type { PlotLayout } from './layout';
+
+/** Points of the plot: `n` of them at (x[i], y[i]) in its CSS pixels. */
+export interface Points {
+  readonly n: number;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+}
 
 /**
  * Above this many on-time dots in view the plot paints them on a canvas under its SVG: one SVG
@@ -19,18 +26,18 @@ const CELL = 8;
 const REACH = DOT_RADIUS + 2.5;
 
 /**
- * Finds the dot nearest a point of the plot (its own CSS pixels) within reach of its edge, or null:
+ * Finds the dot nearest a point of the plot (its own CSS pixels) within reach of its edge (its index), or null:
  * for hover and click where the dots are pixels on a canvas. Of dots equally near, the later one
  * (drawn on top) wins.
  */
-export function dotFinder(dots: readonly Dot[]): (x: number, y: number) => Dot | null {
+export function dotFinder(dots: Points): (x: number, y: number) => number | null {
   const grid = new Map<string, number[]>();
-  dots.forEach((d, i) => {
-    const k = `${Math.floor(d.x / CELL)},${Math.floor(d.y / CELL)}`;
+  for (let i = 0; i < dots.n; i++) {
+    const k = `${Math.floor(dots.x[i]! / CELL)},${Math.floor(dots.y[i]! / CELL)}`;
     const list = grid.get(k);
     if (list) list.push(i);
     else grid.set(k, [i]);
-  });
+  }
   return (x, y) => {
     const cx = Math.floor(x / CELL);
     const cy = Math.floor(y / CELL);
@@ -39,14 +46,13 @@ export function dotFinder(dots: readonly Dot[]): (x: number, y: number) => Dot |
     for (let gx = cx - 1; gx <= cx + 1; gx++)
       for (let gy = cy - 1; gy <= cy + 1; gy++)
         for (const i of grid.get(`${gx},${gy}`) ?? []) {
-          const d = dots[i]!;
-          const dist = (d.x - x) ** 2 + (d.y - y) ** 2;
+          const dist = (dots.x[i]! - x) ** 2 + (dots.y[i]! - y) ** 2;
           if (dist < bestD || (dist === bestD && best >= 0 && i > best)) {
             bestD = dist;
             best = i;
           }
         }
-    return best < 0 ? null : dots[best]!;
+    return best < 0 ? null : best;
   };
 }
 
@@ -77,7 +83,7 @@ function spriteOf(fill: string, ratio: number) {
 function paintDots(
   ctx: CanvasRenderingContext2D,
   layout: PlotLayout,
-  dots: readonly Dot[],
+  dots: Points,
   fill: string,
   ratio: number,
 ) {
@@ -97,9 +103,9 @@ function paintDots(
   ctx.clip();
   const { image, half } = spriteOf(fill, ratio);
   const painted = new Uint8Array(w * h);
-  for (const d of dots) {
-    const px = Math.round(d.x * ratio);
-    const py = Math.round(d.y * ratio);
+  for (let i = 0; i < dots.n; i++) {
+    const px = Math.round(dots.x[i]! * ratio);
+    const py = Math.round(dots.y[i]! * ratio);
     if (px < 0 || py < 0 || px >= w || py >= h) continue;
     const at = py * w + px;
     if (painted[at] === 1) continue;
@@ -110,15 +116,7 @@ function paintDots(
 }
 
 /** The on-time dots of a dense plot, painted in the SVG circles' look (clipped to the plot area). */
-export function DotCanvas({
-  layout,
-  dots,
-  label,
-}: {
-  layout: PlotLayout;
-  dots: readonly Dot[];
-  label: string;
-}) {
+export function DotCanvas({ layout, dots, label }: { layout: PlotLayout; dots: Points; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const scheme = useColourScheme();
   const look = useRef<{ key: string; fill: string; zoom: number } | null>(null);

@@ -36,10 +36,10 @@ export function EventTimePlot() {
     [analysis, nowMs, width, height, tick],
   );
   // Many on-time dots: painted on a canvas, found under the pointer by a grid.
-  const dense = useMemo(() => {
-    const counted = layout?.dots.filter((d) => d.kind === 'counted') ?? [];
-    return counted.length > DENSE_DOTS ? { counted, find: dotFinder(counted) } : null;
-  }, [layout]);
+  const dense = useMemo(
+    () => (layout && layout.counted.n > DENSE_DOTS ? { find: dotFinder(layout.counted) } : null),
+    [layout],
+  );
   if (!analysis || !layout) return null;
   const { x, y, margin, domain } = layout;
   /** The on-time dot under the pointer, on the canvas (a late one is an SVG mark with its own events). */
@@ -48,7 +48,8 @@ export function EventTimePlot() {
     const box = e.currentTarget.getBoundingClientRect();
     // The box is on screen (zoomed in presenter mode); the layout in the plot's own pixels.
     const scale = box.width / layout.width || 1;
-    return dense.find((e.clientX - box.left) / scale, (e.clientY - box.top) / scale);
+    const k = dense.find((e.clientX - box.left) / scale, (e.clientY - box.top) / scale);
+    return k === null ? null : layout.counted.dot(k);
   };
   const spec = analysis.spec;
   const lastFire = analysis.emissions.filter((e) => e.atMs <= nowMs).at(-1);
@@ -57,7 +58,8 @@ export function EventTimePlot() {
     spec.engine === 'spark'
       ? `Spark: watermark = max event time − ${spec.spark.delayMs / 1000} s, computed when a micro-batch (every ${spec.spark.triggerMs / 1000} s) ends and used by the next; a window is done when its end ≤ watermark${spec.spark.allowMultiple ? '; late rows are judged by the previous batch’s watermark (Spark 3.4 and later)' : ''}.`
       : `Flink: watermark = max timestamp − ${spec.flink.boundMs / 1000} s − 1 ms, emitted every ${spec.flink.autoWatermarkIntervalMs} ms when it rises; a window fires when the watermark reaches its end − 1 ms${spec.flink.allowedLatenessMs > 0 ? `, and keeps its state ${spec.flink.allowedLatenessMs / 1000} s longer for late tuples` : ''}.`;
-  const shown = hover ?? layout.dots.filter((d) => d.kind !== 'counted').at(-1) ?? null;
+  const shown = hover ?? layout.marks.at(-1) ?? null;
+  const tuples = layout.counted.n + layout.marks.length;
   const summaryText = [
     `At ${secs(nowMs)} the watermark is ${secs(layout.watermarkNow)} (perfect: ${secs(layout.perfectNow)}).`,
     lastFire
@@ -83,8 +85,8 @@ export function EventTimePlot() {
         {dense && (
           <DotCanvas
             layout={layout}
-            dots={dense.counted}
-            label={`${dense.counted.length} on-time tuples drawn densely; hover one for its times, click it to inspect it.`}
+            dots={layout.counted}
+            label={`${layout.counted.n} on-time tuples drawn densely; hover one for its times, click it to inspect it.`}
           />
         )}
         {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the late tuples' buttons */}
@@ -94,7 +96,7 @@ export function EventTimePlot() {
           height={layout.height}
           className={`etplot__svg${dense && hover?.kind === 'counted' ? ' is-over-dot' : ''}`}
           role="group"
-          aria-label={`Event time plot: ${layout.dots.length} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
+          aria-label={`Event time plot: ${tuples} tuples up to ${secs(nowMs)}; watermark ${secs(layout.watermarkNow)}; ${dropped} dropped`}
           onMouseMove={
             dense
               ? (e) => {
@@ -184,9 +186,10 @@ export function EventTimePlot() {
               y2={layout.height - margin.bottom}
               className="etplot__now"
             />
-            {layout.dots.map((d) =>
-              d.kind === 'counted' ? (
-                !dense && (
+            {!dense &&
+              Array.from({ length: layout.counted.n }, (_, k) => {
+                const d = layout.counted.dot(k);
+                return (
                   // biome-ignore lint/a11y/noStaticElementInteractions: pointer hover only; the late tuples below are the focusable ones
                   <circle
                     key={d.id}
@@ -198,38 +201,39 @@ export function EventTimePlot() {
                     onMouseLeave={() => setHover(null)}
                     onClick={() => select(d.id)}
                   />
-                )
-              ) : (
-                // biome-ignore lint/a11y/useSemanticElements: an SVG mark acting as a button
-                <g
-                  key={d.id}
-                  role="button"
-                  tabIndex={0}
-                  aria-label={dotText(d)}
-                  className={`dot dot--${d.kind}`}
-                  onMouseEnter={() => setHover(d)}
-                  onMouseLeave={() => setHover(null)}
-                  onFocus={() => setHover(d)}
-                  onBlur={() => setHover(null)}
-                  onClick={() => select(d.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      select(d.id);
-                    }
-                  }}
-                >
-                  {d.kind === 'dropped' ? (
-                    <path
-                      d={`M${d.x - 5},${d.y - 5}L${d.x + 5},${d.y + 5}M${d.x - 5},${d.y + 5}L${d.x + 5},${d.y - 5}`}
-                    />
-                  ) : (
-                    <path d={`M${d.x},${d.y - 6}L${d.x + 6},${d.y}L${d.x},${d.y + 6}L${d.x - 6},${d.y}Z`} />
-                  )}
-                </g>
-              ),
-            )}
+                );
+              })}
+            {/* Late tuples above the on-time ones: what a learner must not miss is never hidden. */}
+            {layout.marks.map((d) => (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG mark acting as a button
+              <g
+                key={d.id}
+                role="button"
+                tabIndex={0}
+                aria-label={dotText(d)}
+                className={`dot dot--${d.kind}`}
+                onMouseEnter={() => setHover(d)}
+                onMouseLeave={() => setHover(null)}
+                onFocus={() => setHover(d)}
+                onBlur={() => setHover(null)}
+                onClick={() => select(d.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    select(d.id);
+                  }
+                }}
+              >
+                {d.kind === 'dropped' ? (
+                  <path
+                    d={`M${d.x - 5},${d.y - 5}L${d.x + 5},${d.y + 5}M${d.x - 5},${d.y + 5}L${d.x + 5},${d.y - 5}`}
+                  />
+                ) : (
+                  <path d={`M${d.x},${d.y - 6}L${d.x + 6},${d.y}L${d.x},${d.y + 6}L${d.x - 6},${d.y}Z`} />
+                )}
+              </g>
+            ))}
             {/* Each window's result above the tuples' marks, with a halo, so a late or out-of-order mark
               never hides the count a lesson asks for (issue 20). */}
             {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the results are read in Window results */}

@@ -24,6 +24,14 @@ export interface Dot {
   readonly why: string;
 }
 
+/** The on-time dots: `n` points, and the whole `Dot` of any of them when it is asked for. */
+export interface CountedDots {
+  readonly n: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  dot(k: number): Dot;
+}
+
 /** A dot's explanation: its times, the watermark it met, and its fate. Built on demand (hover, focus). */
 export function dotText(d: Dot): string {
   const wmText = Number.isFinite(d.watermarkMs) ? secs(d.watermarkMs) : 'not yet set';
@@ -91,7 +99,10 @@ export interface PlotLayout {
   readonly xTicks: number[];
   readonly yTicks: number[];
   readonly domain: readonly [number, number];
-  readonly dots: Dot[];
+  /** The tuples counted on time, as coordinates (a dense run has hundreds of thousands). */
+  readonly counted: CountedDots;
+  /** Every other tuple's mark (late: dropped, or counted all the same), in arrival order. */
+  readonly marks: Dot[];
   readonly panes: Pane[];
   readonly watermarkPath: string;
   readonly perfectPath: string;
@@ -132,7 +143,12 @@ export function plotLayout(
   const wmAt = (t: number) => watermarkAt(a.watermark, t, initial);
 
   const fates = fatesOf(a);
-  const dots: Dot[] = [];
+  const marks: Dot[] = [];
+  // On-time tuples as coordinates and record indexes: no object per tuple per step (issue 19).
+  const countedX = new Float64Array(a.records.length);
+  const countedY = new Float64Array(a.records.length);
+  const countedAt = new Int32Array(a.records.length);
+  let n = 0;
   for (let i = 0; i < a.records.length; i++) {
     const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
@@ -152,13 +168,18 @@ export function plotLayout(
     const wm = late ? late.watermarkMs : fates.watermark[i]!;
     const behind = fates.behind[i] === 2;
     const kind: DotKind = late ? 'dropped' : behind ? 'lateCounted' : 'counted';
+    if (kind === 'counted') {
+      countedX[n] = x(r.arrivalMs);
+      countedY[n] = y(r.eventTimeMs);
+      countedAt[n++] = i;
+      continue;
+    }
     let why: string;
     if (late)
       why =
         a.spec.engine === 'flink' && a.spec.flink.sideOutput
           ? 'late, sent to the late-data side output'
           : 'late, dropped';
-    else if (kind !== 'lateCounted') why = 'on time';
     else if (a.spec.engine === 'flink')
       why = 'late, but within the allowed lateness, so its window fired again';
     else if (a.spec.spark.outputMode === 'complete')
@@ -167,7 +188,7 @@ export function plotLayout(
       why = `past its window, but Spark (3.4 and later) judges late rows by the previous batch's watermark, ${secs(
         batch?.lateWatermarkMs ?? 0,
       )}: it still counts, and its window is emitted in the same batch`;
-    dots.push({
+    marks.push({
       id: r.id,
       x: x(r.arrivalMs),
       y: y(r.eventTimeMs),
@@ -253,7 +274,26 @@ export function plotLayout(
     xTicks: x.ticks(8),
     yTicks: y.ticks(6),
     domain,
-    dots,
+    counted: {
+      n,
+      x: countedX,
+      y: countedY,
+      dot(k) {
+        const i = countedAt[k]!;
+        const r = a.records[i]!;
+        return {
+          id: r.id,
+          x: countedX[k]!,
+          y: countedY[k]!,
+          kind: 'counted',
+          arrivalMs: r.arrivalMs,
+          eventTimeMs: r.eventTimeMs,
+          watermarkMs: fates.watermark[i]!,
+          why: 'on time',
+        };
+      },
+    },
+    marks,
     panes,
     watermarkPath,
     perfectPath,
