@@ -9,6 +9,7 @@ import {
 } from '../engine';
 import { analyseEventTimeInPieces, eventRecordsInPieces } from '../engine/eventtime/analysis';
 import { drain } from '../engine/pieces';
+import { registerEventTimePieces } from './sim/prepareRun';
 
 /**
  * Event-time analyses of a run, computed once per run and setting. Derived data: it lives beside
@@ -130,3 +131,6 @@ function* scaled<T>(work: Generator<number, T>, from: number, to: number): Gener
     yield from + (to - from) * piece.value;
   }
 }
+
+// A new run is prepared with its analysis (in slices) once this code has loaded.
+registerEventTimePieces((sim) => analysisInPieces(sim));

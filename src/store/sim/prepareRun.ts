@@ -1,7 +1,16 @@
 import type { ScenarioSpec, Simulation } from '../../engine';
 import type { DeliveryModel } from '../../scenarios/compare';
-import { analysisInPieces } from '../eventTime';
 import { companionAtStart } from '../runs';
+
+/**
+ * The event-time analysis of a run as pieces, registered by store/eventTime.ts when the event-time
+ * views' code loads (it is not part of the first download: issue 13's budget). Before that, no view
+ * needs it, and a run is installed without it.
+ */
+let eventTimePieces: ((sim: Simulation) => Generator<number, unknown>) | null = null;
+export function registerEventTimePieces(pieces: (sim: Simulation) => Generator<number, unknown>): void {
+  eventTimePieces = pieces;
+}
 
 /** What is being computed for a new run, for the progress a learner sees. */
 export type ComputingWhat = 'run' | 'comparison' | 'event time';
@@ -40,7 +49,8 @@ export function* prepareRun(
   const other = companionAtStart(sim, compareModel);
   const eventTime = sim.scenario.spec.eventTime;
   // Work counted in ticks: the run and its companion to the cursor, the records' run to its end.
-  const recordTicks = eventTime ? sim.lastTick : 0;
+  const analyse = eventTime ? eventTimePieces : null;
+  const recordTicks = analyse ? sim.lastTick : 0;
   let recordsDone = 0;
   const fraction = () => {
     const to = Math.max(1, Math.min(sim.lastTick, target()));
@@ -52,9 +62,9 @@ export function* prepareRun(
   if (other) {
     while (other.tick < target() && other.step()) yield { fraction: fraction(), what: 'comparison' };
   }
-  if (eventTime) {
+  if (analyse) {
     // The records and the query over them, which the event-time views read when installed.
-    const pieces = analysisInPieces(sim);
+    const pieces = analyse(sim);
     for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
       recordsDone = piece.value;
       yield { fraction: fraction(), what: 'event time' };

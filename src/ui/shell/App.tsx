@@ -7,8 +7,6 @@ import { useSim } from '../../store/simStore';
 import { showsKeySkew } from '../../viz/keys/keySkew';
 import { estimatedMapHeight } from '../../viz/map/estimate';
 import { ProducerLanes } from '../../viz/producers/ProducerLanes';
-import { EntityInspector } from '../inspect/EntityInspector';
-import { TupleInspector } from '../inspect/TupleInspector';
 import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from '../presenter/Presenter';
 import { Playback } from '../transport/playback';
 import { RunProgress } from '../transport/RunProgress';
@@ -55,6 +53,11 @@ const Welcome = lazy(() => import('./Welcome'));
 // do not move (its placeholder keeps about its room meanwhile).
 const pipelineMap = import('../../viz/map/PipelineMap');
 const PipelineMap = lazy(() => pipelineMap);
+// The inspectors are not in the first script either (issue 19's additions had to fit issue 13's
+// budget); like the map they start loading at once, and are there long before a first click.
+const inspectors = Promise.all([import('../inspect/TupleInspector'), import('../inspect/EntityInspector')]);
+const TupleInspector = lazy(() => inspectors.then(([m]) => ({ default: m.TupleInspector })));
+const EntityInspector = lazy(() => inspectors.then(([, m]) => ({ default: m.EntityInspector })));
 // The broker, queue and consumer views load with the first scenario that has them.
 const DeliveryPanels = lazy(() => import('../delivery/DeliveryPanels'));
 
@@ -245,10 +248,10 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <Suspense fallback={<p className="panel">Loading the inspector…</p>}>
                 <StreamingInspector />
               </Suspense>
-            ) : entitySelected ? (
-              <EntityInspector />
             ) : (
-              <TupleInspector />
+              <Suspense fallback={<p className="panel">Loading the inspector…</p>}>
+                {entitySelected ? <EntityInspector /> : <TupleInspector />}
+              </Suspense>
             )}
           </div>
         </div>
