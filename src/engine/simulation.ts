@@ -125,6 +125,21 @@ export class Simulation {
     while (this.state.tick < target) this.advance();
   }
 
+  /**
+   * Computes up to `ticks` ticks past the frontier while the cursor stays where it is (the run is
+   * a pure function of scenario and seed, so what a later seek finds is the same either way): an
+   * app can compute ahead in idle time so that seeking forward later only replays. False once the
+   * whole run is computed.
+   */
+  computeAhead(ticks: number): boolean {
+    if (this.frontier >= this.lastTick) return false;
+    const cursor = this.state.tick;
+    this.seek(this.frontier);
+    for (let i = 0; i < ticks && this.state.tick < this.lastTick; i++) this.advance();
+    this.seek(cursor);
+    return this.frontier < this.lastTick;
+  }
+
   seekTime(timeMs: number): void {
     this.seek(tickOfTime(timeMs, this.scenario.spec.tickMs));
   }

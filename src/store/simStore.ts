@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { userLanguage } from '../engine';
+import { computeAheadWhenIdle } from './computeAhead';
 import { type CursorSlice, createCursorSlice } from './sim/cursorSlice';
 import { createLinkSlice, type LinkSlice } from './sim/linkSlice';
 import { createNoticesSlice, type NoticesSlice } from './sim/noticesSlice';
@@ -46,3 +47,4 @@ useSim.subscribe((s, prev) => {
   if (s.sim !== prev.sim) ensureLanguage(s);
 });
 ensureLanguage(useSim.getState());
+computeAheadWhenIdle(useSim);

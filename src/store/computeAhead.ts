@@ -1,0 +1,64 @@
+import type { Simulation } from '../engine';
+
+/** Aim of one piece of work, in ms: well inside an idle period (at most 50 ms, often a few). */
+const PIECE_MS = 4;
+/** After the cursor moved (playing, scrubbing) the work waits this long: it must not take frames. */
+const QUIET_MS = 400;
+
+interface Watched {
+  readonly sim: Simulation;
+  readonly tick: number;
+  readonly computing: unknown;
+}
+
+/**
+ * Computes the current run ahead of its frontier in the browser's idle time, so that seeking forward
+ * later only replays (issue 19: the seek bench's slowest seeks were the first visits to the end of a
+ * run, which computed it). It never moves the cursor (Simulation.computeAhead), works only in idle
+ * periods, sized to fit them, and waits while the cursor is moving or a changed run is being computed.
+ * Where the browser has no idle callbacks (tests in Node) it does nothing.
+ */
+export function computeAheadWhenIdle(store: {
+  getState(): Watched;
+  subscribe(listener: (state: Watched, previous: Watched) => void): () => void;
+}): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  let ticksPerPiece = 8;
+  let movedAt = performance.now();
+  let scheduled: Simulation | null = null;
+  const schedule = (sim: Simulation, delayMs = 0) => {
+    // A running Structured Streaming query's analysis is built at the frontier from the tuples the
+    // cursor knows (store/eventTime.ts): the frontier must not run ahead of the cursor there.
+    if (scheduled === sim || (sim.scenario.spec.query && !sim.scenario.spec.eventTime)) return;
+    scheduled = sim;
+    const go = () => requestIdleCallback((deadline) => work(sim, deadline));
+    if (delayMs > 0) setTimeout(go, delayMs);
+    else go();
+  };
+  const work = (sim: Simulation, deadline: IdleDeadline) => {
+    scheduled = null;
+    const s = store.getState();
+    if (s.sim !== sim) return;
+    const quietFor = performance.now() - movedAt;
+    if (s.computing || quietFor < QUIET_MS) {
+      schedule(sim, QUIET_MS - Math.min(quietFor, QUIET_MS) + 50);
+      return;
+    }
+    while (deadline.timeRemaining() > PIECE_MS) {
+      const started = performance.now();
+      if (!sim.computeAhead(ticksPerPiece)) return;
+      const took = performance.now() - started;
+      // Pieces sized to about PIECE_MS, whatever a tick costs in this run.
+      ticksPerPiece = Math.max(
+        1,
+        Math.min(256, Math.round((ticksPerPiece * PIECE_MS) / Math.max(0.1, took))),
+      );
+    }
+    schedule(sim);
+  };
+  store.subscribe((s, prev) => {
+    if (s.tick !== prev.tick || s.sim !== prev.sim) movedAt = performance.now();
+    if (s.sim !== prev.sim) schedule(s.sim, QUIET_MS);
+  });
+  schedule(store.getState().sim, QUIET_MS);
+}
