@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { microBatchBenchScenario } from '../src/cli/benchScenarios';
 import { parseScenario } from '../src/scenarios/validate';
 import { expect, test } from './fixtures';
 
@@ -17,85 +18,13 @@ const LONG_TASK_BUDGET_MS = 50;
 const PROGRESS_AFTER_MS = 300;
 
 /**
- * `microBatchBenchScenario` of src/cli/bench.ts (4 producers × 5,000/s × 10 s through 3 brokers,
+ * `microBatchBenchScenario` of `npm run bench` (4 producers × 5,000/s × 10 s through 3 brokers,
  * 6 partitions, into a direct stream, a reduceByKey and a 3 s window), with an event-time query on
  * the same tuples (Spark's rules, 2 s tumbling windows, 1 s watermark delay).
  */
 function benchScenario() {
-  const durationMs = 10_000;
-  const delays = [
-    { kind: 'constant', ms: 50 },
-    { kind: 'uniform', minMs: 10, maxMs: 300 },
-    { kind: 'exponential', meanMs: 120 },
-  ];
-  const producers = Array.from({ length: 4 }, (_, i) => ({
-    id: `p${i}`,
-    label: `p${i}`,
-    ratePerSec: 5_000,
-    arrivals: i % 2 === 0 ? 'poisson' : 'fixed',
-    startMs: 0,
-    stopMs: durationMs,
-    keys: Array.from({ length: 100 }, (_, k) => `k${k}`),
-    keyDistribution: i % 3 === 0 ? { kind: 'zipf', exponent: 1.2 } : { kind: 'uniform' },
-    value: { min: 0, max: 100, decimals: 1 },
-    payload: { kind: 'structured', keyColumn: 'key', valueColumn: 'value', unit: '' },
-    delay: delays[i % 3],
-    jitter: { probability: 0.05, maxMs: 500 },
-    offline: i === 3 ? [{ fromMs: 2000, toMs: 3000 }] : [],
-    dropProbability: 0,
-    keyed: true,
-  }));
   return {
-    version: 1,
-    name: 'bench: Kafka → DStream → windowed reduce',
-    description: '',
-    durationMs,
-    tickMs: 10,
-    seed: 42,
-    lateness: { boundMs: 200 },
-    producers,
-    tuples: [],
-    delivery: {
-      model: 'log',
-      brokers: 3,
-      partitions: 6,
-      replicationFactor: 2,
-      minInsyncReplicas: 1,
-      replicaLagTimeMaxMs: 30000,
-      replicaFetchDelayMs: 20,
-      acks: 'all',
-      unkeyedPartitioner: 'sticky',
-      stickyBatchRecords: 16,
-      retention: { ms: null, records: null, segmentRecords: 1000 },
-      groups: [],
-      faults: [],
-    },
-    streaming: {
-      batchIntervalMs: 1000,
-      startAtMs: 0,
-      checkpointDir: '/bench',
-      cores: 4,
-      perRecordMs: 0.01,
-      jobOverheadMs: 10,
-      backpressure: { enabled: false, initialRate: 0 },
-      receiverMaxRate: 0,
-      pipeline: [
-        { id: 'stream', op: 'kafkaDirectStream', startingOffsets: 'earliest', maxRatePerPartition: 0 },
-        { id: 'pairs', op: 'map', input: 'stream', fn: 'keyOne' },
-        { id: 'counts', op: 'reduceByKey', input: 'pairs', reduce: 'sum' },
-        {
-          id: 'windowed',
-          op: 'reduceByKeyAndWindow',
-          input: 'pairs',
-          reduce: 'sum',
-          windowMs: 3000,
-          slideMs: 1000,
-          inverse: true,
-        },
-        { id: 'countsOut', op: 'sink', input: 'counts' },
-        { id: 'windowedOut', op: 'sink', input: 'windowed' },
-      ],
-    },
+    ...microBatchBenchScenario(),
     eventTime: { engine: 'spark', window: { kind: 'tumbling', sizeMs: 2000 }, spark: { delayMs: 1000 } },
   };
 }
