@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { expect, test } from './fixtures';
 
-const dist = join(process.cwd(), 'dist');
+// The build the test server serves: dist/, or dist-PORT for a run on another port (playwright.config.ts).
+const port = process.env.PW_PORT ?? '4173';
+const dist = join(process.cwd(), port === '4173' ? 'dist' : `dist-${port}`);
 const types: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
