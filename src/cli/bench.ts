@@ -15,7 +15,6 @@ import {
   structuredBenchScenario,
 } from './benchScenarios';
 
-
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const SEEKS = 2000;
 

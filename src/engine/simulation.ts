@@ -213,6 +213,16 @@ export class Simulation {
     return out;
   }
 
+  /**
+   * A tuple as the computed run knows it at its frontier, which may be ahead of the cursor (after a
+   * seek back, or `computeAhead`): for analyses of the whole computed run, whose views show only
+   * what happened by the cursor. Undefined for a tuple not created by the frontier.
+   */
+  tupleAtFrontier(id: number): TupleView | undefined {
+    if (!Number.isInteger(id) || id < 0 || id >= this.history.tuples.length) return undefined;
+    return this.history.tuples.viewAt(id, timeOfTick(this.frontier, this.scenario.spec.tickMs));
+  }
+
   /** A tuple as a view draws it (producer, key, status, times, verdicts), cheaper than `tuple`. */
   tupleMark(id: number): TupleMark | undefined {
     const known = Number.isInteger(id) && id >= 0 && id < this.state.created;

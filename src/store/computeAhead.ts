@@ -27,9 +27,7 @@ export function computeAheadWhenIdle(store: {
   let movedAt = performance.now();
   let scheduled: Simulation | null = null;
   const schedule = (sim: Simulation, delayMs = 0) => {
-    // A running Structured Streaming query's analysis is built at the frontier from the tuples the
-    // cursor knows (store/eventTime.ts): the frontier must not run ahead of the cursor there.
-    if (scheduled === sim || (sim.scenario.spec.query && !sim.scenario.spec.eventTime)) return;
+    if (scheduled === sim) return;
     scheduled = sim;
     const go = () => requestIdleCallback((deadline) => work(sim, deadline));
     if (delayMs > 0) setTimeout(go, delayMs);

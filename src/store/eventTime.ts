@@ -30,7 +30,8 @@ function runningQueryAnalysis(sim: Simulation): EventTimeAnalysis | null {
   if (!query) return null;
   const known = queryAnalyses.get(sim);
   if (known && known.batches === query.batches.length) return known.analysis;
-  const a = queryAnalysis(query, (id, input) => eventRecordOf(sim, id, input));
+  // Its batches reach the frontier, which may be ahead of the cursor: read their tuples there.
+  const a = queryAnalysis(query, (id, input) => eventRecordOf(sim, id, input, true));
   queryAnalyses.set(sim, { batches: query.batches.length, analysis: a });
   return a;
 }

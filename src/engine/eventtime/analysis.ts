@@ -70,9 +70,12 @@ export function* eventRecordsInPieces(spec: ScenarioSpec, seed: number): Generat
   return records;
 }
 
-/** A tuple that has arrived, as the event-time operators see it, read by watermarked input `input`. */
-export function eventRecordOf(sim: Simulation, id: number, input: number): EventRecord {
-  const t = sim.tuple(id)!;
+/**
+ * A tuple that has arrived, as the event-time operators see it, read by watermarked input `input`:
+ * as known at the cursor, or (`atFrontier`) at the computed run's frontier.
+ */
+export function eventRecordOf(sim: Simulation, id: number, input: number, atFrontier = false): EventRecord {
+  const t = (atFrontier ? sim.tupleAtFrontier(id) : sim.tuple(id))!;
   return {
     id,
     key: t.key,
