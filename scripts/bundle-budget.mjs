@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 180;
-const dist = new URL('../dist/', import.meta.url).pathname;
+// The build the browser tests made: dist/, or dist-PORT when they ran on another port (PW_PORT).
+const port = process.env.PW_PORT ?? '4173';
+const dist = new URL(port === '4173' ? '../dist/' : `../dist-${port}/`, import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 if (initial.length === 0) {
