@@ -12,8 +12,19 @@ export function registerEventTimePieces(pieces: (sim: Simulation) => Generator<n
   eventTimePieces = pieces;
 }
 
+/**
+ * Work a view's code asks to be done for a new run before it is shown (its caches of what the run
+ * computed), as pieces, so that the render installing the run does not do it all at once (issue 19).
+ * Views register it when their code loads; each is run after the run and its analysis, the run at
+ * the cursor. A view's own caches stay the view's: the store only runs the pieces.
+ */
+const warmUps: ((sim: Simulation) => Iterator<unknown, unknown>)[] = [];
+export function registerWarmUp(warmUp: (sim: Simulation) => Iterator<unknown, unknown>): void {
+  warmUps.push(warmUp);
+}
+
 /** What is being computed for a new run, for the progress a learner sees. */
-export type ComputingWhat = 'run' | 'comparison' | 'event time';
+export type ComputingWhat = 'run' | 'comparison' | 'event time' | 'views';
 
 /** A new run being computed while the old one stays on screen. */
 export interface RunComputation {
@@ -69,6 +80,10 @@ export function* prepareRun(
       recordsDone = piece.value;
       yield { fraction: fraction(), what: 'event time' };
     }
+  }
+  for (const warmUp of warmUps) {
+    const pieces = warmUp(sim);
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) yield { fraction: 1, what: 'views' };
   }
   return { compare: other };
 }

@@ -9,6 +9,7 @@ const whatText: Record<RunComputation['what'], string> = {
   run: 'Computing the new run…',
   comparison: 'Computing the comparison…',
   'event time': 'Computing the event-time query…',
+  views: 'Preparing the views…',
 };
 
 /**

@@ -18,6 +18,9 @@ export interface Points {
  */
 export const DENSE_DOTS = 1500;
 
+/** Up to this many dots the canvas is painted with the render; more, in the next frame. */
+const PAINT_AT_ONCE_DOTS = 20_000;
+
 /** The radius of an on-time dot, as the SVG draws it. */
 export const DOT_RADIUS = 3.5;
 
@@ -138,7 +141,15 @@ export function DotCanvas({ layout, dots, label }: { layout: PlotLayout; dots: P
       canvas.width = w;
       canvas.height = h;
     }
-    paintDots(ctx, layout, dots, look.current.fill, ratio);
+    const fill = look.current.fill;
+    // A very dense plot is painted in the next frame's task, not in the one that rendered it (after
+    // a what-if that one has the whole new run to render): the dots follow a frame later.
+    if (dots.n <= PAINT_AT_ONCE_DOTS) {
+      paintDots(ctx, layout, dots, fill, ratio);
+      return;
+    }
+    const frame = requestAnimationFrame(() => paintDots(ctx, layout, dots, fill, ratio));
+    return () => cancelAnimationFrame(frame);
   });
   return (
     <canvas ref={ref} className="etplot__canvas" style={{ width, height }} role="img" aria-label={label} />

@@ -1,18 +1,25 @@
 import { type MouseEvent, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { analysisOf } from '../../store/eventTime';
+import { analysisOf, computedAnalysis } from '../../store/eventTime';
+import { registerWarmUp } from '../../store/sim/prepareRun';
 import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { useViewSim } from '../viewSim';
 import { DENSE_DOTS, DotCanvas, dotFinder } from './DotCanvas';
-import { type Dot, dotText, plotLayout } from './layout';
+import { type Dot, dotText, plotLayout, warmUpPlot } from './layout';
 import './EventTimePlot.css';
 
 const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
   sim: s.sim,
   tick: s.tick,
   select: s.select,
+});
+
+// A new run's plot caches (every tuple's fate, the perfect watermark) are filled in before it is shown.
+registerWarmUp(function* (sim) {
+  const a = computedAnalysis(sim);
+  if (a) yield* warmUpPlot(a);
 });
 
 const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—');
@@ -36,10 +43,12 @@ export function EventTimePlot() {
     [analysis, nowMs, width, height, tick],
   );
   // Many on-time dots: painted on a canvas, found under the pointer by a grid.
-  const dense = useMemo(
-    () => (layout && layout.counted.n > DENSE_DOTS ? { find: dotFinder(layout.counted) } : null),
-    [layout],
-  );
+  const dense = useMemo(() => {
+    if (!layout || layout.counted.n <= DENSE_DOTS) return null;
+    // The grid is built when the pointer first moves over the plot, not with every step.
+    let find: ReturnType<typeof dotFinder> | null = null;
+    return { find: (x: number, y: number) => (find ??= dotFinder(layout.counted))(x, y) };
+  }, [layout]);
   if (!analysis || !layout) return null;
   const { x, y, margin, domain } = layout;
   /** The on-time dot under the pointer, on the canvas (a late one is an SVG mark with its own events). */

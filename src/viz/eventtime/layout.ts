@@ -68,6 +68,39 @@ function fatesOf(a: EventTimeAnalysis): Fates {
   return f;
 }
 
+/** Fills in record `i`'s watermark met on arrival and whether its windows were all behind it. */
+function fateOf(a: EventTimeAnalysis, fates: Fates, i: number): void {
+  const r = a.records[i]!;
+  const batch = fates.batchOf.get(r.id);
+  const met = batch ? batch.watermarkMs : watermarkAt(a.watermark, r.arrivalMs, initialWatermark(a));
+  fates.watermark[i] = met;
+  const past = assignWindows(a.spec.window, r.eventTimeMs).every(
+    (w) => w.endMs <= met + (a.spec.engine === 'flink' ? 1 : 0),
+  );
+  fates.behind[i] = past ? 2 : 1;
+}
+
+/** The watermark before the first: Spark starts at 0, Flink has none (−∞). */
+const initialWatermark = (a: EventTimeAnalysis) => (a.spec.engine === 'spark' ? 0 : Number.NEGATIVE_INFINITY);
+
+/** Records whose fate is filled in per piece of `warmUpPlot`. */
+const FATES_PER_PIECE = 8192;
+
+/**
+ * What the plot caches per analysis, computed a bounded piece at a time before a new run is shown
+ * (registered with the store by EventTimePlot): the perfect watermark's index and every record's fate.
+ */
+export function* warmUpPlot(a: EventTimeAnalysis): Generator<void> {
+  perfectOf(a.records);
+  yield;
+  const fates = fatesOf(a);
+  yield;
+  for (let i = 0; i < a.records.length; i++) {
+    if (fates.behind[i] === 0) fateOf(a, fates, i);
+    if ((i + 1) % FATES_PER_PIECE === 0) yield;
+  }
+}
+
 /** The perfect watermark at any instant, per run's records (a plot asks hundreds of times a frame). */
 const perfectIndexes = new WeakMap<readonly EventRecord[], (atMs: number) => number>();
 function perfectOf(records: readonly EventRecord[]): (atMs: number) => number {
@@ -139,8 +172,7 @@ export function plotLayout(
   const y = scaleLinear()
     .domain([lowest, start + span])
     .range([height - margin.bottom, margin.top]);
-  const initial = a.spec.engine === 'spark' ? 0 : Number.NEGATIVE_INFINITY;
-  const wmAt = (t: number) => watermarkAt(a.watermark, t, initial);
+  const wmAt = (t: number) => watermarkAt(a.watermark, t, initialWatermark(a));
 
   const fates = fatesOf(a);
   const marks: Dot[] = [];
@@ -157,14 +189,7 @@ export function plotLayout(
     const late = known && known.atMs <= nowMs ? known : undefined;
     const batch = fates.batchOf.get(r.id);
     // Before it is dropped a tuple is drawn with the watermark it met on arrival (cached per record).
-    if (fates.behind[i] === 0) {
-      const met = batch ? batch.watermarkMs : wmAt(r.arrivalMs);
-      fates.watermark[i] = met;
-      const past = assignWindows(a.spec.window, r.eventTimeMs).every(
-        (w) => w.endMs <= met + (a.spec.engine === 'flink' ? 1 : 0),
-      );
-      fates.behind[i] = past ? 2 : 1;
-    }
+    if (fates.behind[i] === 0) fateOf(a, fates, i);
     const wm = late ? late.watermarkMs : fates.watermark[i]!;
     const behind = fates.behind[i] === 2;
     const kind: DotKind = late ? 'dropped' : behind ? 'lateCounted' : 'counted';
