@@ -47,7 +47,12 @@ export function EventTimePlot() {
     if (!layout || layout.counted.n <= DENSE_DOTS) return null;
     // The grid is built when the pointer first moves over the plot, not with every step.
     let find: ReturnType<typeof dotFinder> | null = null;
-    return { find: (x: number, y: number) => (find ??= dotFinder(layout.counted))(x, y) };
+    return {
+      find: (x: number, y: number) => {
+        if (!find) find = dotFinder(layout.counted);
+        return find(x, y);
+      },
+    };
   }, [layout]);
   if (!analysis || !layout) return null;
   const { x, y, margin, domain } = layout;
