@@ -1,7 +1,7 @@
 import { mixSeed, poissonCount, type Source, sampleCdf, sourceFor } from './rng';
 import type { CompiledProducer, CompiledScenario } from './scenario';
 import { timeOfTick } from './time';
-import { type NewTuple, TupleFlag, type TupleTable } from './tuples';
+import { type NewTuple, TupleFlag, type TupleSink, type TupleTable } from './tuples';
 import type { DelayModel, ProducerSpec } from './types';
 
 const STREAM_PRODUCER = 1;
@@ -71,18 +71,6 @@ export function generateTickInto(
   // alone gives generateTick's order (event time, then producer, then creation).
   table.sortTail(first);
 }
-
-/** Receives one new tuple's fields. */
-type TupleSink = (
-  producerIndex: number,
-  keyIndex: number,
-  value: number,
-  eventTimeMs: number,
-  sentTimeMs: number,
-  arrivalTimeMs: number,
-  payloadSeed: number,
-  flags: number,
-) => void;
 
 function generateForProducer(
   producer: CompiledProducer,
@@ -171,6 +159,12 @@ export function networkDelay(model: DelayModel, u: number): number {
 /** Whether any explicit tuple has its event time in [fromMs, toMs]. */
 function hasExplicit(scenario: CompiledScenario, fromMs: number, toMs: number): boolean {
   const list = scenario.explicit;
+  const lo = firstExplicitAtOrAfter(list, fromMs);
+  return lo < list.length && list[lo]!.eventTime <= toMs;
+}
+
+/** The first explicit tuple (in event-time order) with an event time ≥ fromMs; the length if none. */
+function firstExplicitAtOrAfter(list: CompiledScenario['explicit'], fromMs: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -178,7 +172,7 @@ function hasExplicit(scenario: CompiledScenario, fromMs: number, toMs: number): 
     if (list[mid]!.eventTime < fromMs) lo = mid + 1;
     else hi = mid;
   }
-  return lo < list.length && list[lo]!.eventTime <= toMs;
+  return lo;
 }
 
 function appendExplicit(
@@ -190,15 +184,7 @@ function appendExplicit(
 ) {
   const list = scenario.explicit;
   if (list.length === 0) return;
-  // First explicit tuple with eventTime ≥ fromMs.
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.eventTime < fromMs) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && list[i]!.eventTime <= toMs; i++) {
+  for (let i = firstExplicitAtOrAfter(list, fromMs); i < list.length && list[i]!.eventTime <= toMs; i++) {
     const t = list[i]!;
     const numeric = typeof t.value === 'number';
     out.push({

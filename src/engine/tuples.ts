@@ -77,6 +77,18 @@ export interface NewTuple {
   flags: number;
 }
 
+/** Receives one new tuple's fields (a producer writes them straight into the table's columns). */
+export type TupleSink = (
+  producerIndex: number,
+  keyIndex: number,
+  value: number,
+  eventTimeMs: number,
+  sentTimeMs: number,
+  arrivalTimeMs: number,
+  payloadSeed: number,
+  flags: number,
+) => void;
+
 /** Append-only, columnar store of every tuple a run has created, indexed by tuple id. */
 export class TupleTable {
   readonly producer: Int32Column;
@@ -138,16 +150,16 @@ export class TupleTable {
   }
 
   /** `append` without the object: the generator writes straight into the columns. */
-  readonly appendRaw = (
-    producerIndex: number,
-    keyIndex: number,
-    value: number,
-    eventTimeMs: number,
-    sentTimeMs: number,
-    arrivalTimeMs: number,
-    payloadSeed: number,
-    flags: number,
-  ): void => {
+  readonly appendRaw: TupleSink = (
+    producerIndex,
+    keyIndex,
+    value,
+    eventTimeMs,
+    sentTimeMs,
+    arrivalTimeMs,
+    payloadSeed,
+    flags,
+  ) => {
     this.producer.push(producerIndex);
     this.keyIndex.push(keyIndex);
     this.value.push(value);
