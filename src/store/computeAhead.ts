@@ -34,7 +34,8 @@ export function computeAheadWhenIdle(store: {
     else go();
   };
   const work = (sim: Simulation, deadline: IdleDeadline) => {
-    scheduled = null;
+    // A callback for a run replaced meanwhile must not forget the new run's own.
+    if (scheduled === sim) scheduled = null;
     const s = store.getState();
     if (s.sim !== sim) return;
     const quietFor = performance.now() - movedAt;

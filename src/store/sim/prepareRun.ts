@@ -59,14 +59,15 @@ export function* prepareRun(
 ): Generator<Progress, PreparedRun> {
   const other = companionAtStart(sim, compareModel);
   const eventTime = sim.scenario.spec.eventTime;
-  // Work counted in ticks: the run and its companion to the cursor, the records' run to its end.
+  // Work counted in ticks: the run and its companion to the cursor, the event-time analysis as the
+  // records' run to its end.
   const analyse = eventTime ? eventTimePieces : null;
-  const recordTicks = analyse ? sim.lastTick : 0;
-  let recordsDone = 0;
+  const eventTimeTicks = analyse ? sim.lastTick : 0;
+  let eventTimeDone = 0;
   const fraction = () => {
     const to = Math.max(1, Math.min(sim.lastTick, target()));
-    const total = to * (other ? 2 : 1) + recordTicks;
-    const done = Math.min(sim.tick, to) + Math.min(other?.tick ?? 0, to) + recordsDone * recordTicks;
+    const total = to * (other ? 2 : 1) + eventTimeTicks;
+    const done = Math.min(sim.tick, to) + Math.min(other?.tick ?? 0, to) + eventTimeDone * eventTimeTicks;
     return Math.min(1, done / total);
   };
   while (sim.tick < target() && sim.step()) yield { fraction: fraction(), what: 'run' };
@@ -77,7 +78,7 @@ export function* prepareRun(
     // The records and the query over them, which the event-time views read when installed.
     const pieces = analyse(sim);
     for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
-      recordsDone = piece.value;
+      eventTimeDone = piece.value;
       yield { fraction: fraction(), what: 'event time' };
     }
   }

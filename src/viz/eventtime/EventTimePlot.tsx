@@ -6,7 +6,7 @@ import type { useSim } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { useViewSim } from '../viewSim';
-import { DENSE_DOTS, DotCanvas, dotFinder } from './DotCanvas';
+import { DENSE_DOTS, DOT_RADIUS, DotCanvas, dotFinder } from './DotCanvas';
 import { type Dot, dotText, plotLayout, warmUpPlot } from './layout';
 import './EventTimePlot.css';
 
@@ -209,7 +209,7 @@ export function EventTimePlot() {
                     key={d.id}
                     cx={d.x}
                     cy={d.y}
-                    r={3.5}
+                    r={DOT_RADIUS}
                     className="dot dot--counted"
                     onMouseEnter={() => setHover(d)}
                     onMouseLeave={() => setHover(null)}
