@@ -159,3 +159,33 @@ test('after a pause and a step back, everything is where the step puts it', asyn
   const pxPerMs = (last.x - zero.x) / (Number.parseFloat(last.label) * 1000);
   expect(lineX).toBeCloseTo(zero.x + Number(shown) * 100 * pxPerMs, 1);
 });
+
+test('at 16× the views in sight take turns to draw, and the lanes still slide every frame', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=three-kinds&t=30000');
+  await expect(lanes(page).locator(NOW_LINE)).toBeAttached();
+  await page.getByRole('combobox', { name: /speed/i }).selectOption('16');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const samples = await sampleFrames(page, '.lanes [data-tuple]', 30, 'data-tuple');
+  let pairs = 0;
+  let moved = 0;
+  for (let i = 1; i < samples.length; i++) {
+    const a = samples[i - 1]!;
+    const b = samples[i]!;
+    const shared = Object.keys(b.at).filter((k) => k in a.at);
+    if (shared.length === 0) continue;
+    pairs++;
+    if (shared.some((k) => a.at[k] !== b.at[k])) moved++;
+  }
+  expect(pairs).toBeGreaterThanOrEqual(20);
+  // Drawn every other frame, moved on from their step in between: no frame stands still.
+  expect(moved).toBeGreaterThanOrEqual(pairs * 0.9);
+  // Paused, the lanes are drawn at the step the transport shows.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const shown = await page.getByRole('slider', { name: 'Simulation time' }).getAttribute('aria-valuetext');
+  await expect(lanes(page).locator('.now text')).toHaveText(
+    `now ${Number(shown!.split(' ')[0]).toFixed(1)} s`,
+  );
+});

@@ -34,6 +34,32 @@ export function displayCarryOf(s: Pick<SimStore, 'sim' | 'carryMs'>): number {
   return displayCarryMs(s.carryMs, s.sim.scenario.spec.tickMs, prefersReducedMotion());
 }
 
+/** The most steps a view drawn at an earlier step is moved on by; beyond, it waits for its render. */
+export const MAX_AHEAD_STEPS = 8;
+
+/**
+ * How far past `drawnMs` (the step a view last drew) it draws now: the store's time plus its carry,
+ * minus `drawnMs`. At speed the views in sight take turns (viz/viewSim.ts), so a view may be a step or
+ * two behind the store; it moves on from its own step rather than standing still. With reduced
+ * motion nothing moves between renders (0). Null when the store is behind the view (a seek back,
+ * before the view renders it) or more than `MAX_AHEAD_STEPS` ahead: the view waits for its render.
+ */
+export function displayAheadMs(
+  drawnMs: number,
+  timeMs: number,
+  carryMs: number,
+  tickMs: number,
+): number | null {
+  if (timeMs < drawnMs || timeMs - drawnMs > MAX_AHEAD_STEPS * tickMs) return null;
+  if (timeMs === drawnMs) return carryMs;
+  return prefersReducedMotion() ? 0 : timeMs - drawnMs + carryMs;
+}
+
+/** `displayAheadMs` from the store now. */
+export function displayAheadOf(s: Pick<SimStore, 'sim' | 'carryMs'>, drawnMs: number): number | null {
+  return displayAheadMs(drawnMs, s.sim.timeMs, displayCarryOf(s), s.sim.scenario.spec.tickMs);
+}
+
 /**
  * Calls `draw(timeMs, carryMs)` whenever the time to draw at changes (each animation frame while
  * playing), outside React: a view moves what moves without re-rendering. Returns the unsubscribe.
@@ -48,5 +74,16 @@ export function subscribeDisplayTime(draw: (timeMs: number, carryMs: number) => 
     lastTime = timeMs;
     lastCarry = carry;
     draw(timeMs, carry);
+  });
+}
+
+/**
+ * Calls `draw(aheadMs)` whenever the time to draw at changes, with how far past `drawnMs()` (the step
+ * the view last drew) that is (`displayAheadMs`); not while it is null.
+ */
+export function subscribeDisplayAhead(drawnMs: () => number, draw: (aheadMs: number) => void): () => void {
+  return subscribeDisplayTime((timeMs, carryMs) => {
+    const ahead = displayAheadMs(drawnMs(), timeMs, carryMs, useSim.getState().sim.scenario.spec.tickMs);
+    if (ahead !== null) draw(ahead);
   });
 }

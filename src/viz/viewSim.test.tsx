@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSim } from '../store/simStore';
-import { useViewSim, type ViewFollow, ViewFollowContext, viewFollow } from './viewSim';
+import { PACED_SPEED, useViewSim, type ViewFollow, ViewFollowContext, viewFollow } from './viewSim';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -63,5 +63,36 @@ describe('a view out of sight while playing (issue 19)', () => {
     expect(viewFollow(true, true)).toBe('live');
     expect(viewFollow(false, false)).toBe('live');
     expect(viewFollow(true, false)).toBe('live');
+  });
+
+  it('takes its turn in sight while playing fast, and is live paused or slower', () => {
+    expect(viewFollow(true, true, PACED_SPEED, 0)).toBe('turn-0');
+    expect(viewFollow(true, true, 16, 1)).toBe('turn-1');
+    expect(viewFollow(true, true, PACED_SPEED / 2, 0)).toBe('live');
+    expect(viewFollow(true, false, 16, 0)).toBe('live');
+    expect(viewFollow(false, true, 16, 0)).toBe('frozen');
+  });
+
+  it('taking turns, two views follow the run on alternate playback frames and both catch up when live', () => {
+    const tickMs = useSim.getState().sim.scenario.spec.tickMs;
+    act(() => useSim.setState({ playFrame: 0 }));
+    const a = mount('turn-0');
+    const b = mount('turn-1');
+    const seen = () => [a.host.textContent, b.host.textContent];
+    const shown: string[][] = [];
+    for (let frame = 0; frame < 4; frame++) {
+      act(() => useSim.getState().advanceBy(tickMs));
+      shown.push(seen() as string[]);
+    }
+    // playFrame 1, 2, 3, 4 after each frame: turn 1 draws on odd frames, turn 0 on even ones.
+    expect(shown).toEqual([
+      ['tick 0', 'tick 1'],
+      ['tick 2', 'tick 1'],
+      ['tick 2', 'tick 3'],
+      ['tick 4', 'tick 3'],
+    ]);
+    a.follow('live');
+    b.follow('live');
+    expect(seen()).toEqual(['tick 4', 'tick 4']);
   });
 });

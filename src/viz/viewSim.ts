@@ -17,8 +17,16 @@ import { type SimStore, useSim } from '../store/simStore';
  *   reader, a full-page screenshot, printing).
  * - `frozen`: out of sight while playing: it does not follow the store at all; it catches up at once
  *   when it comes near the viewport (see `useInView`'s margin), before it is seen, or when playing stops.
+ * - `turn-0`, `turn-1`: in sight while playing fast (`PACED_SPEED` and up, one step or more per
+ *   frame): the views take turns, each following the store on every other playback frame (the
+ *   store's `playFrame` parity). Drawing every view every frame did not fit a frame on a busy
+ *   two-core laptop; what moves between steps (`store/displayTime.ts`) still moves every frame, from
+ *   the step each view last drew. Paused, or slower, every view is live again.
  */
-export type ViewFollow = 'live' | 'frozen';
+export type ViewFollow = 'live' | 'frozen' | 'turn-0' | 'turn-1';
+
+/** From this playback speed up the views in sight take turns (above). */
+export const PACED_SPEED = 8;
 
 /** Provided by each panel; outside one (the transport, the inspector, tests) a view is always live. */
 export const ViewFollowContext = createContext<ViewFollow>('live');
@@ -36,7 +44,14 @@ const unsubscribed = () => {};
 export function useViewSim<T>(selector: (s: SimStore) => T): T {
   const follow = useContext(ViewFollowContext);
   const subscribe = useCallback(
-    (changed: () => void) => (follow === 'live' ? useSim.subscribe(changed) : unsubscribed),
+    (changed: () => void) => {
+      if (follow === 'frozen') return unsubscribed;
+      if (follow === 'live') return useSim.subscribe(changed);
+      const turn = follow === 'turn-0' ? 0 : 1;
+      return useSim.subscribe((s) => {
+        if (s.playFrame % 2 === turn) changed();
+      });
+    },
     [follow],
   );
   return useSyncExternalStore(
@@ -68,7 +83,12 @@ export function useInView(ref: RefObject<Element | null>): boolean {
   return inView;
 }
 
-/** What a panel tells its views: live in sight or paused, frozen out of sight while playing. */
-export function viewFollow(inView: boolean, playing: boolean): ViewFollow {
-  return inView || !playing ? 'live' : 'frozen';
+/**
+ * What a panel tells its views: live paused (or in sight at a slower speed), frozen out of sight
+ * while playing, taking turn `turn` in sight while playing at `PACED_SPEED` or faster.
+ */
+export function viewFollow(inView: boolean, playing: boolean, speed = 1, turn: 0 | 1 = 1): ViewFollow {
+  if (!playing) return 'live';
+  if (!inView) return 'frozen';
+  return speed >= PACED_SPEED ? `turn-${turn}` : 'live';
 }

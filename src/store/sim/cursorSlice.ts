@@ -6,6 +6,8 @@ export interface CursorSlice {
   readonly tick: number;
   /** Sub-tick remainder of wall-clock time not yet turned into a step. */
   readonly carryMs: number;
+  /** Playback frames so far (one per `advanceBy`): views in sight take turns by its parity at speed (viz/viewSim.ts). */
+  readonly playFrame: number;
 
   seek(tick: number): void;
   stepForward(): void;
@@ -26,6 +28,7 @@ export const createCursorSlice: StateCreator<SimStore, [], [], CursorSlice> = (s
   return {
     tick: 0,
     carryMs: 0,
+    playFrame: 0,
 
     seek(tick) {
       get().sim.seek(tick);
@@ -55,7 +58,7 @@ export const createCursorSlice: StateCreator<SimStore, [], [], CursorSlice> = (s
       const tickMs = sim.scenario.spec.tickMs;
       let carry = get().carryMs + ms;
       while (carry >= tickMs && sim.step()) carry -= tickMs;
-      set({ carryMs: sim.atEnd ? 0 : carry });
+      set({ carryMs: sim.atEnd ? 0 : carry, playFrame: get().playFrame + 1 });
       moved();
     },
   };

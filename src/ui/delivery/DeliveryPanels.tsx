@@ -16,7 +16,7 @@ export default function DeliveryPanels() {
   return (
     <>
       {scenario.messaging?.model === 'queue' && (
-        <Panel id="queue" title="Broker">
+        <Panel id="queue" title="Broker" turn={0}>
           <QueueContents />
         </Panel>
       )}
@@ -28,7 +28,7 @@ export default function DeliveryPanels() {
       )}
       {scenario.delivery && (
         <>
-          <Panel id="broker" title="Broker">
+          <Panel id="broker" title="Broker" turn={0}>
             <BrokerFaults />
             <BrokerView />
           </Panel>

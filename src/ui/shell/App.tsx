@@ -191,7 +191,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <PipelineMap presenting={presenting} />
             </Suspense>
           </Panel>
-          <Panel id="producers" title="Producers" lede={scenario.description}>
+          <Panel id="producers" title="Producers" lede={scenario.description} turn={0}>
             <FrameStats />
             <ProducerLanes />
             {keySkew && (

@@ -11,11 +11,14 @@ export function Panel({
   id,
   title,
   lede,
+  turn = 1,
   children,
 }: {
   id: string;
   title: string;
   lede?: string;
+  /** Its turn while playing fast (viz/viewSim.ts): the costliest views take turn 0, the others 1. */
+  turn?: 0 | 1;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
@@ -23,7 +26,8 @@ export function Panel({
   const spotlight = useRoute((s) => s.spotlight);
   // Out of sight, its views do not follow the run while playing (viz/viewSim.ts).
   const playing = Playback.useSelector((s) => s.matches('playing'));
-  const follow = viewFollow(useInView(ref), playing);
+  const speed = Playback.useSelector((s) => s.context.speed);
+  const follow = viewFollow(useInView(ref), playing, speed, turn);
   return (
     <section
       className={`panel ${id}${spotlightClass(spotlight, id)}`}

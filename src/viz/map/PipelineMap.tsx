@@ -3,11 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DelayModel } from '../../engine';
 import { useRoute } from '../../store/route';
 import type { SelectedEntity } from '../../store/sim/selectionSlice';
-import { useSim } from '../../store/simStore';
+import type { SimStore } from '../../store/simStore';
 import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import { MarkShape } from '../producers/MarkShape';
 import { useElementWidth } from '../useElementWidth';
+import { useViewSim } from '../viewSim';
 import { whenFound } from '../whenFound';
 import { type EdgeLoad, FETCH_SHOWN_MS, flightAt } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
@@ -20,7 +21,7 @@ import './PipelineMap.css';
 /** Below this scale the map keeps its size and scrolls sideways rather than shrink its text. */
 const MIN_SCALE = 0.7;
 
-const selectMap = (s: ReturnType<typeof useSim.getState>) => ({
+const selectMap = (s: SimStore) => ({
   sim: s.sim,
   tick: s.tick,
   entity: s.selectedEntity,
@@ -73,7 +74,7 @@ function isSelected(node: PlacedNode, entity: SelectedEntity | null): boolean {
 
 /** The scenario's shape, with its tuples travelling through it, its faults, and a way into every view. */
 export default function PipelineMap({ presenting = false }: { presenting?: boolean }) {
-  const { sim, tick, entity, inspect, selectedTuple, select } = useSim(useShallow(selectMap));
+  const { sim, tick, entity, inspect, selectedTuple, select } = useViewSim(useShallow(selectMap));
   const spotlight = useRoute((s) => s.spotlight);
   const reduced = useReducedMotion();
   const ref = useRef<HTMLDivElement>(null);

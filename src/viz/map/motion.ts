@@ -4,7 +4,7 @@
  * edge's flow with them. With reduced motion the carry is 0 and everything stays at the step.
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
-import { displayCarryOf, subscribeDisplayTime } from '../../store/displayTime';
+import { displayAheadOf, subscribeDisplayAhead } from '../../store/displayTime';
 import { useSim } from '../../store/simStore';
 import { setAttr } from '../producers/motion';
 import { type Dot, dotAt } from './flight';
@@ -58,7 +58,7 @@ function moveTo(group: Element | null, edgeGroup: Element | null, drawn: Drawn, 
 
 /**
  * Keeps the drawn dots moving between steps. `drawn` is what React rendered for the step at
- * `drawn.timeMs`; a frame whose step is newer waits for React to render that step.
+ * `drawn.timeMs`; each frame moves them on from that step (see `displayAheadMs`).
  */
 export function useDotMotion(
   dotGroup: RefObject<SVGGElement | null>,
@@ -69,16 +69,15 @@ export function useDotMotion(
   latest.current = drawn;
   // After every render: React wrote the step's positions; put the marks where this frame is.
   useLayoutEffect(() => {
-    const s = useSim.getState();
-    if (s.sim.timeMs !== latest.current.timeMs) return;
-    moveTo(dotGroup.current, edgeGroup.current, latest.current, displayCarryOf(s));
+    const ahead = displayAheadOf(useSim.getState(), latest.current.timeMs);
+    if (ahead !== null) moveTo(dotGroup.current, edgeGroup.current, latest.current, ahead);
   });
   useEffect(
     () =>
-      subscribeDisplayTime((timeMs, carryMs) => {
-        if (timeMs !== latest.current.timeMs) return;
-        moveTo(dotGroup.current, edgeGroup.current, latest.current, carryMs);
-      }),
+      subscribeDisplayAhead(
+        () => latest.current.timeMs,
+        (ahead) => moveTo(dotGroup.current, edgeGroup.current, latest.current, ahead),
+      ),
     [dotGroup, edgeGroup],
   );
 }

@@ -1,6 +1,6 @@
 /** The canvas layer of the lanes: dense runs painted in the lanes' worker, or on the main thread. */
 import { useCallback, useEffect, useRef } from 'react';
-import { displayCarryOf, subscribeDisplayTime } from '../../store/displayTime';
+import { displayAheadOf, subscribeDisplayAhead } from '../../store/displayTime';
 import { useSim } from '../../store/simStore';
 import { cssZoomOf } from '../cssZoom';
 import { useColourScheme } from '../useColourScheme';
@@ -101,17 +101,17 @@ export function DenseMarks({
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: `paintAt` reads these; a new step or look repaints
   useEffect(() => {
-    const s = useSim.getState();
-    paintAt.current(s.sim.timeMs === input.nowMs ? displayCarryOf(s) : 0, false);
+    paintAt.current(displayAheadOf(useSim.getState(), input.nowMs) ?? 0, false);
   }, [input, selected, scheme]);
   // Between steps only the time to draw at changes: the worker repaints the frame it has.
   const stepMs = useRef(input.nowMs);
   stepMs.current = input.nowMs;
   useEffect(
     () =>
-      subscribeDisplayTime((timeMs, carryMs) => {
-        if (timeMs === stepMs.current) paintAt.current(carryMs, true);
-      }),
+      subscribeDisplayAhead(
+        () => stepMs.current,
+        (ahead) => paintAt.current(ahead, true),
+      ),
     [],
   );
   const pick = (clientX: number, clientY: number) => {

@@ -1,13 +1,14 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/simStore';
+import type { SimStore } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
+import { useViewSim } from '../viewSim';
 import { DenseMarks, newest } from './CanvasMarks';
 import { CATEGORIES, countCategories } from './categories';
 import { Legend } from './Legend';
 import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, type Mark } from './layout';
-import { useLaneMotion } from './motion';
+import { slideTransform, useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
 import { describeTuple, visibleTuples } from './visibleTuples';
@@ -16,7 +17,7 @@ import './ProducerLanes.css';
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
 const SVG_MARK_LIMIT = 900;
 
-const selectView = (s: ReturnType<typeof useSim.getState>) => ({
+const selectView = (s: SimStore) => ({
   sim: s.sim,
   tick: s.tick,
   selected: s.selectedTuple,
@@ -24,9 +25,9 @@ const selectView = (s: ReturnType<typeof useSim.getState>) => ({
 });
 
 export function ProducerLanes() {
-  const { sim, tick, selected, select } = useSim(useShallow(selectView));
+  const { sim, tick, selected, select } = useViewSim(useShallow(selectView));
   const containerRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
   const spec = sim.scenario.spec;
   const lanesInput = useMemo(
@@ -66,7 +67,7 @@ export function ProducerLanes() {
     };
   }, [tuples]);
   // Between steps, what moves with time moves on without a render.
-  useLaneMotion(svgRef, { layout, nowMs: input.nowMs, windowMs });
+  useLaneMotion(plotRef, { layout, nowMs: input.nowMs, windowMs });
   const [active, setActive] = useState<number | null>(null);
   const label = (id: number) => {
     const t = tupleById(id);
@@ -139,31 +140,43 @@ export function ProducerLanes() {
     <div className="lanes" ref={containerRef}>
       <Legend />
       <LiveSummary text={summary} />
-      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the tuple buttons */}
-      <svg
-        ref={svgRef}
-        className="lanes__svg"
-        width={layout.width}
-        height={layout.height}
+      {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> cannot hold SVG; this groups the tuple buttons */}
+      <div
+        ref={plotRef}
+        className="lanes__plot"
         role="group"
         aria-label="Producer lanes over processing time. Tab to a tuple, arrow keys move between tuples, Enter inspects."
       >
-        <defs>
-          <pattern
-            id="offline-hatch"
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
+        <svg className="lanes__svg" role="none" width={layout.width} height={layout.height}>
+          <defs>
+            <pattern
+              id="offline-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
+            </pattern>
+          </defs>
+          <Lanes layout={layout} />
+          {/* The now line under the marks and their labels, so it never covers the newest label (issue 20). */}
+          <NowLine layout={layout} nowMs={sim.timeMs} />
+        </svg>
+        {/* The marks on their own layer: it slides on the compositor, and only a mark that changes is painted again. */}
+        {!dense && (
+          <svg
+            className="lanes__marks"
+            role="none"
+            data-motion="marks"
+            width={layout.width}
+            height={layout.height}
+            style={{ transform: slideTransform(layout.originX) }}
           >
-            <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
-          </pattern>
-        </defs>
-        <Lanes layout={layout} />
-        {/* The now line under the marks and their labels, so it never covers the newest label (issue 20). */}
-        <NowLine layout={layout} nowMs={sim.timeMs} />
-        {!dense && <SvgMarks layout={layout} rovingId={rovingId} selected={selected} actions={markActions} />}
-      </svg>
+            <SvgMarks layout={layout} rovingId={rovingId} selected={selected} actions={markActions} />
+          </svg>
+        )}
+      </div>
       {dense && (
         <DenseMarks
           input={input}

@@ -62,10 +62,10 @@ export function SvgMarks({
   selected: number | null;
   actions: MarkActions;
 }) {
-  // Marks sit at fixed places in a group shifted as time passes: while playing, a mark
-  // re-renders only when it changes (it arrives, moves row, is selected), not every frame.
+  // Marks sit at fixed places in a layer shifted as time passes (see ./motion.ts): while playing, a
+  // mark re-renders only when it changes (it arrives, moves row, is selected), not every frame.
   return (
-    <g data-motion="marks" transform={`translate(${layout.originX},0)`}>
+    <g>
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; its lines are decoration */}
       <g className="delays" aria-hidden="true">
         {layout.marks.map((m) =>

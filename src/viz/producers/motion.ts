@@ -3,9 +3,13 @@
  * moves only what moves with time, outside React: the marks' group (one transform), the axis
  * ticks, the now line, the not-yet-happened area, ongoing offline periods, and the delay lines of
  * tuples still on their way (which end at "now"). With reduced motion the carry is 0.
+ *
+ * The marks sit on their own SVG layer, slid by a CSS transform (a composited layer: sliding it
+ * repaints nothing). Sliding a group inside the lanes' SVG repainted and rasterised the whole plot
+ * every frame, the largest cost of a frame at 16× on a busy machine (issue 19).
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
-import { displayCarryOf, subscribeDisplayTime } from '../../store/displayTime';
+import { displayAheadOf, subscribeDisplayAhead } from '../../store/displayTime';
 import { useSim } from '../../store/simStore';
 import { type ProducersLayout, slideAt } from './layout';
 
@@ -23,25 +27,30 @@ export function setAttr(el: Element | null, name: string, value: string): void {
   if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-/** Puts the moving parts of the lanes in `svg` where they are `carryMs` after the step drawn. */
-export function moveLanes(svg: SVGSVGElement, drawn: DrawnLanes, carryMs: number): void {
+/** The marks layer's CSS transform when time 0 is drawn at `originX`. */
+export const slideTransform = (originX: number) => `translate(${px(originX)}px,0px)`;
+
+/** Puts the moving parts of the lanes in `plot` where they are `carryMs` after the step drawn. */
+export function moveLanes(plot: Element, drawn: DrawnLanes, carryMs: number): void {
   const { layout } = drawn;
   const { originX, nowX, plotRight } = slideAt(layout.width, drawn.windowMs, drawn.nowMs + carryMs);
   const dOrigin = originX - layout.originX;
-  svg.querySelector('[data-motion="marks"]')?.setAttribute('transform', `translate(${px(originX)},0)`);
-  svg.querySelector('[data-motion="ticks"]')?.setAttribute('transform', `translate(${px(dOrigin)},0)`);
-  svg
-    .querySelector('[data-motion="now"]')
-    ?.setAttribute('transform', `translate(${px(nowX - layout.nowX)},0)`);
-  const future = svg.querySelector('[data-motion="future"]');
+  const marks = plot.querySelector<SVGSVGElement>('svg[data-motion="marks"]');
+  if (marks) {
+    const transform = slideTransform(originX);
+    if (marks.style.transform !== transform) marks.style.transform = transform;
+  }
+  setAttr(plot.querySelector('[data-motion="ticks"]'), 'transform', `translate(${px(dOrigin)},0)`);
+  setAttr(plot.querySelector('[data-motion="now"]'), 'transform', `translate(${px(nowX - layout.nowX)},0)`);
+  const future = plot.querySelector('[data-motion="future"]');
   if (future) {
-    future.setAttribute('x', px(nowX));
-    future.setAttribute('width', px(Math.max(0, plotRight - nowX)));
+    setAttr(future, 'x', px(nowX));
+    setAttr(future, 'width', px(Math.max(0, plotRight - nowX)));
   }
   // Delay lines of tuples on their way end at "now" (in the marks group's coordinates).
   const liveEnd = px(nowX - originX);
-  for (const line of svg.querySelectorAll('[data-live] > line:first-child')) setAttr(line, 'x2', liveEnd);
-  for (const rect of svg.querySelectorAll<SVGRectElement>('rect[data-x0]')) {
+  for (const line of plot.querySelectorAll('[data-live] > line:first-child')) setAttr(line, 'x2', liveEnd);
+  for (const rect of plot.querySelectorAll<SVGRectElement>('rect[data-x0]')) {
     const x0 = Number(rect.dataset.x0);
     const clamped = x0 <= layout.plotLeft;
     const from = clamped ? layout.plotLeft : Math.max(layout.plotLeft, x0 + dOrigin);
@@ -56,22 +65,24 @@ export function moveLanes(svg: SVGSVGElement, drawn: DrawnLanes, carryMs: number
 }
 
 /**
- * Keeps the SVG lanes moving between steps: after each render (React wrote the step's places)
- * and on each frame's new carry, as long as the frame drawn is the store's current step.
+ * Keeps the SVG lanes moving between steps: after each render (React wrote the step's places) and
+ * on each frame's new display time, from the step the lanes drew (see `displayAheadMs`).
  */
-export function useLaneMotion(svg: RefObject<SVGSVGElement | null>, drawn: DrawnLanes): void {
+export function useLaneMotion(plot: RefObject<HTMLElement | null>, drawn: DrawnLanes): void {
   const latest = useRef(drawn);
   latest.current = drawn;
   useLayoutEffect(() => {
-    const s = useSim.getState();
-    if (svg.current && s.sim.timeMs === latest.current.nowMs)
-      moveLanes(svg.current, latest.current, displayCarryOf(s));
+    const ahead = displayAheadOf(useSim.getState(), latest.current.nowMs);
+    if (plot.current && ahead !== null) moveLanes(plot.current, latest.current, ahead);
   });
   useEffect(
     () =>
-      subscribeDisplayTime((timeMs, carryMs) => {
-        if (svg.current && timeMs === latest.current.nowMs) moveLanes(svg.current, latest.current, carryMs);
-      }),
-    [svg],
+      subscribeDisplayAhead(
+        () => latest.current.nowMs,
+        (ahead) => {
+          if (plot.current) moveLanes(plot.current, latest.current, ahead);
+        },
+      ),
+    [plot],
   );
 }
