@@ -34,8 +34,10 @@ export function StepLog() {
         <p className="steplog__empty">Nothing happened.</p>
       ) : (
         <ul>
-          {entries.slice(0, SHOWN).map((e) => (
-            <li key={e.id}>
+          {/* Keyed by place: each step's entries reuse the list's items (new keys re-created them every step). */}
+          {entries.slice(0, SHOWN).map((e, place) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the items are places in a log that changes each step
+            <li key={place}>
               {e.tupleId >= 0 ? (
                 <>
                   <button type="button" className="link" onClick={() => select(e.tupleId)}>

@@ -11,7 +11,7 @@ import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, typ
 import { slideTransform, useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
-import { describeTuple, visibleTuples } from './visibleTuples';
+import { describeTuple, tuplesBefore, visibleTuples } from './visibleTuples';
 import './ProducerLanes.css';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
@@ -57,7 +57,12 @@ export function ProducerLanes() {
     [sim, windowMs, width, lanesInput, tuples],
   );
   // Dense runs lay their marks out where they are painted (in the lanes' worker): here only the frame.
-  const layout = useMemo(() => layoutProducers(dense ? { ...input, tuples: [] } : input), [input, dense]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `input` changes with each step of the mutable run
+  const layout = useMemo(
+    () =>
+      layoutProducers(dense ? { ...input, tuples: [] } : { ...input, before: tuplesBefore(sim, windowMs) }),
+    [input, dense],
+  );
   // Built on first use: while playing a dense run nothing asks, and 6,000 entries a frame add up.
   const tupleById = useMemo(() => {
     let map: Map<number, (typeof tuples)[number]> | null = null;

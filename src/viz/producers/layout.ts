@@ -38,6 +38,12 @@ export interface LayoutInput {
   readonly lanes: readonly LaneInput[];
   /** Tuples to draw: arrived or dropped in the window, plus those still on their way. */
   readonly tuples: readonly LayoutTuple[];
+  /**
+   * Tuples drawn before the window, back to the start of its first segment (`segmentStartMs`): not
+   * drawn, they settle the rows and labels of the marks after them, so those stay put as the window
+   * slides.
+   */
+  readonly before?: readonly LayoutTuple[];
 }
 
 export interface Lane {
@@ -163,30 +169,45 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
       })),
   }));
 
-  const marks: { -readonly [K in keyof Mark]: Mark[K] }[] = [];
-  const eventTimes: number[] = [];
+  // Rows and labels are settled segment by segment (`SEGMENTS` per window, at fixed times), each from
+  // its own start: settled from the window's left edge instead, marks changed row and labels came
+  // and went all along a lane every frame as the oldest marks left (issue 19). The tuples `before`
+  // the window complete its first segment.
+  const segmentMs = windowMs / SEGMENTS;
+  const firstSegment = Math.floor(segmentStartMs(nowMs, windowMs) / segmentMs);
+  const tuples = input.before?.length ? [...input.before, ...input.tuples] : input.tuples;
+  const shownFrom = input.before?.length ?? 0;
   // Sort by where each tuple is drawn, computing that once per tuple (this runs every frame).
-  const { tuples } = input;
   const at = new Float64Array(tuples.length);
   for (let i = 0; i < tuples.length; i++) at[i] = drawAt(tuples[i]!, nowMs);
   const order = Uint32Array.from(tuples.keys()).sort(
     (a, b) => at[a]! - at[b]! || tuples[a]!.id - tuples[b]!.id,
   );
-  const sorted = Array.from(order, (i) => tuples[i]!);
+  const marks: PlacedMark[] = [];
   const rowEnd: number[][] = lanes.map(() => new Array(ROWS).fill(Number.NEGATIVE_INFINITY));
-  for (const t of sorted) {
+  const rowSegment: number[] = lanes.map(() => Number.NEGATIVE_INFINITY);
+  for (const i of order) {
+    const t = tuples[i]!;
     const lane = lanes[t.producerIndex];
     if (!lane) continue;
-    const category = categoryOf(t);
-    const mx = clampX(drawAt(t, nowMs));
-    // Stack marks that would overlap into up to three rows around the lane's centre line.
+    const segment = Math.floor(at[i]! / segmentMs);
+    if (segment < firstSegment && i < shownFrom) continue;
     const rows = rowEnd[t.producerIndex]!;
-    let row = rows.findIndex((end) => mx - end >= ROW_GAP_PX);
+    if (segment !== rowSegment[t.producerIndex]) {
+      rows.fill(Number.NEGATIVE_INFINITY);
+      rowSegment[t.producerIndex] = segment;
+    }
+    // Stack marks that would overlap into up to three rows around the lane's centre line (by their
+    // unclamped places, which keep their distances as the window slides).
+    const ux = x(at[i]!);
+    let row = rows.findIndex((end) => ux - end >= ROW_GAP_PX);
     if (row < 0) row = rows.indexOf(Math.min(...rows));
-    rows[row] = mx;
+    rows[row] = ux;
+    const category = categoryOf(t);
+    const mx = clampX(at[i]!);
     const rowOffset = row === 0 ? 0 : row === 1 ? -ROW_GAP_PX - 3 : ROW_GAP_PX + 3;
     const y = lane.y + LABEL_BAND + (lane.height - LABEL_BAND - nameBand) / 2 + rowOffset;
-    const mark = {
+    marks.push({
       id: t.id,
       lane: t.producerIndex,
       category,
@@ -195,12 +216,17 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
       y,
       fromX: clampX(t.eventTimeMs),
       toX: t.status === 'arrived' ? mx : category === 'dropped' ? mx : clampX(displayMs),
-      label: null as string | null,
-    };
-    marks.push(mark);
-    eventTimes.push(t.eventTimeMs);
+      label: null,
+      ux,
+      segment,
+      eventTimeMs: t.eventTimeMs,
+      shown: i >= shownFrom,
+    });
   }
-  labelMarks(marks, eventTimes);
+  labelMarks(marks);
+  const shown: Mark[] = [];
+  for (const { ux: _x, segment: _s, eventTimeMs: _e, shown: isShown, ...mark } of marks)
+    if (isShown) shown.push(mark);
 
   const axisY = TOP + lanes.length * height + 4;
   const ticks = x
@@ -215,7 +241,7 @@ export function layoutProducers(input: LayoutInput): ProducersLayout {
     nowX: x(displayMs),
     originX: x(0),
     lanes,
-    marks,
+    marks: shown,
     ticks: ticks.filter((t) => t.x >= plotLeft - 1),
     axisY,
     future: x(displayMs) < plotRight - 1 ? { x0: x(displayMs), x1: plotRight } : null,
@@ -266,37 +292,73 @@ export function defaultWindowMs(totalRatePerSec: number, durationMs: number): nu
 /** Marks whose event time is the point of a lesson: they are labelled first (issue 20). */
 const LABEL_FIRST: ReadonlySet<MarkCategory> = new Set(['late', 'outOfOrder', 'dropped']);
 
+/** Rows and labels are settled in this many segments of the window, each from its own start. */
+export const SEGMENTS = 4;
+
+/** The start of the window's first segment at `nowMs`: tuples drawn from there settle the layout. */
+export function segmentStartMs(nowMs: number, windowMs: number): number {
+  const segmentMs = windowMs / SEGMENTS;
+  return Math.floor(Math.max(0, nowMs - windowMs) / segmentMs) * segmentMs;
+}
+
+/** A mark while the layout places it: where it is drawn unclamped, its segment, whether it is shown. */
+type PlacedMark = { -readonly [K in keyof Mark]: Mark[K] } & {
+  readonly ux: number;
+  readonly segment: number;
+  readonly eventTimeMs: number;
+  readonly shown: boolean;
+};
+
 /**
  * Event-time labels where they do not collide (LABEL_GAP_PX apart within a lane): late, out-of-order
  * and lost tuples first, then the rest from left to right. Labelling strictly left to right hid the
- * out-of-order reading's label behind its in-order neighbour's. Marks come in x order, so two
+ * out-of-order reading's label behind its in-order neighbour's. Each segment is labelled from its own
+ * start; a label too close after the previous segment's last one is left out. So a label depends on
+ * its segment and the one before, not on where the window starts. Marks come in x order, so a few
  * linear passes do it (this runs every frame).
  */
-function labelMarks(marks: { -readonly [K in keyof Mark]: Mark[K] }[], eventTimes: readonly number[]): void {
+function labelMarks(marks: PlacedMark[]): void {
   const first = new Map<number, number[]>();
   const lastFirst = new Map<number, number>();
-  marks.forEach((m, i) => {
-    if (!LABEL_FIRST.has(m.category)) return;
-    if (m.x - (lastFirst.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) return;
-    lastFirst.set(m.lane, m.x);
+  const segmentOf = new Map<number, number>();
+  const newSegment = (m: PlacedMark, last: Map<number, number>) => {
+    if (segmentOf.get(m.lane) === m.segment) return;
+    segmentOf.set(m.lane, m.segment);
+    last.delete(m.lane);
+  };
+  for (const m of marks) {
+    if (!LABEL_FIRST.has(m.category)) continue;
+    newSegment(m, lastFirst);
+    if (m.ux - (lastFirst.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) continue;
+    lastFirst.set(m.lane, m.ux);
     const xs = first.get(m.lane) ?? [];
-    xs.push(m.x);
+    xs.push(m.ux);
     first.set(m.lane, xs);
-    m.label = formatSeconds(eventTimes[i]!);
-  });
+    m.label = formatSeconds(m.eventTimeMs);
+  }
+  segmentOf.clear();
   const next = new Map<number, number>();
   const lastRest = new Map<number, number>();
-  marks.forEach((m, i) => {
-    if (LABEL_FIRST.has(m.category)) return;
-    if (m.x - (lastRest.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) return;
+  for (const m of marks) {
+    if (LABEL_FIRST.has(m.category)) continue;
+    newSegment(m, lastRest);
+    if (m.ux - (lastRest.get(m.lane) ?? Number.NEGATIVE_INFINITY) < LABEL_GAP_PX) continue;
     // The nearest first-placed labels on either side (both lists are in x order).
     const xs = first.get(m.lane) ?? [];
     let k = next.get(m.lane) ?? 0;
-    while (k < xs.length && xs[k]! < m.x) k++;
+    while (k < xs.length && xs[k]! < m.ux) k++;
     next.set(m.lane, k);
-    if (k < xs.length && xs[k]! - m.x < LABEL_GAP_PX) return;
-    if (k > 0 && m.x - xs[k - 1]! < LABEL_GAP_PX) return;
-    lastRest.set(m.lane, m.x);
-    m.label = formatSeconds(eventTimes[i]!);
-  });
+    if (k < xs.length && xs[k]! - m.ux < LABEL_GAP_PX) continue;
+    if (k > 0 && m.ux - xs[k - 1]! < LABEL_GAP_PX) continue;
+    lastRest.set(m.lane, m.ux);
+    m.label = formatSeconds(m.eventTimeMs);
+  }
+  // Where two segments meet: a label too close after the previous segment's last one goes.
+  const lastOfSegment = new Map<string, number>();
+  for (const m of marks) if (m.label !== null) lastOfSegment.set(`${m.lane}:${m.segment}`, m.ux);
+  for (const m of marks) {
+    if (m.label === null) continue;
+    const before = lastOfSegment.get(`${m.lane}:${m.segment - 1}`);
+    if (before !== undefined && m.ux - before < LABEL_GAP_PX) m.label = null;
+  }
 }
