@@ -30,32 +30,35 @@ export function StepLog() {
         In this step ({tick === 0 ? 'up to 0 s' : `${seconds(from, digits)} – ${seconds(sim.timeMs, digits)}`}
         )
       </h3>
-      {entries.length === 0 ? (
-        <p className="steplog__empty">Nothing happened.</p>
-      ) : (
-        <ul>
-          {/* Keyed by place: each step's entries reuse the list's items (new keys re-created them every step). */}
-          {entries.slice(0, SHOWN).map((e, place) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the items are places in a log that changes each step
-            <li key={place}>
-              {e.tupleId >= 0 ? (
-                <>
-                  <button type="button" className="link" onClick={() => select(e.tupleId)}>
-                    #{e.tupleId}
-                  </button>{' '}
-                  {verbs[e.kind] ?? traceDescriptions[e.kind]} at {seconds(e.timeMs, 3)} ·{' '}
-                  {sim.scenario.producers[e.producerIndex]?.spec.label}
-                </>
-              ) : (
-                <>
-                  {seconds(e.timeMs, 3)}: {traceDescriptions[e.kind]}
-                </>
-              )}
-            </li>
-          ))}
-          {entries.length > SHOWN && <li className="steplog__more">and {entries.length - SHOWN} more</li>}
-        </ul>
-      )}
+      {/* Room for the longest log, so the page below does not jump from step to step. */}
+      <div className="steplog__body">
+        {entries.length === 0 ? (
+          <p className="steplog__empty">Nothing happened.</p>
+        ) : (
+          <ul>
+            {/* Keyed by place: each step's entries reuse the list's items (new keys re-created them every step). */}
+            {entries.slice(0, SHOWN).map((e, place) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the items are places in a log that changes each step
+              <li key={place}>
+                {e.tupleId >= 0 ? (
+                  <>
+                    <button type="button" className="link" onClick={() => select(e.tupleId)}>
+                      #{e.tupleId}
+                    </button>{' '}
+                    {verbs[e.kind] ?? traceDescriptions[e.kind]} at {seconds(e.timeMs, 3)} ·{' '}
+                    {sim.scenario.producers[e.producerIndex]?.spec.label}
+                  </>
+                ) : (
+                  <>
+                    {seconds(e.timeMs, 3)}: {traceDescriptions[e.kind]}
+                  </>
+                )}
+              </li>
+            ))}
+            {entries.length > SHOWN && <li className="steplog__more">and {entries.length - SHOWN} more</li>}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }
