@@ -5,7 +5,7 @@ import type { useSim } from '../../store/simStore';
 import { KeyLegend } from '../keys/KeyLegend';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
-import { useViewSim, ViewPlayingContext } from '../viewSim';
+import { useViewSim, ViewFollowContext, ViewPlayingContext } from '../viewSim';
 import { cellAt, LogCanvas, useDenseLog } from './LogCanvas';
 import { type BrokerLayout, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
 import { ReplicaLog, replicaSignature, type StepMarks } from './ReplicaLog';
@@ -54,7 +54,8 @@ export function BrokerView() {
     return { keyOf, keyIndexOf: (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0 };
   }, [sim]);
   const playing = useContext(ViewPlayingContext);
-  const dense = useDenseLog(layout ? recordsIn(layout) : 0, playing);
+  const fast = useContext(ViewFollowContext).startsWith('turn');
+  const dense = useDenseLog(layout ? recordsIn(layout) : 0, playing, fast);
   if (!delivery || !spec || !layout) return null;
   // On the canvas, a click on a cell's place selects its record.
   const pickCell = (e: MouseEvent<SVGSVGElement>) => {
@@ -181,24 +182,26 @@ export function BrokerView() {
                   </text>
                 </g>
               )}
-              {/* Offsets numbered under the rows (issue 20: they were not). */}
-              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the numbers repeat the cells' own labels */}
-              <g
-                className="ruler"
-                aria-hidden="true"
-                transform={`translate(${-p.fromOffset * layout.cellWidth},0)`}
-              >
-                {p.ruler.map((o) => (
-                  <text
-                    key={o.offset}
-                    x={o.x + p.fromOffset * layout.cellWidth}
-                    y={p.rulerY}
-                    textAnchor="middle"
-                  >
-                    {o.offset}
-                  </text>
-                ))}
-              </g>
+              {/* Offsets numbered under the rows (issue 20: they were not); on the canvas with the cells when dense. */}
+              {!dense && (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: this <g> has no tabindex; the numbers repeat the cells' own labels
+                <g
+                  className="ruler"
+                  aria-hidden="true"
+                  transform={`translate(${-p.fromOffset * layout.cellWidth},0)`}
+                >
+                  {p.ruler.map((o) => (
+                    <text
+                      key={o.offset}
+                      x={o.x + p.fromOffset * layout.cellWidth}
+                      y={p.rulerY}
+                      textAnchor="middle"
+                    >
+                      {o.offset}
+                    </text>
+                  ))}
+                </g>
+              )}
               {p.hwX !== null && (
                 <g className="hw">
                   <line x1={p.hwX} x2={p.hwX} y1={p.y + 22} y2={p.labelY - 11} />

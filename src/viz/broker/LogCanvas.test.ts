@@ -1,7 +1,9 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine';
 import { findPreset } from '../../scenarios/presets';
-import { cellAt } from './LogCanvas';
+import { cellAt, useDenseLog } from './LogCanvas';
 import { layoutBroker, ROW_HEIGHT } from './layout';
 import { replicaSignature } from './ReplicaLog';
 
@@ -38,5 +40,23 @@ describe('the broker log drawn on a canvas while a fast run plays (issue 19)', (
     expect(rows(later).filter((row, i) => row !== rows(before)[i]).length).toBeGreaterThan(0);
     const first = before.partitions[0]!.replicas[0]!.cells[0]!.tupleId;
     expect(sig(before, first)).not.toBe(sig(before));
+  });
+});
+
+describe('when the broker log goes on the canvas', () => {
+  const first = (records: number, playing: boolean, fast: boolean) => {
+    let dense: boolean | undefined;
+    const Probe = () => {
+      dense = useDenseLog(records, playing, fast);
+      return null;
+    };
+    renderToString(createElement(Probe));
+    return dense;
+  };
+
+  it('starts on the canvas when playing at 8× or more, in SVG otherwise, and never paused', () => {
+    expect(first(1000, true, true)).toBe(true);
+    expect(first(1000, true, false)).toBe(false);
+    expect(first(1000, false, true)).toBe(false);
   });
 });

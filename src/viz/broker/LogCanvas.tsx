@@ -16,6 +16,9 @@ interface Colours {
   readonly stroke: string;
   readonly dashed: string;
   readonly focus: string;
+  /** The offset ruler's numbers (`.ruler text` in BrokerView.css). */
+  readonly muted: string;
+  readonly font: string;
 }
 
 function readColours(element: Element): Colours {
@@ -24,6 +27,8 @@ function readColours(element: Element): Colours {
     stroke: style.getPropertyValue('--panel').trim() || '#fff',
     dashed: style.getPropertyValue('--text').trim() || '#000',
     focus: style.getPropertyValue('--c-focus').trim() || '#000',
+    muted: style.getPropertyValue('--muted').trim() || '#666',
+    font: `11px ${style.fontFamily || 'sans-serif'}`,
   };
 }
 
@@ -40,7 +45,9 @@ export function cellAt(layout: BrokerLayout, x: number, y: number): number | nul
 
 /**
  * The log cells of every replica as one canvas over the view's SVG (which then draws no cells), in
- * the SVG cells' look: key colour, faded and dashed above the high watermark, the selected outlined.
+ * the SVG cells' look: key colour, faded and dashed above the high watermark, the selected outlined;
+ * and the offset ruler under each partition (at 16× its numbers entered and left the page hundreds
+ * of times a second).
  */
 export function LogCanvas({
   layout,
@@ -64,7 +71,7 @@ export function LogCanvas({
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     if (colours.current?.scheme !== scheme) colours.current = { scheme, colours: readColours(canvas) };
-    const { stroke, dashed, focus } = colours.current.colours;
+    const { stroke, dashed, focus, muted, font } = colours.current.colours;
     const ratio = window.devicePixelRatio || 1;
     const w = Math.ceil(layout.width * ratio);
     const h = Math.ceil(layout.height * ratio);
@@ -96,6 +103,10 @@ export function LogCanvas({
       }
     ctx.globalAlpha = 1;
     ctx.setLineDash([]);
+    ctx.font = font;
+    ctx.fillStyle = muted;
+    ctx.textAlign = 'center';
+    for (const p of layout.partitions) for (const o of p.ruler) ctx.fillText(String(o.offset), o.x, p.rulerY);
   });
   return (
     <canvas
@@ -113,8 +124,10 @@ export function LogCanvas({
  * Whether the log is dense enough for the canvas: while playing, records appended per second of wall
  * clock, measured over a quarter of a second, above `CANVAS_ABOVE_PER_S` (back below `SVG_BELOW_PER_S`).
  * `records`: every record appended so far (it drops when a log is truncated or the run goes back).
+ * `fast`: playing at 8× or more (viz/viewSim.ts): it starts on the canvas rather than building SVG
+ * cells for the first quarter second.
  */
-export function useDenseLog(records: number, playing: boolean): boolean {
+export function useDenseLog(records: number, playing: boolean, fast = false): boolean {
   const state = useRef({ atMs: -1, records: 0, dense: false });
   const s = state.current;
   if (!playing) {
@@ -122,6 +135,7 @@ export function useDenseLog(records: number, playing: boolean): boolean {
     s.dense = false;
     return false;
   }
+  if (s.atMs < 0 && fast) s.dense = true;
   const now = performance.now();
   if (s.atMs < 0 || records < s.records) {
     s.atMs = now;

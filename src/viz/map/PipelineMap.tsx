@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DelayModel } from '../../engine';
 import { useRoute } from '../../store/route';
@@ -8,9 +8,9 @@ import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import { MarkShape } from '../producers/MarkShape';
 import { useElementWidth } from '../useElementWidth';
-import { useViewSim } from '../viewSim';
+import { useViewSim, ViewFollowContext } from '../viewSim';
 import { whenFound } from '../whenFound';
-import { type EdgeLoad, FETCH_SHOWN_MS, flightAt } from './flight';
+import { type EdgeLoad, FAST_MAX_DOTS_PER_EDGE, FETCH_SHOWN_MS, flightAt, MAX_DOTS_PER_EDGE } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
 import { MapCompound, MapNodeView } from './MapNode';
 import { flowOffset, useDotMotion } from './motion';
@@ -86,7 +86,10 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   // `tick` is the cursor of the mutable run: a new pending list each step recomputes what follows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const pending = useMemo(() => sim.pending(), [sim, tick]);
-  const flight = useMemo(() => flightAt(sim, topology, pending), [sim, topology, pending]);
+  // Playing fast (views taking turns, viz/viewSim.ts), busier edges flow instead of showing each dot.
+  const fast = useContext(ViewFollowContext).startsWith('turn');
+  const maxDots = fast ? FAST_MAX_DOTS_PER_EDGE : MAX_DOTS_PER_EDGE;
+  const flight = useMemo(() => flightAt(sim, topology, pending, maxDots), [sim, topology, pending, maxDots]);
   const status = useMemo(() => statusAt(sim, pending), [sim, pending]);
   const spotKinds = spotlight?.flatMap((s) => SPOT_KINDS[s] ?? []) ?? [];
   const spotOf = (kind: MapNodeKind) => (spotKinds.length === 0 ? null : spotKinds.includes(kind));
@@ -225,6 +228,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
         reduced={reduced}
         fetches={layout.edges.some((e) => e.kind === 'fetch')}
         unplaced={flight.unplaced.reduce((a, b) => a + b, 0)}
+        fast={fast}
       />
     </div>
   );
@@ -299,7 +303,17 @@ function MapEdgeViewOf({
   );
 }
 
-function MapLegend({ reduced, fetches, unplaced }: { reduced: boolean; fetches: boolean; unplaced: number }) {
+function MapLegend({
+  reduced,
+  fetches,
+  unplaced,
+  fast,
+}: {
+  reduced: boolean;
+  fetches: boolean;
+  unplaced: number;
+  fast: boolean;
+}) {
   const items = [
     ['inFlight', 'in flight'],
     ['onTime', 'arrived in order'],
@@ -324,7 +338,7 @@ function MapLegend({ reduced, fetches, unplaced }: { reduced: boolean; fetches: 
       <p>
         {reduced
           ? 'Motion is reduced: each edge shows how many tuples are on it instead.'
-          : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count.`}{' '}
+          : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count${fast ? ` (playing this fast, from ${FAST_MAX_DOTS_PER_EDGE + 1} tuples on it: pause to see each one)` : ''}.`}{' '}
         {/* Kafka's producer picks a keyless record's partition before sending it (KafkaProducer.doSend →
             BuiltInPartitioner, the sticky partitioner of KIP-480); this model picks it when the record
             reaches the broker (engine/delivery/logDelivery.ts deliver), so it cannot be drawn on its way. */}

@@ -21,6 +21,12 @@ export const FETCH_SHOWN_MS = 800;
 const IN_FLIGHT_SHARE = 0.85;
 /** More dots than this on one edge and the edge shows a flowing density and a count instead. */
 export const MAX_DOTS_PER_EDGE = 40;
+/**
+ * The same while playing fast (8× and up): a dot then crosses its edge in a frame or two, too fast
+ * to follow one by one, and thousands entering and leaving the page each second kept the map from
+ * drawing in time (issue 19). Paused, every tuple on its way is drawn again.
+ */
+export const FAST_MAX_DOTS_PER_EDGE = 10;
 
 export interface Dot {
   readonly tupleId: number;
@@ -89,8 +95,16 @@ function destinationOf(sim: Simulation, t: TupleMark): string[] | null {
   return [];
 }
 
-/** `pending`: the run's pending tuples at the cursor (`sim.pending()`), shared with the node status. */
-export function flightAt(sim: Simulation, topology: Topology, pending = sim.pending()): Flight {
+/**
+ * `pending`: the run's pending tuples at the cursor (`sim.pending()`), shared with the node status;
+ * `maxDots`: more on one edge and it flows instead.
+ */
+export function flightAt(
+  sim: Simulation,
+  topology: Topology,
+  pending = sim.pending(),
+  maxDots = MAX_DOTS_PER_EDGE,
+): Flight {
   const now = sim.timeMs;
   const dots: Dot[] = [];
   const unplaced = new Array<number>(sim.scenario.producers.length).fill(0);
@@ -158,7 +172,7 @@ export function flightAt(sim: Simulation, topology: Topology, pending = sim.pend
     counts.set(d.edge, c);
   }
   const load = new Map<string, EdgeLoad>();
-  for (const [edge, c] of counts) load.set(edge, { ...c, dense: c.count > MAX_DOTS_PER_EDGE });
+  for (const [edge, c] of counts) load.set(edge, { ...c, dense: c.count > maxDots });
   return { dots: dots.filter((d) => !load.get(d.edge)?.dense), load, unplaced };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../engine';
 import { findPreset, presets } from '../../scenarios/presets';
 import { estimatedMapHeight } from './estimate';
-import { flightAt } from './flight';
+import { FAST_MAX_DOTS_PER_EDGE, flightAt } from './flight';
 import { layoutMap, mapMetrics, pointAlong } from './layout';
 import { statusAt } from './status';
 import {
@@ -249,6 +249,22 @@ describe('tuples in flight on the map', () => {
     const crowded = [...flight.load].filter(([, l]) => l.dense);
     expect(crowded.length).toBeGreaterThan(0);
     for (const [edge] of crowded) expect(flight.dots.some((d) => d.edge === edge)).toBe(false);
+  });
+
+  it('playing fast, an edge flows from more than FAST_MAX_DOTS_PER_EDGE tuples, the same tuples counted', () => {
+    const sim = simOf('spark-falling-behind');
+    const t = topologyOf(sim);
+    sim.seekTime(20_000);
+    const slow = flightAt(sim, t);
+    const fast = flightAt(sim, t, sim.pending(), FAST_MAX_DOTS_PER_EDGE);
+    // Edges with 11 to 40 tuples show each one at the usual threshold, and flow playing fast.
+    const onlyFast = [...fast.load].filter(([edge, l]) => l.dense && !slow.load.get(edge)!.dense);
+    expect(onlyFast.length).toBeGreaterThan(0);
+    for (const [edge, l] of fast.load) {
+      expect(l.count).toBe(slow.load.get(edge)!.count);
+      expect(l.dense).toBe(l.count > FAST_MAX_DOTS_PER_EDGE);
+      expect(fast.dots.filter((d) => d.edge === edge).length).toBe(l.dense ? 0 : l.count);
+    }
   });
 });
 
