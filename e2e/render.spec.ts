@@ -102,17 +102,21 @@ for (const startMs of [0, 5000]) {
     await page.goto(`./?scenario=dense&t=${startMs}`);
     const lanes = page.getByRole('region', { name: 'Producers' });
     await expect(lanes).toBeVisible();
-    // The lanes are painted in their worker: count the frames it paints while playing.
+    // The lanes are painted in their worker (on request, and moved on by itself between requests while
+    // playing): count the frames it paints, each one image put on its canvas.
     const [painter] = page.workers();
     expect(painter, 'the lanes worker').toBeDefined();
     await painter!.evaluate(() => {
-      const w = self as unknown as { __paints: number; onmessage: ((e: MessageEvent) => void) | null };
-      const handle = w.onmessage;
+      const w = self as unknown as { __paints: number };
+      const put = OffscreenCanvasRenderingContext2D.prototype.putImageData;
       w.__paints = 0;
-      w.onmessage = (event: MessageEvent) => {
-        if ((event.data as { type?: string })?.type === 'paint') w.__paints++;
-        handle?.(event);
-      };
+      OffscreenCanvasRenderingContext2D.prototype.putImageData = function (
+        this: OffscreenCanvasRenderingContext2D,
+        ...args: Parameters<typeof put>
+      ) {
+        w.__paints++;
+        return put.apply(this, args);
+      } as typeof put;
     });
     let paints = 0;
     let inView = '';
