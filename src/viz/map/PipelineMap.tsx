@@ -175,6 +175,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
               idle={e.kind === 'fetch' && !status.activeEdges.has(e.id)}
               title={edgeTitle(e, flight.load.get(e.id), sim.scenario.producers[e.producer ?? -1]?.spec)}
               timeMs={sim.timeMs}
+              flowing={!fast}
               showCount={reduced}
               rate={sim.scenario.producers[e.producer ?? -1]?.spec.ratePerSec ?? 0}
             />
@@ -266,6 +267,7 @@ function MapEdgeViewOf({
   idle,
   title,
   timeMs,
+  flowing,
   showCount,
   rate,
 }: {
@@ -275,9 +277,16 @@ function MapEdgeViewOf({
   idle: boolean;
   title: string;
   timeMs: number;
+  /**
+   * A dense edge's dashes flow with time; playing fast they stand still (at 16× they moved half a
+   * dash a frame, which reads as flicker, and repainting the edges every frame was a third of the
+   * dense preset's raster work: issue 19).
+   */
+  flowing: boolean;
   showCount: boolean;
 }) {
   const dense = load?.dense ?? false;
+  const flows = dense && flowing;
   const n = edge.along.length;
   const mid = pointAlong(edge, 0.5);
   return (
@@ -292,7 +301,8 @@ function MapEdgeViewOf({
         d={edge.path}
         markerEnd={n > 1 && !idle ? 'url(#pipemap-arrow)' : undefined}
         // A dense edge flows with simulation time, so stepping back runs it backwards.
-        style={dense ? { strokeDashoffset: flowOffset(timeMs) } : undefined}
+        style={flows ? { strokeDashoffset: flowOffset(timeMs) } : undefined}
+        data-flow={flows || undefined}
       />
       {load && (dense || showCount) && (
         <text className="mapedge__count" x={mid[0]} y={mid[1] - 6} textAnchor="middle">
@@ -338,7 +348,7 @@ function MapLegend({
       <p>
         {reduced
           ? 'Motion is reduced: each edge shows how many tuples are on it instead.'
-          : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count${fast ? ` (playing this fast, from ${FAST_MAX_DOTS_PER_EDGE + 1} tuples on it: pause to see each one)` : ''}.`}{' '}
+          : `Tuples are coloured by key and move in simulation time.${fetches ? ` A fetch takes no time in this model: each record read is drawn along its edge for ${FETCH_SHOWN_MS / 1000} s.` : ''} A crowded edge shows a count${fast ? ` (playing this fast: from ${FAST_MAX_DOTS_PER_EDGE + 1} tuples on it, with still dashes; pause to see each tuple)` : ''}.`}{' '}
         {/* Kafka's producer picks a keyless record's partition before sending it (KafkaProducer.doSend →
             BuiltInPartitioner, the sticky partitioner of KIP-480); this model picks it when the record
             reaches the broker (engine/delivery/logDelivery.ts deliver), so it cannot be drawn on its way. */}
@@ -363,6 +373,7 @@ function sameEdge(a: EdgeProps, b: EdgeProps): boolean {
     a.load?.count === b.load?.count &&
     a.load?.inFlight === b.load?.inFlight &&
     a.load?.dense === b.load?.dense &&
-    (!a.load?.dense || a.timeMs === b.timeMs)
+    a.flowing === b.flowing &&
+    (!(a.load?.dense && a.flowing) || a.timeMs === b.timeMs)
   );
 }

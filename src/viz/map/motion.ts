@@ -48,7 +48,9 @@ function moveTo(group: Element | null, edgeGroup: Element | null, drawn: Drawn, 
   }
   if (edgeGroup) {
     const offset = String(flowOffset(drawn.timeMs + carryMs));
-    for (const line of edgeGroup.querySelectorAll<SVGPathElement>('.mapedge.is-dense .mapedge__line'))
+    for (const line of edgeGroup.querySelectorAll<SVGPathElement>(
+      '.mapedge.is-dense .mapedge__line[data-flow]',
+    ))
       if (flowWritten.get(line) !== offset) {
         flowWritten.set(line, offset);
         line.style.strokeDashoffset = offset;
