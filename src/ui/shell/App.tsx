@@ -11,7 +11,6 @@ import { Presenter, PresenterLayer, PresenterProvider, usePresenterKeys } from '
 import { Playback } from '../transport/playback';
 import { RunProgress } from '../transport/RunProgress';
 import { ShortcutsDialog } from '../transport/ShortcutsDialog';
-import { StepLog } from '../transport/StepLog';
 import { Transport } from '../transport/Transport';
 import { useShortcuts } from '../transport/useShortcuts';
 import { FrameStats } from './FrameStats';
@@ -28,6 +27,8 @@ import './App.css';
 const StreamingPanels = lazy(() => import('../streaming/StreamingPanels'));
 const EventTimePanels = lazy(() => import('../eventtime/EventTimePanels'));
 const QueryPanels = lazy(() => import('../query/QueryPanels'));
+// Below the lanes, and not needed for the first picture: loaded after it (initial JS budget).
+const StepLog = lazy(() => import('../transport/StepLog').then((m) => ({ default: m.StepLog })));
 const StreamingInspector = lazy(() =>
   import('../inspect/StreamingInspector').then((m) => ({ default: m.StreamingInspector })),
 );
@@ -199,7 +200,9 @@ function Simulator({ lesson }: { lesson: boolean }) {
                 <KeyCounts />
               </Suspense>
             )}
-            <StepLog />
+            <Suspense fallback={<div className="steplog" />}>
+              <StepLog />
+            </Suspense>
           </Panel>
           {(scenario.messaging || scenario.delivery) && (
             <Suspense fallback={<p className="panel">Loading the broker’s views…</p>}>
