@@ -28,6 +28,11 @@ export type ViewFollow = 'live' | 'frozen' | 'turn-0' | 'turn-1';
 /** From this playback speed up the views in sight take turns (above). */
 export const PACED_SPEED = 8;
 
+/** Whether this view takes turns: in sight while playing at `PACED_SPEED` or faster (it may draw less). */
+export function usePlayingFast(): boolean {
+  return useContext(ViewFollowContext).startsWith('turn');
+}
+
 /** Provided by each panel; outside one (the transport, the inspector, tests) a view is always live. */
 export const ViewFollowContext = createContext<ViewFollow>('live');
 

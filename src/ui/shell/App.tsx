@@ -200,7 +200,13 @@ function Simulator({ lesson }: { lesson: boolean }) {
                 <KeyCounts />
               </Suspense>
             )}
-            <Suspense fallback={<div className="steplog" />}>
+            <Suspense
+              fallback={
+                <div className="steplog">
+                  <div className="steplog__body" />
+                </div>
+              }
+            >
               <StepLog />
             </Suspense>
           </Panel>

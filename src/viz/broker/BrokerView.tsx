@@ -5,7 +5,7 @@ import type { useSim } from '../../store/simStore';
 import { KeyLegend } from '../keys/KeyLegend';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
-import { useViewSim, ViewFollowContext, ViewPlayingContext } from '../viewSim';
+import { usePlayingFast, useViewSim, ViewPlayingContext } from '../viewSim';
 import { cellAt, LogCanvas, useDenseLog } from './LogCanvas';
 import { type BrokerLayout, layoutBroker, type ReplicaRole, ROW_HEIGHT } from './layout';
 import { ReplicaLog, replicaSignature, type StepMarks } from './ReplicaLog';
@@ -54,7 +54,7 @@ export function BrokerView() {
     return { keyOf, keyIndexOf: (tupleId: number) => sim.scenario.keyIndex.get(keyOf(tupleId)) ?? 0 };
   }, [sim]);
   const playing = useContext(ViewPlayingContext);
-  const fast = useContext(ViewFollowContext).startsWith('turn');
+  const fast = usePlayingFast();
   const dense = useDenseLog(layout ? recordsIn(layout) : 0, playing, fast);
   if (!delivery || !spec || !layout) return null;
   // On the canvas, a click on a cell's place selects its record.

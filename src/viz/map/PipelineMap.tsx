@@ -1,4 +1,4 @@
-import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DelayModel } from '../../engine';
 import { useRoute } from '../../store/route';
@@ -8,7 +8,7 @@ import { keyColour } from '../colours';
 import { LiveSummary } from '../LiveSummary';
 import { MarkShape } from '../producers/MarkShape';
 import { useElementWidth } from '../useElementWidth';
-import { useViewSim, ViewFollowContext } from '../viewSim';
+import { usePlayingFast, useViewSim } from '../viewSim';
 import { whenFound } from '../whenFound';
 import { type EdgeLoad, FAST_MAX_DOTS_PER_EDGE, FETCH_SHOWN_MS, flightAt, MAX_DOTS_PER_EDGE } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
@@ -87,7 +87,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const pending = useMemo(() => sim.pending(), [sim, tick]);
   // Playing fast (views taking turns, viz/viewSim.ts), busier edges flow instead of showing each dot.
-  const fast = useContext(ViewFollowContext).startsWith('turn');
+  const fast = usePlayingFast();
   const maxDots = fast ? FAST_MAX_DOTS_PER_EDGE : MAX_DOTS_PER_EDGE;
   const flight = useMemo(() => flightAt(sim, topology, pending, maxDots), [sim, topology, pending, maxDots]);
   const status = useMemo(() => statusAt(sim, pending), [sim, pending]);

@@ -4,21 +4,27 @@ import { presets } from '../../scenarios/presets';
 import { categoryOf, defaultWindowMs, layoutProducers } from './layout';
 import { tuplesBefore, visibleTuples } from './visibleTuples';
 
-function layoutAt(presetId: string, timeMs: number, width = 1000) {
+/** A preset's run, its lanes' window and their input (labels, kinds, rates, offline periods). */
+function lanesOf(presetId: string) {
   const preset = presets.find((p) => p.id === presetId)!;
   const sim = new Simulation(preset.scenario, preset.scenario.seed);
-  sim.seekTime(timeMs);
   const windowMs = defaultWindowMs(
     preset.scenario.producers.reduce((s, p) => s + p.ratePerSec, 0),
     preset.scenario.durationMs,
   );
-  const tuples = visibleTuples(sim, windowMs);
   const lanes = sim.scenario.producers.map((p) => ({
     label: p.spec.label,
     kind: p.spec.payload.kind,
     ratePerSec: p.spec.ratePerSec,
     offline: p.spec.offline,
   }));
+  return { preset, sim, windowMs, lanes };
+}
+
+function layoutAt(presetId: string, timeMs: number, width = 1000) {
+  const { sim, windowMs, lanes } = lanesOf(presetId);
+  sim.seekTime(timeMs);
+  const tuples = visibleTuples(sim, windowMs);
   return { sim, tuples, layout: layoutProducers({ nowMs: sim.timeMs, windowMs, width, lanes, tuples }) };
 }
 
@@ -108,18 +114,7 @@ describe('producer lanes as the window slides (issue 19)', () => {
   it.each(['kafka-failover', 'skewed-keys', 'three-kinds', 'spark-falling-behind'])(
     '%s: marks keep their rows and labels step after step',
     (id) => {
-      const preset = presets.find((p) => p.id === id)!;
-      const sim = new Simulation(preset.scenario, preset.scenario.seed);
-      const windowMs = defaultWindowMs(
-        preset.scenario.producers.reduce((s, p) => s + p.ratePerSec, 0),
-        preset.scenario.durationMs,
-      );
-      const lanes = sim.scenario.producers.map((p) => ({
-        label: p.spec.label,
-        kind: p.spec.payload.kind,
-        ratePerSec: p.spec.ratePerSec,
-        offline: p.spec.offline,
-      }));
+      const { preset, sim, windowMs, lanes } = lanesOf(id);
       sim.seekTime(Math.min(preset.scenario.durationMs - 5000, windowMs + 3000));
       let previous: ReturnType<typeof layoutProducers> | null = null;
       let shared = 0;
