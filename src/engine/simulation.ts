@@ -1,3 +1,4 @@
+import { queueIds } from './arrivalQueue';
 import type { LogDeliveryState } from './delivery/logDelivery';
 import type { MessagingState } from './delivery/messaging';
 import { heapSize } from './heap';
@@ -120,7 +121,7 @@ export class Simulation {
     if (target === this.state.tick) return;
     const keyframe = this.keyframeAtOrBefore(target);
     if (!(target > this.state.tick && this.state.tick >= keyframe.tick)) {
-      this.state = unpackState(keyframe.state);
+      this.state = unpackState(keyframe.state, this.scenario.spec.tickMs);
     }
     while (this.state.tick < target) this.advance();
   }
@@ -153,7 +154,7 @@ export class Simulation {
       arrived: s.arrived,
       dropped: s.dropped,
       buffered: heapSize(s.buffered),
-      inFlight: heapSize(s.inFlight),
+      inFlight: s.inFlight.size,
       maxEventTimeSeenMs: Number.isFinite(s.maxEventTimeSeenMs) ? s.maxEventTimeSeenMs : null,
       traceLength: s.traced,
     };
@@ -170,7 +171,7 @@ export class Simulation {
     return {
       ...this.frame(),
       bufferedIds: this.state.buffered.ids.slice().sort((a, b) => a - b),
-      inFlightIds: this.state.inFlight.ids.slice().sort((a, b) => a - b),
+      inFlightIds: queueIds(this.state.inFlight).sort((a, b) => a - b),
       delivery: this.state.delivery && JSON.parse(JSON.stringify(this.state.delivery)),
       messaging: this.state.messaging && JSON.parse(JSON.stringify(this.state.messaging)),
       traceHash: this.traceHash(),
@@ -238,7 +239,7 @@ export class Simulation {
 
   /** Tuples created but not yet arrived or dropped at the cursor, by id. */
   pending(): number[] {
-    return [...this.state.buffered.ids, ...this.state.inFlight.ids].sort((a, b) => a - b);
+    return [...this.state.buffered.ids, ...queueIds(this.state.inFlight)].sort((a, b) => a - b);
   }
 
   /** Trace entries recorded during `tick` (which must not be after the cursor). */
@@ -380,7 +381,7 @@ export class Simulation {
 
 /** Roughly how many entries a keyframe of this state copies. */
 function snapshotSize(s: WorldState): number {
-  let size = heapSize(s.buffered) + heapSize(s.inFlight);
+  let size = heapSize(s.buffered) + s.inFlight.size;
   if (s.messaging) size += s.messaging.queue.length;
   // Replica logs are shared with the keyframe, not copied (packDelivery): what is copied is small.
   if (s.delivery) {

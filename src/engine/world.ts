@@ -1,3 +1,13 @@
+import {
+  type ArrivalQueue,
+  emptyArrivalQueue,
+  packQueue,
+  queueOpenTick,
+  queuePeekTime,
+  queuePop,
+  queuePush,
+  unpackQueue,
+} from './arrivalQueue';
 import type { PartitionState } from './broker/cluster';
 import { partitionLag } from './broker/groups';
 import { Int32Column } from './columns';
@@ -44,7 +54,7 @@ export interface WorldState {
   /** Tuples held by an offline producer, by send time. */
   buffered: TimeHeap;
   /** Tuples on the network, by arrival time. */
-  inFlight: TimeHeap;
+  inFlight: ArrivalQueue;
   /** Newest event time the consumer has seen (−∞ before the first arrival), and the tuple that carried it. */
   maxEventTimeSeenMs: number;
   newestTuple: number;
@@ -66,7 +76,7 @@ export function initialState(scenario: CompiledScenario): WorldState {
   return {
     tick: -1,
     buffered: emptyHeap(),
-    inFlight: emptyHeap(),
+    inFlight: emptyArrivalQueue(scenario.spec.tickMs),
     maxEventTimeSeenMs: Number.NEGATIVE_INFINITY,
     newestTuple: -1,
     newestByProducer: new Array(producerCount).fill(-1),
@@ -91,18 +101,18 @@ export function packState(s: WorldState): PackedState {
   return {
     ...s,
     buffered: packHeap(s.buffered),
-    inFlight: packHeap(s.inFlight),
+    inFlight: packQueue(s.inFlight),
     newestByProducer: Int32Array.from(s.newestByProducer),
     delivery: s.delivery && packDelivery(s.delivery),
     messaging: s.messaging && cloneMessaging(s.messaging),
   };
 }
 
-export function unpackState(p: PackedState): WorldState {
+export function unpackState(p: PackedState, tickMs: number): WorldState {
   return {
     ...p,
     buffered: unpackHeap(p.buffered),
-    inFlight: unpackHeap(p.inFlight),
+    inFlight: unpackQueue(p.inFlight, tickMs, p.tick),
     newestByProducer: Array.from(p.newestByProducer),
     // The keyframe keeps its own copy: replay mutates the restored one.
     delivery: p.delivery && unpackDelivery(p.delivery),
@@ -192,7 +202,7 @@ export function stepWorld(
       }
       state.dropped++;
     } else {
-      heapPush(state.inFlight, arrivalTime.get(id), id);
+      queuePush(state.inFlight, arrivalTime.get(id), id);
     }
   };
 
@@ -202,11 +212,12 @@ export function stepWorld(
     : noop;
   const delivery = scenario.spec.delivery;
 
+  queueOpenTick(state.inFlight, tick);
   let next = firstNew;
   for (;;) {
     const createAt = next < endNew ? eventTime.get(next) : Number.POSITIVE_INFINITY;
     const sendAt = heapPeekTime(state.buffered);
-    const arriveAt = heapPeekTime(state.inFlight);
+    const arriveAt = queuePeekTime(state.inFlight);
     const at = Math.min(createAt, sendAt, arriveAt);
     if (at > nowMs) break;
     if (createAt === at) {
@@ -220,7 +231,7 @@ export function stepWorld(
       if (recording) trace.append(TraceCode.sent, sendAt, id);
       route(id);
     } else {
-      const id = heapPop(state.inFlight);
+      const id = queuePop(state.inFlight);
       const e = eventTime.get(id);
       const producer = tuples.producer.get(id);
       const sourceNewest = state.newestByProducer[producer]!;

@@ -1,0 +1,220 @@
+import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type PackedHeap, type TimeHeap } from './heap';
+
+/**
+ * Tuples on the network, by arrival time: the order `stepWorld` takes them in is (time, id), as a
+ * binary heap of every tuple in flight gave it, but the work is bucketed by the tick a tuple
+ * arrives in (issue 19). Sending appends to its arrival tick's bucket; when a tick opens, its bucket
+ * is sorted once (a native sort of numbers) and read front to back. A heap of ~15,000 tuples in
+ * flight cost 14 levels of comparisons per arrival and was the engine's hottest code.
+ *
+ * Tick k holds the times in ((k−1)·tickMs, k·tickMs] (see time.ts); a tuple sent during the open
+ * tick that also arrives within it (a delay shorter than what is left of the tick) goes to a
+ * small heap that is merged with the sorted bucket.
+ */
+export interface ArrivalQueue {
+  readonly tickMs: number;
+  /** Per tick after the open one: what arrives in it, in the order it was sent. */
+  readonly buckets: Map<number, Bucket>;
+  /** Entries in all buckets, the open tick's unread part and `soon`. */
+  size: number;
+  /** The tick being processed (−1 before the first). */
+  openTick: number;
+  /** The open tick's bucket sorted by (time, id), read from `pos`. */
+  times: Float64Array;
+  ids: Int32Array;
+  pos: number;
+  end: number;
+  /** Sent during the open tick and arriving in it. */
+  readonly soon: TimeHeap;
+  /** Scratch for the counting sort. */
+  counts: Int32Array;
+}
+
+interface Bucket {
+  readonly times: number[];
+  readonly ids: number[];
+  /** Whether ids were pushed in increasing order (true unless a backfilled tuple was sent late). */
+  ascending: boolean;
+}
+
+const EMPTY_TIMES = new Float64Array(0);
+const EMPTY_IDS = new Int32Array(0);
+
+export function emptyArrivalQueue(tickMs: number): ArrivalQueue {
+  return {
+    tickMs,
+    buckets: new Map(),
+    size: 0,
+    openTick: -1,
+    times: EMPTY_TIMES,
+    ids: EMPTY_IDS,
+    pos: 0,
+    end: 0,
+    soon: emptyHeap(),
+    counts: EMPTY_IDS,
+  };
+}
+
+/** The tick whose interval holds `timeMs`: the least k with timeMs ≤ k·tickMs (0 for times ≤ 0). */
+export function arrivalTick(timeMs: number, tickMs: number): number {
+  if (timeMs <= 0) return 0;
+  let k = Math.ceil(timeMs / tickMs);
+  // Division can round either way for fractional steps: settle on the comparison stepWorld makes.
+  while (k > 0 && timeMs <= (k - 1) * tickMs) k--;
+  while (timeMs > k * tickMs) k++;
+  return k;
+}
+
+export function queuePush(q: ArrivalQueue, timeMs: number, id: number): void {
+  q.size++;
+  const k = arrivalTick(timeMs, q.tickMs);
+  if (k <= q.openTick) {
+    heapPush(q.soon, timeMs, id);
+    return;
+  }
+  let bucket = q.buckets.get(k);
+  if (bucket === undefined) {
+    bucket = { times: [], ids: [], ascending: true };
+    q.buckets.set(k, bucket);
+  } else if (id < bucket.ids[bucket.ids.length - 1]!) bucket.ascending = false;
+  bucket.times.push(timeMs);
+  bucket.ids.push(id);
+}
+
+/**
+ * Opens `tick`: its bucket becomes the sorted run read by `queuePeekTime`/`queuePop`. The previous
+ * tick must have been read to its end (stepWorld reads every arrival up to the tick's end).
+ */
+export function queueOpenTick(q: ArrivalQueue, tick: number): void {
+  q.openTick = tick;
+  const bucket = q.buckets.get(tick);
+  if (bucket === undefined) {
+    q.pos = q.end = 0;
+    return;
+  }
+  q.buckets.delete(tick);
+  sortBucket(q, bucket);
+}
+
+/** A bucket whose times span fewer whole milliseconds than this is counting-sorted. */
+const COUNTING_SPAN = 4096;
+/** Ids have at most this many bits in the packed sort key; times are whole ms below 2^26 (18.6 h). */
+const ID_BITS = 2 ** 26;
+
+function sortBucket(q: ArrivalQueue, bucket: Bucket): void {
+  const n = bucket.ids.length;
+  const times = q.times.length >= n ? q.times : new Float64Array(Math.max(n, 2 * q.times.length));
+  const ids = q.ids.length >= n ? q.ids : new Int32Array(times.length);
+  let packable = true;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const t = bucket.times[i]!;
+    if (!(Number.isInteger(t) && t >= 0 && t < ID_BITS && bucket.ids[i]! < ID_BITS)) {
+      packable = false;
+      break;
+    }
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if (packable && bucket.ascending && max - min < COUNTING_SPAN) {
+    // Whole milliseconds a tick apart, ids pushed in order: a stable counting sort by time keeps
+    // ties in id order.
+    const counts = q.counts.length >= max - min + 2 ? q.counts : new Int32Array(max - min + 2);
+    counts.fill(0, 0, max - min + 2);
+    for (let i = 0; i < n; i++) counts[bucket.times[i]! - min + 1]!++;
+    for (let t = 1; t < max - min + 2; t++) counts[t]! += counts[t - 1]!;
+    for (let i = 0; i < n; i++) {
+      const at = counts[bucket.times[i]! - min]!++;
+      times[at] = bucket.times[i]!;
+      ids[at] = bucket.ids[i]!;
+    }
+    q.counts = counts;
+  } else if (packable) {
+    // (time, id) as one exact double, t·2^26 + id, sorted by the engine's native numeric sort.
+    const keys = times.subarray(0, n);
+    for (let i = 0; i < n; i++) keys[i] = bucket.times[i]! * ID_BITS + bucket.ids[i]!;
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const t = Math.floor(key / ID_BITS);
+      ids[i] = key - t * ID_BITS;
+      keys[i] = t;
+    }
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => bucket.times[a]! - bucket.times[b]! || bucket.ids[a]! - bucket.ids[b]!);
+    for (let i = 0; i < n; i++) {
+      times[i] = bucket.times[order[i]!]!;
+      ids[i] = bucket.ids[order[i]!]!;
+    }
+  }
+  q.times = times;
+  q.ids = ids;
+  q.pos = 0;
+  q.end = n;
+}
+
+/** The earliest arrival time in the open tick; +∞ when nothing more arrives in it. */
+export function queuePeekTime(q: ArrivalQueue): number {
+  const run = q.pos < q.end ? q.times[q.pos]! : Number.POSITIVE_INFINITY;
+  const soon = heapPeekTime(q.soon);
+  return soon < run ? soon : run;
+}
+
+/** Removes and returns the id with the smallest (time, id) in the open tick; there must be one. */
+export function queuePop(q: ArrivalQueue): number {
+  q.size--;
+  if (heapSize(q.soon) > 0) {
+    const soonTime = q.soon.times[0]!;
+    const soonFirst =
+      q.pos >= q.end ||
+      soonTime < q.times[q.pos]! ||
+      (soonTime === q.times[q.pos]! && q.soon.ids[0]! < q.ids[q.pos]!);
+    if (soonFirst) return heapPop(q.soon);
+  }
+  return q.ids[q.pos++]!;
+}
+
+/** Every id in the queue, in no particular order. */
+export function queueIds(q: ArrivalQueue): number[] {
+  const out: number[] = [];
+  for (let i = q.pos; i < q.end; i++) out.push(q.ids[i]!);
+  out.push(...q.soon.ids);
+  for (const bucket of q.buckets.values()) for (const id of bucket.ids) out.push(id);
+  return out;
+}
+
+/**
+ * The queue between ticks packed for a keyframe (12 bytes an entry). Between ticks the open tick
+ * has been read to its end, so the buckets hold everything; their inner order does not matter
+ * (a bucket is sorted when its tick opens).
+ */
+export function packQueue(q: ArrivalQueue): PackedHeap {
+  const times = new Float64Array(q.size);
+  const ids = new Int32Array(q.size);
+  let i = 0;
+  for (let j = q.pos; j < q.end; j++, i++) {
+    times[i] = q.times[j]!;
+    ids[i] = q.ids[j]!;
+  }
+  for (let j = 0; j < q.soon.ids.length; j++, i++) {
+    times[i] = q.soon.times[j]!;
+    ids[i] = q.soon.ids[j]!;
+  }
+  for (const bucket of q.buckets.values()) {
+    for (let j = 0; j < bucket.ids.length; j++, i++) {
+      times[i] = bucket.times[j]!;
+      ids[i] = bucket.ids[j]!;
+    }
+  }
+  return { times, ids };
+}
+
+/** A queue from a packed one, between ticks: the next tick to open is `tick + 1`. */
+export function unpackQueue(p: PackedHeap, tickMs: number, tick: number): ArrivalQueue {
+  const q = emptyArrivalQueue(tickMs);
+  q.openTick = tick;
+  for (let i = 0; i < p.ids.length; i++) queuePush(q, p.times[i]!, p.ids[i]!);
+  return q;
+}
