@@ -26,6 +26,14 @@ export class Int32Column {
     return this.length++;
   }
 
+  /** Makes room for at least `capacity` values (growing by the usual factor). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Int32Array(Math.max(capacity, Math.ceil(this.data.length * GROWTH)));
+    next.set(this.data);
+    this.data = next;
+  }
+
   get(index: number): number {
     return this.data[index] as number;
   }
@@ -55,6 +63,14 @@ export class Float64Column {
     }
     this.data[this.length] = value;
     return this.length++;
+  }
+
+  /** Makes room for at least `capacity` values (growing by the usual factor). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Float64Array(Math.max(capacity, Math.ceil(this.data.length * GROWTH)));
+    next.set(this.data);
+    this.data = next;
   }
 
   get(index: number): number {

@@ -153,25 +153,46 @@ export class TraceLog {
     return this.kind.length;
   }
 
+  /**
+   * Appends an entry and returns its id. The five columns always have the same length, so one
+   * capacity check covers them (issue 19: the trace takes two to six entries per tuple).
+   */
   append(code: number, timeMs: number, tupleId: number, a = -1, b = -1, c = -1): number {
-    const id = this.kind.push(code);
-    this.time.push(timeMs);
-    this.tuple.push(tupleId);
-    if (a === -1 && b === -1 && c === -1) this.detail.push(-1);
+    const id = this.kind.length;
+    if (id === this.kind.data.length || id === this.nextForTuple.data.length) this.reserve(id + 1);
+    this.kind.data[id] = code;
+    this.time.data[id] = timeMs;
+    this.tuple.data[id] = tupleId;
+    if (a === -1 && b === -1 && c === -1) this.detail.data[id] = -1;
     else {
-      this.detail.push(this.details.length);
+      this.detail.data[id] = this.details.length;
       this.details.push(a);
       this.details.push(b);
       this.details.push(c);
     }
-    this.nextForTuple.push(-1);
+    this.nextForTuple.data[id] = -1;
+    const n = id + 1;
+    this.kind.length = n;
+    this.time.length = n;
+    this.tuple.length = n;
+    this.detail.length = n;
+    this.nextForTuple.length = n;
     if (tupleId >= 0) {
-      const last = this.tuples.lastTrace.get(tupleId);
-      if (last < 0) this.tuples.firstTrace.set(tupleId, id);
-      else this.nextForTuple.set(last, id);
-      this.tuples.lastTrace.set(tupleId, id);
+      const { firstTrace, lastTrace } = this.tuples;
+      const last = lastTrace.data[tupleId]!;
+      if (last < 0) firstTrace.data[tupleId] = id;
+      else this.nextForTuple.data[last] = id;
+      lastTrace.data[tupleId] = id;
     }
     return id;
+  }
+
+  private reserve(capacity: number): void {
+    this.kind.reserve(capacity);
+    this.time.reserve(capacity);
+    this.tuple.reserve(capacity);
+    this.detail.reserve(capacity);
+    this.nextForTuple.reserve(capacity);
   }
 
   private field(id: number, i: number): number {
