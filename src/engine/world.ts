@@ -294,9 +294,9 @@ function recordCommitted(partitions: readonly PartitionState[], history: History
     const column = history.committed[p.partition]!;
     while (column.length < p.highWatermark) {
       const offset = column.length;
-      const replica = p.replicas.find((r) => r.log[offset - p.logStartOffset]?.offset === offset);
+      const replica = p.replicas.find((r) => r.log.at(offset - p.logStartOffset)?.offset === offset);
       if (!replica) break;
-      column.push(replica.log[offset - p.logStartOffset]!.tupleId);
+      column.push(replica.log.get(offset - p.logStartOffset).tupleId);
     }
     history.hwByTick[p.partition]!.push(column.length);
   }

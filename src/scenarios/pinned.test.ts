@@ -32,12 +32,18 @@ const PINNED: Record<string, string> = {
   dense: 'fe9337f4043af13202d7a2e9',
 };
 
-/** Stable text of any value: maps and sets as entries, typed arrays as arrays, no functions, no cycles. */
+/**
+ * Stable text of any value: maps and sets as entries, typed arrays as arrays, objects with `toJSON`
+ * as what it returns, no functions, no cycles.
+ */
 function stable(value: unknown, seen = new Set<object>()): string {
   if (value === undefined) return 'u';
   if (typeof value === 'function') return 'f';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `#${value}`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  // An object that says how it serialises (a replica log: its records, not its shared array).
+  const own = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof own === 'function') return stable(own.call(value), seen);
   if (seen.has(value)) return 'cycle';
   seen.add(value);
   let text: string;

@@ -28,7 +28,11 @@ const config = (overrides: Partial<ClusterConfig> = {}): ClusterConfig => ({
 
 const leaderLog = (s: ReturnType<typeof createCluster>, p = 0) => {
   const part = s.partitions[p]!;
-  return part.leader === null ? [] : replicaOf(part, part.leader).log.map((r) => r.tupleId);
+  return part.leader === null
+    ? []
+    : replicaOf(part, part.leader)
+        .log.toJSON()
+        .map((r) => r.tupleId);
 };
 
 describe('replica placement', () => {
@@ -81,7 +85,11 @@ describe('acks and the high watermark', () => {
       { kind: 'truncated', partition: 0, broker: 0, offset: 1, tupleId: 2 },
     ]);
     replicate(s, 400);
-    expect(replicaOf(s.partitions[0]!, 0).log.map((r) => r.tupleId)).toEqual([1]);
+    expect(
+      replicaOf(s.partitions[0]!, 0)
+        .log.toJSON()
+        .map((r) => r.tupleId),
+    ).toEqual([1]);
   });
 
   it('acks=all is refused with NOT_ENOUGH_REPLICAS while the ISR is below min.insync.replicas', () => {
@@ -161,7 +169,7 @@ describe('retention', () => {
     ]);
     const p = s.partitions[0]!;
     expect(p.logStartOffset).toBe(10);
-    for (const r of p.replicas) expect(r.log[0]).toMatchObject({ offset: 10, tupleId: 10 });
+    for (const r of p.replicas) expect(r.log.at(0)).toMatchObject({ offset: 10, tupleId: 10 });
     // Offsets never change: the next record is still offset 25.
     expect(append(s, 0, 99, 1, 25000)[0]).toMatchObject({ offset: 25 });
   });
@@ -229,7 +237,7 @@ describe('replication properties (random appends, fetches, crashes and restarts)
         const { s } = run(list);
         for (const p of s.partitions) {
           for (const r of p.replicas)
-            r.log.forEach((rec, i) => {
+            r.log.toJSON().forEach((rec, i) => {
               expect(rec.offset).toBe(p.logStartOffset + i);
             });
           for (const b of p.isr)
@@ -252,7 +260,7 @@ describe('replication properties (random appends, fetches, crashes and restarts)
         for (const a of acked) {
           const p = after.partitions[a.partition]!;
           expect(p.leader).not.toBeNull();
-          expect(replicaOf(p, p.leader!).log[a.offset - p.logStartOffset]?.tupleId).toBe(a.tupleId);
+          expect(replicaOf(p, p.leader!).log.at(a.offset - p.logStartOffset)?.tupleId).toBe(a.tupleId);
         }
       }),
       { numRuns: 500 },
@@ -269,7 +277,7 @@ describe('replication properties (random appends, fetches, crashes and restarts)
           // With RF 3 and min.insync.replicas 2, an acknowledged record is on two brokers; it can only
           // be missing if the partition has no leader at all.
           if (p.leader !== null)
-            expect(replicaOf(p, p.leader).log[a.offset - p.logStartOffset]?.tupleId).toBe(a.tupleId);
+            expect(replicaOf(p, p.leader).log.at(a.offset - p.logStartOffset)?.tupleId).toBe(a.tupleId);
         }
       }),
       { numRuns: 500 },

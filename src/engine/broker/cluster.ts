@@ -14,6 +14,8 @@
  *   which is how acks=1 records can be lost.
  */
 
+import { ReplicaLog } from './replicaLog';
+
 export type Acks = 0 | 1 | 'all';
 
 export interface ClusterConfig {
@@ -36,7 +38,7 @@ export interface LogRecord {
 export interface Replica {
   readonly broker: number;
   /** Records from the log start offset on; log end offset = start + length. */
-  log: LogRecord[];
+  log: ReplicaLog;
   /** Last time this follower had everything the leader had (Kafka's lastCaughtUpTimeMs). */
   lastCaughtUpMs: number;
 }
@@ -116,7 +118,7 @@ export function createCluster(config: ClusterConfig): ClusterState {
     partitions: placement.map((assignment, partition) => ({
       partition,
       assignment,
-      replicas: assignment.map((broker) => ({ broker, log: [], lastCaughtUpMs: 0 })),
+      replicas: assignment.map((broker) => ({ broker, log: new ReplicaLog(), lastCaughtUpMs: 0 })),
       leader: assignment[0]!,
       leaderEpoch: 0,
       isr: [...assignment],
@@ -128,8 +130,8 @@ export function createCluster(config: ClusterConfig): ClusterState {
 }
 
 /**
- * A deep copy. With `shareLogs`, replica logs are shared, not copied: a keyframe keeps the arrays
- * and their lengths (logs only ever grow in place; truncation and retention replace the array).
+ * A deep copy. With `shareLogs`, replica logs share their records (copy-on-write, see ReplicaLog):
+ * what keyframes do, so that neither taking one nor restoring it copies the logs.
  */
 export function cloneCluster(s: ClusterState, shareLogs = false): ClusterState {
   return {
@@ -137,7 +139,7 @@ export function cloneCluster(s: ClusterState, shareLogs = false): ClusterState {
     alive: s.alive.slice(),
     partitions: s.partitions.map((p) => ({
       ...p,
-      replicas: p.replicas.map((r) => ({ ...r, log: shareLogs ? r.log : r.log.slice() })),
+      replicas: p.replicas.map((r) => ({ ...r, log: shareLogs ? r.log.share() : r.log.slice(0) })),
       isr: p.isr.slice(),
     })),
     pendingAcks: s.pendingAcks.map((q) => q.slice()),
@@ -170,7 +172,7 @@ export function append(
   }
   const leader = replicaOf(p, p.leader);
   const offset = logEndOffset(p, leader);
-  leader.log.push({ offset, tupleId, leaderEpoch: p.leaderEpoch, appendTimeMs: nowMs });
+  leader.log.append(offset, tupleId, p.leaderEpoch, nowMs);
   leader.lastCaughtUpMs = nowMs;
   if (acks === 'all')
     s.pendingAcks[partition]!.push({ partition, offset, tupleId, leaderEpoch: p.leaderEpoch });
@@ -195,12 +197,12 @@ export function replicate(s: ClusterState, nowMs: number): ClusterEvent[] {
       // as of that moment (Kafka's lastCaughtUpTimeMs), though newer records are still on their way.
       const asOf = nowMs - s.config.replicaFetchDelayMs;
       for (let o = logEndOffset(p, r); o < leaderEnd; o++) {
-        const record = leader.log[o - p.logStartOffset]!;
+        const record = leader.log.get(o - p.logStartOffset);
         if (record.appendTimeMs > asOf) break;
         r.log.push(record);
       }
       const end = logEndOffset(p, r);
-      const caughtUp = end === leaderEnd || leader.log[end - p.logStartOffset]!.appendTimeMs > asOf;
+      const caughtUp = end === leaderEnd || leader.log.get(end - p.logStartOffset).appendTimeMs > asOf;
       if (caughtUp) r.lastCaughtUpMs = end === leaderEnd ? nowMs : Math.max(r.lastCaughtUpMs, asOf);
       const inIsr = p.isr.includes(r.broker);
       if (inIsr && nowMs - r.lastCaughtUpMs > s.config.replicaLagTimeMaxMs) {
@@ -293,7 +295,7 @@ function elect(s: ClusterState, p: PartitionState, nowMs: number, events: Cluste
   for (const r of p.replicas) if (r.broker !== candidate && s.alive[r.broker]) truncateToLeader(p, r, events);
   // acks=all records the new leader does not have can never be acknowledged.
   s.pendingAcks[p.partition] = s.pendingAcks[p.partition]!.filter((a) => {
-    const kept = leader.log[a.offset - p.logStartOffset];
+    const kept = leader.log.at(a.offset - p.logStartOffset);
     if (kept && kept.tupleId === a.tupleId) return true;
     events.push({
       kind: 'ackFailed',
@@ -312,9 +314,9 @@ function truncateToLeader(p: PartitionState, r: Replica, events: ClusterEvent[])
   if (p.leader === null || r.broker === p.leader) return;
   const leader = replicaOf(p, p.leader);
   let keep = 0;
-  while (keep < r.log.length && keep < leader.log.length && sameRecord(r.log[keep]!, leader.log[keep]!))
+  while (keep < r.log.length && keep < leader.log.length && sameRecord(r.log.get(keep), leader.log.get(keep)))
     keep++;
-  for (const dropped of r.log.slice(keep)) {
+  for (const dropped of r.log.tail(r.log.length - keep)) {
     events.push({
       kind: 'truncated',
       partition: p.partition,
@@ -323,7 +325,7 @@ function truncateToLeader(p: PartitionState, r: Replica, events: ClusterEvent[])
       tupleId: dropped.tupleId,
     });
   }
-  // A new array, not an in-place cut: keyframes share log arrays and rely on logs only growing in place.
+  // A log of its own, not an in-place cut: keyframes share the records.
   r.log = r.log.slice(0, keep);
 }
 
@@ -362,7 +364,7 @@ export function applyRetention(
       const segmentEnd = (Math.floor(start / size) + 1) * size;
       // Only closed segments, wholly below the high watermark.
       if (segmentEnd > activeBase || segmentEnd > p.highWatermark) break;
-      const newest = leader.log[segmentEnd - 1 - p.logStartOffset];
+      const newest = leader.log.at(segmentEnd - 1 - p.logStartOffset);
       const tooOld =
         retention.ms !== null && newest !== undefined && nowMs - newest.appendTimeMs > retention.ms;
       const tooBig = retention.records !== null && end - segmentEnd >= retention.records;
@@ -371,7 +373,7 @@ export function applyRetention(
     }
     if (start === p.logStartOffset) continue;
     const drop = start - p.logStartOffset;
-    // New arrays (see truncateToLeader): keyframes share the old ones.
+    // Logs of their own (see truncateToLeader): keyframes share the old records.
     for (const r of p.replicas) r.log = r.log.slice(Math.min(drop, r.log.length));
     p.logStartOffset = start;
     moved.push({ partition: p.partition, logStartOffset: start });

@@ -294,7 +294,7 @@ export function poll(g: GroupState, cluster: ClusterState, memberId: string, now
     }
     const leader = p.leader === null ? undefined : p.replicas.find((r) => r.broker === p.leader);
     while (budget > 0 && leader && position < p.highWatermark) {
-      const record = leader.log[position - p.logStartOffset]!;
+      const record = leader.log.get(position - p.logStartOffset);
       m.inProcess.push({ partition: tp.partition, offset: position, tupleId: record.tupleId });
       events.push({
         kind: 'fetched',

@@ -29,7 +29,7 @@ describe('Kafka log delivery in the simulation', () => {
         const d = sim.delivery()!;
         for (const p of d.cluster.partitions) {
           if (p.leader === null) continue;
-          const log = p.replicas.find((r) => r.broker === p.leader)!.log;
+          const log = p.replicas.find((r) => r.broker === p.leader)!.log.toJSON();
           log.forEach((r, i) => {
             expect(r.offset).toBe(p.logStartOffset + i);
           });
@@ -118,7 +118,7 @@ describe('a scripted consumer crash (at-least-once)', () => {
     expect(duplicates.length).toBeGreaterThan(0);
     const appended = new Set(entries.filter((e) => e.kind === 'appended').map((e) => e.tupleId));
     const committed = sim.delivery()!.groups[0]!.committed[0]!;
-    const log = sim.delivery()!.cluster.partitions[0]!.replicas[0]!.log;
+    const log = sim.delivery()!.cluster.partitions[0]!.replicas[0]!.log.toJSON();
     // At-least-once: every record below the committed offset was processed; none was skipped.
     const seen = new Set(processed);
     expect(committed).toBeGreaterThan(50);

@@ -109,31 +109,23 @@ export function cloneLogDelivery(s: LogDeliveryState, shareLogs = false): LogDel
   };
 }
 
-/** A delivery state as a keyframe keeps it: log arrays shared with the live state, and their lengths. */
+/** A delivery state as a keyframe keeps it: replica logs share their records with the live state. */
 export interface PackedDelivery {
   readonly state: LogDeliveryState;
-  readonly logLengths: readonly (readonly number[])[];
 }
 
 /**
  * Packs for a keyframe without copying the logs (which would make keyframes grow with the square
- * of the run): the live logs only grow in place, so the first `length` records are the keyframe's.
+ * of the run): replica logs are copy-on-write (ReplicaLog), so a keyframe keeps the records' array
+ * and its own length.
  */
 export function packDelivery(s: LogDeliveryState): PackedDelivery {
-  return {
-    state: cloneLogDelivery(s, true),
-    logLengths: s.cluster.partitions.map((p) => p.replicas.map((r) => r.log.length)),
-  };
+  return { state: cloneLogDelivery(s, true) };
 }
 
+/** The keyframe keeps its own copy (replay mutates the restored one); the logs are shared again. */
 export function unpackDelivery(p: PackedDelivery): LogDeliveryState {
-  const s = cloneLogDelivery(p.state, true);
-  s.cluster.partitions.forEach((part, i) => {
-    part.replicas.forEach((r, j) => {
-      r.log = r.log.slice(0, p.logLengths[i]![j]!);
-    });
-  });
-  return s;
+  return cloneLogDelivery(p.state, true);
 }
 
 /**

@@ -262,7 +262,7 @@ const solutions: Record<string, (l: Learner) => void> = {
   'kafka-log/1': (l) => {
     const p0 = l.sim.delivery()!.cluster.partitions[0]!;
     const leader = p0.replicas.find((r) => r.broker === p0.leader)!;
-    l.select(leader.log[0]!.tupleId);
+    l.select(leader.log.get(0).tupleId);
   },
   'kafka-log/2': (l) => l.playTo(6000),
   'kafka-log/3': (l) => l.select(findTuple(l.sim, (t, p) => p === 'hot' && t.key === 'user-0')),

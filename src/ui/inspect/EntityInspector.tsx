@@ -27,7 +27,7 @@ export function EntityInspector() {
     const p = d.cluster.partitions[entity.partition];
     if (!p) return null;
     const leader = p.replicas.find((r) => r.broker === p.leader);
-    const recent = leader ? leader.log.slice(-8).reverse() : [];
+    const recent = leader ? leader.log.tail(8).reverse() : [];
     return (
       <section className="panel inspector" aria-label="Partition inspector">
         <header className="inspector__head">

@@ -96,7 +96,7 @@ export function layoutBroker(d: LogDeliveryState, width: number): BrokerLayout {
             : 'outOfSync';
       const cells: LogCell[] = [];
       for (let o = fromOffset; o < p.logStartOffset + r.log.length; o++) {
-        const record = r.log[o - p.logStartOffset]!;
+        const record = r.log.get(o - p.logStartOffset);
         cells.push({ offset: o, tupleId: record.tupleId, x: xOf(o), committed: o < p.highWatermark });
       }
       const logEndOffset = p.logStartOffset + r.log.length;
