@@ -151,7 +151,11 @@ export class History {
     this.hwByTick = Array.from({ length: partitions }, () => new Int32Column(scenario.lastTick + 1));
     const expected = Math.ceil(scenario.expectedTuples * 1.02) + 1024;
     this.tuples = new TupleTable(scenario.keys, expected);
-    this.trace = new TraceLog(this.tuples, 2 * expected);
+    // Entries per tuple: emitted and arrived; with a log, appended and acked and per group fetched
+    // and processed; with messaging about one per consumer. Sized up front, the trace never grows.
+    const { delivery: log, messaging: direct } = scenario.spec;
+    const perTuple = 2 + (log ? 2 + 2 * log.groups.length : 0) + (direct ? 1 + direct.consumers.length : 0);
+    this.trace = new TraceLog(this.tuples, perTuple * expected);
     this.arrivalOrder = new Int32Column(expected);
     this.createdByTick = new Int32Column(scenario.lastTick + 1);
     this.tracedByTick = new Int32Column(scenario.lastTick + 1);
@@ -207,9 +211,16 @@ export function stepWorld(
   };
 
   const noop: Emit = () => {};
-  const emit: Emit = recording
-    ? (code, t, tupleId, a, b, c) => trace.append(code, t, tupleId, a, b, c)
-    : noop;
+  const outcome = recording ? history.outcome : null;
+  outcome?.reserve(endNew);
+  const emit: Emit = !recording
+    ? noop
+    : outcome
+      ? (code, t, tupleId, a = -1, b = -1, c = -1) => {
+          trace.append(code, t, tupleId, a, b, c);
+          outcome.entry(code, tupleId, a, b);
+        }
+      : (code, t, tupleId, a, b, c) => trace.append(code, t, tupleId, a, b, c);
   const delivery = scenario.spec.delivery;
 
   queueOpenTick(state.inFlight, tick);
@@ -273,8 +284,7 @@ export function stepWorld(
   if (recording) {
     history.createdByTick.push(endNew);
     history.tracedByTick.push(trace.length);
-    const tracedBefore = tick === 0 ? 0 : history.tracedByTick.get(tick - 1);
-    history.outcome?.record(trace, tracedBefore, trace.length, endNew, state);
+    outcome?.endTick(state);
     if (state.delivery) {
       const { cluster, groups } = state.delivery;
       groups.forEach((g, gi) => {

@@ -1,5 +1,5 @@
 import { Int32Column } from '../columns';
-import { TraceCode, type TraceLog } from '../trace';
+import { TraceCode } from '../trace';
 import type { WorldState } from '../world';
 
 /**
@@ -56,17 +56,20 @@ export class OutcomeCounters {
         : [];
   }
 
-  /** Reads trace entries [from, to) (one tick's) and records the counts at the end of that tick. */
-  record(trace: TraceLog, from: number, to: number, tuples: number, state: WorldState): void {
-    this.reserve(tuples);
-    for (let id = from; id < to; id++) {
-      const code = trace.codeAt(id);
-      if (code === this.kind) this.processed(trace.fieldAt(id, 0), trace.tupleAt(id));
-      else if (this.model !== 'log') continue;
-      else if (code === TraceCode.appended)
-        this.appended(trace.tupleAt(id), trace.fieldAt(id, 0), trace.fieldAt(id, 1));
-      else if (code === TraceCode.truncated) this.truncated(trace.tupleAt(id), trace.fieldAt(id, 1));
-    }
+  /**
+   * Counts one trace entry as it is appended (a, b: its first two numbers, see `traceFields`), so
+   * that nothing reads the trace back (issue 19). Entries come in trace order; tuple ids must be
+   * below the last `reserve`.
+   */
+  entry(code: number, tupleId: number, a: number, b: number): void {
+    if (code === this.kind) this.processed(a, tupleId);
+    else if (this.model !== 'log') return;
+    else if (code === TraceCode.appended) this.appended(tupleId, a, b);
+    else if (code === TraceCode.truncated) this.truncated(tupleId, b);
+  }
+
+  /** Records the counts at the end of a tick. */
+  endTick(state: WorldState): void {
     const n = this.received.length;
     for (let i = 0; i < n; i++) {
       this.received[i]!.push(this.distinct[i]!);
@@ -124,7 +127,7 @@ export class OutcomeCounters {
   }
 
   /** Makes the per-tuple arrays cover ids below `tuples`. */
-  private reserve(tuples: number): void {
+  reserve(tuples: number): void {
     if (this.capacity >= tuples) return;
     this.capacity = Math.max(1024, tuples, 2 * this.capacity);
     this.seen = this.seen.map((s) => grow(s, this.capacity, 0));
