@@ -1,4 +1,4 @@
-import { Float64Column, Int32Column } from './columns';
+import { Int32Column } from './columns';
 import type { TupleTable } from './tuples';
 
 /**
@@ -124,89 +124,95 @@ export const traceDescriptions: Record<TraceKind, string> = {
 };
 
 export class TraceLog {
-  private readonly kind: Int32Column;
-  private readonly time: Float64Column;
-  private readonly tuple: Int32Column;
+  /**
+   * Columns of one length, as plain typed arrays owned here (issue 19: the trace takes two to six
+   * entries per tuple, and going through a column object per field cost a tenth of a Kafka run).
+   */
+  private kind: Int32Array;
+  private time: Float64Array;
+  private tuple: Int32Array;
   /**
    * Index of the entry's (a, b, c) triple in `details`, or −1 when all three are −1. Tuple events,
    * most of any trace, carry none, so they pay one column instead of three.
    */
-  private readonly detail: Int32Column;
+  private detail: Int32Array;
   private readonly details: Int32Column;
   /** Next entry of the same tuple, −1 at the end of the chain. */
-  private readonly nextForTuple: Int32Column;
+  private nextForTuple: Int32Array;
+  private count = 0;
 
   /** `capacity`: expected number of entries. */
   constructor(
     private readonly tuples: TupleTable,
     capacity: number,
   ) {
-    this.kind = new Int32Column(capacity);
-    this.time = new Float64Column(capacity);
-    this.tuple = new Int32Column(capacity);
-    this.detail = new Int32Column(capacity);
+    const n = Math.max(16, capacity);
+    this.kind = new Int32Array(n);
+    this.time = new Float64Array(n);
+    this.tuple = new Int32Array(n);
+    this.detail = new Int32Array(n);
     this.details = new Int32Column();
-    this.nextForTuple = new Int32Column(capacity);
+    this.nextForTuple = new Int32Array(n);
   }
 
   get length(): number {
-    return this.kind.length;
+    return this.count;
   }
 
-  /**
-   * Appends an entry and returns its id. The five columns always have the same length, so one
-   * capacity check covers them (issue 19: the trace takes two to six entries per tuple).
-   */
+  /** Appends an entry and returns its id. */
   append(code: number, timeMs: number, tupleId: number, a = -1, b = -1, c = -1): number {
-    const id = this.kind.length;
-    if (id === this.kind.data.length || id === this.nextForTuple.data.length) this.reserve(id + 1);
-    this.kind.data[id] = code;
-    this.time.data[id] = timeMs;
-    this.tuple.data[id] = tupleId;
-    if (a === -1 && b === -1 && c === -1) this.detail.data[id] = -1;
+    const id = this.count;
+    if (id === this.kind.length) this.grow();
+    this.kind[id] = code;
+    this.time[id] = timeMs;
+    this.tuple[id] = tupleId;
+    if (a === -1 && b === -1 && c === -1) this.detail[id] = -1;
     else {
-      this.detail.data[id] = this.details.length;
+      this.detail[id] = this.details.length;
       this.details.push(a);
       this.details.push(b);
       this.details.push(c);
     }
-    this.nextForTuple.data[id] = -1;
-    const n = id + 1;
-    this.kind.length = n;
-    this.time.length = n;
-    this.tuple.length = n;
-    this.detail.length = n;
-    this.nextForTuple.length = n;
+    this.nextForTuple[id] = -1;
+    this.count = id + 1;
     if (tupleId >= 0) {
       const { firstTrace, lastTrace } = this.tuples;
       const last = lastTrace.data[tupleId]!;
       if (last < 0) firstTrace.data[tupleId] = id;
-      else this.nextForTuple.data[last] = id;
+      else this.nextForTuple[last] = id;
       lastTrace.data[tupleId] = id;
     }
     return id;
   }
 
-  private reserve(capacity: number): void {
-    this.kind.reserve(capacity);
-    this.time.reserve(capacity);
-    this.tuple.reserve(capacity);
-    this.detail.reserve(capacity);
-    this.nextForTuple.reserve(capacity);
+  private grow(): void {
+    const n = Math.ceil(this.kind.length * 1.5);
+    const int32 = (a: Int32Array) => {
+      const next = new Int32Array(n);
+      next.set(a);
+      return next;
+    };
+    const time = new Float64Array(n);
+    time.set(this.time);
+    this.time = time;
+    this.kind = int32(this.kind);
+    this.tuple = int32(this.tuple);
+    this.detail = int32(this.detail);
+    this.nextForTuple = int32(this.nextForTuple);
   }
 
   private field(id: number, i: number): number {
-    const at = this.detail.get(id);
+    const at = this.detail[id]!;
     return at < 0 ? -1 : this.details.get(at + i);
   }
 
   /** An entry's kind code, tuple and numbers a, b, c (i = 0, 1, 2) without building the entry. */
   codeAt(id: number): number {
-    return this.kind.get(id);
+    return this.kind[id]!;
   }
 
   tupleAt(id: number): number {
-    return this.tuple.get(id);
+    return this.tuple[id]!;
   }
 
   fieldAt(id: number, i: number): number {
@@ -214,11 +220,11 @@ export class TraceLog {
   }
 
   entry(id: number): TraceEntry {
-    const tupleId = this.tuple.get(id);
+    const tupleId = this.tuple[id]!;
     return {
       id,
-      kind: TraceKinds[this.kind.get(id)] as TraceKind,
-      timeMs: this.time.get(id),
+      kind: TraceKinds[this.kind[id]!] as TraceKind,
+      timeMs: this.time[id]!,
       tupleId,
       producerIndex: tupleId >= 0 ? this.tuples.producer.get(tupleId) : -1,
       a: this.field(id, 0),
@@ -237,11 +243,7 @@ export class TraceLog {
   /** The chain of entries for one tuple, restricted to ids below `limit`. */
   forTuple(tupleId: number, limit: number): TraceEntry[] {
     const out: TraceEntry[] = [];
-    for (
-      let id = this.tuples.firstTrace.get(tupleId);
-      id >= 0 && id < limit;
-      id = this.nextForTuple.get(id)
-    ) {
+    for (let id = this.tuples.firstTrace.get(tupleId); id >= 0 && id < limit; id = this.nextForTuple[id]!) {
       out.push(this.entry(id));
     }
     return out;
@@ -257,11 +259,11 @@ export class TraceLog {
       }
     };
     for (let id = 0; id < limit; id++) {
-      mix(this.kind.get(id));
-      const t = this.time.get(id);
+      mix(this.kind[id]!);
+      const t = this.time[id]!;
       mix(t | 0);
       mix(Math.floor(t / 0x100000000));
-      mix(this.tuple.get(id));
+      mix(this.tuple[id]!);
       mix(this.field(id, 0));
       mix(this.field(id, 1));
       mix(this.field(id, 2));
