@@ -1,4 +1,3 @@
-import { Int32Column } from './columns';
 import type { TupleTable } from './tuples';
 
 /**
@@ -136,22 +135,24 @@ export class TraceLog {
    * most of any trace, carry none, so they pay one column instead of three.
    */
   private detail: Int32Array;
-  private readonly details: Int32Column;
+  private details: Int32Array;
+  private detailCount = 0;
   /** Next entry of the same tuple, −1 at the end of the chain. */
   private nextForTuple: Int32Array;
   private count = 0;
 
-  /** `capacity`: expected number of entries. */
+  /** `capacity`: expected number of entries; `detailed`: how many of them carry numbers. */
   constructor(
     private readonly tuples: TupleTable,
     capacity: number,
+    detailed = 0,
   ) {
     const n = Math.max(16, capacity);
     this.kind = new Int32Array(n);
     this.time = new Float64Array(n);
     this.tuple = new Int32Array(n);
     this.detail = new Int32Array(n);
-    this.details = new Int32Column();
+    this.details = new Int32Array(Math.max(48, 3 * detailed));
     this.nextForTuple = new Int32Array(n);
   }
 
@@ -168,10 +169,17 @@ export class TraceLog {
     this.tuple[id] = tupleId;
     if (a === -1 && b === -1 && c === -1) this.detail[id] = -1;
     else {
-      this.detail[id] = this.details.length;
-      this.details.push(a);
-      this.details.push(b);
-      this.details.push(c);
+      let at = this.detailCount;
+      if (at + 3 > this.details.length) {
+        const next = new Int32Array(Math.ceil(this.details.length * 1.5) + 3);
+        next.set(this.details);
+        this.details = next;
+      }
+      this.detail[id] = at;
+      this.details[at++] = a;
+      this.details[at++] = b;
+      this.details[at++] = c;
+      this.detailCount = at;
     }
     this.nextForTuple[id] = -1;
     this.count = id + 1;
@@ -203,7 +211,7 @@ export class TraceLog {
 
   private field(id: number, i: number): number {
     const at = this.detail[id]!;
-    return at < 0 ? -1 : this.details.get(at + i);
+    return at < 0 ? -1 : this.details[at + i]!;
   }
 
   /** An entry's kind code, tuple and numbers a, b, c (i = 0, 1, 2) without building the entry. */

@@ -154,8 +154,8 @@ export class History {
     // Entries per tuple: emitted and arrived; with a log, appended and acked and per group fetched
     // and processed; with messaging about one per consumer. Sized up front, the trace never grows.
     const { delivery: log, messaging: direct } = scenario.spec;
-    const perTuple = 2 + (log ? 2 + 2 * log.groups.length : 0) + (direct ? 1 + direct.consumers.length : 0);
-    this.trace = new TraceLog(this.tuples, perTuple * expected);
+    const detailed = (log ? 2 + 2 * log.groups.length : 0) + (direct ? 1 + direct.consumers.length : 0);
+    this.trace = new TraceLog(this.tuples, (2 + detailed) * expected, detailed * expected);
     this.arrivalOrder = new Int32Column(expected);
     this.createdByTick = new Int32Column(scenario.lastTick + 1);
     this.tracedByTick = new Int32Column(scenario.lastTick + 1);
