@@ -317,7 +317,13 @@ export function processRecords(g: GroupState, memberId: string, count: number): 
   const m = g.members.find((x) => x.memberId === memberId);
   if (!m?.alive) return [];
   const done = m.inProcess.splice(0, count);
-  const events: GroupEvent[] = done.map((r) => ({ kind: 'processed', memberId, ...r }));
+  const events: GroupEvent[] = done.map((r) => ({
+    kind: 'processed',
+    memberId,
+    partition: r.partition,
+    offset: r.offset,
+    tupleId: r.tupleId,
+  }));
   // commitSync() after the whole polled batch is processed: a crash mid-batch replays the batch.
   if (g.config.commitMode === 'afterProcessing' && done.length > 0 && m.inProcess.length === 0) {
     events.push(...commitPositions(g, m));
