@@ -46,12 +46,27 @@ export function shufflePairs<T>(
 ): Map<string, [Value, T[]]>[] {
   const out: Map<string, [Value, T[]]>[] = [];
   for (let i = 0; i < numPartitions; i++) out.push(new Map());
+  // A string, number or boolean key found again goes straight to its entry: a Map compares such
+  // keys as valueKey does (SameValueZero), so only new keys pay for hashing and valueKey (issue 19).
+  const primitive = new Map<Value, [Value, T[]]>();
   for (const [k, v] of pairs) {
+    const simple = typeof k !== 'object';
+    if (simple) {
+      const hit = primitive.get(k);
+      if (hit) {
+        hit[1].push(v);
+        continue;
+      }
+    }
     const part = out[numPartitions === 1 ? 0 : hashPartition(k, numPartitions)]!;
     const id = valueKey(k);
-    const entry = part.get(id);
+    let entry = part.get(id);
     if (entry) entry[1].push(v);
-    else part.set(id, [k, [v]]);
+    else {
+      entry = [k, [v]];
+      part.set(id, entry);
+    }
+    if (simple) primitive.set(k, entry);
   }
   return out;
 }
