@@ -60,7 +60,6 @@ export interface LogDeliveryState {
 }
 
 const STREAM_STICKY = 3;
-const ACKS_CODE = { 0: 0, 1: 1, all: -1 } as const;
 const clockKey = (group: number, member: string) => `${group}:${member}`;
 
 export function createLogDelivery(spec: LogDeliverySpec): LogDeliveryState {
@@ -129,6 +128,30 @@ export function unpackDelivery(p: PackedDelivery): LogDeliveryState {
 }
 
 /**
+ * Per run (its tuple table: one scenario, so one key list and one partition count), the partition
+ * of each key index (−1: not computed yet); keys repeat, and a table lookup is cheaper than hashing.
+ */
+const partitionsByKey = new WeakMap<TupleTable, Int32Array>();
+
+/** partitionForKey for a tuple's key, remembered by key index (a pure function of key and count). */
+function keyedPartition(spec: LogDeliverySpec, tuples: TupleTable, tupleId: number): number {
+  const keyIndex = tuples.keyIndex.get(tupleId);
+  let known = partitionsByKey.get(tuples);
+  if (!known || keyIndex >= known.length) {
+    const next = new Int32Array(Math.max(tuples.keys.length, keyIndex + 1)).fill(-1);
+    if (known) next.set(known);
+    known = next;
+    partitionsByKey.set(tuples, known);
+  }
+  let partition = known[keyIndex]!;
+  if (partition < 0) {
+    partition = partitionForKey(tuples.key(tupleId), spec.partitions);
+    known[keyIndex] = partition;
+  }
+  return partition;
+}
+
+/**
  * The producer sends an arriving tuple as a record: keyed records go where Kafka's default
  * partitioner puts them; null-key records use the sticky partitioner (or round-robin).
  */
@@ -145,7 +168,7 @@ export function deliver(
   const partitions = spec.partitions;
   let partition: number;
   if (keyed) {
-    partition = partitionForKey(tuples.key(tupleId), partitions);
+    partition = keyedPartition(spec, tuples, tupleId);
   } else if (spec.unkeyedPartitioner === 'roundRobin') {
     partition = s.roundRobinNext++ % partitions;
   } else {
@@ -294,7 +317,7 @@ function emitCluster(events: ClusterEvent[], nowMs: number, emit: Emit): void {
   for (const e of events) {
     switch (e.kind) {
       case 'appended':
-        emit(TraceCode.appended, nowMs, e.tupleId, e.partition, e.offset, ACKS_CODE[e.acks]);
+        emit(TraceCode.appended, nowMs, e.tupleId, e.partition, e.offset, e.acks === 'all' ? -1 : e.acks);
         break;
       case 'rejected':
         emit(
