@@ -60,16 +60,89 @@ export function generateTickInto(
     for (const t of generateTick(scenario, seed, tick)) table.append(t);
     return;
   }
-  const first = table.length;
   const sink = table.appendRaw;
+  const plans: ProducerTick[] = [];
+  let integral = true;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (const producer of scenario.producers) {
     if (producer.spec.ratePerSec > 0 && producer.keyIndices.length > 0) {
-      generateForProducer(producer, seed, tick, fromMs, toMs, sink);
+      const plan = planProducerTick(producer, seed, tick, fromMs, toMs);
+      if (plan === null || plan.times.length === 0) continue;
+      plans.push(plan);
+      const { times } = plan;
+      for (let i = 0; i < times.length; i++) if (!Number.isInteger(times[i])) integral = false;
+      if (times[0]! < min) min = times[0]!;
+      if (times[times.length - 1]! > max) max = times[times.length - 1]!;
     }
+  }
+  if (plans.length === 1) {
+    const [{ producer, source, times }] = plans as [ProducerTick];
+    for (let i = 0; i < times.length; i++) makeTuple(producer, times[i]!, source, sink);
+    return;
+  }
+  if (integral && max - min < MERGE_SPAN) {
+    // Each producer's times are sorted: walking the milliseconds and, in each, the producers in index
+    // order gives generateTick's order (event time, then producer, then creation) with no sort
+    // (issue 19: sorting and permuting the table's columns). Every producer still draws its numbers
+    // in its own order, from its own source.
+    const next = new Int32Array(plans.length);
+    for (let t = min; t <= max; t++) {
+      for (let k = 0; k < plans.length; k++) {
+        const { producer, source, times } = plans[k]!;
+        let i = next[k]!;
+        for (; i < times.length && times[i] === t; i++) makeTuple(producer, t, source, sink);
+        next[k] = i;
+      }
+    }
+    return;
+  }
+  const first = table.length;
+  for (const plan of plans) {
+    for (let i = 0; i < plan.times.length; i++) makeTuple(plan.producer, plan.times[i]!, plan.source, sink);
   }
   // Producers were appended in index order, each in event-time order: a stable sort by event time
   // alone gives generateTick's order (event time, then producer, then creation).
   table.sortTail(first);
+}
+
+/** Ticks whose producers' times span fewer milliseconds than this are merged without a sort. */
+const MERGE_SPAN = 1 << 16;
+
+/** One producer's event times in a tick, and the source its tuples then draw from. */
+interface ProducerTick {
+  readonly producer: CompiledProducer;
+  readonly source: Source;
+  readonly times: ArrayLike<number>;
+}
+
+/** What generateForProducer draws before its first tuple: the tick's event times, in order. */
+function planProducerTick(
+  producer: CompiledProducer,
+  seed: number,
+  tick: number,
+  fromMs: number,
+  toMs: number,
+): ProducerTick | null {
+  const p = producer.spec;
+  const lo = Math.max(fromMs, p.startMs);
+  const hi = Math.min(toMs, p.stopMs - 1);
+  if (lo > hi) return null;
+  const source = sourceFor(seed, STREAM_PRODUCER, producer.index, tick);
+  if (p.arrivals === 'fixed') {
+    const at = (n: number) => p.startMs + Math.floor((n * 1000) / p.ratePerSec);
+    let n = Math.max(0, Math.floor(((lo - p.startMs) * p.ratePerSec) / 1000) - 1);
+    while (at(n) < lo) n++;
+    const times: number[] = [];
+    for (; at(n) <= hi; n++) times.push(at(n));
+    return { producer, source, times };
+  }
+  const spanMs = hi - lo + 1;
+  const count = poissonCount(source, (p.ratePerSec * spanMs) / 1000);
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) times[i] = lo + Math.floor(source() * spanMs);
+  times.sort();
+  return { producer, source, times };
 }
 
 function generateForProducer(
@@ -80,25 +153,9 @@ function generateForProducer(
   toMs: number,
   sink: TupleSink,
 ): void {
-  const p = producer.spec;
-  const lo = Math.max(fromMs, p.startMs);
-  const hi = Math.min(toMs, p.stopMs - 1);
-  if (lo > hi) return;
-  const source = sourceFor(seed, STREAM_PRODUCER, producer.index, tick);
-  if (p.arrivals === 'fixed') {
-    // Event n happens at startMs + floor(n · 1000 / rate).
-    const at = (n: number) => p.startMs + Math.floor((n * 1000) / p.ratePerSec);
-    let n = Math.max(0, Math.floor(((lo - p.startMs) * p.ratePerSec) / 1000) - 1);
-    while (at(n) < lo) n++;
-    for (; at(n) <= hi; n++) makeTuple(producer, at(n), source, sink);
-  } else {
-    const spanMs = hi - lo + 1;
-    const count = poissonCount(source, (p.ratePerSec * spanMs) / 1000);
-    const times = new Float64Array(count);
-    for (let i = 0; i < count; i++) times[i] = lo + Math.floor(source() * spanMs);
-    times.sort();
-    for (let i = 0; i < count; i++) makeTuple(producer, times[i]!, source, sink);
-  }
+  const plan = planProducerTick(producer, seed, tick, fromMs, toMs);
+  if (plan === null) return;
+  for (let i = 0; i < plan.times.length; i++) makeTuple(producer, plan.times[i]!, plan.source, sink);
 }
 
 /** Every tuple draws the same six numbers in the same order, whatever its settings. */
