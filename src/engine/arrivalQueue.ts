@@ -13,8 +13,14 @@ import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type PackedHeap, 
  */
 export interface ArrivalQueue {
   readonly tickMs: number;
-  /** Per tick after the open one: what arrives in it, in the order it was sent. */
-  readonly buckets: Map<number, Bucket>;
+  /**
+   * Per tick after the open one, what arrives in it, in the order it was sent: a ring whose slot
+   * k mod length holds tick k's bucket, for ticks in (openTick, openTick + length] (it grows when a
+   * tuple arrives further ahead). Cheaper per send than a Map.
+   */
+  ring: (Bucket | undefined)[];
+  /** Emptied buckets kept for reuse (their arrays keep their capacity). */
+  readonly spare: Bucket[];
   /** Entries in all buckets, the open tick's unread part and `soon`. */
   size: number;
   /** The tick being processed (−1 before the first). */
@@ -31,6 +37,7 @@ export interface ArrivalQueue {
 }
 
 interface Bucket {
+  tick: number;
   readonly times: number[];
   readonly ids: number[];
   /** Whether ids were pushed in increasing order (true unless a backfilled tuple was sent late). */
@@ -43,7 +50,8 @@ const EMPTY_IDS = new Int32Array(0);
 export function emptyArrivalQueue(tickMs: number): ArrivalQueue {
   return {
     tickMs,
-    buckets: new Map(),
+    ring: new Array(64).fill(undefined),
+    spare: [],
     size: 0,
     openTick: -1,
     times: EMPTY_TIMES,
@@ -72,10 +80,14 @@ export function queuePush(q: ArrivalQueue, timeMs: number, id: number): void {
     heapPush(q.soon, timeMs, id);
     return;
   }
-  let bucket = q.buckets.get(k);
+  if (k - q.openTick >= q.ring.length) growRing(q, k - q.openTick);
+  const slot = k & (q.ring.length - 1);
+  let bucket = q.ring[slot];
   if (bucket === undefined) {
-    bucket = { times: [], ids: [], ascending: true };
-    q.buckets.set(k, bucket);
+    bucket = q.spare.pop() ?? { tick: k, times: [], ids: [], ascending: true };
+    bucket.tick = k;
+    bucket.ascending = true;
+    q.ring[slot] = bucket;
   } else if (id < bucket.ids[bucket.ids.length - 1]!) bucket.ascending = false;
   bucket.times.push(timeMs);
   bucket.ids.push(id);
@@ -87,13 +99,26 @@ export function queuePush(q: ArrivalQueue, timeMs: number, id: number): void {
  */
 export function queueOpenTick(q: ArrivalQueue, tick: number): void {
   q.openTick = tick;
-  const bucket = q.buckets.get(tick);
-  if (bucket === undefined) {
+  const slot = tick & (q.ring.length - 1);
+  const bucket = q.ring[slot];
+  if (bucket === undefined || bucket.tick !== tick) {
     q.pos = q.end = 0;
     return;
   }
-  q.buckets.delete(tick);
+  q.ring[slot] = undefined;
   sortBucket(q, bucket);
+  bucket.times.length = 0;
+  bucket.ids.length = 0;
+  if (q.spare.length < 4) q.spare.push(bucket);
+}
+
+/** A ring of a power-of-two length above `span` ticks, with every bucket in its new slot. */
+function growRing(q: ArrivalQueue, span: number): void {
+  let length = q.ring.length;
+  while (length <= span) length *= 2;
+  const ring: (Bucket | undefined)[] = new Array(length).fill(undefined);
+  for (const bucket of q.ring) if (bucket) ring[bucket.tick & (length - 1)] = bucket;
+  q.ring = ring;
 }
 
 /** A bucket whose times span fewer whole milliseconds than this is counting-sorted. */
@@ -181,7 +206,7 @@ export function queueIds(q: ArrivalQueue): number[] {
   const out: number[] = [];
   for (let i = q.pos; i < q.end; i++) out.push(q.ids[i]!);
   out.push(...q.soon.ids);
-  for (const bucket of q.buckets.values()) for (const id of bucket.ids) out.push(id);
+  for (const bucket of q.ring) if (bucket) for (const id of bucket.ids) out.push(id);
   return out;
 }
 
@@ -202,7 +227,8 @@ export function packQueue(q: ArrivalQueue): PackedHeap {
     times[i] = q.soon.times[j]!;
     ids[i] = q.soon.ids[j]!;
   }
-  for (const bucket of q.buckets.values()) {
+  for (const bucket of q.ring) {
+    if (!bucket) continue;
     for (let j = 0; j < bucket.ids.length; j++, i++) {
       times[i] = bucket.times[j]!;
       ids[i] = bucket.ids[j]!;
