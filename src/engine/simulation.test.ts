@@ -223,3 +223,25 @@ describe('no loss, no duplication', () => {
     );
   });
 });
+
+describe("a tuple's trace", () => {
+  it('is exactly the trace entries of that tuple up to the cursor, in order, after any seek', () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary({ lossy: true, delivery: true }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (spec, seed, at) => {
+          const sim = runToEnd(spec, seed);
+          sim.seek(Math.floor(at * sim.lastTick));
+          const all = sim.traceRange(0, sim.frame().traceLength);
+          const created = sim.frame().created;
+          for (let id = 0; id < Math.min(created, 40); id++) {
+            expect(sim.traceForTuple(id)).toEqual(all.filter((e) => e.tupleId === id));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

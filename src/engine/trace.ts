@@ -137,8 +137,12 @@ export class TraceLog {
   private detail: Int32Array;
   private details: Int32Array;
   private detailCount = 0;
-  /** Next entry of the same tuple, −1 at the end of the chain. */
-  private nextForTuple: Int32Array;
+  /**
+   * Previous entry of the same tuple, −1 at its first. A backward chain: appending writes only the
+   * new entry's slot, where a forward chain wrote into an older entry's slot, a cache miss per
+   * append on a long run (issue 19).
+   */
+  private prevForTuple: Int32Array;
   private count = 0;
 
   /** `capacity`: expected number of entries; `detailed`: how many of them carry numbers. */
@@ -153,7 +157,7 @@ export class TraceLog {
     this.tuple = new Int32Array(n);
     this.detail = new Int32Array(n);
     this.details = new Int32Array(Math.max(48, 3 * detailed));
-    this.nextForTuple = new Int32Array(n);
+    this.prevForTuple = new Int32Array(n);
   }
 
   get length(): number {
@@ -181,15 +185,12 @@ export class TraceLog {
       this.details[at++] = c;
       this.detailCount = at;
     }
-    this.nextForTuple[id] = -1;
     this.count = id + 1;
     if (tupleId >= 0) {
-      const { firstTrace, lastTrace } = this.tuples;
-      const last = lastTrace.data[tupleId]!;
-      if (last < 0) firstTrace.data[tupleId] = id;
-      else this.nextForTuple[last] = id;
-      lastTrace.data[tupleId] = id;
-    }
+      const lastTrace = this.tuples.lastTrace.data;
+      this.prevForTuple[id] = lastTrace[tupleId]!;
+      lastTrace[tupleId] = id;
+    } else this.prevForTuple[id] = -1;
     return id;
   }
 
@@ -206,7 +207,7 @@ export class TraceLog {
     this.kind = int32(this.kind);
     this.tuple = int32(this.tuple);
     this.detail = int32(this.detail);
-    this.nextForTuple = int32(this.nextForTuple);
+    this.prevForTuple = int32(this.prevForTuple);
   }
 
   private field(id: number, i: number): number {
@@ -248,13 +249,13 @@ export class TraceLog {
     return out;
   }
 
-  /** The chain of entries for one tuple, restricted to ids below `limit`. */
+  /** The chain of entries for one tuple, restricted to ids below `limit`, in order. */
   forTuple(tupleId: number, limit: number): TraceEntry[] {
     const out: TraceEntry[] = [];
-    for (let id = this.tuples.firstTrace.get(tupleId); id >= 0 && id < limit; id = this.nextForTuple[id]!) {
-      out.push(this.entry(id));
+    for (let id = this.tuples.lastTrace.get(tupleId); id >= 0; id = this.prevForTuple[id]!) {
+      if (id < limit) out.push(this.entry(id));
     }
-    return out;
+    return out.reverse();
   }
 
   /** FNV-1a over the first `limit` entries: equal hashes mean equal traces (for determinism tests). */
@@ -286,7 +287,7 @@ export class TraceLog {
       this.tuple.byteLength +
       this.detail.byteLength +
       this.details.byteLength +
-      this.nextForTuple.byteLength
+      this.prevForTuple.byteLength
     );
   }
 }

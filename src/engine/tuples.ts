@@ -104,8 +104,7 @@ export class TupleTable {
   readonly newestBefore: Int32Column;
   /** Id of the same-producer tuple that overtook this one; −1 if it arrived in order. */
   readonly overtakenBy: Int32Column;
-  /** Head and tail of each tuple's chain of trace entries. */
-  readonly firstTrace: Int32Column;
+  /** The newest entry of each tuple's (backward) chain of trace entries, −1 before its first. */
   readonly lastTrace: Int32Column;
   private readonly jsonValues = new Map<number, JsonValue>();
 
@@ -124,7 +123,6 @@ export class TupleTable {
     this.flags = new Int32Column(capacity);
     this.newestBefore = new Int32Column(capacity);
     this.overtakenBy = new Int32Column(capacity);
-    this.firstTrace = new Int32Column(capacity);
     this.lastTrace = new Int32Column(capacity);
   }
 
@@ -143,7 +141,6 @@ export class TupleTable {
     this.flags.push(t.flags);
     this.newestBefore.push(-1);
     this.overtakenBy.push(-1);
-    this.firstTrace.push(-1);
     this.lastTrace.push(-1);
     if (t.jsonValue !== undefined) this.jsonValues.set(id, t.jsonValue);
     return id;
@@ -151,8 +148,8 @@ export class TupleTable {
 
   /**
    * `append` without the object: the generator writes straight into the columns. Every column has
-   * the same length, so one capacity check covers all twelve (issue 19: twelve checked pushes per
-   * tuple were a tenth of the engine's time).
+   * the same length, so one capacity check covers all eleven (issue 19: a checked push per column per
+   * tuple was a tenth of the engine's time).
    */
   readonly appendRaw: TupleSink = (
     producerIndex,
@@ -176,7 +173,6 @@ export class TupleTable {
     this.flags.data[i] = flags;
     this.newestBefore.data[i] = -1;
     this.overtakenBy.data[i] = -1;
-    this.firstTrace.data[i] = -1;
     this.lastTrace.data[i] = -1;
     const n = i + 1;
     this.producer.length = n;
@@ -189,15 +185,13 @@ export class TupleTable {
     this.flags.length = n;
     this.newestBefore.length = n;
     this.overtakenBy.length = n;
-    this.firstTrace.length = n;
     this.lastTrace.length = n;
   };
 
   private reserve(capacity: number): void {
     for (const column of [this.producer, this.keyIndex, this.payloadSeed, this.flags])
       column.reserve(capacity);
-    for (const column of [this.newestBefore, this.overtakenBy, this.firstTrace, this.lastTrace])
-      column.reserve(capacity);
+    for (const column of [this.newestBefore, this.overtakenBy, this.lastTrace]) column.reserve(capacity);
     for (const column of [this.value, this.eventTime, this.sentTime, this.arrivalTime])
       column.reserve(capacity);
   }
@@ -323,7 +317,6 @@ export class TupleTable {
       this.flags.byteLength +
       this.newestBefore.byteLength +
       this.overtakenBy.byteLength +
-      this.firstTrace.byteLength +
       this.lastTrace.byteLength
     );
   }
