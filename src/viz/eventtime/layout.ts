@@ -47,8 +47,15 @@ export function dotText(d: Dot): string {
 interface Fates {
   readonly late: ReadonlyMap<number, LateTuple>;
   readonly batchOf: ReadonlyMap<number, { readonly watermarkMs: number; readonly lateWatermarkMs: number }>;
+  /** Per record: when it was judged late (dropped), +∞ if never. */
+  readonly lateAt: Float64Array;
   readonly watermark: Float64Array;
   readonly behind: Uint8Array;
+  /**
+   * Per record, filled in with `behind`: the start of its window when it falls in exactly one (a
+   * tumbling window), NaN otherwise; the pane count reads it instead of assigning windows per step.
+   */
+  readonly windowStart: Float64Array;
 }
 
 const fatesByAnalysis = new WeakMap<EventTimeAnalysis, Fates>();
@@ -57,11 +64,20 @@ function fatesOf(a: EventTimeAnalysis): Fates {
   if (!f) {
     const batchOf = new Map<number, { watermarkMs: number; lateWatermarkMs: number }>();
     for (const b of a.batches ?? []) for (const id of b.records) batchOf.set(id, b);
+    const late = new Map(a.late.map((l) => [l.id, l]));
+    const lateAt = new Float64Array(a.records.length).fill(Number.POSITIVE_INFINITY);
+    if (late.size > 0)
+      a.records.forEach((r, i) => {
+        const l = late.get(r.id);
+        if (l) lateAt[i] = l.atMs;
+      });
     f = {
-      late: new Map(a.late.map((l) => [l.id, l])),
+      late,
       batchOf,
+      lateAt,
       watermark: new Float64Array(a.records.length),
       behind: new Uint8Array(a.records.length),
+      windowStart: new Float64Array(a.records.length),
     };
     fatesByAnalysis.set(a, f);
   }
@@ -74,10 +90,10 @@ function fateOf(a: EventTimeAnalysis, fates: Fates, i: number): void {
   const batch = fates.batchOf.get(r.id);
   const met = batch ? batch.watermarkMs : watermarkAt(a.watermark, r.arrivalMs, initialWatermark(a));
   fates.watermark[i] = met;
-  const past = assignWindows(a.spec.window, r.eventTimeMs).every(
-    (w) => w.endMs <= met + (a.spec.engine === 'flink' ? 1 : 0),
-  );
+  const windows = assignWindows(a.spec.window, r.eventTimeMs);
+  const past = windows.every((w) => w.endMs <= met + (a.spec.engine === 'flink' ? 1 : 0));
   fates.behind[i] = past ? 2 : 1;
+  fates.windowStart[i] = windows.length === 1 ? windows[0]!.startMs : Number.NaN;
 }
 
 /** The watermark before the first: Spark starts at 0, Flink has none (−∞). */
@@ -185,9 +201,7 @@ export function plotLayout(
     const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
     if (r.arrivalMs < start) continue;
-    const known = fates.late.get(r.id);
-    const late = known && known.atMs <= nowMs ? known : undefined;
-    const batch = fates.batchOf.get(r.id);
+    const late = fates.lateAt[i]! <= nowMs ? fates.late.get(r.id) : undefined;
     // Before it is dropped a tuple is drawn with the watermark it met on arrival (cached per record).
     if (fates.behind[i] === 0) fateOf(a, fates, i);
     const wm = late ? late.watermarkMs : fates.watermark[i]!;
@@ -199,6 +213,7 @@ export function plotLayout(
       countedAt[n++] = i;
       continue;
     }
+    const batch = fates.batchOf.get(r.id);
     let why: string;
     if (late)
       why =
@@ -225,16 +240,25 @@ export function plotLayout(
     });
   }
 
-  // Panes: windows that had a tuple by now, from their first tuple to their (latest) firing.
-  const counts = new Map<string, { window: Window; count: number; firstMs: number }>();
-  for (const r of a.records) {
+  // Panes: windows that had a tuple by now, from their first tuple to their (latest) firing. Keyed by
+  // the window's start (its size is fixed), or start and key for sessions.
+  const counts = new Map<number | string, { window: Window; count: number; firstMs: number }>();
+  const session = a.spec.window.kind === 'session';
+  for (let i = 0; i < a.records.length && !session; i++) {
+    const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
-    if ((fates.late.get(r.id)?.atMs ?? Number.POSITIVE_INFINITY) <= nowMs) continue;
-    for (const w of a.spec.window.kind === 'session' ? [] : assignWindows(a.spec.window, r.eventTimeMs)) {
-      const k = `${w.startMs}`;
-      const c = counts.get(k) ?? { window: w, count: 0, firstMs: r.arrivalMs };
+    if (fates.lateAt[i]! <= nowMs) continue;
+    if (fates.behind[i] === 0) fateOf(a, fates, i);
+    const only = fates.windowStart[i]!;
+    const known = Number.isNaN(only) ? undefined : counts.get(only);
+    if (known) {
+      known.count++;
+      continue;
+    }
+    for (const w of assignWindows(a.spec.window, r.eventTimeMs)) {
+      const c = counts.get(w.startMs) ?? { window: w, count: 0, firstMs: r.arrivalMs };
       c.count++;
-      counts.set(k, c);
+      counts.set(w.startMs, c);
     }
   }
   const emitted = a.emissions.filter((e) => e.atMs <= nowMs);
