@@ -33,6 +33,18 @@ export function usePlayingFast(): boolean {
   return useContext(ViewFollowContext).startsWith('turn');
 }
 
+/**
+ * The wave in which a panel's views draw a large new run (store `installing`): 0 at once, higher a
+ * frame later each; outside a panel, 0.
+ */
+export const InstallWaveContext = createContext(0);
+
+/** The store as a view of install wave `wave` sees it: the store before the install until its wave. */
+function asOfWave(s: SimStore, wave: number): SimStore {
+  const installing = s.installing;
+  return installing && wave > installing.wave ? installing.previous : s;
+}
+
 /** Provided by each panel; outside one (the transport, the inspector, tests) a view is always live. */
 export const ViewFollowContext = createContext<ViewFollow>('live');
 
@@ -48,6 +60,7 @@ const unsubscribed = () => {};
  */
 export function useViewSim<T>(selector: (s: SimStore) => T): T {
   const follow = useContext(ViewFollowContext);
+  const wave = useContext(InstallWaveContext);
   const subscribe = useCallback(
     (changed: () => void) => {
       if (follow === 'frozen') return unsubscribed;
@@ -61,7 +74,7 @@ export function useViewSim<T>(selector: (s: SimStore) => T): T {
   );
   return useSyncExternalStore(
     subscribe,
-    () => selector(useSim.getState()),
+    () => selector(asOfWave(useSim.getState(), wave)),
     () => selector(useSim.getInitialState()),
   );
 }

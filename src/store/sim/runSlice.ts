@@ -27,6 +27,15 @@ export type ScenarioSource = 'preset' | 'edited' | 'imported' | 'linked';
  * The run: the scenario (a preset or a custom one), the learner's seed, edits, injected faults and
  * comparison on top of it, and the actions that replace it.
  */
+/** See `RunSlice.installing`. */
+export interface InstallWaves {
+  readonly previous: SimStore;
+  readonly wave: number;
+}
+
+/** Views draw a new large run in waves 0…LAST_INSTALL_WAVE, one per animation frame. */
+export const LAST_INSTALL_WAVE = 3;
+
 export interface RunSlice {
   /** The run. It mutates as the cursor moves; `tick` mirrors its cursor so selectors re-render. */
   readonly sim: Simulation;
@@ -57,6 +66,13 @@ export interface RunSlice {
    * at once. A change that computes within one short slice (small scenarios) installs at once.
    */
   readonly computing: RunComputation | null;
+  /**
+   * A large new run just installed, shown in waves (issue 19): views of wave `w` (viz/viewSim.ts,
+   * given by their panel) see the new run once `wave` ≥ w and `previous` (the store as it was)
+   * until then, one more wave each animation frame, so the costliest views do not all draw the new
+   * run in one task. Null when every view shows the run.
+   */
+  readonly installing: InstallWaves | null;
 
   load(presetId: string, seed?: number): void;
   /**
@@ -128,13 +144,17 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         return piece;
       },
     };
-    const finish = (prepared: PreparedRun) => {
+    const finish = (prepared: PreparedRun, inWaves = false) => {
       pending = null;
       run.sim.seek(target());
       const compare =
         get().compareModel === model ? prepared.compare : companion(run.sim, get().compareModel);
       compare?.seek(run.sim.tick);
-      set({ ...fields, ...run, tick: run.sim.tick, carryMs: 0, compare, computing: null });
+      // A run that took slices to compute is shown in waves (where there are animation frames).
+      const waves = inWaves && typeof requestAnimationFrame === 'function';
+      const installing = waves ? { previous: { ...get(), installing: null }, wave: 0 } : null;
+      set({ ...fields, ...run, tick: run.sim.tick, carryMs: 0, compare, computing: null, installing });
+      if (waves) requestAnimationFrame(nextWave);
     };
     if (isSmallRun(run.sim, target(), model)) {
       let piece = tracked.next();
@@ -157,7 +177,7 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         publishedMs = now;
         set({ computing: { ...progress, startedMs } });
       },
-      done: finish,
+      done: (prepared) => finish(prepared, true),
       failed(error) {
         pending = null;
         set({ computing: null });
@@ -182,6 +202,14 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     const run = newRun(s.base, s.seed, s.injected, s);
     installWhenReady(run, fields, () => get().sim.tick);
   };
+  /** One more wave of views shows the run installed last; the last wave ends the install. */
+  const nextWave = () => {
+    const now = get().installing;
+    if (!now) return;
+    const wave = now.wave + 1;
+    set({ installing: wave >= LAST_INSTALL_WAVE ? null : { previous: now.previous, wave } });
+    if (wave < LAST_INSTALL_WAVE) requestAnimationFrame(nextWave);
+  };
   /** The store as it will be once the change being computed is installed. */
   const ahead = (): SimStore => ({ ...get(), ...pending });
   return {
@@ -195,6 +223,7 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     eventTimeEdit: null,
     queryEdit: null,
     computing: null,
+    installing: null,
 
     reloadRun() {
       rerun({});

@@ -10,7 +10,7 @@ import { EventTimeControls } from './EventTimeControls';
 export default function EventTimePanels() {
   return (
     <>
-      <Panel id="etplot" title="Event time plot">
+      <Panel id="etplot" title="Event time plot" wave={3}>
         <EventTimeControls />
         <EventTimePlot />
       </Panel>

@@ -179,6 +179,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
           )}
           <Panel
             id="map"
+            wave={2}
             title="Pipeline map"
             lede="What this scenario is made of, and its tuples travelling through it."
           >
@@ -192,7 +193,7 @@ function Simulator({ lesson }: { lesson: boolean }) {
               <PipelineMap presenting={presenting} />
             </Suspense>
           </Panel>
-          <Panel id="producers" title="Producers" lede={scenario.description} turn={0}>
+          <Panel id="producers" title="Producers" lede={scenario.description} turn={0} wave={1}>
             <FrameStats />
             <ProducerLanes />
             {keySkew && (

@@ -1,6 +1,12 @@
 import { type ReactNode, useRef } from 'react';
 import { spotlightClass, useRoute } from '../../store/route';
-import { useInView, ViewFollowContext, ViewPlayingContext, viewFollow } from '../../viz/viewSim';
+import {
+  InstallWaveContext,
+  useInView,
+  ViewFollowContext,
+  ViewPlayingContext,
+  viewFollow,
+} from '../../viz/viewSim';
 import { ExportMenu } from '../export/ExportMenu';
 import { Playback } from '../transport/playback';
 import { ViewBoundary } from './ViewBoundary';
@@ -12,6 +18,7 @@ export function Panel({
   title,
   lede,
   turn = 1,
+  wave = 0,
   children,
 }: {
   id: string;
@@ -19,6 +26,11 @@ export function Panel({
   lede?: string;
   /** Its turn while playing fast (viz/viewSim.ts): the costliest views take turn 0, the others 1. */
   turn?: 0 | 1;
+  /**
+   * Its wave when a large new run is installed (store `installing`): the costliest views draw it a
+   * frame or more after the rest, so no task draws them all (issue 19: 170–220 ms after a what-if).
+   */
+  wave?: 0 | 1 | 2 | 3;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
@@ -43,7 +55,9 @@ export function Panel({
       </div>
       <ViewPlayingContext value={playing}>
         <ViewFollowContext value={follow}>
-          <ViewBoundary view={title}>{children}</ViewBoundary>
+          <InstallWaveContext value={wave}>
+            <ViewBoundary view={title}>{children}</ViewBoundary>
+          </InstallWaveContext>
         </ViewFollowContext>
       </ViewPlayingContext>
     </section>

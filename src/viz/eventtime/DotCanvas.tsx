@@ -150,7 +150,9 @@ export function DotCanvas({ layout, dots, label }: { layout: PlotLayout; dots: P
     }
     const frame = requestAnimationFrame(() => paintDots(ctx, layout, dots, fill, ratio));
     return () => cancelAnimationFrame(frame);
-  });
+    // Painted again only when the dots, their place or their colour change (a parent's render that
+    // changes none of them repainted 24 ms of dots in the frame of another view's install).
+  }, [layout, dots, scheme, width, height]);
   return (
     <canvas ref={ref} className="etplot__canvas" style={{ width, height }} role="img" aria-label={label} />
   );

@@ -1,4 +1,4 @@
-import { type MouseEvent, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisOf, computedAnalysis } from '../../store/eventTime';
 import { registerWarmUp } from '../../store/sim/prepareRun';
@@ -7,7 +7,7 @@ import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { useViewSim } from '../viewSim';
 import { DENSE_DOTS, DOT_RADIUS, DotCanvas, dotFinder } from './DotCanvas';
-import { type Dot, dotText, plotLayout, warmUpPlot } from './layout';
+import { type Dot, dotText, plotLayout, preparePlotLayout, warmUpPlot } from './layout';
 import './EventTimePlot.css';
 
 const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
@@ -16,10 +16,17 @@ const selectPlot = (s: ReturnType<typeof useSim.getState>) => ({
   select: s.select,
 });
 
-// A new run's plot caches (every tuple's fate, the perfect watermark) are filled in before it is shown.
+/** The plot's size as last drawn: a new run's layout is prepared for it. */
+let lastSize: { width: number; height: number } | null = null;
+
+// A new run's plot caches (every tuple's fate, the perfect watermark) are filled in before it is
+// shown, and its layout at the cursor is computed in pieces for the size the plot has.
 registerWarmUp(function* (sim) {
   const a = computedAnalysis(sim);
-  if (a) yield* warmUpPlot(a);
+  if (!a) return;
+  yield* warmUpPlot(a);
+  if (lastSize)
+    yield* preparePlotLayout(a, sim.timeMs, sim.scenario.spec.durationMs, lastSize.width, lastSize.height);
 });
 
 const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—');
@@ -37,6 +44,9 @@ export function EventTimePlot() {
   const analysis = analysisOf(sim);
   const nowMs = sim.timeMs;
   const height = Math.max(260, Math.min(420, Math.round(width * 0.45)));
+  useEffect(() => {
+    lastSize = { width, height };
+  }, [width, height]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
   const layout = useMemo(
     () => (analysis ? plotLayout(analysis, nowMs, sim.scenario.spec.durationMs, width, height) : null),

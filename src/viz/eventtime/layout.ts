@@ -172,6 +172,46 @@ export function plotLayout(
   width: number,
   height: number,
 ): PlotLayout {
+  const ready = prepared.get(a);
+  if (ready && ready.key === layoutKey(nowMs, durationMs, width, height)) return ready.layout;
+  const pieces = plotLayoutInPieces(a, nowMs, durationMs, width, height);
+  let piece = pieces.next();
+  while (!piece.done) piece = pieces.next();
+  return piece.value;
+}
+
+/** Records laid out per piece of `plotLayoutInPieces`. */
+const RECORDS_PER_PIECE = 16_384;
+
+/** A layout computed ahead (`preparePlotLayout`), per analysis: the one the next render will ask for. */
+const prepared = new WeakMap<EventTimeAnalysis, { key: string; layout: PlotLayout }>();
+const layoutKey = (nowMs: number, durationMs: number, width: number, height: number) =>
+  `${nowMs} ${durationMs} ${width} ${height}`;
+
+/**
+ * Computes, a bounded piece at a time, the layout a plot of this size will ask for at `nowMs`, and
+ * keeps it for that render (issue 19: laying out the 200,000-tuple bench run in the render that
+ * installs it took 40–60 ms with a cold JIT; a new run's warm-up does it in pieces instead).
+ */
+export function* preparePlotLayout(
+  a: EventTimeAnalysis,
+  nowMs: number,
+  durationMs: number,
+  width: number,
+  height: number,
+): Generator<void> {
+  const layout = yield* plotLayoutInPieces(a, nowMs, durationMs, width, height);
+  prepared.set(a, { key: layoutKey(nowMs, durationMs, width, height), layout });
+}
+
+/** `plotLayout` a piece of records at a time. */
+function* plotLayoutInPieces(
+  a: EventTimeAnalysis,
+  nowMs: number,
+  durationMs: number,
+  width: number,
+  height: number,
+): Generator<void, PlotLayout> {
   const margin = { top: 12, right: 16, bottom: 34, left: 54 };
   const span = Math.min(durationMs, 40_000);
   const start = Math.max(0, Math.min(nowMs - span * 0.8, durationMs - span));
@@ -198,6 +238,7 @@ export function plotLayout(
   const countedAt = new Int32Array(a.records.length);
   let n = 0;
   for (let i = 0; i < a.records.length; i++) {
+    if ((i + 1) % RECORDS_PER_PIECE === 0) yield;
     const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
     if (r.arrivalMs < start) continue;
@@ -245,6 +286,7 @@ export function plotLayout(
   const counts = new Map<number | string, { window: Window; count: number; firstMs: number }>();
   const session = a.spec.window.kind === 'session';
   for (let i = 0; i < a.records.length && !session; i++) {
+    if ((i + 1) % RECORDS_PER_PIECE === 0) yield;
     const r = a.records[i]!;
     if (r.arrivalMs > nowMs) break;
     if (fates.lateAt[i]! <= nowMs) continue;

@@ -1,7 +1,7 @@
 import { useEffect, useReducer } from 'react';
 import type { EventTimeAnalysis, EventTimeSpec, Simulation } from '../../engine';
 import { analysisInPieces, analysisOf, computedAnalysis } from '../../store/eventTime';
-import { runSliced } from '../../store/slices';
+import { later, runSliced } from '../../store/slices';
 
 /**
  * Runs of at most this many tuples are analysed at once, in the render (about 25 ms on the bench
@@ -30,13 +30,18 @@ export function useComputedAnalysis(
   useEffect(() => {
     if (!spec || computedAnalysis(sim, spec) !== undefined) return;
     let alive = true;
-    const sliced = runSliced(analysisInPieces(sim, spec), {
-      alive: () => alive,
-      progress() {},
-      done: () => computed(),
-      failed: () => computed(),
+    // In a task of its own, not in the commit that shows a new run (its first slice took 12 ms of the
+    // install after a what-if: issue 19).
+    later(() => {
+      if (!alive) return;
+      const sliced = runSliced(analysisInPieces(sim, spec), {
+        alive: () => alive,
+        progress() {},
+        done: () => computed(),
+        failed: () => computed(),
+      });
+      if (sliced) computed();
     });
-    if (sliced) computed();
     return () => {
       alive = false;
     };

@@ -96,7 +96,8 @@ const curve = line<{ x: number; y: number }>()
   .y((p) => p.y)
   .curve(curveBasis);
 
-function placeEdge(edge: MapEdge, points: readonly { x: number; y: number }[]): PlacedEdge {
+/** An edge's drawn path through dagre's points, and points sampled along it with their distances. */
+function edgeGeometry(points: readonly { x: number; y: number }[]): Omit<PlacedEdge, keyof MapEdge> {
   const sampler = new Sampler();
   line<{ x: number; y: number }>()
     .x((p) => p.x)
@@ -108,7 +109,7 @@ function placeEdge(edge: MapEdge, points: readonly { x: number; y: number }[]): 
   for (let i = 1; i < along.length; i++) {
     along[i] = along[i - 1]! + Math.hypot(xy[2 * i]! - xy[2 * i - 2]!, xy[2 * i + 1]! - xy[2 * i - 1]!);
   }
-  return { ...edge, path: curve(points as { x: number; y: number }[]) ?? '', xy, along };
+  return { path: curve(points as { x: number; y: number }[]) ?? '', xy, along };
 }
 
 /** Where a point `fraction` (0–1) of the way along an edge lies. */
@@ -134,7 +135,75 @@ export function pointAlong(edge: PlacedEdge, fraction: number): [number, number]
   ];
 }
 
+/** What dagre placed, without the nodes' and edges' own data (labels, details). */
+interface Geometry {
+  readonly nodes: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>;
+  readonly edges: ReadonlyMap<string, Omit<PlacedEdge, keyof MapEdge>>;
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+}
+
+/** Geometries of the graphs laid out lately, by dagre's input: a new run of the same pipeline reuses one. */
+const recentGeometries = new Map<string, Geometry>();
+const RECENT_GEOMETRIES = 8;
+const edgeKey = (e: MapEdge) => `${e.from}->${e.to}`;
+
+/**
+ * The map's layout (dagre). What dagre places depends only on the graph, the node sizes and the
+ * spacing, so the geometry is kept by those: a what-if's new run (issue 19: 14–64 ms of dagre in the
+ * frame that drew it) or a preset loaded again reuses it, with its own labels.
+ */
 export function layoutMap(topology: Topology, metrics: MapMetrics = mapMetrics(12)): MapLayout {
+  const k = metrics.fontPx / 12;
+  const compound = new Set(topology.nodes.filter((n) => n.parent).map((n) => n.parent!));
+  // A compound's title must fit above its children: they are made at least that wide.
+  const titleWidth = new Map<string, number>();
+  for (const n of topology.nodes) {
+    if (compound.has(n.id) && (n.kind === 'cluster' || n.kind === 'group')) {
+      titleWidth.set(n.id, n.label.length * metrics.titleCharPx * 0.96 + 20);
+    }
+  }
+  const sized = topology.nodes.map((n) => {
+    if (compound.has(n.id)) return { id: n.id, parent: n.parent ?? null, compound: true, width: 0 };
+    const title = n.parent ? Math.min(170 * k, (titleWidth.get(n.parent) ?? 0) - 2 * COMPOUND_SIDE) : 0;
+    return {
+      id: n.id,
+      parent: n.parent ?? null,
+      compound: false,
+      width: Math.max(nodeWidth(n, metrics), Math.ceil(title)),
+    };
+  });
+  // The network is where tuples are seen travelling: its edges are drawn longer than the others.
+  const app = topology.nodes.some((n) => n.kind === 'app');
+  const links = topology.edges.map((e) => ({
+    from: e.from,
+    to: e.to,
+    minlen: e.kind === 'network' ? (app ? 2 : 4) : 1,
+  }));
+  const key = JSON.stringify([metrics, sized, links]);
+  let geometry = recentGeometries.get(key);
+  if (!geometry) {
+    geometry = place(sized, links, metrics);
+    recentGeometries.set(key, geometry);
+    if (recentGeometries.size > RECENT_GEOMETRIES)
+      recentGeometries.delete(recentGeometries.keys().next().value!);
+  }
+  const { nodes: at, edges: along } = geometry;
+  return {
+    nodes: topology.nodes.map((n) => ({ ...n, ...at.get(n.id)! })),
+    edges: topology.edges.map((e) => ({ ...e, ...along.get(edgeKey(e))! })),
+    width: geometry.width,
+    height: geometry.height,
+    top: geometry.top,
+  };
+}
+
+function place(
+  sized: readonly { id: string; parent: string | null; compound: boolean; width: number }[],
+  links: readonly { from: string; to: string; minlen: number }[],
+  metrics: MapMetrics,
+): Geometry {
   const k = metrics.fontPx / 12;
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: false });
   // edgesep also sets the room dagre leaves above a compound's children (for its title).
@@ -147,50 +216,38 @@ export function layoutMap(topology: Topology, metrics: MapMetrics = mapMetrics(1
     marginy: 10 * k,
   });
   g.setDefaultEdgeLabel(() => ({}));
-  const compound = new Set(topology.nodes.filter((n) => n.parent).map((n) => n.parent!));
-  // A compound's title must fit above its children: they are made at least that wide.
-  const titleWidth = new Map<string, number>();
-  for (const n of topology.nodes) {
-    if (compound.has(n.id) && (n.kind === 'cluster' || n.kind === 'group')) {
-      titleWidth.set(n.id, n.label.length * metrics.titleCharPx * 0.96 + 20);
-    }
-  }
-  for (const n of topology.nodes) {
-    if (compound.has(n.id)) continue;
-    const title = n.parent ? Math.min(170 * k, (titleWidth.get(n.parent) ?? 0) - 2 * COMPOUND_SIDE) : 0;
-    g.setNode(n.id, { width: Math.max(nodeWidth(n, metrics), Math.ceil(title)), height: metrics.nodeHeight });
-  }
-  for (const n of topology.nodes) if (compound.has(n.id)) g.setNode(n.id, {});
-  for (const n of topology.nodes) if (n.parent) g.setParent(n.id, n.parent);
-  // The network is where tuples are seen travelling: its edges are drawn longer than the others.
-  const app = topology.nodes.some((n) => n.kind === 'app');
-  for (const e of topology.edges)
-    g.setEdge(e.from, e.to, { minlen: e.kind === 'network' ? (app ? 2 : 4) : 1 });
+  for (const n of sized) if (!n.compound) g.setNode(n.id, { width: n.width, height: metrics.nodeHeight });
+  for (const n of sized) if (n.compound) g.setNode(n.id, {});
+  for (const n of sized) if (n.parent) g.setParent(n.id, n.parent);
+  for (const e of links) g.setEdge(e.from, e.to, { minlen: e.minlen });
   dagre.layout(g);
   // dagre's compound boxes leave some room above their children; the title and status need more.
   const childTop = new Map<string, number>();
-  for (const n of topology.nodes) {
+  for (const n of sized) {
     if (!n.parent) continue;
     const p = g.node(n.id);
     const top = (p.y ?? 0) - (p.height ?? 0) / 2;
     childTop.set(n.parent, Math.min(childTop.get(n.parent) ?? Number.POSITIVE_INFINITY, top));
   }
-  const nodes: PlacedNode[] = topology.nodes.map((n) => {
-    const p = g.node(n.id);
-    const width = p.width ?? 0;
-    const y = (p.y ?? 0) - (p.height ?? 0) / 2;
-    const lift = compound.has(n.id) ? Math.max(0, y + metrics.fontPx * 2.9 - (childTop.get(n.id) ?? y)) : 0;
-    return { ...n, x: (p.x ?? 0) - width / 2, y: y - lift, width, height: (p.height ?? 0) + lift };
-  });
-  const edges = topology.edges.map((e) => placeEdge(e, g.edge(e.from, e.to)?.points ?? []));
+  const nodes = new Map<string, { x: number; y: number; width: number; height: number }>();
   let width = 0;
   let bottom = 0;
   let top = 0;
-  for (const n of nodes) {
-    width = Math.max(width, n.x + n.width);
-    bottom = Math.max(bottom, n.y + n.height);
-    top = Math.min(top, n.y - 4);
+  for (const n of sized) {
+    const p = g.node(n.id);
+    const w = p.width ?? 0;
+    const y = (p.y ?? 0) - (p.height ?? 0) / 2;
+    const lift = n.compound ? Math.max(0, y + metrics.fontPx * 2.9 - (childTop.get(n.id) ?? y)) : 0;
+    const box = { x: (p.x ?? 0) - w / 2, y: y - lift, width: w, height: (p.height ?? 0) + lift };
+    nodes.set(n.id, box);
+    width = Math.max(width, box.x + box.width);
+    bottom = Math.max(bottom, box.y + box.height);
+    top = Math.min(top, box.y - 4);
   }
   top = Math.floor(top);
+  const edges = new Map<string, Omit<PlacedEdge, keyof MapEdge>>();
+  for (const e of links) {
+    edges.set(`${e.from}->${e.to}`, edgeGeometry(g.edge(e.from, e.to)?.points ?? []));
+  }
   return { nodes, edges, width: Math.ceil(width + 4), height: Math.ceil(bottom + 4 - top), top };
 }
