@@ -71,20 +71,28 @@ export function* runSparkInPieces(
   o: SparkOptions,
   untilMs: number,
 ): Generator<number, SparkBatch[]> {
-  const byId = new Map<number, EventRecord>();
-  const order = new Map<number, number>();
+  // Record ids are tuple ids: an index by id in a typed array (a Map lookup per row and field was
+  // most of a trigger on a large run: issue 19), or a Map for ids far sparser than the records.
+  let maxId = -1;
+  for (const r of records) if (r.id > maxId) maxId = r.id;
+  const dense = maxId < 4 * records.length + 65_536;
+  const indexOf = dense ? new Int32Array(maxId + 1).fill(-1) : null;
+  const sparse = dense ? null : new Map<number, number>();
   let inArrivalOrder = true;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    byId.set(r.id, r);
-    order.set(r.id, i);
+    if (indexOf) indexOf[r.id] = i;
+    else sparse!.set(r.id, i);
     if (i > 0 && r.arrivalMs < records[i - 1]!.arrivalMs) inArrivalOrder = false;
     if ((i + 1) % ROWS_PER_PIECE === 0) yield (0.1 * i) / records.length;
   }
+  const position = (id: number) => (indexOf ? indexOf[id]! : sparse!.get(id)!);
+  const at = (id: number) => records[position(id)]!;
+  const inputNames = o.delaysMs.map((_, i) => `input${i}`);
   // Records come in arrival order from eventRecords; the sort is for any other caller.
   const sorted = inArrivalOrder
     ? records
-    : [...records].sort((a, b) => a.arrivalMs - b.arrivalMs || order.get(a.id)! - order.get(b.id)!);
+    : [...records].sort((a, b) => a.arrivalMs - b.arrivalMs || position(a.id) - position(b.id));
   const firstAtOrAfter = (t: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -100,11 +108,11 @@ export function* runSparkInPieces(
     latestOffset: () => 0,
     recordAt: () => -1,
     arrivals: (fromMs, toMs) => sorted.slice(firstAtOrAfter(fromMs), firstAtOrAfter(toMs)).map((r) => r.id),
-    arrivalTime: (id) => byId.get(id)!.arrivalMs,
-    eventTime: (id) => byId.get(id)!.eventTimeMs,
-    key: (id) => byId.get(id)!.key,
-    value: (id) => byId.get(id)!.value,
-    producerOf: (id) => `input${byId.get(id)!.input}`,
+    arrivalTime: (id) => at(id).arrivalMs,
+    eventTime: (id) => at(id).eventTimeMs,
+    key: (id) => at(id).key,
+    value: (id) => at(id).value,
+    producerOf: (id) => inputNames[at(id).input] ?? `input${at(id).input}`,
   };
   const spec: StructuredSpec = {
     startAtMs: o.triggerMs,
@@ -139,7 +147,7 @@ export function* runSparkInPieces(
   }
   query.extendTo(untilMs);
   // Rows in arrival order, as they reached Spark (the query reads input by input).
-  const byArrival = (a: number, b: number) => order.get(a)! - order.get(b)!;
+  const byArrival = (a: number, b: number) => position(a) - position(b);
   const out: SparkBatch[] = [];
   let rows = 0;
   for (const [i, b] of query.batches.entries()) {
