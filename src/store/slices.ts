@@ -17,6 +17,20 @@ export const SLICING = {
   progressEveryMs: 50,
 };
 
+/**
+ * A piece may ask the slicing to wait for something done elsewhere (a worker's answer) before the
+ * next piece: its value is `{ wait }`. The main thread is free meanwhile.
+ */
+export interface Waiting {
+  readonly wait: PromiseLike<unknown>;
+}
+
+/** The promise a piece's value asks to wait for, if any. */
+export function waitOf(value: unknown): PromiseLike<unknown> | null {
+  const wait = (value as Partial<Waiting> | null | undefined)?.wait;
+  return wait && typeof wait.then === 'function' ? wait : null;
+}
+
 export interface SlicedCallbacks<T> {
   /** False once the work is no longer wanted (a newer edit): it then stops without a word. */
   alive(): boolean;
@@ -34,6 +48,16 @@ export interface SlicedCallbacks<T> {
 export function runSliced<T>(work: Iterator<unknown, T>, on: SlicedCallbacks<T>): { result: T } | null {
   const first = slice(work, SLICING.firstSliceMs);
   if (first.done) return { result: first.value };
+  /** The next slice in a later task, once what the last piece waits for (if anything) is done. */
+  const after = (piece: IteratorResult<unknown, T>) => {
+    const wait = waitOf(piece.value);
+    if (!wait) later(next);
+    else
+      wait.then(
+        () => later(next),
+        () => later(next),
+      );
+  };
   const next = () => {
     if (!on.alive()) return;
     let piece: IteratorResult<unknown, T>;
@@ -46,19 +70,19 @@ export function runSliced<T>(work: Iterator<unknown, T>, on: SlicedCallbacks<T>)
     if (piece.done) on.done(piece.value);
     else {
       on.progress();
-      later(next);
+      after(piece);
     }
   };
   on.progress();
-  later(next);
+  after(first);
   return null;
 }
 
-/** Runs pieces of `work` for about `ms`, at least one. */
+/** Runs pieces of `work` for about `ms`, at least one, and stops at a piece that asks to wait. */
 function slice<T>(work: Iterator<unknown, T>, ms: number): IteratorResult<unknown, T> {
   const until = performance.now() + ms;
   let piece = work.next();
-  while (!piece.done && performance.now() < until) piece = work.next();
+  while (!piece.done && !waitOf(piece.value) && performance.now() < until) piece = work.next();
   return piece;
 }
 

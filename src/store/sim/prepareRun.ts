@@ -1,6 +1,7 @@
 import type { ScenarioSpec, Simulation } from '../../engine';
 import type { DeliveryModel } from '../../scenarios/compare';
 import { companionAtStart } from '../runs';
+import { waitOf } from '../slices';
 
 /**
  * The event-time analysis of a run as pieces, registered by store/eventTime.ts when the event-time
@@ -43,6 +44,8 @@ export interface PreparedRun {
 export interface Progress {
   readonly fraction: number;
   readonly what: ComputingWhat;
+  /** A view's warm-up waits for this (a worker's answer) before the next piece (store/slices.ts). */
+  readonly wait?: PromiseLike<unknown>;
 }
 
 /**
@@ -84,7 +87,10 @@ export function* prepareRun(
   }
   for (const warmUp of warmUps) {
     const pieces = warmUp(sim);
-    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) yield { fraction: 1, what: 'views' };
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
+      const wait = waitOf(piece.value);
+      yield wait ? { fraction: 1, what: 'views', wait } : { fraction: 1, what: 'views' };
+    }
   }
   return { compare: other };
 }

@@ -140,7 +140,7 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
     const tracked: Iterator<unknown, PreparedRun> = {
       next() {
         const piece = work.next();
-        if (!piece.done) progress = piece.value;
+        if (!piece.done) progress = { fraction: piece.value.fraction, what: piece.value.what };
         return piece;
       },
     };

@@ -116,6 +116,33 @@ export function flightAt(
     list.push(e.to);
     readersOf.set(e.producer, list);
   }
+  // A tuple's edges depend only on its producer and key: found once per pair (issue 19: a Kafka
+  // partition hashed, and its edge's name built, for each of thousands of tuples every step).
+  const keyCount = sim.scenario.keys.length + 1;
+  const edgesByPair = new Map<number, string[] | null>();
+  const edgesOf = (t: TupleMark): string[] | null => {
+    const pair = t.producerIndex * keyCount + t.keyIndex;
+    let edges = edgesByPair.get(pair);
+    if (edges === undefined) {
+      const to = destinationOf(sim, t);
+      const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
+      edges = targets && targets.map((target) => `${producerNode(t.producerIndex)}->${target}`);
+      edgesByPair.set(pair, edges);
+    }
+    return edges;
+  };
+  const counts = new Map<string, { count: number; inFlight: number }>();
+  /** Counts a dot on its edge, and keeps it unless the edge has more than `maxDots` (it flows then). */
+  const add = (dot: Dot) => {
+    let c = counts.get(dot.edge);
+    if (!c) {
+      c = { count: 0, inFlight: 0 };
+      counts.set(dot.edge, c);
+    }
+    c.count++;
+    if (dot.category === 'inFlight') c.inFlight++;
+    if (c.count <= maxDots) dots.push(dot);
+  };
   const place = (
     id: number,
     t: TupleMark,
@@ -124,22 +151,23 @@ export function flightAt(
     motion: Pick<Dot, 'speed' | 'until' | 'fade'>,
     opacity = 1,
   ) => {
-    const to = destinationOf(sim, t);
-    const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
-    if (targets === null) {
+    const edges = edgesOf(t);
+    if (edges === null) {
       // Counted while in the network; arriving or lost, they are simply not drawn.
       if (category === 'inFlight') unplaced[t.producerIndex] = (unplaced[t.producerIndex] ?? 0) + 1;
       return;
     }
-    for (const target of targets) {
-      dots.push({
+    for (const edge of edges) {
+      add({
         tupleId: id,
-        edge: `${producerNode(t.producerIndex)}->${target}`,
+        edge,
         at,
         category,
         keyIndex: t.keyIndex,
         opacity,
-        ...motion,
+        speed: motion.speed,
+        until: motion.until,
+        fade: motion.fade,
       });
     }
   };
@@ -163,21 +191,15 @@ export function flightAt(
     if (!t || t.sentTimeMs === null) continue;
     place(id, t, 0.5, 'dropped', LOST, 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
   }
-  fetches(sim, dots);
-  const counts = new Map<string, { count: number; inFlight: number }>();
-  for (const d of dots) {
-    const c = counts.get(d.edge) ?? { count: 0, inFlight: 0 };
-    c.count++;
-    if (d.category === 'inFlight') c.inFlight++;
-    counts.set(d.edge, c);
-  }
+  fetches(sim, add);
   const load = new Map<string, EdgeLoad>();
   for (const [edge, c] of counts) load.set(edge, { ...c, dense: c.count > maxDots });
+  // Dots were kept up to `maxDots` per edge: those of an edge that went on past it are dropped.
   return { dots: dots.filter((d) => !load.get(d.edge)?.dense), load, unplaced };
 }
 
 /** Records fetched by a consumer group member, or handed out by the queue, in the last moment. */
-function fetches(sim: Simulation, dots: Dot[]): void {
+function fetches(sim: Simulation, add: (dot: Dot) => void): void {
   const spec = sim.scenario.spec;
   if (!spec.delivery && spec.messaging?.model !== 'queue') return;
   const now = sim.timeMs;
@@ -201,7 +223,7 @@ function fetches(sim: Simulation, dots: Dot[]): void {
         if (!consumer) continue;
         edge = `queue->${consumerNode(consumer.id)}`;
       }
-      dots.push({
+      add({
         tupleId: e.tupleId,
         edge,
         at: Math.min(1, age / FETCH_SHOWN_MS),

@@ -136,7 +136,7 @@ export function pointAlong(edge: PlacedEdge, fraction: number): [number, number]
 }
 
 /** What dagre placed, without the nodes' and edges' own data (labels, details). */
-interface Geometry {
+export interface Geometry {
   readonly nodes: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>;
   readonly edges: ReadonlyMap<string, Omit<PlacedEdge, keyof MapEdge>>;
   readonly width: number;
@@ -155,6 +155,37 @@ const edgeKey = (e: MapEdge) => `${e.from}->${e.to}`;
  * frame that drew it) or a preset loaded again reuses it, with its own labels.
  */
 export function layoutMap(topology: Topology, metrics: MapMetrics = mapMetrics(12)): MapLayout {
+  const input = dagreInput(topology, metrics);
+  let geometry = recentGeometries.get(input.key);
+  if (!geometry) {
+    geometry = place(input);
+    remember(input.key, geometry);
+  }
+  const { nodes: at, edges: along } = geometry;
+  return {
+    nodes: topology.nodes.map((n) => ({ ...n, ...at.get(n.id)! })),
+    edges: topology.edges.map((e) => ({ ...e, ...along.get(edgeKey(e))! })),
+    width: geometry.width,
+    height: geometry.height,
+    top: geometry.top,
+  };
+}
+
+function remember(key: string, geometry: Geometry): void {
+  recentGeometries.set(key, geometry);
+  if (recentGeometries.size > RECENT_GEOMETRIES)
+    recentGeometries.delete(recentGeometries.keys().next().value!);
+}
+
+/** What dagre is given: node sizes, parents, edges and their lengths, and the metrics; `key` names it. */
+export interface DagreInput {
+  readonly key: string;
+  readonly sized: readonly { id: string; parent: string | null; compound: boolean; width: number }[];
+  readonly links: readonly { from: string; to: string; minlen: number }[];
+  readonly metrics: MapMetrics;
+}
+
+function dagreInput(topology: Topology, metrics: MapMetrics): DagreInput {
   const k = metrics.fontPx / 12;
   const compound = new Set(topology.nodes.filter((n) => n.parent).map((n) => n.parent!));
   // A compound's title must fit above its children: they are made at least that wide.
@@ -181,29 +212,53 @@ export function layoutMap(topology: Topology, metrics: MapMetrics = mapMetrics(1
     to: e.to,
     minlen: e.kind === 'network' ? (app ? 2 : 4) : 1,
   }));
-  const key = JSON.stringify([metrics, sized, links]);
-  let geometry = recentGeometries.get(key);
-  if (!geometry) {
-    geometry = place(sized, links, metrics);
-    recentGeometries.set(key, geometry);
-    if (recentGeometries.size > RECENT_GEOMETRIES)
-      recentGeometries.delete(recentGeometries.keys().next().value!);
-  }
-  const { nodes: at, edges: along } = geometry;
-  return {
-    nodes: topology.nodes.map((n) => ({ ...n, ...at.get(n.id)! })),
-    edges: topology.edges.map((e) => ({ ...e, ...along.get(edgeKey(e))! })),
-    width: geometry.width,
-    height: geometry.height,
-    top: geometry.top,
-  };
+  return { key: JSON.stringify([metrics, sized, links]), sized, links, metrics };
 }
 
-function place(
-  sized: readonly { id: string; parent: string | null; compound: boolean; width: number }[],
-  links: readonly { from: string; to: string; minlen: number }[],
-  metrics: MapMetrics,
-): Geometry {
+let worker: Worker | null | undefined;
+let asked = 0;
+
+/**
+ * Lays the map of `topology` out in a worker, ahead of the render that will draw it (a new run's
+ * warm-up: dagre took 45–65 ms for a changed pipeline, issue 19), and keeps it for that render.
+ * Null when it is known already or there is no worker (the render then lays it out itself); else a
+ * promise that settles when the layout is kept, or after 2 s whatever happened.
+ */
+export function prepareMapLayout(topology: Topology, metrics: MapMetrics): Promise<void> | null {
+  const input = dagreInput(topology, metrics);
+  if (recentGeometries.has(input.key)) return null;
+  if (worker === undefined) {
+    try {
+      worker =
+        typeof Worker === 'function'
+          ? new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
+          : null;
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) return null;
+  const w: Worker = worker;
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, 2000);
+    function finish() {
+      clearTimeout(timer);
+      w.removeEventListener('message', answer);
+      resolve();
+    }
+    function answer(e: MessageEvent<{ id: number; geometry: Geometry }>) {
+      if (e.data.id !== id) return;
+      remember(input.key, e.data.geometry);
+      finish();
+    }
+    w.addEventListener('message', answer);
+    w.postMessage({ id, input });
+  });
+}
+
+/** dagre's placement of a graph (in the page, or in the layout worker). */
+export function place({ sized, links, metrics }: DagreInput): Geometry {
   const k = metrics.fontPx / 12;
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: false });
   // edgesep also sets the room dagre leaves above a compound's children (for its title).
