@@ -126,7 +126,8 @@ export function flightAt(
     if (edges === undefined) {
       const to = destinationOf(sim, t);
       const targets = to === null ? null : to.length > 0 ? to : (readersOf.get(t.producerIndex) ?? []);
-      edges = targets && targets.map((target) => `${producerNode(t.producerIndex)}->${target}`);
+      edges =
+        targets === null ? null : targets.map((target) => `${producerNode(t.producerIndex)}->${target}`);
       edgesByPair.set(pair, edges);
     }
     return edges;
