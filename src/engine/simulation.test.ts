@@ -239,6 +239,13 @@ describe("a tuple's trace", () => {
           for (let id = 0; id < Math.min(created, 40); id++) {
             expect(sim.traceForTuple(id)).toEqual(all.filter((e) => e.tupleId === id));
           }
+          // A tick's entries of some kinds: those of `traceAtTick`, and only those.
+          for (const tick of [0, Math.floor(sim.tick / 2), sim.tick, sim.tick + 1]) {
+            const kinds = ['arrived', 'fetched', 'appended'] as const;
+            expect(sim.traceAtTickOfKinds(tick, kinds)).toEqual(
+              sim.traceAtTick(tick).filter((e) => (kinds as readonly string[]).includes(e.kind)),
+            );
+          }
         },
       ),
       { numRuns: 100 },

@@ -7,7 +7,7 @@ import { type CompiledScenario, compileScenario } from './scenario';
 import { streamSourceOf } from './streamSource';
 import { StructuredQuery } from './structured/query';
 import { tickOfTime, timeOfTick } from './time';
-import type { TraceEntry } from './trace';
+import { TraceCode, type TraceEntry, type TraceKind } from './trace';
 import type { TupleMark, TupleView } from './tuples';
 import type { ScenarioSpec } from './types';
 import {
@@ -247,6 +247,18 @@ export class Simulation {
     if (tick < 0 || tick > this.state.tick) return [];
     const from = tick === 0 ? 0 : this.history.tracedByTick.get(tick - 1);
     return this.history.trace.range(from, this.history.tracedByTick.get(tick));
+  }
+
+  /** Trace entries of the given kinds recorded during `tick`, without building the others'. */
+  traceAtTickOfKinds(tick: number, kinds: readonly TraceKind[]): TraceEntry[] {
+    if (tick < 0 || tick > this.state.tick) return [];
+    const trace = this.history.trace;
+    const codes = new Set(kinds.map((k) => TraceCode[k]));
+    const out: TraceEntry[] = [];
+    const to = this.history.tracedByTick.get(tick);
+    for (let id = tick === 0 ? 0 : this.history.tracedByTick.get(tick - 1); id < to; id++)
+      if (codes.has(trace.codeAt(id))) out.push(trace.entry(id));
+    return out;
   }
 
   /** Trace entries [from, to) clipped to what has happened by the cursor. */

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { cssZoomOf } from '../cssZoom';
 import { useColourScheme } from '../useColourScheme';
 import type { PlotLayout } from './layout';
+import { type DotMask, stampDots } from './stampDots';
 
 /** Points of the plot: `n` of them at (x[i], y[i]) in its CSS pixels. */
 export interface Points {
@@ -59,29 +60,40 @@ export function dotFinder(dots: Points): (x: number, y: number) => number | null
   };
 }
 
-/** One dot rasterised once per colour and pixel ratio, stamped at every dot's place. */
-let sprite: { key: string; image: HTMLCanvasElement; half: number } | null = null;
+/** One dot rasterised once per colour and pixel ratio (its coverage and colour), stamped at every dot's place. */
+let sprite: { key: string; mask: DotMask; rgb: [number, number, number] } | null = null;
 function spriteOf(fill: string, ratio: number) {
   const key = `${fill} ${ratio}`;
   if (sprite?.key === key) return sprite;
   const half = Math.ceil(DOT_RADIUS * ratio) + 1;
+  const size = 2 * half;
   const image = document.createElement('canvas');
-  image.width = image.height = 2 * half;
-  const ctx = image.getContext('2d');
+  image.width = image.height = size;
+  const ctx = image.getContext('2d', { willReadFrequently: true });
+  const alpha = new Uint8Array(size * size);
+  let rgb: [number, number, number] = [0, 114, 178];
   if (ctx) {
     ctx.fillStyle = fill;
     ctx.beginPath();
     ctx.arc(half, half, DOT_RADIUS * ratio, 0, 2 * Math.PI);
     ctx.fill();
+    const pixels = ctx.getImageData(0, 0, size, size).data;
+    for (let i = 0; i < size * size; i++) alpha[i] = pixels[4 * i + 3]!;
+    const centre = 4 * (half * size + half);
+    rgb = [pixels[centre]!, pixels[centre + 1]!, pixels[centre + 2]!];
   }
-  sprite = { key, image, half };
+  sprite = { key, mask: { size, half, alpha }, rgb };
   return sprite;
 }
+
+/** The pixel buffer painted last, reused while the canvas keeps its size. */
+let buffer: ImageData | null = null;
 
 /**
  * Paints the dots in device pixels: each at its nearest whole pixel (half a CSS pixel at most from
  * where the SVG puts it), once per pixel — a dense run has hundreds of thousands of dots on a few
- * thousand distinct places, and one path of them all took Skia over a second to fill.
+ * thousand distinct places, and one path of them all took Skia over a second to fill. Stamped into
+ * a pixel buffer (stampDots.ts) and put on the canvas at once.
  */
 function paintDots(
   ctx: CanvasRenderingContext2D,
@@ -93,29 +105,18 @@ function paintDots(
   const { width, height, margin } = layout;
   const w = ctx.canvas.width;
   const h = ctx.canvas.height;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(
-    margin.left * ratio,
-    margin.top * ratio,
-    (width - margin.left - margin.right) * ratio,
-    (height - margin.top - margin.bottom) * ratio,
-  );
-  ctx.clip();
-  const { image, half } = spriteOf(fill, ratio);
-  const painted = new Uint8Array(w * h);
-  for (let i = 0; i < dots.n; i++) {
-    const px = Math.round(dots.x[i]! * ratio);
-    const py = Math.round(dots.y[i]! * ratio);
-    if (px < 0 || py < 0 || px >= w || py >= h) continue;
-    const at = py * w + px;
-    if (painted[at] === 1) continue;
-    painted[at] = 1;
-    ctx.drawImage(image, px - half, py - half);
-  }
-  ctx.restore();
+  if (w === 0 || h === 0) return;
+  if (buffer?.width !== w || buffer.height !== h) buffer = ctx.createImageData(w, h);
+  else buffer.data.fill(0);
+  const { mask, rgb } = spriteOf(fill, ratio);
+  const clip = {
+    left: Math.round(margin.left * ratio),
+    top: Math.round(margin.top * ratio),
+    right: Math.round((width - margin.right) * ratio),
+    bottom: Math.round((height - margin.bottom) * ratio),
+  };
+  stampDots(buffer.data, w, h, clip, mask, rgb, dots, ratio);
+  ctx.putImageData(buffer, 0, 0);
 }
 
 /** The on-time dots of a dense plot, painted in the SVG circles' look (clipped to the plot area). */

@@ -133,16 +133,19 @@ export function flightAt(
     return edges;
   };
   const counts = new Map<string, { count: number; inFlight: number }>();
-  /** Counts a dot on its edge, and keeps it unless the edge has more than `maxDots` (it flows then). */
-  const add = (dot: Dot) => {
-    let c = counts.get(dot.edge);
+  /**
+   * Counts a dot on its edge; true while the edge has at most `maxDots` (then its dot is drawn and
+   * should be built; past that the edge flows instead, and its dots are never built).
+   */
+  const admit = (edge: string, category: MarkCategory): boolean => {
+    let c = counts.get(edge);
     if (!c) {
       c = { count: 0, inFlight: 0 };
-      counts.set(dot.edge, c);
+      counts.set(edge, c);
     }
     c.count++;
-    if (dot.category === 'inFlight') c.inFlight++;
-    if (c.count <= maxDots) dots.push(dot);
+    if (category === 'inFlight') c.inFlight++;
+    return c.count <= maxDots;
   };
   const place = (
     id: number,
@@ -159,7 +162,8 @@ export function flightAt(
       return;
     }
     for (const edge of edges) {
-      add({
+      if (!admit(edge, category)) continue;
+      dots.push({
         tupleId: id,
         edge,
         at,
@@ -192,7 +196,7 @@ export function flightAt(
     if (!t || t.sentTimeMs === null) continue;
     place(id, t, 0.5, 'dropped', LOST, 1 - (now - t.sentTimeMs) / LOSS_SHOWN_MS);
   }
-  fetches(sim, add);
+  fetches(sim, admit, dots);
   const load = new Map<string, EdgeLoad>();
   for (const [edge, c] of counts) load.set(edge, { ...c, dense: c.count > maxDots });
   // Dots were kept up to `maxDots` per edge: those of an edge that went on past it are dropped.
@@ -200,7 +204,11 @@ export function flightAt(
 }
 
 /** Records fetched by a consumer group member, or handed out by the queue, in the last moment. */
-function fetches(sim: Simulation, add: (dot: Dot) => void): void {
+function fetches(
+  sim: Simulation,
+  admit: (edge: string, category: MarkCategory) => boolean,
+  dots: Dot[],
+): void {
   const spec = sim.scenario.spec;
   if (!spec.delivery && spec.messaging?.model !== 'queue') return;
   const now = sim.timeMs;
@@ -208,27 +216,36 @@ function fetches(sim: Simulation, add: (dot: Dot) => void): void {
   const rosters = sim.delivery()?.rosters ?? [];
   const consumers = spec.messaging?.consumers ?? [];
   const first = Math.max(0, sim.tick - Math.ceil(FETCH_SHOWN_MS / tickMs) + 1);
+  const kinds =
+    spec.messaging?.model === 'queue' ? (['fetched', 'delivered'] as const) : (['fetched'] as const);
+  // Edge names by (group, member, partition) or consumer: thousands of fetches share a few edges.
+  const names = new Map<string, string>();
   for (let tick = first; tick <= sim.tick; tick++) {
-    for (const e of sim.traceAtTick(tick)) {
-      if (e.kind !== 'fetched' && !(e.kind === 'delivered' && spec.messaging?.model === 'queue')) continue;
+    for (const e of sim.traceAtTickOfKinds(tick, kinds)) {
       const t = sim.tupleMark(e.tupleId);
       if (!t) continue;
       const age = now - e.timeMs;
-      let edge: string;
-      if (e.kind === 'fetched') {
-        const member = rosters[e.a]?.[e.b];
-        if (member === undefined) continue;
-        edge = `${partitionNode(e.c)}->${memberNode(e.a, member)}`;
-      } else {
-        const consumer = consumers[e.a];
-        if (!consumer) continue;
-        edge = `queue->${consumerNode(consumer.id)}`;
+      const which = `${e.kind} ${e.a} ${e.b} ${e.c}`;
+      let edge = names.get(which);
+      if (edge === undefined) {
+        if (e.kind === 'fetched') {
+          const member = rosters[e.a]?.[e.b];
+          if (member === undefined) continue;
+          edge = `${partitionNode(e.c)}->${memberNode(e.a, member)}`;
+        } else {
+          const consumer = consumers[e.a];
+          if (!consumer) continue;
+          edge = `queue->${consumerNode(consumer.id)}`;
+        }
+        names.set(which, edge);
       }
-      add({
+      const category = arrivedCategory(t);
+      if (!admit(edge, category)) continue;
+      dots.push({
         tupleId: e.tupleId,
         edge,
         at: Math.min(1, age / FETCH_SHOWN_MS),
-        category: arrivedCategory(t),
+        category,
         keyIndex: t.keyIndex,
         opacity: 1,
         ...FETCHED,
