@@ -23,7 +23,10 @@ export function computeAheadWhenIdle(store: {
   subscribe(listener: (state: Watched, previous: Watched) => void): () => void;
 }): void {
   if (typeof requestIdleCallback !== 'function') return;
-  let ticksPerPiece = 8;
+  // One tick first for every run: a tick's cost is unknown until one is timed (on the what-if bench
+  // run eight cold ticks took one idle callback 40–46 ms: issue 19).
+  let ticksPerPiece = 1;
+  let sizedFor: Simulation | null = null;
   let movedAt = performance.now();
   let scheduled: Simulation | null = null;
   const schedule = (sim: Simulation, delayMs = 0) => {
@@ -42,6 +45,10 @@ export function computeAheadWhenIdle(store: {
     if (s.computing || quietFor < QUIET_MS) {
       schedule(sim, QUIET_MS - Math.min(quietFor, QUIET_MS) + 50);
       return;
+    }
+    if (sizedFor !== sim) {
+      sizedFor = sim;
+      ticksPerPiece = 1;
     }
     while (deadline.timeRemaining() > PIECE_MS) {
       const started = performance.now();
