@@ -7,7 +7,7 @@ import { type CompiledScenario, compileScenario } from './scenario';
 import { streamSourceOf } from './streamSource';
 import { StructuredQuery } from './structured/query';
 import { tickOfTime, timeOfTick } from './time';
-import { TraceCode, type TraceEntry, type TraceKind } from './trace';
+import type { TraceEntry, TraceKind } from './trace';
 import type { TupleMark, TupleView } from './tuples';
 import type { ScenarioSpec } from './types';
 import {
@@ -15,6 +15,7 @@ import {
   initialState,
   type PackedState,
   packState,
+  snapshotSize,
   stepWorld,
   unpackState,
   type WorldState,
@@ -134,9 +135,8 @@ export class Simulation {
    */
   computeAhead(ticks: number): boolean {
     if (this.frontier >= this.lastTick) return false;
-    // The cursor's state is packed as a keyframe would be and restored after, rather than sought
-    // again: a seek back replays from the keyframe before the cursor (issue 19: up to 35 ms a
-    // piece of idle work on the what-if bench run, for one tick computed).
+    // The cursor's state packed as a keyframe is, and restored: seeking back replayed from the
+    // keyframe before the cursor (issue 19: 35 ms of idle work for one tick on the what-if run).
     const here = packState(this.state);
     this.seek(this.frontier);
     for (let i = 0; i < ticks && this.state.tick < this.lastTick; i++) this.advance();
@@ -252,16 +252,11 @@ export class Simulation {
     return this.history.trace.range(from, this.history.tracedByTick.get(tick));
   }
 
-  /** Trace entries of the given kinds recorded during `tick`, without building the others'. */
+  /** `traceAtTick`'s entries of the given kinds, without building the others'. */
   traceAtTickOfKinds(tick: number, kinds: readonly TraceKind[]): TraceEntry[] {
     if (tick < 0 || tick > this.state.tick) return [];
-    const trace = this.history.trace;
-    const codes = new Set(kinds.map((k) => TraceCode[k]));
-    const out: TraceEntry[] = [];
-    const to = this.history.tracedByTick.get(tick);
-    for (let id = tick === 0 ? 0 : this.history.tracedByTick.get(tick - 1); id < to; id++)
-      if (codes.has(trace.codeAt(id))) out.push(trace.entry(id));
-    return out;
+    const { trace, tracedByTick } = this.history;
+    return trace.rangeOfKinds(tick === 0 ? 0 : tracedByTick.get(tick - 1), tracedByTick.get(tick), kinds);
   }
 
   /** Trace entries [from, to) clipped to what has happened by the cursor. */
@@ -392,16 +387,4 @@ export class Simulation {
     }
     return this.keyframes[lo]!;
   }
-}
-
-/** Roughly how many entries a keyframe of this state copies. */
-function snapshotSize(s: WorldState): number {
-  let size = heapSize(s.buffered) + s.inFlight.size;
-  if (s.messaging) size += s.messaging.queue.length;
-  // Replica logs are shared with the keyframe, not copied (packDelivery): what is copied is small.
-  if (s.delivery) {
-    for (const q of s.delivery.cluster.pendingAcks) size += q.length;
-    for (const g of s.delivery.groups) for (const m of g.members) size += m.inProcess.length;
-  }
-  return size;
 }

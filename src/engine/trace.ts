@@ -249,6 +249,14 @@ export class TraceLog {
     return out;
   }
 
+  /** Entries [from, to) of the given kinds, in order (the others are not built). */
+  rangeOfKinds(from: number, to: number, kinds: readonly TraceKind[]): TraceEntry[] {
+    const codes = new Set(kinds.map((k) => TraceCode[k]));
+    const out: TraceEntry[] = [];
+    for (let id = from; id < to; id++) if (codes.has(this.kind[id]!)) out.push(this.entry(id));
+    return out;
+  }
+
   /** The chain of entries for one tuple, restricted to ids below `limit`, in order. */
   forTuple(tupleId: number, limit: number): TraceEntry[] {
     const out: TraceEntry[] = [];

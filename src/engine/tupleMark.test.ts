@@ -16,6 +16,9 @@ describe('a tuple as a mark', () => {
             const view = sim.tuple(id)!;
             const mark = sim.tupleMark(id)!;
             expect(mark).toEqual({
+              id,
+              eventTimeMs: view.eventTimeMs,
+              backfilled: view.backfilled,
               producerIndex: view.producerIndex,
               keyIndex: sim.scenario.keyIndex.get(view.key),
               status: view.status,

@@ -23,6 +23,8 @@ export type TupleStatus = 'buffered' | 'inFlight' | 'arrived' | 'dropped';
 /** A tuple as seen at one moment: flags that are only known on arrival are hidden before it. */
 /** The little a view needs to draw a tuple as a mark: cheaper than a whole TupleView (no payload, no refs). */
 export interface TupleMark {
+  readonly id: number;
+  readonly eventTimeMs: number;
   readonly producerIndex: number;
   readonly keyIndex: number;
   readonly status: TupleStatus;
@@ -32,6 +34,8 @@ export interface TupleMark {
   readonly arrivalTimeMs: number | null;
   readonly outOfOrder: boolean;
   readonly late: boolean;
+  /** Created while its producer was offline: known once it is sent. */
+  readonly backfilled: boolean;
 }
 
 export interface TupleView {
@@ -256,14 +260,18 @@ export class TupleTable {
     const flags = this.flags.get(id);
     const status = this.statusAt(id, timeMs);
     const arrived = status === 'arrived';
+    const sent = status !== 'buffered';
     return {
+      id,
+      eventTimeMs: this.eventTime.get(id),
       producerIndex: this.producer.get(id),
       keyIndex: this.keyIndex.get(id),
       status,
-      sentTimeMs: status === 'buffered' ? null : this.sentTime.get(id),
+      sentTimeMs: sent ? this.sentTime.get(id) : null,
       arrivalTimeMs: arrived ? this.arrivalTime.get(id) : null,
       outOfOrder: arrived && (flags & TupleFlag.outOfOrder) !== 0,
       late: arrived && (flags & TupleFlag.late) !== 0,
+      backfilled: sent && (flags & TupleFlag.backfilled) !== 0,
     };
   }
 

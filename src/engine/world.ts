@@ -34,6 +34,7 @@ import {
   heapPeekTime,
   heapPop,
   heapPush,
+  heapSize,
   type PackedHeap,
   packHeap,
   type TimeHeap,
@@ -310,4 +311,16 @@ function recordCommitted(partitions: readonly PartitionState[], history: History
     }
     history.hwByTick[p.partition]!.push(column.length);
   }
+}
+
+/** Roughly how many entries a keyframe of this state copies. */
+export function snapshotSize(s: WorldState): number {
+  let size = heapSize(s.buffered) + s.inFlight.size;
+  if (s.messaging) size += s.messaging.queue.length;
+  // Replica logs are shared with the keyframe, not copied (packDelivery): what is copied is small.
+  if (s.delivery) {
+    for (const q of s.delivery.cluster.pendingAcks) size += q.length;
+    for (const g of s.delivery.groups) for (const m of g.members) size += m.inProcess.length;
+  }
+  return size;
 }

@@ -2,7 +2,6 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DelayModel } from '../../engine';
 import { useRoute } from '../../store/route';
-import { registerWarmUp } from '../../store/sim/prepareRun';
 import type { SelectedEntity } from '../../store/sim/selectionSlice';
 import type { SimStore } from '../../store/simStore';
 import { keyColour } from '../colours';
@@ -12,33 +11,16 @@ import { useElementWidth } from '../useElementWidth';
 import { usePlayingFast, useViewSim } from '../viewSim';
 import { whenFound } from '../whenFound';
 import { type EdgeLoad, FAST_MAX_DOTS_PER_EDGE, FETCH_SHOWN_MS, flightAt, MAX_DOTS_PER_EDGE } from './flight';
-import {
-  layoutMap,
-  type MapMetrics,
-  mapMetrics,
-  type PlacedEdge,
-  type PlacedNode,
-  pointAlong,
-  prepareMapLayout,
-} from './layout';
+import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
 import { MapCompound, MapNodeView } from './MapNode';
 import { flowOffset, useDotMotion } from './motion';
 import { statusAt } from './status';
 import { type MapNodeKind, pipelineTopology } from './topology';
+import { mapDrawnWith } from './warmUp';
 import './PipelineMap.css';
 
 /** Below this scale the map keeps its size and scrolls sideways rather than shrink its text. */
 const MIN_SCALE = 0.7;
-
-/** The metrics the map was last drawn with: a new run's layout is prepared with them. */
-let lastMetrics: MapMetrics = mapMetrics(12);
-
-// A new run whose pipeline changed (a partition count, an operator) is laid out in a worker before
-// the map draws it; the warm-up waits for it, the page does not.
-registerWarmUp(function* (sim) {
-  const wait = prepareMapLayout(pipelineTopology(sim.scenario, sim.streaming()?.nodes ?? null), lastMetrics);
-  if (wait) yield { wait };
-});
 
 const selectMap = (s: SimStore) => ({
   sim: s.sim,
@@ -103,7 +85,7 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   const metrics = useMemo(() => mapMetrics(presenting ? 17 : 12), [presenting]);
   const layout = useMemo(() => layoutMap(topology, metrics), [topology, metrics]);
   useEffect(() => {
-    lastMetrics = metrics;
+    mapDrawnWith(metrics);
   }, [metrics]);
   // `tick` is the cursor of the mutable run: a new pending list each step recomputes what follows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above

@@ -74,8 +74,9 @@ export function ProducerLanes() {
   // Between steps, what moves with time moves on without a render.
   useLaneMotion(plotRef, { layout, nowMs: input.nowMs, windowMs });
   const [active, setActive] = useState<number | null>(null);
+  // A visible mark's whole view, built when its label is asked for.
   const label = (id: number) => {
-    const t = tupleById(id);
+    const t = tupleById(id) && sim.tuple(id);
     return t ? describeTuple(t, lanesInput[t.producerIndex]?.label ?? '') : `Tuple #${id}`;
   };
 
@@ -111,7 +112,8 @@ export function ProducerLanes() {
   }, [active, dense]);
 
   // Named from the tuple itself: `label` would index every tuple in view, each frame while playing.
-  const last = dense ? newest(tuples, sim.timeMs) : undefined;
+  const lastMark = dense ? newest(tuples, sim.timeMs) : undefined;
+  const last = lastMark && sim.tuple(lastMark.id);
   const newestTuple = last
     ? { id: last.id, label: describeTuple(last, lanesInput[last.producerIndex]?.label ?? '') }
     : null;

@@ -1,25 +1,30 @@
-import type { Simulation, TupleView } from '../../engine';
+import type { Simulation, TupleMark, TupleView } from '../../engine';
 import { segmentStartMs } from './layout';
 
-/** Tuples worth drawing at the cursor: arrived or lost within the window, and all still on their way. */
-export function visibleTuples(sim: Simulation, windowMs: number): TupleView[] {
+/**
+ * Tuples worth drawing at the cursor: arrived or lost within the window, and all still on their way.
+ * As marks (what the layout reads), not whole views: building tens of thousands of views (keys,
+ * values, references) each step was most of the lanes' render on a large run (issue 19); a mark's
+ * whole view is built when it is asked for (a label, the inspector).
+ */
+export function visibleTuples(sim: Simulation, windowMs: number): TupleMark[] {
   const now = sim.timeMs;
   const from = now - windowMs;
   const ids = [...sim.arrivalsBetween(from, now), ...sim.droppedBetween(from, now), ...sim.pending()];
-  return ids.map((id) => sim.tuple(id)).filter((t): t is TupleView => t !== undefined);
+  return ids.map((id) => sim.tupleMark(id)).filter((t): t is TupleMark => t !== undefined);
 }
 
 /**
  * Tuples arrived or lost before the window, back to its first segment's start (they settle the
  * rows and labels of the marks after them; see `LayoutInput.before`).
  */
-export function tuplesBefore(sim: Simulation, windowMs: number): TupleView[] {
+export function tuplesBefore(sim: Simulation, windowMs: number): TupleMark[] {
   const start = sim.timeMs - windowMs;
   const from = segmentStartMs(sim.timeMs, windowMs);
   if (!(start > from)) return [];
   // (from - 1, start]: the segment's own first millisecond included.
   const ids = [...sim.arrivalsBetween(from - 1, start), ...sim.droppedBetween(from - 1, start)];
-  return ids.map((id) => sim.tuple(id)).filter((t): t is TupleView => t !== undefined);
+  return ids.map((id) => sim.tupleMark(id)).filter((t): t is TupleMark => t !== undefined);
 }
 
 export function describeTuple(t: TupleView, producerLabel: string): string {

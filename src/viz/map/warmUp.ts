@@ -1,0 +1,17 @@
+import { registerWarmUp } from '../../store/sim/prepareRun';
+import { type MapMetrics, mapMetrics, prepareMapLayout } from './layout';
+import { pipelineTopology } from './topology';
+
+/** The metrics the map was last drawn with: a new run's layout is prepared with them. */
+let lastMetrics: MapMetrics = mapMetrics(12);
+
+export function mapDrawnWith(metrics: MapMetrics): void {
+  lastMetrics = metrics;
+}
+
+// A new run whose pipeline changed (a partition count, an operator) is laid out in a worker before
+// the map draws it; the warm-up waits for it, the page does not (issue 19).
+registerWarmUp(function* (sim) {
+  const wait = prepareMapLayout(pipelineTopology(sim.scenario, sim.streaming()?.nodes ?? null), lastMetrics);
+  if (wait) yield { wait };
+});
