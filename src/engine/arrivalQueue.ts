@@ -4,7 +4,7 @@ import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type PackedHeap, 
  * Tuples on the network, by arrival time: the order `stepWorld` takes them in is (time, id), as a
  * binary heap of every tuple in flight gave it, but the work is bucketed by the tick a tuple
  * arrives in (issue 19). Sending appends to its arrival tick's bucket; when a tick opens, its bucket
- * is sorted once (a native sort of numbers) and read front to back. A heap of ~15,000 tuples in
+ * is sorted once (a counting sort, as times are whole milliseconds) and read front to back. A heap of ~15,000 tuples in
  * flight cost 14 levels of comparisons per arrival and was the engine's hottest code.
  *
  * Tick k holds the times in ((k−1)·tickMs, k·tickMs] (see time.ts); a tuple sent during the open
@@ -123,26 +123,24 @@ function growRing(q: ArrivalQueue, span: number): void {
 
 /** A bucket whose times span fewer whole milliseconds than this is counting-sorted. */
 const COUNTING_SPAN = 4096;
-/** Ids have at most this many bits in the packed sort key; times are whole ms below 2^26 (18.6 h). */
-const ID_BITS = 2 ** 26;
 
 function sortBucket(q: ArrivalQueue, bucket: Bucket): void {
   const n = bucket.ids.length;
   const times = q.times.length >= n ? q.times : new Float64Array(Math.max(n, 2 * q.times.length));
   const ids = q.ids.length >= n ? q.ids : new Int32Array(times.length);
-  let packable = true;
+  let integral = true;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const t = bucket.times[i]!;
-    if (!(Number.isInteger(t) && t >= 0 && t < ID_BITS && bucket.ids[i]! < ID_BITS)) {
-      packable = false;
+    if (!Number.isInteger(t)) {
+      integral = false;
       break;
     }
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  if (packable && bucket.ascending && max - min < COUNTING_SPAN) {
+  if (integral && bucket.ascending && max - min < COUNTING_SPAN) {
     // Whole milliseconds a tick apart, ids pushed in order: a stable counting sort by time keeps
     // ties in id order.
     const counts = q.counts.length >= max - min + 2 ? q.counts : new Int32Array(max - min + 2);
@@ -155,18 +153,8 @@ function sortBucket(q: ArrivalQueue, bucket: Bucket): void {
       ids[at] = bucket.ids[i]!;
     }
     q.counts = counts;
-  } else if (packable) {
-    // (time, id) as one exact double, t·2^26 + id, sorted by the engine's native numeric sort.
-    const keys = times.subarray(0, n);
-    for (let i = 0; i < n; i++) keys[i] = bucket.times[i]! * ID_BITS + bucket.ids[i]!;
-    keys.sort();
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      const t = Math.floor(key / ID_BITS);
-      ids[i] = key - t * ID_BITS;
-      keys[i] = t;
-    }
   } else {
+    // Fractional times, or a backfilled tuple sent after later ones: sorted by (time, id).
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => bucket.times[a]! - bucket.times[b]! || bucket.ids[a]! - bucket.ids[b]!);
     for (let i = 0; i < n; i++) {

@@ -6,9 +6,7 @@ import { cssZoomOf } from '../cssZoom';
 import { useColourScheme } from '../useColourScheme';
 import { CATEGORIES } from './categories';
 import {
-  drawAt,
   type LayoutInput,
-  type LayoutTuple,
   layoutProducers,
   type Mark,
   type MarkCategory,
@@ -152,20 +150,6 @@ export function DenseMarks({
 /** Marks on a canvas are smaller than SVG ones: thousands share the lanes. */
 const DENSE_RADIUS = 3.5;
 const painters = new WeakMap<HTMLCanvasElement, LanesPainter | null>();
-
-/** The tuple drawn rightmost (the layout's last mark): latest draw position, then highest id. */
-export function newest<T extends LayoutTuple>(tuples: readonly T[], nowMs: number): T | undefined {
-  let best: T | undefined;
-  let bestAt = Number.NEGATIVE_INFINITY;
-  for (const t of tuples) {
-    const at = drawAt(t, nowMs);
-    if (at > bestAt || (at === bestAt && best && t.id > best.id)) {
-      best = t;
-      bestAt = at;
-    }
-  }
-  return best;
-}
 
 interface Palette {
   readonly scheme: 'light' | 'dark';

@@ -1,21 +1,27 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimStore } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
 import { useViewSim } from '../viewSim';
-import { DenseMarks, newest } from './CanvasMarks';
 import { CATEGORIES, countCategories } from './categories';
 import { Legend } from './Legend';
 import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, type Mark } from './layout';
 import { slideTransform, useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
+import { newest } from './newest';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
 import { describeTuple, tuplesBefore, visibleTuples } from './visibleTuples';
 import './ProducerLanes.css';
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
 const SVG_MARK_LIMIT = 900;
+
+/**
+ * The dense lanes' canvas, its painter and its worker, loaded when a run is dense: most first
+ * pictures draw SVG marks, and the first download has a budget (issue 13).
+ */
+const DenseMarks = lazy(() => import('./CanvasMarks').then((m) => ({ default: m.DenseMarks })));
 
 const selectView = (s: SimStore) => ({
   sim: s.sim,
@@ -185,13 +191,17 @@ export function ProducerLanes() {
         )}
       </div>
       {dense && (
-        <DenseMarks
-          input={input}
-          frame={layout}
-          selected={selected}
-          onPick={(id) => select(id)}
-          newest={newestTuple}
-        />
+        <Suspense
+          fallback={<div className="lanes__canvas" style={{ width: layout.width, height: layout.height }} />}
+        >
+          <DenseMarks
+            input={input}
+            frame={layout}
+            selected={selected}
+            onPick={(id) => select(id)}
+            newest={newestTuple}
+          />
+        </Suspense>
       )}
     </div>
   );
