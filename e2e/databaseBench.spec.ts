@@ -71,12 +71,15 @@ test('time to the first answer (cold and warm), and a query on 100,000 rows', as
   await expect(dialog).toBeHidden();
   await page.getByRole('slider', { name: 'Simulation time' }).fill('100');
   const db = page.getByRole('region', { name: 'Database: data at rest' });
-  const rows = Number(
-    (await db.getByText(/stores every arriving tuple/).textContent())!
-      .match(/: ([\d,]+) row/)![1]!
-      .replaceAll(',', ''),
-  );
-  expect(rows).toBeGreaterThanOrEqual(99_000);
+  // A run this large is computed in slices (issue 19): the old run is shown until the new one is in.
+  const rows = async () =>
+    Number(
+      (await db.getByText(/stores every arriving tuple/).textContent())!
+        .match(/: ([\d,]+) row/)![1]!
+        .replaceAll(',', ''),
+    );
+  await expect.poll(rows, { timeout: 60_000 }).toBeGreaterThanOrEqual(99_000);
+  const rowCount = await rows();
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
@@ -95,6 +98,6 @@ test('time to the first answer (cold and warm), and a query on 100,000 rows', as
     queryMs.push(Number(status.match(/in <?\s?(\d+) ms/)![1]));
   }
   console.log(
-    `database bench: first answer cold median ${median(cold).toFixed(0)} ms (${cold.map((x) => x.toFixed(0)).join(', ')}), warm median ${median(warm).toFixed(0)} ms; ${rows.toLocaleString('en')} rows: first answer (filling the table) ${fill.toFixed(0)} ms, longest main-thread task meanwhile ${longest.toFixed(0)} ms, GROUP BY key query median ${median(queryMs)} ms (${queryMs.join(', ')})`,
+    `database bench: first answer cold median ${median(cold).toFixed(0)} ms (${cold.map((x) => x.toFixed(0)).join(', ')}), warm median ${median(warm).toFixed(0)} ms; ${rowCount.toLocaleString('en')} rows: first answer (filling the table) ${fill.toFixed(0)} ms, longest main-thread task meanwhile ${longest.toFixed(0)} ms, GROUP BY key query median ${median(queryMs)} ms (${queryMs.join(', ')})`,
   );
 });

@@ -104,8 +104,10 @@ for (const startMs of [0, 5000]) {
     await expect(lanes).toBeVisible();
     // The lanes are painted in their worker (on request, and moved on by itself between requests while
     // playing): count the frames it paints, each one image put on its canvas.
-    const [painter] = page.workers();
-    expect(painter, 'the lanes worker').toBeDefined();
+    // The dense lanes' code loads with the first dense run, and starts the worker.
+    const lanesWorker = () => page.workers().find((w) => w.url().includes('lanes.worker'));
+    await expect.poll(() => lanesWorker() !== undefined, { message: 'the lanes worker' }).toBe(true);
+    const painter = lanesWorker();
     await painter!.evaluate(() => {
       const w = self as unknown as { __paints: number };
       const put = OffscreenCanvasRenderingContext2D.prototype.putImageData;
