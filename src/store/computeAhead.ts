@@ -2,6 +2,11 @@ import type { Simulation } from '../engine';
 
 /** Aim of one piece of work, in ms: well inside an idle period (at most 50 ms, often a few). */
 const PIECE_MS = 4;
+/**
+ * Work per idle callback, whatever the idle period offers: input that arrives meanwhile waits for
+ * the callback to end (issue 19: filling a 50 ms idle period was a long task after a what-if).
+ */
+const CALLBACK_MS = 12;
 /** After the cursor moved (playing, scrubbing) the work waits this long: it must not take frames. */
 const QUIET_MS = 400;
 
@@ -50,7 +55,8 @@ export function computeAheadWhenIdle(store: {
       sizedFor = sim;
       ticksPerPiece = 1;
     }
-    while (deadline.timeRemaining() > PIECE_MS) {
+    const until = performance.now() + CALLBACK_MS;
+    while (deadline.timeRemaining() > PIECE_MS && performance.now() + PIECE_MS <= until) {
       const started = performance.now();
       if (!sim.computeAhead(ticksPerPiece)) return;
       const took = performance.now() - started;
