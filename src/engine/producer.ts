@@ -97,13 +97,24 @@ export function generateTickInto(
     }
     return;
   }
-  const first = table.length;
-  for (const plan of plans) {
-    for (let i = 0; i < plan.times.length; i++) makeTuple(plan.producer, plan.times[i]!, plan.source, sink);
+  // Fractional times (or a long tick): a merge of the producers' sorted times, the lowest producer
+  // index first among equal times.
+  const next = new Int32Array(plans.length);
+  for (;;) {
+    let best = -1;
+    let bestAt = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < plans.length; k++) {
+      const at = next[k]! < plans[k]!.times.length ? plans[k]!.times[next[k]!]! : Number.POSITIVE_INFINITY;
+      if (at < bestAt) {
+        best = k;
+        bestAt = at;
+      }
+    }
+    if (best < 0) return;
+    const plan = plans[best]!;
+    next[best]!++;
+    makeTuple(plan.producer, bestAt, plan.source, sink);
   }
-  // Producers were appended in index order, each in event-time order: a stable sort by event time
-  // alone gives generateTick's order (event time, then producer, then creation).
-  table.sortTail(first);
 }
 
 /** Ticks whose producers' times span fewer milliseconds than this are merged without a sort. */

@@ -135,17 +135,17 @@ export class TupleTable {
   }
 
   append(t: NewTuple): number {
-    const id = this.producer.push(t.producerIndex);
-    this.keyIndex.push(t.keyIndex);
-    this.value.push(t.value);
-    this.eventTime.push(t.eventTimeMs);
-    this.sentTime.push(t.sentTimeMs);
-    this.arrivalTime.push(t.arrivalTimeMs);
-    this.payloadSeed.push(t.payloadSeed | 0);
-    this.flags.push(t.flags);
-    this.newestBefore.push(-1);
-    this.overtakenBy.push(-1);
-    this.lastTrace.push(-1);
+    const id = this.length;
+    this.appendRaw(
+      t.producerIndex,
+      t.keyIndex,
+      t.value,
+      t.eventTimeMs,
+      t.sentTimeMs,
+      t.arrivalTimeMs,
+      t.payloadSeed,
+      t.flags,
+    );
     if (t.jsonValue !== undefined) this.jsonValues.set(id, t.jsonValue);
     return id;
   }
@@ -198,45 +198,6 @@ export class TupleTable {
     for (const column of [this.newestBefore, this.overtakenBy, this.lastTrace]) column.reserve(capacity);
     for (const column of [this.value, this.eventTime, this.sentTime, this.arrivalTime])
       column.reserve(capacity);
-  }
-
-  /**
-   * Sorts the tuples from `first` on (just generated, with no JSON values, trace or verdicts yet)
-   * by event time, stably. A counting sort when the times are whole milliseconds close together.
-   */
-  sortTail(first: number): void {
-    const n = this.length - first;
-    const times = this.eventTime.data;
-    let sorted = true;
-    let integral = true;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = first; i < first + n; i++) {
-      const t = times[i]!;
-      if (i > first && t < times[i - 1]!) sorted = false;
-      if (!Number.isInteger(t)) integral = false;
-      if (t < min) min = t;
-      if (t > max) max = t;
-    }
-    if (sorted) return;
-    const order = new Int32Array(n);
-    if (integral && max - min < 1 << 16) {
-      const counts = new Int32Array(max - min + 2);
-      for (let i = 0; i < n; i++) counts[times[first + i]! - min + 1]!++;
-      for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!;
-      for (let i = 0; i < n; i++) order[counts[times[first + i]! - min]!++] = i;
-    } else {
-      for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => times[first + a]! - times[first + b]! || a - b);
-    }
-    permute(this.producer.data, first, order);
-    permute(this.keyIndex.data, first, order);
-    permute(this.value.data, first, order);
-    permute(this.eventTime.data, first, order);
-    permute(this.sentTime.data, first, order);
-    permute(this.arrivalTime.data, first, order);
-    permute(this.payloadSeed.data, first, order);
-    permute(this.flags.data, first, order);
   }
 
   key(id: number): string {
@@ -328,10 +289,4 @@ export class TupleTable {
       this.lastTrace.byteLength
     );
   }
-}
-
-/** Rearranges data[first + i] = old data[first + order[i]]. */
-function permute(data: Int32Array | Float64Array, first: number, order: Int32Array): void {
-  const copy = data.slice(first, first + order.length);
-  for (let i = 0; i < order.length; i++) data[first + i] = copy[order[i]!]!;
 }

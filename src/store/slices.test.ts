@@ -39,25 +39,4 @@ describe('sliced work that waits (issue 19)', () => {
     );
     expect(result).toBe(1);
   });
-
-  it('with atOnce false, runs nothing in the caller’s task, even work that one slice would finish', async () => {
-    const log: string[] = [];
-    function* work(): Generator<unknown, number> {
-      log.push('piece');
-      yield null;
-      return 2;
-    }
-    let sliced: unknown = 'not called';
-    const result = await new Promise<number>((resolve, reject) => {
-      sliced = runSliced(
-        work(),
-        { alive: () => true, progress() {}, done: resolve, failed: reject },
-        { atOnce: false },
-      );
-      expect(log).toEqual([]);
-    });
-    expect(sliced).toBeNull();
-    expect(result).toBe(2);
-    expect(log).toEqual(['piece']);
-  });
 });

@@ -43,17 +43,11 @@ export interface SlicedCallbacks<T> {
 /**
  * Runs `work` in slices. Returns `{ result }` when it finished in the first slice (nothing else is
  * called then); otherwise null, and `done` (or `failed`) follows in a later task unless the work
- * stopped being `alive`. An error in the first slice is thrown to the caller. `atOnce: false`: no
- * first slice in the caller's task (work known to be long: the caller's task, an input event,
- * then ends at once).
+ * stopped being `alive`. An error in the first slice is thrown to the caller.
  */
-export function runSliced<T>(
-  work: Iterator<unknown, T>,
-  on: SlicedCallbacks<T>,
-  { atOnce = true }: { atOnce?: boolean } = {},
-): { result: T } | null {
-  const first: IteratorResult<unknown, T> | null = atOnce ? slice(work, SLICING.firstSliceMs) : null;
-  if (first?.done) return { result: first.value };
+export function runSliced<T>(work: Iterator<unknown, T>, on: SlicedCallbacks<T>): { result: T } | null {
+  const first = slice(work, SLICING.firstSliceMs);
+  if (first.done) return { result: first.value };
   /** The next slice in a later task, once what the last piece waits for (if anything) is done. */
   const after = (piece: IteratorResult<unknown, T>) => {
     const wait = waitOf(piece.value);
@@ -80,8 +74,7 @@ export function runSliced<T>(
     }
   };
   on.progress();
-  if (first) after(first);
-  else later(next);
+  after(first);
   return null;
 }
 

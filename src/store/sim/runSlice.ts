@@ -185,9 +185,7 @@ export const createRunSlice: StateCreator<SimStore, [], [], RunSlice> = (set, ge
         get().notify(`The simulator could not compute the changed run: ${clip(why, 200)}`);
       },
     };
-    // Not small: computing starts in a task of its own, so the change's own task (a click, an edit)
-    // ends at once (issue 19: a first slice there added 12 ms to a 45 ms click).
-    const sliced = runSliced(tracked, callbacks, { atOnce: false });
+    const sliced = runSliced(tracked, callbacks);
     if (sliced) finish(sliced.result);
     else if (mine === generation) pending = fields;
   };
