@@ -40,7 +40,7 @@ export function usePlayingFast(): boolean {
 export const InstallWaveContext = createContext(0);
 
 /** The store as a view of install wave `wave` sees it: the store before the install until its wave. */
-function asOfWave(s: SimStore, wave: number): SimStore {
+export function asOfWave(s: SimStore, wave: number): SimStore {
   const installing = s.installing;
   return installing && wave > installing.wave ? installing.previous : s;
 }

@@ -23,10 +23,6 @@ export type { RunComputation } from './prepareRun';
 /** Where the scenario being run came from. */
 export type ScenarioSource = 'preset' | 'edited' | 'imported' | 'linked';
 
-/**
- * The run: the scenario (a preset or a custom one), the learner's seed, edits, injected faults and
- * comparison on top of it, and the actions that replace it.
- */
 /** See `RunSlice.installing`. */
 export interface InstallWaves {
   readonly previous: SimStore;
@@ -36,6 +32,10 @@ export interface InstallWaves {
 /** Views draw a new large run in waves 0…LAST_INSTALL_WAVE, one per animation frame. */
 export const LAST_INSTALL_WAVE = 3;
 
+/**
+ * The run: the scenario (a preset or a custom one), the learner's seed, edits, injected faults and
+ * comparison on top of it, and the actions that replace it.
+ */
 export interface RunSlice {
   /** The run. It mutates as the cursor moves; `tick` mirrors its cursor so selectors re-render. */
   readonly sim: Simulation;
