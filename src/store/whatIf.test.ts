@@ -5,23 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventRecords } from '../engine';
 import { findPreset } from '../scenarios/presets';
+import { computed as ready } from './__fixtures__/computed';
 import { recordsOf } from './eventTime';
 import { companion, NO_EDITS, newRun } from './runs';
 import { useSim } from './simStore';
 import { SLICING } from './slices';
 
 const state = () => useSim.getState();
-
-/** Resolves once no new run is being computed. */
-const ready = () =>
-  new Promise<void>((resolve) => {
-    if (!state().computing) return resolve();
-    const stop = useSim.subscribe((s) => {
-      if (s.computing) return;
-      stop();
-      resolve();
-    });
-  });
 
 /** spark-falling-behind (Kafka → Spark Streaming, 12,000 tuples) near its end: too large to compute at once. */
 const LATE_TICK = 350;

@@ -3,6 +3,7 @@
  * the install until their wave comes, one wave per animation frame.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { computed as ready } from '../store/__fixtures__/computed';
 import { LAST_INSTALL_WAVE } from '../store/sim/runSlice';
 import { useSim } from '../store/simStore';
 import { SLICING } from '../store/slices';
@@ -11,17 +12,6 @@ import { asOfWave } from './viewSim';
 const state = () => useSim.getState();
 const slicing = { ...SLICING };
 let frames: (() => void)[] = [];
-
-/** Resolves once no new run is being computed. */
-const ready = () =>
-  new Promise<void>((resolve) => {
-    if (!state().computing) return resolve();
-    const stop = useSim.subscribe((s) => {
-      if (s.computing) return;
-      stop();
-      resolve();
-    });
-  });
 
 beforeEach(() => {
   SLICING.firstSliceMs = 1;
