@@ -35,34 +35,35 @@ export class ReplicaLog {
 
   /** Appends a record (a follower's copy shares the leader's record object). */
   push(record: LogRecord): void {
-    const i = this.end;
-    if (i < this.records.length) {
-      const stored = this.records[i]!;
-      if (stored === record || same(stored, record)) {
-        this.end++;
-        return;
-      }
-      this.records = this.records.slice(0, i);
-    }
-    this.records.push(record);
-    this.end++;
+    if (!this.reuse(record.offset, record.tupleId, record.leaderEpoch, record.appendTimeMs))
+      this.write(record);
   }
 
   /** Appends a new record without allocating it when the same record is already stored there. */
   append(offset: number, tupleId: number, leaderEpoch: number, appendTimeMs: number): void {
-    const i = this.end;
-    const stored = i < this.records.length ? this.records[i]! : undefined;
+    if (!this.reuse(offset, tupleId, leaderEpoch, appendTimeMs))
+      this.write({ offset, tupleId, leaderEpoch, appendTimeMs });
+  }
+
+  /** Moves the end on over the stored record if it is this one (a replay); false otherwise. */
+  private reuse(offset: number, tupleId: number, leaderEpoch: number, appendTimeMs: number): boolean {
+    const stored = this.end < this.records.length ? this.records[this.end]! : undefined;
     if (
-      stored &&
-      stored.offset === offset &&
-      stored.tupleId === tupleId &&
-      stored.leaderEpoch === leaderEpoch &&
-      stored.appendTimeMs === appendTimeMs
-    ) {
-      this.end++;
-      return;
-    }
-    this.push({ offset, tupleId, leaderEpoch, appendTimeMs });
+      stored?.offset !== offset ||
+      stored.tupleId !== tupleId ||
+      stored.leaderEpoch !== leaderEpoch ||
+      stored.appendTimeMs !== appendTimeMs
+    )
+      return false;
+    this.end++;
+    return true;
+  }
+
+  /** Appends after copying this log's records if others are stored past its end. */
+  private write(record: LogRecord): void {
+    if (this.end < this.records.length) this.records = this.records.slice(0, this.end);
+    this.records.push(record);
+    this.end++;
   }
 
   /** A log of records [from, to) in an array of its own (truncation and retention). */
@@ -87,13 +88,4 @@ export class ReplicaLog {
   toJSON(): LogRecord[] {
     return this.records.slice(0, this.end);
   }
-}
-
-function same(a: LogRecord, b: LogRecord): boolean {
-  return (
-    a.offset === b.offset &&
-    a.tupleId === b.tupleId &&
-    a.leaderEpoch === b.leaderEpoch &&
-    a.appendTimeMs === b.appendTimeMs
-  );
 }
