@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { denseSpec, scenarioArbitrary } from './__fixtures__/scenarios';
 import { payloadOf } from './payload';
-import { generateTick, generateTickInto, networkDelay, sendTime } from './producer';
-import { mixSeed } from './rng';
+import { generateTick, generateTickInto, networkDelay, sendTime, uniformTimes } from './producer';
+import { Lcg, mixSeed } from './rng';
 import { compileScenario } from './scenario';
 import { Simulation } from './simulation';
 import { type NewTuple, TupleTable } from './tuples';
@@ -259,6 +259,28 @@ describe('generating a tick straight into the table', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('uniformTimes', () => {
+  it('gives the sorted times of its draws, made one draw each in turn, on either path', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2000, max: 2000 }),
+        fc.oneof(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.5, max: 50, noNaN: true })),
+        fc.nat({ max: 300 }),
+        fc.nat(),
+        (lo, spanMs, count, seed) => {
+          const draws = new Lcg(seed);
+          const expected = Array.from({ length: count }, () => lo + Math.floor(draws.next() * spanMs));
+          expected.sort((a, b) => a - b);
+          const rng = new Lcg(seed);
+          expect(Array.from(uniformTimes(rng, lo, spanMs, count))).toEqual(expected);
+          // The generator is left where the draws leave it: the tuples' own draws come next.
+          expect(rng.next()).toBe(draws.next());
+        },
+      ),
     );
   });
 });

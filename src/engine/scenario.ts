@@ -1,3 +1,4 @@
+import { cdfGuide } from './rng';
 import { lastTick } from './time';
 import type { ExplicitTupleSpec, ProducerSpec, ScenarioSpec } from './types';
 
@@ -8,6 +9,10 @@ export interface CompiledProducer {
   /** Index into the scenario's key dictionary for each of the producer's keys. */
   readonly keyIndices: Int32Array;
   readonly keyCdf: Float64Array;
+  /** `cdfGuide(keyCdf)`: where `sampleGuided` starts its scan. */
+  readonly keyGuide: Int32Array;
+  /** 10 ** value.decimals, the factor values are rounded by. */
+  readonly valueFactor: number;
 }
 
 export interface CompiledScenario {
@@ -48,12 +53,17 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
     }
     return i;
   };
-  const producers = producerSpecs.map((p, index) => ({
-    index,
-    spec: p,
-    keyIndices: Int32Array.from(p.keys, intern),
-    keyCdf: keyCdf(p),
-  }));
+  const producers = producerSpecs.map((p, index) => {
+    const cdf = keyCdf(p);
+    return {
+      index,
+      spec: p,
+      keyIndices: Int32Array.from(p.keys, intern),
+      keyCdf: cdf,
+      keyGuide: cdfGuide(cdf),
+      valueFactor: 10 ** p.value.decimals,
+    };
+  });
   const producerIndex = new Map(producers.map((p) => [p.spec.id, p.index]));
   const explicit = spec.tuples
     .map((t, order) => {

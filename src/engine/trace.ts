@@ -127,12 +127,16 @@ export class TraceLog {
    * Columns of one length, as plain typed arrays owned here (issue 19: the trace takes two to six
    * entries per tuple, and going through a column object per field cost a tenth of a Kafka run).
    */
-  private kind: Int32Array;
+  /** Kind codes (fewer than 256) in a byte each. */
+  private kind: Uint8Array;
   private time: Float64Array;
   private tuple: Int32Array;
   /**
-   * Index of the entry's (a, b, c) triple in `details`, or −1 when all three are −1. Tuple events,
-   * most of any trace, carry none, so they pay one column instead of three.
+   * One more than the index of the entry's (a, b, c) triple in `details`, or 0 when all three are
+   * −1. Tuple events, most of any trace, carry none, so they pay one column instead of three; and
+   * as a new typed array is zeros, an entry without numbers is not written at all: a run with no
+   * broker never touches this column's memory (issue 19: first writes to fresh pages were a fifth
+   * of a million-tuple run).
    */
   private detail: Int32Array;
   private details: Int32Array;
@@ -152,7 +156,7 @@ export class TraceLog {
     detailed = 0,
   ) {
     const n = Math.max(16, capacity);
-    this.kind = new Int32Array(n);
+    this.kind = new Uint8Array(n);
     this.time = new Float64Array(n);
     this.tuple = new Int32Array(n);
     this.detail = new Int32Array(n);
@@ -171,15 +175,14 @@ export class TraceLog {
     this.kind[id] = code;
     this.time[id] = timeMs;
     this.tuple[id] = tupleId;
-    if (a === -1 && b === -1 && c === -1) this.detail[id] = -1;
-    else {
+    if (a !== -1 || b !== -1 || c !== -1) {
       let at = this.detailCount;
       if (at + 3 > this.details.length) {
         const next = new Int32Array(Math.ceil(this.details.length * 1.5) + 3);
         next.set(this.details);
         this.details = next;
       }
-      this.detail[id] = at;
+      this.detail[id] = at + 1;
       this.details[at++] = a;
       this.details[at++] = b;
       this.details[at++] = c;
@@ -204,7 +207,9 @@ export class TraceLog {
     const time = new Float64Array(n);
     time.set(this.time);
     this.time = time;
-    this.kind = int32(this.kind);
+    const kind = new Uint8Array(n);
+    kind.set(this.kind);
+    this.kind = kind;
     this.tuple = int32(this.tuple);
     this.detail = int32(this.detail);
     this.prevForTuple = int32(this.prevForTuple);
@@ -212,7 +217,7 @@ export class TraceLog {
 
   private field(id: number, i: number): number {
     const at = this.detail[id]!;
-    return at < 0 ? -1 : this.details[at + i]!;
+    return at === 0 ? -1 : this.details[at - 1 + i]!;
   }
 
   /** An entry's kind code, tuple and numbers a, b, c (i = 0, 1, 2) without building the entry. */
