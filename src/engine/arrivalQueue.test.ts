@@ -24,7 +24,6 @@ const tickArb = fc.array(
       fc.integer({ min: 0, max: 400 }),
       fc.double({ min: 0, max: 400, noNaN: true }),
     ),
-    id: fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 2 ** 26, max: 2 ** 30 })),
   }),
   { maxLength: 30 },
 );
@@ -36,16 +35,23 @@ describe('arrival queue', () => {
         fc.constantFrom(1, 7, 10, 0.3, 2.5),
         fc.array(tickArb, { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 0, max: 39 }),
-        // Ids in send order (as the engine's, but for backfill), or shuffled.
+        // Ids in send order (as the engine's, but for backfill), or shuffled (an odd multiplier
+        // modulo 2^30 scrambles them without repeating one: a tuple is in flight once).
         fc.boolean(),
         (tickMs, ticks, packAt, sequential) => {
           let nextId = 0;
+          // A packed queue keeps ids only; their times are the tuples' arrival times.
+          const arrivalTime = new Map<number, number>();
           const heap = emptyHeap();
           let queue = emptyArrivalQueue(tickMs);
           const fromHeap: number[] = [];
           const fromQueue: number[] = [];
           ticks.forEach((sends, tick) => {
-            if (tick === packAt) queue = unpackQueue(packQueue(queue), tickMs, tick - 1);
+            if (tick === packAt) {
+              const ids = packQueue(queue);
+              const times = { length: 2 ** 30, ...Object.fromEntries(arrivalTime) } as ArrayLike<number>;
+              queue = unpackQueue(ids, times, tickMs, tick - 1);
+            }
             queueOpenTick(queue, tick);
             const nowMs = tick * tickMs;
             // Sends happen at times inside the tick, interleaved with reading what has arrived by then.
@@ -55,7 +61,9 @@ describe('arrival queue', () => {
             for (const s of moments) {
               while (heapPeekTime(heap) <= s.at) fromHeap.push(heapPop(heap));
               while (queuePeekTime(queue) <= s.at) fromQueue.push(queuePop(queue));
-              const id = sequential ? nextId++ : s.id;
+              const n = nextId++;
+              const id = sequential ? n : Math.imul(n, 0x9e3779b1) & (2 ** 30 - 1);
+              arrivalTime.set(id, s.at + s.delay);
               heapPush(heap, s.at + s.delay, id);
               queuePush(queue, s.at + s.delay, id);
             }

@@ -1,4 +1,4 @@
-import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type PackedHeap, type TimeHeap } from './heap';
+import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type TimeHeap } from './heap';
 
 /**
  * Tuples on the network, by arrival time: the order `stepWorld` takes them in is (time, id), as a
@@ -36,10 +36,16 @@ export interface ArrivalQueue {
   counts: Int32Array;
 }
 
+/**
+ * Arrays with a count of the entries in use, so a bucket taken from `spare` keeps its capacity
+ * (issue 19: emptied by `length = 0`, the arrays gave back their storage, and regrowing them was
+ * most of the engine's garbage). Entries from `n` on are stale.
+ */
 interface Bucket {
   tick: number;
   readonly times: number[];
   readonly ids: number[];
+  n: number;
   /** Whether ids were pushed in increasing order (true unless a backfilled tuple was sent late). */
   ascending: boolean;
 }
@@ -84,13 +90,20 @@ export function queuePush(q: ArrivalQueue, timeMs: number, id: number): void {
   const slot = k & (q.ring.length - 1);
   let bucket = q.ring[slot];
   if (bucket === undefined) {
-    bucket = q.spare.pop() ?? { tick: k, times: [], ids: [], ascending: true };
+    bucket = q.spare.pop() ?? { tick: k, times: [], ids: [], n: 0, ascending: true };
     bucket.tick = k;
     bucket.ascending = true;
     q.ring[slot] = bucket;
-  } else if (id < bucket.ids[bucket.ids.length - 1]!) bucket.ascending = false;
-  bucket.times.push(timeMs);
-  bucket.ids.push(id);
+  } else if (id < bucket.ids[bucket.n - 1]!) bucket.ascending = false;
+  const n = bucket.n;
+  if (n < bucket.ids.length) {
+    bucket.times[n] = timeMs;
+    bucket.ids[n] = id;
+  } else {
+    bucket.times.push(timeMs);
+    bucket.ids.push(id);
+  }
+  bucket.n = n + 1;
 }
 
 /**
@@ -107,9 +120,8 @@ export function queueOpenTick(q: ArrivalQueue, tick: number): void {
   }
   q.ring[slot] = undefined;
   sortBucket(q, bucket);
-  bucket.times.length = 0;
-  bucket.ids.length = 0;
-  if (q.spare.length < 4) q.spare.push(bucket);
+  bucket.n = 0;
+  if (q.spare.length < MAX_SPARE) q.spare.push(bucket);
 }
 
 /** A ring of a power-of-two length above `span` ticks, with every bucket in its new slot. */
@@ -121,11 +133,14 @@ function growRing(q: ArrivalQueue, span: number): void {
   q.ring = ring;
 }
 
+/** Emptied buckets kept (about the ticks a tuple is in flight: each is reused, capacity and all). */
+const MAX_SPARE = 128;
+
 /** A bucket whose times span fewer whole milliseconds than this is counting-sorted. */
 const COUNTING_SPAN = 4096;
 
 function sortBucket(q: ArrivalQueue, bucket: Bucket): void {
-  const n = bucket.ids.length;
+  const n = bucket.n;
   const times = q.times.length >= n ? q.times : new Float64Array(Math.max(n, 2 * q.times.length));
   const ids = q.ids.length >= n ? q.ids : new Int32Array(times.length);
   let integral = true;
@@ -194,41 +209,41 @@ export function queueIds(q: ArrivalQueue): number[] {
   const out: number[] = [];
   for (let i = q.pos; i < q.end; i++) out.push(q.ids[i]!);
   out.push(...q.soon.ids);
-  for (const bucket of q.ring) if (bucket) for (const id of bucket.ids) out.push(id);
+  for (const bucket of q.ring) if (bucket) for (let j = 0; j < bucket.n; j++) out.push(bucket.ids[j]!);
   return out;
 }
 
 /**
- * The queue between ticks packed for a keyframe (12 bytes an entry). Between ticks the open tick
- * has been read to its end, so the buckets hold everything; their inner order does not matter
- * (a bucket is sorted when its tick opens).
+ * The queue between ticks packed for a keyframe: the ids only (4 bytes an entry), as every entry's
+ * time is its tuple's arrival time, which `unpackQueue` reads back from the tuple table (issue 19:
+ * keyframes that also copied the times were a third of a million-tuple run's memory). Between
+ * ticks the open tick has been read to its end, so the buckets hold everything; their inner order
+ * does not matter (a bucket is sorted when its tick opens).
  */
-export function packQueue(q: ArrivalQueue): PackedHeap {
-  const times = new Float64Array(q.size);
+export function packQueue(q: ArrivalQueue): Int32Array {
   const ids = new Int32Array(q.size);
   let i = 0;
-  for (let j = q.pos; j < q.end; j++, i++) {
-    times[i] = q.times[j]!;
-    ids[i] = q.ids[j]!;
-  }
-  for (let j = 0; j < q.soon.ids.length; j++, i++) {
-    times[i] = q.soon.times[j]!;
-    ids[i] = q.soon.ids[j]!;
-  }
+  for (let j = q.pos; j < q.end; j++) ids[i++] = q.ids[j]!;
+  for (let j = 0; j < q.soon.ids.length; j++) ids[i++] = q.soon.ids[j]!;
   for (const bucket of q.ring) {
     if (!bucket) continue;
-    for (let j = 0; j < bucket.ids.length; j++, i++) {
-      times[i] = bucket.times[j]!;
-      ids[i] = bucket.ids[j]!;
-    }
+    for (let j = 0; j < bucket.n; j++) ids[i++] = bucket.ids[j]!;
   }
-  return { times, ids };
+  return ids;
 }
 
-/** A queue from a packed one, between ticks: the next tick to open is `tick + 1`. */
-export function unpackQueue(p: PackedHeap, tickMs: number, tick: number): ArrivalQueue {
+/**
+ * A queue from a packed one, between ticks (the next tick to open is `tick + 1`), with each id's
+ * time from `timeOf` (the tuples' arrival times).
+ */
+export function unpackQueue(
+  ids: Int32Array,
+  timeOf: ArrayLike<number>,
+  tickMs: number,
+  tick: number,
+): ArrivalQueue {
   const q = emptyArrivalQueue(tickMs);
   q.openTick = tick;
-  for (let i = 0; i < p.ids.length; i++) queuePush(q, p.times[i]!, p.ids[i]!);
+  for (let i = 0; i < ids.length; i++) queuePush(q, timeOf[ids[i]!]!, ids[i]!);
   return q;
 }

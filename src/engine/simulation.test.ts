@@ -251,4 +251,24 @@ describe("a tuple's trace", () => {
       { numRuns: 100 },
     );
   });
+
+  it("lies in the tick that recorded it: a tuple event's time, read from the tuple, is when it happened", () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary({ lossy: true, delivery: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (spec, seed) => {
+          const sim = runToEnd(spec, seed);
+          const { tickMs } = spec;
+          for (let tick = 0; tick <= sim.lastTick; tick++) {
+            for (const e of sim.traceAtTick(tick)) {
+              if (tick > 0) expect(e.timeMs).toBeGreaterThan((tick - 1) * tickMs);
+              expect(e.timeMs).toBeLessThanOrEqual(tick * tickMs);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -122,7 +122,7 @@ export class Simulation {
     if (target === this.state.tick) return;
     const keyframe = this.keyframeAtOrBefore(target);
     if (!(target > this.state.tick && this.state.tick >= keyframe.tick)) {
-      this.state = unpackState(keyframe.state, this.scenario.spec.tickMs);
+      this.state = unpackState(keyframe.state, this.scenario.spec.tickMs, this.history.tuples);
     }
     while (this.state.tick < target) this.advance();
   }
@@ -140,7 +140,7 @@ export class Simulation {
     const here = packState(this.state);
     this.seek(this.frontier);
     for (let i = 0; i < ticks && this.state.tick < this.lastTick; i++) this.advance();
-    this.state = unpackState(here, this.scenario.spec.tickMs);
+    this.state = unpackState(here, this.scenario.spec.tickMs, this.history.tuples);
     return this.frontier < this.lastTick;
   }
 
@@ -279,7 +279,7 @@ export class Simulation {
     const h = this.history;
     let keyframeBytes = 0;
     for (const k of this.keyframes) {
-      keyframeBytes += 12 * (heapSize(k.state.buffered) + heapSize(k.state.inFlight)) + 96;
+      keyframeBytes += 12 * heapSize(k.state.buffered) + 4 * k.state.inFlight.length + 96;
     }
     return (
       h.tuples.byteLength +

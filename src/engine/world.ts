@@ -94,7 +94,8 @@ export function initialState(scenario: CompiledScenario): WorldState {
 export type PackedState = Omit<WorldState, 'buffered' | 'inFlight' | 'newestByProducer' | 'delivery'> & {
   readonly delivery: PackedDelivery | null;
   readonly buffered: PackedHeap;
-  readonly inFlight: PackedHeap;
+  /** The ids in flight (their times are their arrival times: `packQueue`). */
+  readonly inFlight: Int32Array;
   readonly newestByProducer: Int32Array;
 };
 
@@ -109,11 +110,11 @@ export function packState(s: WorldState): PackedState {
   };
 }
 
-export function unpackState(p: PackedState, tickMs: number): WorldState {
+export function unpackState(p: PackedState, tickMs: number, tuples: TupleTable): WorldState {
   return {
     ...p,
     buffered: unpackHeap(p.buffered),
-    inFlight: unpackQueue(p.inFlight, tickMs, p.tick),
+    inFlight: unpackQueue(p.inFlight, tuples.arrivalTime.data, tickMs, p.tick),
     newestByProducer: Array.from(p.newestByProducer),
     // The keyframe keeps its own copy: replay mutates the restored one.
     delivery: p.delivery && unpackDelivery(p.delivery),
@@ -202,7 +203,7 @@ export function stepWorld(
   const route = (id: number) => {
     if (flags.get(id) & TupleFlag.dropped) {
       if (recording) {
-        trace.append(TraceCode.dropped, sentTime.get(id), id);
+        trace.appendTupleEvent(TraceCode.dropped, id);
         history.droppedOrder.push(id);
       }
       state.dropped++;
@@ -234,13 +235,13 @@ export function stepWorld(
     if (at > nowMs) break;
     if (createAt === at) {
       const id = next++;
-      if (recording) trace.append(TraceCode.emitted, createAt, id);
+      if (recording) trace.appendTupleEvent(TraceCode.emitted, id);
       const sendTime = sentTime.get(id);
       if (sendTime > createAt) heapPush(state.buffered, sendTime, id);
       else route(id);
     } else if (sendAt === at) {
       const id = heapPop(state.buffered);
-      if (recording) trace.append(TraceCode.sent, sendAt, id);
+      if (recording) trace.appendTupleEvent(TraceCode.sent, id);
       route(id);
     } else {
       const id = queuePop(state.inFlight);
@@ -258,7 +259,7 @@ export function stepWorld(
         if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
         flags.set(id, f);
         tuples.newestBefore.set(id, state.newestTuple);
-        trace.append(TraceCode.arrived, arriveAt, id);
+        trace.appendTupleEvent(TraceCode.arrived, id);
         history.arrivalOrder.push(id);
       }
       if (state.delivery && delivery) {
