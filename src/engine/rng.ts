@@ -38,6 +38,8 @@ export function sourceFor(...parts: readonly number[]): Source {
  * d3 returns was 8 % of a run. `sourceFor(...parts)` and `new Lcg(...parts)` draw identical streams
  * (rng.test.ts).
  */
+const TWO_TO_MINUS_32 = 1 / 0x100000000;
+
 export class Lcg {
   private state: number;
   constructor(...parts: readonly number[]) {
@@ -46,7 +48,8 @@ export class Lcg {
   }
   next(): number {
     this.state = (Math.imul(0x19660d, this.state) + 0x3c6ef35f) | 0;
-    return (this.state >>> 0) / 0x100000000;
+    // Times 2^−32 (exact, as d3's eps·state is): a multiplication where a division cost 7 % of a run.
+    return (this.state >>> 0) * TWO_TO_MINUS_32;
   }
 }
 
