@@ -188,7 +188,8 @@ export class TraceLog {
     this.tuple[id] = tupleId;
     this.count = id + 1;
     const lastTrace = this.tuples.lastTrace.data;
-    this.prevForTuple[id] = lastTrace[tupleId]!;
+    // `emitted` starts the tuple's chain (its lastTrace slot is not filled before).
+    this.prevForTuple[id] = code === TraceCode.emitted ? -1 : lastTrace[tupleId]!;
     lastTrace[tupleId] = id;
     return id;
   }

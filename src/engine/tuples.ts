@@ -104,11 +104,17 @@ export class TupleTable {
   /** Stored as int32; read back with `>>> 0`. */
   readonly payloadSeed: Int32Column;
   readonly flags: Int32Column;
-  /** Id of the newest tuple (by event time) seen before this one arrived; −1 if none or not yet. */
+  /**
+   * Id of the newest tuple (by event time) seen before this one arrived; −1 if none. Written when
+   * the tuple arrives and meaningless before (`viewAt` reads it only for an arrived tuple).
+   */
   readonly newestBefore: Int32Column;
-  /** Id of the same-producer tuple that overtook this one; −1 if it arrived in order. */
+  /** Id of the same-producer tuple that overtook this one, −1 if it arrived in order; written as newestBefore is. */
   readonly overtakenBy: Int32Column;
-  /** The newest entry of each tuple's (backward) chain of trace entries, −1 before its first. */
+  /**
+   * The newest entry of each tuple's (backward) chain of trace entries, written by its first entry
+   * (`emitted`, in the tick that creates it).
+   */
   readonly lastTrace: Int32Column;
   private readonly jsonValues = new Map<number, JsonValue>();
 
@@ -153,7 +159,8 @@ export class TupleTable {
   /**
    * `append` without the object: the generator writes straight into the columns. Every column has
    * the same length, so one capacity check covers all eleven (issue 19: a checked push per column per
-   * tuple was a tenth of the engine's time).
+   * tuple was a tenth of the engine's time). The last three are written later, on the tuple's first
+   * trace entry and on its arrival, so they are not filled here.
    */
   readonly appendRaw: TupleSink = (
     producerIndex,
@@ -175,9 +182,6 @@ export class TupleTable {
     this.arrivalTime.data[i] = arrivalTimeMs;
     this.payloadSeed.data[i] = payloadSeed | 0;
     this.flags.data[i] = flags;
-    this.newestBefore.data[i] = -1;
-    this.overtakenBy.data[i] = -1;
-    this.lastTrace.data[i] = -1;
     const n = i + 1;
     this.producer.length = n;
     this.keyIndex.length = n;

@@ -255,7 +255,7 @@ export function stepWorld(
         if (sourceNewest >= 0 && e < eventTime.get(sourceNewest)) {
           f |= TupleFlag.outOfOrder;
           tuples.overtakenBy.set(id, sourceNewest);
-        }
+        } else tuples.overtakenBy.set(id, -1);
         if (e < state.maxEventTimeSeenMs - boundMs) f |= TupleFlag.late;
         flags.set(id, f);
         tuples.newestBefore.set(id, state.newestTuple);
