@@ -276,7 +276,11 @@ describe('uniformTimes', () => {
           const expected = Array.from({ length: count }, () => lo + Math.floor(draws.next() * spanMs));
           expected.sort((a, b) => a - b);
           const rng = new Lcg(seed);
-          expect(Array.from(uniformTimes(rng, lo, spanMs, count))).toEqual(expected);
+          // Written into the front of a longer buffer, as the engine's reused buffers are.
+          const times = new Float64Array(count + 3).fill(-1);
+          uniformTimes(rng, lo, spanMs, count, times);
+          expect(Array.from(times.subarray(0, count))).toEqual(expected);
+          expect(Array.from(times.subarray(count))).toEqual([-1, -1, -1]);
           // The generator is left where the draws leave it: the tuples' own draws come next.
           expect(rng.next()).toBe(draws.next());
         },

@@ -68,17 +68,17 @@ export function generateTickInto(
   for (const producer of scenario.producers) {
     if (producer.spec.ratePerSec > 0 && producer.keyIndices.length > 0) {
       const plan = planProducerTick(producer, seed, tick, fromMs, toMs);
-      if (plan === null || plan.times.length === 0) continue;
+      if (plan === null || plan.count === 0) continue;
       plans.push(plan);
-      const { times } = plan;
-      for (let i = 0; i < times.length; i++) if (!Number.isInteger(times[i])) integral = false;
+      const { times, count } = plan;
+      for (let i = 0; i < count; i++) if (!Number.isInteger(times[i])) integral = false;
       if (times[0]! < min) min = times[0]!;
-      if (times[times.length - 1]! > max) max = times[times.length - 1]!;
+      if (times[count - 1]! > max) max = times[count - 1]!;
     }
   }
   if (plans.length === 1) {
-    const [{ producer, rng, times }] = plans as [ProducerTick];
-    for (let i = 0; i < times.length; i++) makeTuple(producer, times[i]!, rng, sink);
+    const [{ producer, rng, times, count }] = plans as [ProducerTick];
+    for (let i = 0; i < count; i++) makeTuple(producer, times[i]!, rng, sink);
     return;
   }
   if (integral && max - min < MERGE_SPAN) {
@@ -89,9 +89,9 @@ export function generateTickInto(
     const next = new Int32Array(plans.length);
     for (let t = min; t <= max; t++) {
       for (let k = 0; k < plans.length; k++) {
-        const { producer, rng, times } = plans[k]!;
+        const { producer, rng, times, count } = plans[k]!;
         let i = next[k]!;
-        for (; i < times.length && times[i] === t; i++) makeTuple(producer, t, rng, sink);
+        for (; i < count && times[i] === t; i++) makeTuple(producer, t, rng, sink);
         next[k] = i;
       }
     }
@@ -104,7 +104,7 @@ export function generateTickInto(
     let best = -1;
     let bestAt = Number.POSITIVE_INFINITY;
     for (let k = 0; k < plans.length; k++) {
-      const at = next[k]! < plans[k]!.times.length ? plans[k]!.times[next[k]!]! : Number.POSITIVE_INFINITY;
+      const at = next[k]! < plans[k]!.count ? plans[k]!.times[next[k]!]! : Number.POSITIVE_INFINITY;
       if (at < bestAt) {
         best = k;
         bestAt = at;
@@ -124,7 +124,25 @@ const MERGE_SPAN = 1 << 16;
 interface ProducerTick {
   readonly producer: CompiledProducer;
   readonly rng: Lcg;
-  readonly times: ArrayLike<number>;
+  /** The times are `times[0, count)` (a buffer reused from tick to tick: `timesBuffer`). */
+  readonly times: Float64Array;
+  readonly count: number;
+}
+
+/**
+ * Per producer index, the buffer its tick's times are written into, reused from tick to tick and
+ * from run to run (issue 19: a new array per producer per tick was most of the garbage a run left
+ * once compiled). Only read within the generateTick(Into) call that wrote it.
+ */
+const timeBuffers: Float64Array[] = [];
+
+function timesBuffer(index: number, size: number): Float64Array {
+  const old = timeBuffers[index];
+  if (old !== undefined && old.length >= size) return old;
+  const buffer = new Float64Array(Math.max(size, 2 * (old?.length ?? 32)));
+  if (old) buffer.set(old);
+  timeBuffers[index] = buffer;
+  return buffer;
 }
 
 /** What generateForProducer draws before its first tuple: the tick's event times, in order. */
@@ -144,22 +162,26 @@ function planProducerTick(
     const at = (n: number) => p.startMs + Math.floor((n * 1000) / p.ratePerSec);
     let n = Math.max(0, Math.floor(((lo - p.startMs) * p.ratePerSec) / 1000) - 1);
     while (at(n) < lo) n++;
-    const times: number[] = [];
-    for (; at(n) <= hi; n++) times.push(at(n));
-    return { producer, rng, times };
+    let times = timesBuffer(producer.index, 64);
+    let count = 0;
+    for (; at(n) <= hi; n++) {
+      if (count === times.length) times = timesBuffer(producer.index, count + 1);
+      times[count++] = at(n);
+    }
+    return { producer, rng, times, count };
   }
   const spanMs = hi - lo + 1;
   const count = poissonCount(() => rng.next(), (p.ratePerSec * spanMs) / 1000);
-  const times = uniformTimes(rng, lo, spanMs, count);
-  return { producer, rng, times };
+  const times = timesBuffer(producer.index, count);
+  uniformTimes(rng, lo, spanMs, count, times);
+  return { producer, rng, times, count };
 }
 
 /**
  * `count` times drawn uniformly from the whole milliseconds in [lo, lo + spanMs), one draw each in
- * turn, returned sorted.
+ * turn, written sorted into `times[0, count)`.
  */
-export function uniformTimes(rng: Lcg, lo: number, spanMs: number, count: number): Float64Array {
-  const times = new Float64Array(count);
+export function uniformTimes(rng: Lcg, lo: number, spanMs: number, count: number, times: Float64Array): void {
   if (Number.isInteger(lo) && Number.isInteger(spanMs) && spanMs <= 4 * count + 64) {
     // Whole milliseconds in a short span: counted per millisecond, then written in order — the same
     // sorted times as the sort below (issue 19: the typed array's sort was 5 % of a run).
@@ -167,10 +189,10 @@ export function uniformTimes(rng: Lcg, lo: number, spanMs: number, count: number
     for (let i = 0; i < count; i++) counts[Math.floor(rng.next() * spanMs)]!++;
     let i = 0;
     for (let ms = 0; ms < spanMs; ms++) for (let c = counts[ms]!; c > 0; c--) times[i++] = lo + ms;
-    return times;
+    return;
   }
   for (let i = 0; i < count; i++) times[i] = lo + Math.floor(rng.next() * spanMs);
-  return times.sort();
+  times.subarray(0, count).sort();
 }
 
 function generateForProducer(
@@ -183,7 +205,7 @@ function generateForProducer(
 ): void {
   const plan = planProducerTick(producer, seed, tick, fromMs, toMs);
   if (plan === null) return;
-  for (let i = 0; i < plan.times.length; i++) makeTuple(producer, plan.times[i]!, plan.rng, sink);
+  for (let i = 0; i < plan.count; i++) makeTuple(producer, plan.times[i]!, plan.rng, sink);
 }
 
 /** Every tuple draws the same six numbers in the same order, whatever its settings. */
