@@ -16,10 +16,11 @@ const PLAY_MS = 5000;
 const SWEEP_PLAY_MS = 3000;
 /** The lanes' worker paints at least this many frames a second while playing (60 Hz display). */
 const MIN_LANE_PAINTS_PER_SEC = 50;
-/** The presets, one JSON file each, named by id. */
+/** The presets, one JSON file each, named by id (BENCH_PRESETS=a,b measures only those). */
 const PRESET_IDS = readdirSync(new URL('../src/scenarios/presets/', import.meta.url))
   .filter((f) => f.endsWith('.json'))
-  .map((f) => f.replace(/\.json$/, ''));
+  .map((f) => f.replace(/\.json$/, ''))
+  .filter((id) => !process.env.BENCH_PRESETS || process.env.BENCH_PRESETS.split(',').includes(id));
 
 // The harness's own trace (DOM snapshots and a screencast of every frame) would compete with the page
 // for the two cores; a learner's browser records none.

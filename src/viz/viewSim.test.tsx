@@ -58,11 +58,38 @@ describe('a view out of sight while playing (issue 19)', () => {
     expect(host.textContent).toBe('tick 1');
   });
 
-  it('is frozen only out of sight while playing: paused, every view is current', () => {
+  it('is frozen only out of sight while playing; paused, it is live in sight and follows in the background out of it', () => {
     expect(viewFollow(false, true)).toBe('frozen');
     expect(viewFollow(true, true)).toBe('live');
-    expect(viewFollow(false, false)).toBe('live');
+    expect(viewFollow(false, false)).toBe('background');
     expect(viewFollow(true, false)).toBe('live');
+  });
+
+  it('in the background, follows a change after the live views have drawn it, not in the same task', async () => {
+    const live = mount('live');
+    const background = mount('background');
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      useSim.getState().stepForward();
+      // The store's change renders the live view in this task's microtasks, the other one later.
+      await Promise.resolve();
+      expect(live.host.textContent).toBe('tick 1');
+      expect(background.host.textContent).toBe('tick 0');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(background.host.textContent).toBe('tick 1');
+      // Several changes while it waits: it shows the last.
+      useSim.getState().stepForward();
+      useSim.getState().stepForward();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([live.host.textContent, background.host.textContent]).toEqual(['tick 3', 'tick 3']);
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = true;
+    }
+    // Brought into sight, it is live again.
+    background.follow('live');
+    act(() => useSim.getState().stepForward());
+    expect(background.host.textContent).toBe('tick 4');
   });
 
   it('takes its turn in sight while playing fast, and is live paused or slower', () => {

@@ -1,9 +1,11 @@
 import {
   createContext,
   type RefObject,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
+  useReducer,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -12,9 +14,13 @@ import { type SimStore, useSim } from '../store/simStore';
 /**
  * How a view follows the run (issue 19: at 16× the views out of sight kept re-rendering every frame;
  * `content-visibility: auto` skipped their painting, not React's work):
- * - `live`: in sight (or about to be), or paused: it follows every change of the store. Paused, every
- *   view is current: a step or a seek is read at once anywhere on the page (find-in-page, a screen
- *   reader, a full-page screenshot, printing).
+ * - `live`: in sight (or about to be): it follows every change of the store in the same frame.
+ * - `background`: out of sight, paused: it follows every change of the store a moment later, in a
+ *   React transition, which renders in slices and gives way to input (issue 19: a seek drew every
+ *   view on the page before its frame, 60–90 ms in the busiest presets, though most were out of
+ *   sight). A view nobody sees is current within a few frames of a step or a seek, for
+ *   find-in-page, a screen reader, a full-page screenshot or printing; scrolled near, it catches up
+ *   at once (`useInView`'s margin), before it is seen.
  * - `frozen`: out of sight while playing: it does not follow the store at all; it catches up at once
  *   when it comes near the viewport (see `useInView`'s margin), before it is seen, or when playing stops.
  * - `turn-0`, `turn-1`: in sight while playing fast (`PACED_SPEED` and up, one step or more per
@@ -23,7 +29,7 @@ import { type SimStore, useSim } from '../store/simStore';
  *   two-core laptop; what moves between steps (`store/displayTime.ts`) still moves every frame, from
  *   the step each view last drew. Paused, or slower, every view is live again.
  */
-export type ViewFollow = 'live' | 'frozen' | 'turn-0' | 'turn-1';
+export type ViewFollow = 'live' | 'background' | 'frozen' | 'turn-0' | 'turn-1';
 
 /** From this playback speed up the views in sight take turns (above). */
 export const PACED_SPEED = 8;
@@ -61,16 +67,19 @@ const unsubscribed = () => {};
 export function useViewSim<T>(selector: (s: SimStore) => T): T {
   const follow = useContext(ViewFollowContext);
   const wave = useContext(InstallWaveContext);
+  // In the background a change re-renders the view in a transition; rendering reads the store then.
+  const [, later] = useReducer(bump, 0);
   const subscribe = useCallback(
     (changed: () => void) => {
       if (follow === 'frozen') return unsubscribed;
       if (follow === 'live') return useSim.subscribe(changed);
+      if (follow === 'background') return useSim.subscribe(() => startTransition(later));
       const turn = follow === 'turn-0' ? 0 : 1;
       return useSim.subscribe((s) => {
         if (s.playFrame % 2 === turn) changed();
       });
     },
-    [follow],
+    [follow, later],
   );
   return useSyncExternalStore(
     subscribe,
@@ -101,12 +110,14 @@ export function useInView(ref: RefObject<Element | null>): boolean {
   return inView;
 }
 
+const bump = (n: number) => n + 1;
+
 /**
- * What a panel tells its views: live paused (or in sight at a slower speed), frozen out of sight
- * while playing, taking turn `turn` in sight while playing at `PACED_SPEED` or faster.
+ * What a panel tells its views: paused, live in sight and in the background out of it; playing,
+ * frozen out of sight, and in sight live, or taking turn `turn` at `PACED_SPEED` or faster.
  */
 export function viewFollow(inView: boolean, playing: boolean, speed = 1, turn: 0 | 1 = 1): ViewFollow {
-  if (!playing) return 'live';
+  if (!playing) return inView ? 'live' : 'background';
   if (!inView) return 'frozen';
   return speed >= PACED_SPEED ? `turn-${turn}` : 'live';
 }
