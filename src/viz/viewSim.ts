@@ -79,7 +79,7 @@ export function useViewSim<T>(selector: (s: SimStore) => T): T {
         if (s.playFrame % 2 === turn) changed();
       });
     },
-    [follow, later],
+    [follow],
   );
   return useSyncExternalStore(
     subscribe,
