@@ -92,5 +92,12 @@ export type * from './structured/spec';
 export type * from './structured/types';
 export { lastTick, tickOfTime, timeOfTick } from './time';
 export { type TraceEntry, type TraceKind, TraceKinds, traceDescriptions, traceFields } from './trace';
-export type { TupleMark, TupleStatus, TupleView } from './tuples';
+export {
+  PACKED_MARK_STATUSES,
+  PACKED_MARK_STRIDE,
+  PackedMarkFlag,
+  type TupleMark,
+  type TupleStatus,
+  type TupleView,
+} from './tuples';
 export type * from './types';

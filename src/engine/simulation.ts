@@ -233,6 +233,15 @@ export class Simulation {
     return known ? this.history.tuples.markAt(id, this.timeMs) : undefined;
   }
 
+  /** `tupleMark` of each of `ids` (tuples created by the cursor), packed: see `PACKED_MARK_STRIDE`. */
+  packMarks(ids: readonly number[]): Float64Array {
+    const known = ids.every((id) => Number.isInteger(id) && id >= 0 && id < this.state.created);
+    return this.history.tuples.packMarksAt(
+      known ? ids : ids.filter((id) => Number.isInteger(id) && id >= 0 && id < this.state.created),
+      this.timeMs,
+    );
+  }
+
   /** When a tuple in flight at the cursor will arrive (its delay was drawn when it was sent); else null. */
   scheduledArrival(id: number): { sentMs: number; arrivalMs: number } | null {
     const { tuples } = this.history;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArbitrary } from './__fixtures__/scenarios';
 import { Simulation } from './simulation';
+import { PACKED_MARK_STATUSES, PACKED_MARK_STRIDE, PackedMarkFlag } from './tuples';
 
 describe('a tuple as a mark', () => {
   it('says what the whole view says, at every moment, and a tuple in flight knows when it will arrive', () => {
@@ -42,6 +43,52 @@ describe('a tuple as a mark', () => {
         expect(sim.tupleMark(-1)).toBeUndefined();
         expect(sim.tupleMark(sim.frame().created)).toBeUndefined();
       }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('packed, says what each mark says, in the order asked, and skips ids not created yet', () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary({ lossy: true, delivery: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (spec, seed) => {
+          const sim = new Simulation(spec, seed);
+          for (const fraction of [0.3, 0.7]) {
+            sim.seek(Math.floor(sim.lastTick * fraction));
+            const created = sim.frame().created;
+            const ids = Array.from({ length: created }, (_, i) => created - 1 - i);
+            const packed = sim.packMarks([...ids, created, -1]);
+            expect(packed.length).toBe(created * PACKED_MARK_STRIDE);
+            ids.forEach((id, i) => {
+              const m = sim.tupleMark(id)!;
+              const o = i * PACKED_MARK_STRIDE;
+              const time = (x: number) => (Number.isNaN(x) ? null : x);
+              expect({
+                id: packed[o],
+                producerIndex: packed[o + 1],
+                status: PACKED_MARK_STATUSES[packed[o + 2]!],
+                eventTimeMs: packed[o + 3],
+                arrivalTimeMs: time(packed[o + 4]!),
+                sentTimeMs: time(packed[o + 5]!),
+                late: (packed[o + 6]! & PackedMarkFlag.late) !== 0,
+                outOfOrder: (packed[o + 6]! & PackedMarkFlag.outOfOrder) !== 0,
+                backfilled: (packed[o + 6]! & PackedMarkFlag.backfilled) !== 0,
+              }).toEqual({
+                id,
+                producerIndex: m.producerIndex,
+                status: m.status,
+                eventTimeMs: m.eventTimeMs,
+                arrivalTimeMs: m.arrivalTimeMs,
+                sentTimeMs: m.sentTimeMs,
+                late: m.late,
+                outOfOrder: m.outOfOrder,
+                backfilled: m.backfilled,
+              });
+            });
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -20,6 +20,20 @@ export const TupleFlag = {
 /** What a tuple is at a given moment of processing time. */
 export type TupleStatus = 'buffered' | 'inFlight' | 'arrived' | 'dropped';
 
+/**
+ * Marks packed as numbers, `PACKED_MARK_STRIDE` a tuple (issue 19): id, producer index, status (its
+ * index in `PACKED_MARK_STATUSES`), event time, arrival time (NaN until it has arrived), send time
+ * (NaN while buffered) and `PackedMarkFlag`s: what `markAt` gives, without an object per tuple. The
+ * dense lanes send it to their worker as it is.
+ */
+export const PACKED_MARK_STRIDE = 7;
+export const PACKED_MARK_STATUSES: readonly TupleStatus[] = ['arrived', 'inFlight', 'buffered', 'dropped'];
+export const PackedMarkFlag = { late: 1, outOfOrder: 2, backfilled: 4 } as const;
+const ARRIVED = 0;
+const IN_FLIGHT = 1;
+const BUFFERED = 2;
+const DROPPED = 3;
+
 /** A tuple as seen at one moment: flags that are only known on arrival are hidden before it. */
 /** The little a view needs to draw a tuple as a mark: cheaper than a whole TupleView (no payload, no refs). */
 export interface TupleMark {
@@ -214,10 +228,39 @@ export class TupleTable {
   }
 
   statusAt(id: number, timeMs: number): TupleStatus {
-    const flags = this.flags.get(id);
-    if (flags & TupleFlag.dropped && this.sentTime.get(id) <= timeMs) return 'dropped';
-    if (this.arrivalTime.get(id) <= timeMs && !(flags & TupleFlag.dropped)) return 'arrived';
-    return this.sentTime.get(id) <= timeMs ? 'inFlight' : 'buffered';
+    return PACKED_MARK_STATUSES[this.statusIndexAt(id, timeMs)]!;
+  }
+
+  /** `statusAt` as its index in `PACKED_MARK_STATUSES`. */
+  private statusIndexAt(id: number, timeMs: number): number {
+    const flags = this.flags.data[id]!;
+    const sent = this.sentTime.data[id]!;
+    if (flags & TupleFlag.dropped && sent <= timeMs) return DROPPED;
+    if (this.arrivalTime.data[id]! <= timeMs && !(flags & TupleFlag.dropped)) return ARRIVED;
+    return sent <= timeMs ? IN_FLIGHT : BUFFERED;
+  }
+
+  /** `markAt` of each tuple in `ids`, packed (`PACKED_MARK_STRIDE` numbers a tuple). */
+  packMarksAt(ids: readonly number[], timeMs: number): Float64Array {
+    const out = new Float64Array(ids.length * PACKED_MARK_STRIDE);
+    for (let i = 0, o = 0; i < ids.length; i++, o += PACKED_MARK_STRIDE) {
+      const id = ids[i]!;
+      const status = this.statusIndexAt(id, timeMs);
+      const flags = this.flags.data[id]!;
+      const arrived = status === ARRIVED;
+      const sent = status !== BUFFERED;
+      out[o] = id;
+      out[o + 1] = this.producer.data[id]!;
+      out[o + 2] = status;
+      out[o + 3] = this.eventTime.data[id]!;
+      out[o + 4] = arrived ? this.arrivalTime.data[id]! : Number.NaN;
+      out[o + 5] = sent ? this.sentTime.data[id]! : Number.NaN;
+      out[o + 6] =
+        (arrived && flags & TupleFlag.late ? PackedMarkFlag.late : 0) |
+        (arrived && flags & TupleFlag.outOfOrder ? PackedMarkFlag.outOfOrder : 0) |
+        (sent && flags & TupleFlag.backfilled ? PackedMarkFlag.backfilled : 0);
+    }
+    return out;
   }
 
   /** The tuple as a mark at `timeMs` (what has not happened yet is null or false, as in `viewAt`). */

@@ -12,19 +12,22 @@ import {
   type MarkCategory,
   type ProducersLayout,
 } from './layout';
-import { packTuples } from './packed';
+import { packedCount, unpackTuples } from './packed';
 import { paintLanes } from './paint';
 import { LanesPainter } from './painter';
 
 export function DenseMarks({
   input,
+  packed,
   frame,
   selected,
   onPick,
   newest: last,
 }: {
-  /** Everything the marks' layout needs, tuples included. */
+  /** Everything the marks' layout needs but the tuples (empty here). */
   input: LayoutInput;
+  /** The tuples in view, packed by the engine (`Simulation.packMarks`). */
+  packed: Float64Array;
   /** The lanes' frame (sizes), laid out without marks. */
   frame: ProducersLayout;
   selected: number | null;
@@ -71,11 +74,12 @@ export function DenseMarks({
     if (zoom.current?.key !== sizeKey) zoom.current = { key: sizeKey, zoom: cssZoomOf(canvas) };
     const ratio = (window.devicePixelRatio || 1) * zoom.current.zoom;
     if (painter) {
-      const { tuples, ...rest } = input;
+      const { tuples: _none, ...rest } = input;
       painter.paint({
         type: 'paint',
         frame: { ...rest, displayMs },
-        tuples: packTuples(tuples),
+        // A copy: the painter hands its buffer to the worker.
+        tuples: packed.slice(),
         colours,
         focus,
         selected,
@@ -88,7 +92,7 @@ export function DenseMarks({
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     const target = { canvas, ctx, image: image.current };
-    paintLanes(target, layoutProducers({ ...input, displayMs }), {
+    paintLanes(target, layoutProducers({ ...input, tuples: unpackTuples(packed), displayMs }), {
       colours,
       focus,
       selected,
@@ -100,7 +104,7 @@ export function DenseMarks({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `paintAt` reads these; a new step or look repaints
   useEffect(() => {
     paintAt.current(displayAheadOf(useSim.getState(), input.nowMs) ?? 0, false);
-  }, [input, selected, scheme]);
+  }, [input, packed, selected, scheme]);
   // Between steps only the time to draw at changes: the worker repaints the frame it has.
   const stepMs = useRef(input.nowMs);
   stepMs.current = input.nowMs;
@@ -123,7 +127,7 @@ export function DenseMarks({
     let best: Mark | undefined;
     let bestD = 64;
     // Laid out on demand: while playing, the worker does it.
-    for (const m of layoutProducers(input).marks) {
+    for (const m of layoutProducers({ ...input, tuples: unpackTuples(packed) }).marks) {
       const d = (m.x - px) ** 2 + (m.y - py) ** 2;
       if (d < bestD) {
         bestD = d;
@@ -138,7 +142,7 @@ export function DenseMarks({
       className="lanes__canvas"
       style={{ width: frame.width, height: frame.height }}
       tabIndex={0}
-      aria-label={`${input.tuples.length} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${last.label})` : ''}.`}
+      aria-label={`${packedCount(packed)} tuples drawn densely. Click a tuple to inspect it; Enter inspects the newest${last ? ` (${last.label})` : ''}.`}
       onClick={(e) => pick(e.clientX, e.clientY)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && last) onPick(last.id);

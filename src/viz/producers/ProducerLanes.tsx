@@ -9,10 +9,13 @@ import { Legend } from './Legend';
 import { categoryLabels, defaultWindowMs, type LayoutInput, layoutProducers, type Mark } from './layout';
 import { slideTransform, useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
-import { newest } from './newest';
+import { countPackedCategories, newestPacked } from './packed';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
-import { describeTuple, tuplesBefore, visibleTuples } from './visibleTuples';
+import { describeTuple, marksOf, tuplesBefore, visibleIds } from './visibleTuples';
 import './ProducerLanes.css';
+
+const NO_TUPLES: readonly never[] = [];
+const EMPTY_PACKED = new Float64Array(0);
 
 /** Above this many tuples in view, marks go on a canvas (SVG elements would slow playback). */
 const SVG_MARK_LIMIT = 900;
@@ -52,12 +55,16 @@ export function ProducerLanes() {
   );
   const windowMs = defaultWindowMs(totalRate, spec.durationMs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
-  const tuples = useMemo(() => visibleTuples(sim, windowMs), [sim, tick, windowMs]);
+  const ids = useMemo(() => visibleIds(sim, windowMs), [sim, tick, windowMs]);
   // A run whose lanes fill up past the limit is painted from its first moment: switching from SVG
   // to canvas mid-play would change how marks look, and the frames building hundreds of SVG marks
   // on the way there took 40–60 ms each at 16×.
   const expectedInView = (totalRate * windowMs) / 1000;
-  const dense = expectedInView > SVG_MARK_LIMIT || tuples.length > SVG_MARK_LIMIT;
+  const dense = expectedInView > SVG_MARK_LIMIT || ids.length > SVG_MARK_LIMIT;
+  // A dense run's marks go to the canvas packed by the engine, with no object per tuple (issue 19:
+  // building tens of thousands of marks and packing them was a third of a what-if's lanes frame).
+  const tuples = useMemo(() => (dense ? NO_TUPLES : marksOf(sim, ids)), [sim, ids, dense]);
+  const packed = useMemo(() => (dense ? sim.packMarks(ids) : null), [sim, ids, dense]);
   const input: LayoutInput = useMemo(
     () => ({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
     [sim, windowMs, width, lanesInput, tuples],
@@ -87,6 +94,7 @@ export function ProducerLanes() {
   };
 
   const counts = countCategories(tuples);
+  if (packed) countPackedCategories(packed, counts);
   const summary = `At ${(sim.timeMs / 1000).toFixed(1)} s, in the last ${(windowMs / 1000).toFixed(0)} s: ${
     CATEGORIES.filter((c) => counts[c] > 0)
       .map((c) => `${counts[c]} ${categoryLabels[c]}`)
@@ -118,8 +126,8 @@ export function ProducerLanes() {
   }, [active, dense]);
 
   // Named from the tuple itself: `label` would index every tuple in view, each frame while playing.
-  const lastMark = dense ? newest(tuples, sim.timeMs) : undefined;
-  const last = lastMark && sim.tuple(lastMark.id);
+  const lastId = packed ? newestPacked(packed, sim.timeMs) : undefined;
+  const last = lastId !== undefined ? sim.tuple(lastId) : undefined;
   const newestTuple = last
     ? { id: last.id, label: describeTuple(last, lanesInput[last.producerIndex]?.label ?? '') }
     : null;
@@ -196,6 +204,7 @@ export function ProducerLanes() {
         >
           <DenseMarks
             input={input}
+            packed={packed ?? EMPTY_PACKED}
             frame={layout}
             selected={selected}
             onPick={(id) => select(id)}

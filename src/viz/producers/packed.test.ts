@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LayoutTuple } from './layout';
-import { packTuples, unpackTuples } from './packed';
+import { countCategories } from './categories';
+import { drawAt, type LayoutTuple } from './layout';
+import { countPackedCategories, newestPacked, packedCount, packTuples, unpackTuples } from './packed';
 
 const time = fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null });
 const tuple: fc.Arbitrary<LayoutTuple> = fc.record({
@@ -22,6 +23,31 @@ describe('packed tuples for the lanes worker', () => {
       fc.property(fc.array(tuple, { maxLength: 50 }), (tuples) => {
         expect(unpackTuples(packTuples(tuples))).toEqual(tuples);
       }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('counts categories and finds the newest mark as the unpacked tuples say', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(tuple, { maxLength: 50, selector: (t) => t.id }),
+        fc.nat({ max: 10_000_000 }),
+        (tuples, nowMs) => {
+          const packed = packTuples(tuples);
+          expect(packedCount(packed)).toBe(tuples.length);
+          const counts = countCategories([]);
+          countPackedCategories(packed, counts);
+          expect(counts).toEqual(countCategories(tuples));
+          // The mark drawn rightmost: latest place, then highest id.
+          let best: LayoutTuple | undefined;
+          for (const t of tuples) {
+            const at = drawAt(t, nowMs);
+            const bestAt = best ? drawAt(best, nowMs) : Number.NEGATIVE_INFINITY;
+            if (at > bestAt || (at === bestAt && best && t.id > best.id)) best = t;
+          }
+          expect(newestPacked(packed, nowMs)).toBe(best?.id);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

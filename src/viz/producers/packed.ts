@@ -1,47 +1,96 @@
-import type { LayoutTuple } from './layout';
-
-/** Numbers per tuple in a packed buffer. */
-const STRIDE = 7;
-const STATUSES: readonly LayoutTuple['status'][] = ['arrived', 'inFlight', 'buffered', 'dropped'];
-const LATE = 1;
-const OUT_OF_ORDER = 2;
-const BACKFILLED = 4;
+import { PACKED_MARK_STATUSES, PACKED_MARK_STRIDE, PackedMarkFlag } from '../../engine';
+import type { LayoutTuple, MarkCategory } from './layout';
 
 /**
- * Tuples as one flat buffer of numbers, cheap to transfer to a worker (no structured clone of
- * thousands of objects). `null` times become NaN.
+ * Tuples as one flat buffer of numbers in the engine's packed-mark format (`Simulation.packMarks`),
+ * cheap to transfer to a worker (no structured clone of thousands of objects). `null` times become
+ * NaN. The dense lanes get the buffer from the engine; this packs objects the same way (tests).
  */
 export function packTuples(tuples: readonly LayoutTuple[]): Float64Array {
-  const out = new Float64Array(tuples.length * STRIDE);
+  const out = new Float64Array(tuples.length * PACKED_MARK_STRIDE);
   tuples.forEach((t, i) => {
-    const o = i * STRIDE;
+    const o = i * PACKED_MARK_STRIDE;
     out[o] = t.id;
     out[o + 1] = t.producerIndex;
-    out[o + 2] = STATUSES.indexOf(t.status);
+    out[o + 2] = PACKED_MARK_STATUSES.indexOf(t.status);
     out[o + 3] = t.eventTimeMs;
     out[o + 4] = t.arrivalTimeMs ?? Number.NaN;
     out[o + 5] = t.sentTimeMs ?? Number.NaN;
-    out[o + 6] = (t.late ? LATE : 0) | (t.outOfOrder ? OUT_OF_ORDER : 0) | (t.backfilled ? BACKFILLED : 0);
+    out[o + 6] =
+      (t.late ? PackedMarkFlag.late : 0) |
+      (t.outOfOrder ? PackedMarkFlag.outOfOrder : 0) |
+      (t.backfilled ? PackedMarkFlag.backfilled : 0);
   });
   return out;
 }
 
+/** The tuple at `o` (a multiple of the stride) of a packed buffer. */
+function tupleAt(buffer: Float64Array, o: number): LayoutTuple {
+  const time = (x: number) => (Number.isNaN(x) ? null : x);
+  const flags = buffer[o + 6] ?? 0;
+  return {
+    id: buffer[o] ?? 0,
+    producerIndex: buffer[o + 1] ?? 0,
+    status: PACKED_MARK_STATUSES[buffer[o + 2] ?? 0] ?? 'arrived',
+    eventTimeMs: buffer[o + 3] ?? 0,
+    arrivalTimeMs: time(buffer[o + 4] ?? Number.NaN),
+    sentTimeMs: time(buffer[o + 5] ?? Number.NaN),
+    late: (flags & PackedMarkFlag.late) !== 0,
+    outOfOrder: (flags & PackedMarkFlag.outOfOrder) !== 0,
+    backfilled: (flags & PackedMarkFlag.backfilled) !== 0,
+  };
+}
+
 export function unpackTuples(buffer: Float64Array): LayoutTuple[] {
   const out: LayoutTuple[] = [];
-  const time = (x: number) => (Number.isNaN(x) ? null : x);
-  for (let o = 0; o + STRIDE <= buffer.length; o += STRIDE) {
-    const flags = buffer[o + 6] ?? 0;
-    out.push({
-      id: buffer[o] ?? 0,
-      producerIndex: buffer[o + 1] ?? 0,
-      status: STATUSES[buffer[o + 2] ?? 0] ?? 'arrived',
-      eventTimeMs: buffer[o + 3] ?? 0,
-      arrivalTimeMs: time(buffer[o + 4] ?? Number.NaN),
-      sentTimeMs: time(buffer[o + 5] ?? Number.NaN),
-      late: (flags & LATE) !== 0,
-      outOfOrder: (flags & OUT_OF_ORDER) !== 0,
-      backfilled: (flags & BACKFILLED) !== 0,
-    });
-  }
+  for (let o = 0; o + PACKED_MARK_STRIDE <= buffer.length; o += PACKED_MARK_STRIDE)
+    out.push(tupleAt(buffer, o));
   return out;
+}
+
+/** How many tuples a packed buffer holds. */
+export function packedCount(buffer: Float64Array): number {
+  return Math.floor(buffer.length / PACKED_MARK_STRIDE);
+}
+
+/** `countCategories` of a packed buffer, without unpacking it. */
+export function countPackedCategories(buffer: Float64Array, counts: Record<MarkCategory, number>): void {
+  for (let o = 0; o + PACKED_MARK_STRIDE <= buffer.length; o += PACKED_MARK_STRIDE) {
+    const status = PACKED_MARK_STATUSES[buffer[o + 2]!];
+    const flags = buffer[o + 6]!;
+    const category: MarkCategory =
+      status === 'arrived'
+        ? flags & PackedMarkFlag.late
+          ? 'late'
+          : flags & PackedMarkFlag.outOfOrder
+            ? 'outOfOrder'
+            : 'onTime'
+        : (status ?? 'onTime');
+    counts[category]++;
+  }
+}
+
+/** `newest` of a packed buffer: the id of the tuple drawn rightmost (latest place, then highest id). */
+export function newestPacked(buffer: Float64Array, nowMs: number): number | undefined {
+  let best: number | undefined;
+  let bestAt = Number.NEGATIVE_INFINITY;
+  for (let o = 0; o + PACKED_MARK_STRIDE <= buffer.length; o += PACKED_MARK_STRIDE) {
+    const id = buffer[o]!;
+    const status = buffer[o + 2]!;
+    // drawAt, read from the buffer: arrived where it arrived, buffered at its event time, else at
+    // min(now, send time).
+    const at =
+      status === 0
+        ? Number.isNaN(buffer[o + 4]!)
+          ? nowMs
+          : buffer[o + 4]!
+        : status === 2
+          ? buffer[o + 3]!
+          : Math.min(nowMs, Number.isNaN(buffer[o + 5]!) ? buffer[o + 3]! : buffer[o + 5]!);
+    if (at > bestAt || (at === bestAt && best !== undefined && id > best)) {
+      best = id;
+      bestAt = at;
+    }
+  }
+  return best;
 }

@@ -8,9 +8,17 @@ import { segmentStartMs } from './layout';
  * whole view is built when it is asked for (a label, the inspector).
  */
 export function visibleTuples(sim: Simulation, windowMs: number): TupleMark[] {
+  return marksOf(sim, visibleIds(sim, windowMs));
+}
+
+/** The ids `visibleTuples` draws (a dense run packs their marks: `Simulation.packMarks`). */
+export function visibleIds(sim: Simulation, windowMs: number): number[] {
   const now = sim.timeMs;
   const from = now - windowMs;
-  const ids = [...sim.arrivalsBetween(from, now), ...sim.droppedBetween(from, now), ...sim.pending()];
+  return [...sim.arrivalsBetween(from, now), ...sim.droppedBetween(from, now), ...sim.pending()];
+}
+
+export function marksOf(sim: Simulation, ids: readonly number[]): TupleMark[] {
   return ids.map((id) => sim.tupleMark(id)).filter((t): t is TupleMark => t !== undefined);
 }
 
