@@ -89,3 +89,26 @@ test('in presenter mode (zoomed lanes) a click on a dense lane picks the mark un
   // The picked tuple is ringed where the click landed, not somewhere else.
   await expect.poll(() => around(mark!.px, mark!.py)).not.toBe(before);
 });
+
+test('steps move the dense lanes with time: their axis, now label, count and picture follow the cursor', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=dense&t=45000');
+  const lanes = page.getByRole('region', { name: 'Producers' });
+  const canvas = lanes.locator('canvas.lanes__canvas');
+  await expect(canvas).toBeVisible();
+  await expect(lanes.locator('.now__label')).toHaveText('now 45.0 s');
+  const ticks = () => lanes.locator('.axis__tick text').allTextContents();
+  const axisBefore = await ticks();
+  await page.waitForTimeout(500);
+  const before = await canvas.screenshot({ animations: 'disabled' });
+  const label = await canvas.getAttribute('aria-label');
+  // A hundred steps on (the dense preset steps 50 ms at a time): the window slides 5 s.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 100; i++) await page.keyboard.press('ArrowRight');
+  await expect(lanes.locator('.now__label')).toHaveText('now 50.0 s');
+  await expect.poll(ticks).not.toEqual(axisBefore);
+  await expect(canvas).not.toHaveAttribute('aria-label', label ?? '');
+  await page.waitForTimeout(500);
+  expect((await canvas.screenshot({ animations: 'disabled' })).equals(before)).toBe(false);
+});

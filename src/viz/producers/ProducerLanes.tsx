@@ -65,9 +65,11 @@ export function ProducerLanes() {
   // building tens of thousands of marks and packing them was a third of a what-if's lanes frame).
   const tuples = useMemo(() => (dense ? NO_TUPLES : marksOf(sim, ids)), [sim, ids, dense]);
   const packed = useMemo(() => (dense ? sim.packMarks(ids) : null), [sim, ids, dense]);
+  // The cursor's time, read here: a dense run's `tuples` stay empty from step to step.
+  const nowMs = sim.timeMs;
   const input: LayoutInput = useMemo(
-    () => ({ nowMs: sim.timeMs, windowMs, width, lanes: lanesInput, tuples }),
-    [sim, windowMs, width, lanesInput, tuples],
+    () => ({ nowMs, windowMs, width, lanes: lanesInput, tuples }),
+    [nowMs, windowMs, width, lanesInput, tuples],
   );
   // Dense runs lay their marks out where they are painted (in the lanes' worker): here only the frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `input` changes with each step of the mutable run
