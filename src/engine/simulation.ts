@@ -233,13 +233,16 @@ export class Simulation {
     return known ? this.history.tuples.markAt(id, this.timeMs) : undefined;
   }
 
-  /** `tupleMark` of each of `ids` (tuples created by the cursor), packed: see `PACKED_MARK_STRIDE`. */
+  /** `tupleMark` of each of `ids` created by the cursor (others left out), packed: `PACKED_MARK_STRIDE`. */
   packMarks(ids: readonly number[]): Float64Array {
-    const known = ids.every((id) => Number.isInteger(id) && id >= 0 && id < this.state.created);
-    return this.history.tuples.packMarksAt(
-      known ? ids : ids.filter((id) => Number.isInteger(id) && id >= 0 && id < this.state.created),
-      this.timeMs,
-    );
+    const known = (id: number) => Number.isInteger(id) && id >= 0 && id < this.state.created;
+    return this.history.tuples.packMarksAt(ids.every(known) ? ids : ids.filter(known), this.timeMs);
+  }
+
+  /** Every tuple arrived by the frontier, in arrival order: the run as computed so far. */
+  arrivalsAtFrontier(): number[] {
+    const order = this.history.arrivalOrder;
+    return Array.from(order.data.subarray(0, order.length));
   }
 
   /** When a tuple in flight at the cursor will arrive (its delay was drawn when it was sent); else null. */
@@ -362,10 +365,7 @@ export class Simulation {
     return this.streamingRun;
   }
 
-  /**
-   * The Kafka partition a tuple was committed to (visible to consumers), as far as the run has been
-   * computed; null if it never was (or the scenario has no Kafka log).
-   */
+  /** The Kafka partition a tuple was committed to as far as the run is computed; null if none. */
   kafkaPartitionOf(id: number): number | null {
     const h = this.history;
     if (this.partitionIndex?.frontier !== this.frontier) {

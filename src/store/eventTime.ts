@@ -7,7 +7,7 @@ import {
   queryAnalysis,
   type Simulation,
 } from '../engine';
-import { analyseEventTimeInPieces, eventRecordsInPieces } from '../engine/eventtime/analysis';
+import { analyseEventTimeInPieces, runRecordsInPieces } from '../engine/eventtime/analysis';
 import { drain } from '../engine/pieces';
 import { registerEventTimePieces } from './sim/prepareRun';
 
@@ -62,12 +62,11 @@ export function* recordsInPieces(
   }
   let r = byInputs.get(inputs);
   if (!r) {
+    // Read from the run itself, computed ahead to its end (its cursor stays). A scenario with no
+    // event-time query (its own or its running query's) reads one input, whatever is asked.
     const spec = sim.scenario.spec;
-    const eventTime = spec.eventTime ?? (spec.query ? eventTimeSpecOf(spec.query) : null);
-    r = yield* eventRecordsInPieces(
-      eventTime ? { ...spec, eventTime: { ...eventTime, inputs } } : spec,
-      sim.seed,
-    );
+    const queried = spec.eventTime ?? (spec.query ? eventTimeSpecOf(spec.query) : null);
+    r = yield* runRecordsInPieces(sim, queried ? inputs : 'single');
     byInputs.set(inputs, r);
   }
   return r;
