@@ -10,11 +10,11 @@ import { MarkShape } from '../producers/MarkShape';
 import { useElementWidth } from '../useElementWidth';
 import { usePlayingFast, useViewSim } from '../viewSim';
 import { whenFound } from '../whenFound';
-import { type EdgeLoad, FAST_MAX_DOTS_PER_EDGE, FETCH_SHOWN_MS, flightAt, MAX_DOTS_PER_EDGE } from './flight';
+import { mapAtCursor } from './atCursor';
+import { type EdgeLoad, FAST_MAX_DOTS_PER_EDGE, FETCH_SHOWN_MS, MAX_DOTS_PER_EDGE } from './flight';
 import { layoutMap, mapMetrics, type PlacedEdge, type PlacedNode, pointAlong } from './layout';
 import { MapCompound, MapNodeView } from './MapNode';
 import { flowOffset, useDotMotion } from './motion';
-import { statusAt } from './status';
 import { type MapNodeKind, pipelineTopology } from './topology';
 import { mapDrawnWith } from './warmUp';
 import './PipelineMap.css';
@@ -87,14 +87,15 @@ export default function PipelineMap({ presenting = false }: { presenting?: boole
   useEffect(() => {
     mapDrawnWith(metrics);
   }, [metrics]);
-  // `tick` is the cursor of the mutable run: a new pending list each step recomputes what follows.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
-  const pending = useMemo(() => sim.pending(), [sim, tick]);
   // Playing fast (views taking turns, viz/viewSim.ts), busier edges flow instead of showing each dot.
   const fast = usePlayingFast();
   const maxDots = fast ? FAST_MAX_DOTS_PER_EDGE : MAX_DOTS_PER_EDGE;
-  const flight = useMemo(() => flightAt(sim, topology, pending, maxDots), [sim, topology, pending, maxDots]);
-  const status = useMemo(() => statusAt(sim, pending), [sim, pending]);
+  // `tick` is the cursor of the mutable run: each step recomputes what follows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const { flight, status } = useMemo(
+    () => mapAtCursor(sim, topology, maxDots),
+    [sim, tick, topology, maxDots],
+  );
   const spotKinds = spotlight?.flatMap((s) => SPOT_KINDS[s] ?? []) ?? [];
   const spotOf = (kind: MapNodeKind) => (spotKinds.length === 0 ? null : spotKinds.includes(kind));
   const minScale = presenting ? 1 : MIN_SCALE;

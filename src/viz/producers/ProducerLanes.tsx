@@ -1,5 +1,7 @@
 import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Simulation } from '../../engine';
+import { registerWarmUp } from '../../store/sim/prepareRun';
 import type { SimStore } from '../../store/simStore';
 import { LiveSummary } from '../LiveSummary';
 import { useElementWidth } from '../useElementWidth';
@@ -11,7 +13,7 @@ import { slideTransform, useLaneMotion } from './motion';
 import { NAVIGATION_KEYS, neighbour } from './navigation';
 import { countPackedCategories, newestPacked } from './packed';
 import { Lanes, type MarkActions, NowLine, SvgMarks } from './SvgMarks';
-import { describeTuple, marksOf, tuplesBefore, visibleIds } from './visibleTuples';
+import { describeTuple, marksOf, packedAtCursor, tuplesBefore, visibleIdsAtCursor } from './visibleTuples';
 import './ProducerLanes.css';
 
 const NO_TUPLES: readonly never[] = [];
@@ -49,22 +51,19 @@ export function ProducerLanes() {
       })),
     [sim],
   );
-  const totalRate = useMemo(
-    () => sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0),
-    [sim],
-  );
+  const totalRate = useMemo(() => totalRateOf(sim), [sim]);
   const windowMs = defaultWindowMs(totalRate, spec.durationMs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the cursor of the mutable run
-  const ids = useMemo(() => visibleIds(sim, windowMs), [sim, tick, windowMs]);
+  const ids = useMemo(() => visibleIdsAtCursor(sim, windowMs), [sim, tick, windowMs]);
   // A run whose lanes fill up past the limit is painted from its first moment: switching from SVG
   // to canvas mid-play would change how marks look, and the frames building hundreds of SVG marks
   // on the way there took 40–60 ms each at 16×.
-  const expectedInView = (totalRate * windowMs) / 1000;
-  const dense = expectedInView > SVG_MARK_LIMIT || ids.length > SVG_MARK_LIMIT;
+  const dense = isDense(totalRate, windowMs, ids.length);
   // A dense run's marks go to the canvas packed by the engine, with no object per tuple (issue 19:
   // building tens of thousands of marks and packing them was a third of a what-if's lanes frame).
   const tuples = useMemo(() => (dense ? NO_TUPLES : marksOf(sim, ids)), [sim, ids, dense]);
-  const packed = useMemo(() => (dense ? sim.packMarks(ids) : null), [sim, ids, dense]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ids` changes with the cursor of the mutable run
+  const packed = useMemo(() => (dense ? packedAtCursor(sim, windowMs) : null), [sim, ids, windowMs, dense]);
   // The cursor's time, read here: a dense run's `tuples` stay empty from step to step.
   const nowMs = sim.timeMs;
   const input: LayoutInput = useMemo(
@@ -217,3 +216,20 @@ export function ProducerLanes() {
     </div>
   );
 }
+
+const totalRateOf = (sim: Simulation) =>
+  sim.scenario.producers.reduce((sum, p) => sum + p.spec.ratePerSec, 0);
+
+/** Whether the lanes draw on the canvas: expected or actual tuples in view past the SVG limit. */
+function isDense(totalRate: number, windowMs: number, inView: number): boolean {
+  return (totalRate * windowMs) / 1000 > SVG_MARK_LIMIT || inView > SVG_MARK_LIMIT;
+}
+
+// A new run's marks in view, packed in a piece of its warm-up, before the frame that draws the lanes.
+registerWarmUp(function* (sim) {
+  const totalRate = totalRateOf(sim);
+  const windowMs = defaultWindowMs(totalRate, sim.scenario.spec.durationMs);
+  const ids = visibleIdsAtCursor(sim, windowMs);
+  yield;
+  if (isDense(totalRate, windowMs, ids.length)) packedAtCursor(sim, windowMs);
+});
