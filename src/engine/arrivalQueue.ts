@@ -4,8 +4,9 @@ import { emptyHeap, heapPeekTime, heapPop, heapPush, heapSize, type TimeHeap } f
  * Tuples on the network, by arrival time: the order `stepWorld` takes them in is (time, id), as a
  * binary heap of every tuple in flight gave it, but the work is bucketed by the tick a tuple
  * arrives in (issue 19). Sending appends to its arrival tick's bucket; when a tick opens, its bucket
- * is sorted once (a counting sort, as times are whole milliseconds) and read front to back. A heap of ~15,000 tuples in
- * flight cost 14 levels of comparisons per arrival and was the engine's hottest code.
+ * is sorted once (a counting sort, as times are whole milliseconds) and read front to back. A heap
+ * of ~15,000 tuples in flight cost 14 levels of comparisons per arrival and was the engine's
+ * hottest code.
  *
  * Tick k holds the times in ((k−1)·tickMs, k·tickMs] (see time.ts); a tuple sent during the open
  * tick that also arrives within it (a delay shorter than what is left of the tick) goes to a
@@ -172,7 +173,7 @@ function sortBucket(q: ArrivalQueue, bucket: Bucket): void {
     q.counts = counts;
     if (!bucket.ascending) sortTies(times, ids, n);
   } else {
-    // Fractional times, or a backfilled tuple sent after later ones: sorted by (time, id).
+    // Fractional times, or times too far apart to count: sorted by (time, id).
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => bucket.times[a]! - bucket.times[b]! || bucket.ids[a]! - bucket.ids[b]!);
     for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
-import { randomLcg, randomPoisson } from 'd3-random';
+import { randomPoisson } from 'd3-random';
 
 /**
- * Randomness comes from d3-random's LCG. A generator is derived per (seed, stream, tick) rather than
+ * Randomness comes from d3-random's LCG (`Lcg`, the same generator). A generator is derived per (seed, stream, tick) rather than
  * kept in the world: the numbers drawn for a tick then depend only on the scenario and the seed, so
  * replaying a tick after a seek draws exactly the same values and no generator state needs saving.
  *
@@ -26,20 +26,21 @@ export function mixSeed(...parts: readonly number[]): number {
 
 export type Source = () => number;
 
+/** A source drawing `Lcg(...parts)`'s numbers, for callers that take a function. */
 export function sourceFor(...parts: readonly number[]): Source {
-  // randomLcg treats a seed in [0, 1) as a fraction of 2^32: pass the mixed bits that way.
-  return randomLcg(mixSeed(...parts) / 0x100000000);
+  const lcg = new Lcg(...parts);
+  return () => lcg.next();
 }
+
+const TWO_TO_MINUS_32 = 1 / 0x100000000;
 
 /**
  * d3-random's `randomLcg` as an object (issue 19): the same generator drawing the same numbers
  * (`state = 0x19660D·state + 0x3C6EF35F mod 2^32`, returned as state / 2^32; see d3-random's
- * src/lcg.js), whose `next` the engine's hottest loop can inline, where a call through the closure
- * d3 returns was 8 % of a run. `sourceFor(...parts)` and `new Lcg(...parts)` draw identical streams
- * (rng.test.ts).
+ * src/lcg.js), seeded with `mixSeed(...parts) / 2^32` as d3 takes a seed in [0, 1), whose `next`
+ * the engine's hottest loop can inline, where a call through the closure d3 returns was 8 % of a
+ * run (rng.test.ts checks the streams are d3's).
  */
-const TWO_TO_MINUS_32 = 1 / 0x100000000;
-
 export class Lcg {
   private state: number;
   constructor(...parts: readonly number[]) {

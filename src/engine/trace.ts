@@ -51,7 +51,6 @@ export const TraceCode = Object.fromEntries(TraceKinds.map((k, i) => [k, i])) as
  * are the tuple's event, send and arrival times (`TraceLog.timeAt`).
  */
 const LAST_TUPLE_EVENT = TraceCode.dropped;
-export type TupleEventCode = number;
 
 /** What the numbers a, b and c of an entry mean, per kind (absent: unused, stored as −1). */
 export const traceFields: Partial<Record<TraceKind, readonly string[]>> = {
@@ -181,7 +180,7 @@ export class TraceLog {
    * stored: in a run with no broker the time column is never written (issue 19: a million-tuple
    * run wrote 16 MB of times the tuple table already held).
    */
-  appendTupleEvent(code: TupleEventCode, tupleId: number): number {
+  appendTupleEvent(code: number, tupleId: number): number {
     const id = this.count;
     if (id === this.kind.length) this.grow();
     this.kind[id] = code;
@@ -259,19 +258,6 @@ export class TraceLog {
       : code === TraceCode.arrived
         ? tuples.arrivalTime.get(t)
         : tuples.sentTime.get(t);
-  }
-
-  /** An entry's kind code, tuple and numbers a, b, c (i = 0, 1, 2) without building the entry. */
-  codeAt(id: number): number {
-    return this.kind[id]!;
-  }
-
-  tupleAt(id: number): number {
-    return this.tuple[id]!;
-  }
-
-  fieldAt(id: number, i: number): number {
-    return this.field(id, i);
   }
 
   entry(id: number): TraceEntry {

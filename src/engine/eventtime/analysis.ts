@@ -51,23 +51,8 @@ const RECORDS_PER_PIECE = 2048;
  */
 export function* eventRecordsInPieces(spec: ScenarioSpec, seed: number): Generator<number, EventRecord[]> {
   const sim = new Simulation({ ...spec, streaming: undefined, eventTime: undefined, query: undefined }, seed);
-  // The records take about a tenth of the work of the run that makes them.
-  const share = (tick: number) => (0.9 * tick) / Math.max(1, sim.lastTick);
-  while (sim.step()) yield share(sim.tick);
-  const perProducer = spec.eventTime?.inputs === 'perProducer';
-  // Flink reading Kafka, partition-aware: only records in the topic, each from its partition.
-  const perPartition = spec.eventTime?.inputs === 'perPartition';
-  const ids = sim.arrivalsBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-  const read = perPartition ? ids.filter((id) => sim.kafkaPartitionOf(id) !== null) : ids;
-  const records: EventRecord[] = [];
-  for (let from = 0; from < read.length; from += RECORDS_PER_PIECE) {
-    for (const id of read.slice(from, from + RECORDS_PER_PIECE)) {
-      const input = perProducer ? sim.tuple(id)!.producerIndex : perPartition ? sim.kafkaPartitionOf(id)! : 0;
-      records.push(eventRecordOf(sim, id, input));
-    }
-    yield 0.9 + (0.1 * Math.min(read.length, from + RECORDS_PER_PIECE)) / read.length;
-  }
-  return records;
+  while (sim.step()) yield share(sim);
+  return yield* recordsAtFrontier(sim, spec.eventTime?.inputs ?? 'single');
 }
 
 /** Ticks computed ahead per piece of `runRecordsInPieces`. */
@@ -85,9 +70,22 @@ export function* runRecordsInPieces(
   sim: Simulation,
   inputs: EventTimeSpec['inputs'],
 ): Generator<number, EventRecord[]> {
-  const share = () => (0.9 * sim.frontier) / Math.max(1, sim.lastTick);
-  while (sim.computeAhead(TICKS_PER_PIECE)) yield share();
+  while (sim.computeAhead(TICKS_PER_PIECE)) yield share(sim);
+  return yield* recordsAtFrontier(sim, inputs);
+}
+
+/** The share of the work done once the run is computed to `sim`'s frontier: the records take a tenth. */
+function share(sim: Simulation): number {
+  return (0.9 * sim.frontier) / Math.max(1, sim.lastTick);
+}
+
+/** The records of every tuple arrived by a run computed to its end, in chunks, read by `inputs`. */
+function* recordsAtFrontier(
+  sim: Simulation,
+  inputs: EventTimeSpec['inputs'],
+): Generator<number, EventRecord[]> {
   const perProducer = inputs === 'perProducer';
+  // Flink reading Kafka, partition-aware: only records in the topic, each from its partition.
   const perPartition = inputs === 'perPartition';
   const ids = sim.arrivalsAtFrontier();
   const read = perPartition ? ids.filter((id) => sim.kafkaPartitionOf(id) !== null) : ids;
