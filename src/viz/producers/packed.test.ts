@@ -1,8 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PACKED_MARK_STATUSES, PACKED_MARK_STRIDE, PackedMarkFlag } from '../../engine';
 import { countCategories } from './categories';
 import { drawAt, type LayoutTuple } from './layout';
-import { countPackedCategories, newestPacked, packedCount, packTuples, unpackTuples } from './packed';
+import { countPackedCategories, newestPacked, packedCount, unpackTuples } from './packed';
+
+/** Tuples packed as `Simulation.packMarks` packs marks (`null` times as NaN). */
+function packTuples(tuples: readonly LayoutTuple[]): Float64Array {
+  const out = new Float64Array(tuples.length * PACKED_MARK_STRIDE);
+  tuples.forEach((t, i) => {
+    const o = i * PACKED_MARK_STRIDE;
+    out[o] = t.id;
+    out[o + 1] = t.producerIndex;
+    out[o + 2] = PACKED_MARK_STATUSES.indexOf(t.status);
+    out[o + 3] = t.eventTimeMs;
+    out[o + 4] = t.arrivalTimeMs ?? Number.NaN;
+    out[o + 5] = t.sentTimeMs ?? Number.NaN;
+    out[o + 6] =
+      (t.late ? PackedMarkFlag.late : 0) |
+      (t.outOfOrder ? PackedMarkFlag.outOfOrder : 0) |
+      (t.backfilled ? PackedMarkFlag.backfilled : 0);
+  });
+  return out;
+}
 
 const time = fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null });
 const tuple: fc.Arbitrary<LayoutTuple> = fc.record({

@@ -2,31 +2,16 @@ import { PACKED_MARK_STATUSES, PACKED_MARK_STRIDE, PackedMarkFlag } from '../../
 import type { LayoutTuple, MarkCategory } from './layout';
 
 /**
- * Tuples as one flat buffer of numbers in the engine's packed-mark format (`Simulation.packMarks`),
- * cheap to transfer to a worker (no structured clone of thousands of objects). `null` times become
- * NaN. The dense lanes get the buffer from the engine; this packs objects the same way (tests).
+ * The dense lanes' tuples travel as one flat buffer of numbers in the engine's packed-mark format
+ * (`Simulation.packMarks`): cheap to transfer to a worker (no structured clone of thousands of
+ * objects). These read it back.
  */
-export function packTuples(tuples: readonly LayoutTuple[]): Float64Array {
-  const out = new Float64Array(tuples.length * PACKED_MARK_STRIDE);
-  tuples.forEach((t, i) => {
-    const o = i * PACKED_MARK_STRIDE;
-    out[o] = t.id;
-    out[o + 1] = t.producerIndex;
-    out[o + 2] = PACKED_MARK_STATUSES.indexOf(t.status);
-    out[o + 3] = t.eventTimeMs;
-    out[o + 4] = t.arrivalTimeMs ?? Number.NaN;
-    out[o + 5] = t.sentTimeMs ?? Number.NaN;
-    out[o + 6] =
-      (t.late ? PackedMarkFlag.late : 0) |
-      (t.outOfOrder ? PackedMarkFlag.outOfOrder : 0) |
-      (t.backfilled ? PackedMarkFlag.backfilled : 0);
-  });
-  return out;
-}
+
+/** A packed time: NaN for one not known yet. */
+const time = (x: number) => (Number.isNaN(x) ? null : x);
 
 /** The tuple at `o` (a multiple of the stride) of a packed buffer. */
 function tupleAt(buffer: Float64Array, o: number): LayoutTuple {
-  const time = (x: number) => (Number.isNaN(x) ? null : x);
   const flags = buffer[o + 6] ?? 0;
   return {
     id: buffer[o] ?? 0,

@@ -4,7 +4,7 @@ import type { LayoutInput, MarkCategory } from './layout';
 export interface PaintRequest {
   readonly type: 'paint';
   readonly frame: Omit<LayoutInput, 'tuples'>;
-  /** `packTuples` of the tuples in view. */
+  /** The tuples in view, packed (`Simulation.packMarks`). */
   readonly tuples: Float64Array;
   readonly colours: Record<MarkCategory, string>;
   readonly focus: string;
